@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import Foundation
+
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+var targets: [Target] = [
+    .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: swiftSettings),
+    .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaArchive",
+        dependencies: ["SohoaOCR", .product(name: "Crypto", package: "swift-crypto")],
+        swiftSettings: swiftSettings),
+    .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaPipeline",
+        dependencies: [
+            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: swiftSettings),
+    .executableTarget(
+        name: "sohoa",
+        dependencies: ["SohoaPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaCatalogTests", dependencies: ["SohoaCatalog"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaPipelineTests", dependencies: ["SohoaPipeline"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaCLITests", dependencies: ["sohoa"], swiftSettings: swiftSettings),
+]
+
+// Development aid: `SOHOA_DEV_TARGETS=SohoaImaging,SohoaImagingTests swift test` builds only those
+// targets and what they depend on, so one module can be worked on while another is mid-edit.
+if let only = ProcessInfo.processInfo.environment["SOHOA_DEV_TARGETS"], !only.isEmpty {
+    var wanted = Set(only.split(separator: ",").map(String.init))
+    var changed = true
+    while changed {
+        changed = false
+        for target in targets where wanted.contains(target.name) {
+            for dependency in target.dependencies {
+                if case .byNameItem(let name, _) = dependency, !wanted.contains(name) {
+                    wanted.insert(name)
+                    changed = true
+                }
+            }
+        }
+    }
+    targets = targets.filter { wanted.contains($0.name) }
+}
+
+let package = Package(
+    name: "sohoa",
+    platforms: [.macOS(.v15)],
+    products: targets.contains(where: { $0.name == "sohoa" }) ? [.executable(name: "sohoa", targets: ["sohoa"])] : [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: targets
+)

@@ -1,0 +1,5 @@
+import XCTest
+
+final class SohoaArchiveTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

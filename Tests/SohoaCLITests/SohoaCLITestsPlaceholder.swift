@@ -1,0 +1,5 @@
+import XCTest
+
+final class SohoaCLITestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

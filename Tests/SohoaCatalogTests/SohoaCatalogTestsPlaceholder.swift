@@ -1,0 +1,5 @@
+import XCTest
+
+final class SohoaCatalogTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

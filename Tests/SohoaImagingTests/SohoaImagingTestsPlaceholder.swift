@@ -1,0 +1,5 @@
+import XCTest
+
+final class SohoaImagingTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class SohoaPipelineTestsPlaceholder: XCTestCase {
+    func testBuilds() {}
+}

@@ -1,1 +1,4 @@
-print("sohoa")
+import SohoaPipeline
+
+OpenMPGuard.reexecIfNeeded()
+Sohoa.main()

@@ -1,0 +1,16 @@
+/// One page of an item package and its files.
+public struct PackagePage: Sendable, Equatable {
+    /// The page name (the source file's stem, e.g. `0001` or `scan-p0003`).
+    public var name: String
+    /// Position in the item, from 1.
+    public var sequence: Int
+    /// The page's files (master, access, ALTO, hOCR, text).
+    public var files: [PackageFileRef]
+
+    /// Creates a page.
+    public init(name: String, sequence: Int, files: [PackageFileRef]) {
+        self.name = name
+        self.sequence = sequence
+        self.files = files
+    }
+}

@@ -1,0 +1,8 @@
+extension Catalog {
+    /// Pages whose text matches `query`, best first, each with a snippet of the original text.
+    /// Diacritics, `đ/Đ` and case do not matter; `"quoted words"` match as a phrase; any text is a
+    /// valid query (one without words finds nothing).
+    public func search(_ query: String, limit: Int = 20, offset: Int = 0) throws(CatalogError) -> [SearchHit] {
+        try read { tx throws(CatalogError) in try tx.search(query, limit: limit, offset: offset) }
+    }
+}

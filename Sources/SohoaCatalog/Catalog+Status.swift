@@ -1,0 +1,8 @@
+extension Catalog {
+    /// The catalog's state for `sohoa status`.
+    public func status(recentBatches: Int = 5, recentFailures: Int = 10) throws(CatalogError) -> CatalogStatus {
+        try read { tx throws(CatalogError) in
+            try tx.status(recentBatches: recentBatches, recentFailures: recentFailures)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// The record of what the pipeline did: batches, items, pages and their stages, events, failures
+/// and page texts with full-text search (DESIGN §7). SQLite in WAL mode through one GRDB
+/// `DatabasePool` per file per process; safe to use from any thread.
+///
+/// Writes made one call at a time each run in their own transaction; use `write(_:)` to make
+/// several in one.
+public final class Catalog: Sendable {
+    /// The catalog's file name inside an archive folder.
+    public static let fileName = "catalog.sqlite"
+
+    /// The catalog file.
+    public let file: URL
+    let pool: DatabasePool
+
+    /// Opens the catalog at `url` — the `catalog.sqlite` file, or an archive folder holding it —
+    /// creating it if it does not exist, and brings its schema up to date.
+    ///
+    /// - Parameter busyTimeout: how long to wait for another process's write lock before failing.
+    /// - Throws: `CatalogError` when the file is not a sohoa catalog, is locked, was made by a newer
+    ///   sohoa, or cannot be opened.
+    public init(url: URL, busyTimeout: TimeInterval = 10) throws(CatalogError) {
+        var isDirectory: ObjCBool = false
+        let file =
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? url.appendingPathComponent(Self.fileName) : url
+        self.file = file.standardizedFileURL
+
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "sohoa.catalog"
+        let path = self.file.path
+        do {
+            pool = try CatalogPools.pool(path: path) {
+                try DatabasePool(path: path, configuration: configuration)
+            }
+            let migrator = CatalogSchema.migrator
+            let file = self.file
+            try pool.read { db in try Self.checkIdentity(db, migrator: migrator, file: file) }
+            try migrator.migrate(pool)
+        } catch {
+            throw CatalogError(error, file: self.file)
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of its writes are kept, or none if it throws.
+    public func write<T>(_ body: (CatalogTransaction) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        do {
+            return try pool.write { db in try body(CatalogTransaction(db: db, file: file)) }
+        } catch {
+            throw CatalogError(error, file: file)
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot; its writes fail.
+    func read<T>(_ body: (CatalogTransaction) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        do {
+            return try pool.read { db in try body(CatalogTransaction(db: db, file: file)) }
+        } catch {
+            throw CatalogError(error, file: file)
+        }
+    }
+
+    /// Refuses files that are not sohoa catalogs, and catalogs migrated by a newer sohoa.
+    private static func checkIdentity(_ db: Database, migrator: DatabaseMigrator, file: URL) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if applicationID != CatalogSchema.applicationID {
+            if applicationID != 0 {
+                throw CatalogError(
+                    kind: .notACatalog, file: file,
+                    message: "the catalog at \(file.path) is not a sohoa catalog (its SQLite application id is "
+                        + "\(applicationID)); point --archive or --catalog at a sohoa archive, or move the file away")
+            }
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
+            if !tables.isEmpty {
+                throw CatalogError(
+                    kind: .notACatalog, file: file,
+                    message: "the catalog at \(file.path) is not a sohoa catalog (it holds tables "
+                        + tables.prefix(5).joined(separator: ", ")
+                        + "); point --archive or --catalog at a sohoa archive, or move the file away")
+            }
+            return
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(try migrator.completedMigrations(db))
+            throw CatalogError(
+                kind: .newerThanThisSohoa, file: file,
+                message: "the catalog at \(file.path) is newer than this sohoa (it has schema changes "
+                    + unknown.sorted().joined(separator: ", ") + " that this version does not know); "
+                    + "install a newer sohoa to use it")
+        }
+    }
+}

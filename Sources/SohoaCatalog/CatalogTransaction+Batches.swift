@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Records the start of a batch run and returns its id.
+    public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {
+        var batch = BatchRecord(path: path, pipeline: pipeline, startedAt: date)
+        try run { try batch.insert(db) }
+        return batch.id ?? db.lastInsertedRowID
+    }
+
+    /// Records the end of a batch run with its counts.
+    public func finishBatch(
+        id: Int64, state: BatchRecord.State, pages: Int, failures: Int, at date: Date = Date()
+    ) throws(CatalogError) {
+        guard var batch = try self.batch(id: id) else { throw .notFound("batch \(id)", file: file) }
+        batch.state = state
+        batch.pageCount = pages
+        batch.failureCount = failures
+        batch.finishedAt = state == .running ? nil : date
+        try run { try batch.update(db) }
+    }
+
+    /// The batch run with this id.
+    public func batch(id: Int64) throws(CatalogError) -> BatchRecord? {
+        try run { try BatchRecord.fetchOne(db, key: id) }
+    }
+
+    /// The latest batch runs, latest first.
+    public func batches(limit: Int = 10) throws(CatalogError) -> [BatchRecord] {
+        try run {
+            try BatchRecord.fetchAll(
+                db, sql: "SELECT * FROM batches ORDER BY startedAt DESC, id DESC LIMIT ?", arguments: [max(0, limit)])
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Records a file or page that failed or was quarantined, and returns the record with its id.
+    ///
+    /// - Parameter page: the 0-based page of a multi-page file, when the failure is about one page.
+    @discardableResult
+    public func recordFailure(
+        batchID: Int64?, itemID: String? = nil, file path: String, page: Int? = nil, stage: PipelineStage,
+        reason: String, at date: Date = Date()
+    ) throws(CatalogError) -> FailureRecord {
+        let stored = FailureRecord(
+            batchID: batchID, itemID: itemID, filePath: path, pageIndex: page, stage: stage, reason: reason, at: date)
+        return try run {
+            var failure = stored
+            try failure.insert(db)
+            return try FailureRecord.fetchOne(db, key: failure.id) ?? failure
+        }
+    }
+
+    /// The failures of one batch run, in the order they were recorded.
+    public func failures(batchID: Int64) throws(CatalogError) -> [FailureRecord] {
+        try run {
+            try FailureRecord.fetchAll(
+                db, sql: "SELECT * FROM failures WHERE batchID = ? ORDER BY id", arguments: [batchID])
+        }
+    }
+
+    /// The latest failures of all runs, latest first.
+    public func failures(limit: Int = 100) throws(CatalogError) -> [FailureRecord] {
+        try run {
+            try FailureRecord.fetchAll(
+                db, sql: "SELECT * FROM failures ORDER BY at DESC, id DESC LIMIT ?", arguments: [max(0, limit)])
+        }
+    }
+}

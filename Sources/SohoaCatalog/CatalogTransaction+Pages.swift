@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Stores a page under its item and name, replacing what was stored there, and returns it with its id.
+    /// When the page's content changed (another SHA-256), its stage states and text are dropped:
+    /// they were about the old content.
+    @discardableResult
+    public func upsertPage(_ page: PageRecord, at date: Date = Date()) throws(CatalogError) -> PageRecord {
+        var page = page
+        page.updatedAt = date
+        page.sourceSHA256 = page.sourceSHA256.lowercased()
+        let stored = page
+        return try run {
+            var page = stored
+            if let existing = try PageRecord.fetchOne(
+                db, sql: "SELECT * FROM pages WHERE itemID = ? AND name = ?", arguments: [page.itemID, page.name]),
+                let id = existing.id
+            {
+                page.id = id
+                if existing.sourceSHA256 != page.sourceSHA256 {
+                    try db.execute(sql: "DELETE FROM page_stages WHERE pageID = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM page_texts WHERE pageID = ?", arguments: [id])
+                }
+                try page.update(db)
+            } else {
+                page.id = nil
+                try page.insert(db)
+            }
+            // Read back, so that the caller gets the values as stored (dates to the millisecond).
+            return try PageRecord.fetchOne(db, key: page.id) ?? page
+        }
+    }
+
+    /// The page with this id.
+    public func page(id: Int64) throws(CatalogError) -> PageRecord? {
+        try run { try PageRecord.fetchOne(db, key: id) }
+    }
+
+    /// The page of an item with this name (e.g. `p001`).
+    public func page(itemID: String, name: String) throws(CatalogError) -> PageRecord? {
+        try run {
+            try PageRecord.fetchOne(
+                db, sql: "SELECT * FROM pages WHERE itemID = ? AND name = ?", arguments: [itemID, name])
+        }
+    }
+
+    /// The pages of an item in sequence order.
+    public func pages(itemID: String) throws(CatalogError) -> [PageRecord] {
+        try run {
+            try PageRecord.fetchAll(
+                db, sql: "SELECT * FROM pages WHERE itemID = ? ORDER BY sequence, name", arguments: [itemID])
+        }
+    }
+
+    /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
+    /// the key for resuming. A page whose file changed (another SHA-256) is not done.
+    public func isPageDone(sha256: String, itemID: String, name: String) throws(CatalogError) -> Bool {
+        try run {
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (
+                        SELECT 1 FROM pages JOIN page_stages ON page_stages.pageID = pages.id
+                        WHERE pages.itemID = ? AND pages.name = ? AND pages.sourceSHA256 = ?
+                            AND page_stages.stage = 'ocr' AND page_stages.state = 'done')
+                    """,
+                arguments: [itemID, name, sha256.lowercased()]) ?? false
+        }
+    }
+
+    /// Records where a page stands in a stage. `running` sets `startedAt`; `done`, `failed` and `skipped`
+    /// set `finishedAt`; `error` is required for `failed` and kept only for `failed` and `skipped`.
+    public func setStage(
+        pageID: Int64, stage: PipelineStage, state: PageStageRecord.State, error: String? = nil,
+        at date: Date = Date()
+    ) throws(CatalogError) {
+        try run {
+            let existing = try PageStageRecord.fetchOne(db, key: ["pageID": pageID, "stage": stage.rawValue])
+            var record = existing ?? PageStageRecord(pageID: pageID, stage: stage, state: state)
+            record.state = state
+            record.error = (state == .failed || state == .skipped) ? error : nil
+            switch state {
+            case .pending:
+                record.startedAt = nil
+                record.finishedAt = nil
+            case .running:
+                record.startedAt = date
+                record.finishedAt = nil
+            case .done, .failed, .skipped:
+                record.startedAt = record.startedAt ?? date
+                record.finishedAt = date
+            }
+            try record.save(db)
+        }
+    }
+
+    /// Where a page stands in each stage it has entered, in pipeline order.
+    public func stages(pageID: Int64) throws(CatalogError) -> [PageStageRecord] {
+        try run {
+            try PageStageRecord.fetchAll(db, sql: "SELECT * FROM page_stages WHERE pageID = ?", arguments: [pageID])
+        }.sorted { $0.stage < $1.stage }
+    }
+}

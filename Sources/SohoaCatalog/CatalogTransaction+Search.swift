@@ -1,0 +1,36 @@
+import GRDB
+
+extension CatalogTransaction {
+    /// Pages whose text matches `query`, best first (bm25), each with a snippet of the original text.
+    ///
+    /// Words match with or without diacritics and in any case (`dai hoc`, `ĐẠI HỌC` and `Đại học` are
+    /// the same); all plain words must match, in any order, and the last one may be the start of a word;
+    /// `"quoted words"` must match as a phrase. Nothing in `query` is FTS syntax, so no query fails:
+    /// a query without words finds nothing.
+    public func search(_ query: String, limit: Int = 20, offset: Int = 0) throws(CatalogError) -> [SearchHit] {
+        let parsed = SearchQuery(query)
+        guard let match = parsed.matchExpression, limit > 0 else { return [] }
+        let rows = try run {
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT page_search.rowid AS pageID, bm25(page_search) AS score, page_texts.text AS text,
+                        pages.itemID AS itemID, pages.name AS name, pages.sequence AS sequence, items.title AS title
+                    FROM page_search
+                    JOIN page_texts ON page_texts.pageID = page_search.rowid
+                    JOIN pages ON pages.id = page_texts.pageID
+                    JOIN items ON items.id = pages.itemID
+                    WHERE page_search MATCH ?
+                    ORDER BY score, pages.itemID, pages.sequence
+                    LIMIT ? OFFSET ?
+                    """,
+                arguments: [match, min(limit, 1000), max(0, offset)])
+        }
+        return rows.map { row in
+            let snippet = Snippet(original: row["text"], query: parsed)
+            return SearchHit(
+                itemID: row["itemID"], itemTitle: row["title"], pageID: row["pageID"], pageName: row["name"],
+                sequence: row["sequence"], snippet: snippet.text, highlights: snippet.highlights, score: row["score"])
+        }
+    }
+}

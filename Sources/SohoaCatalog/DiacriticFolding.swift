@@ -1,0 +1,86 @@
+import Foundation
+
+/// Folds text for search: lowercase, combining marks removed, and `đ/Đ` (which have no Unicode
+/// decomposition) turned into `d`. "Thư viện tỉnh Lai Châu — ĐẠI HỌC" folds to "thu vien tinh lai chau — dai hoc".
+///
+/// Folding works one `Character` at a time, so each word of the folded text maps back to a range of
+/// the original: that is how snippets show the original text with diacritics.
+public enum DiacriticFolding {
+    /// Folds a whole text; the FTS index holds text folded this way, and queries are folded the same way.
+    public static func fold(_ text: String) -> String {
+        var folded = ""
+        folded.reserveCapacity(text.utf8.count)
+        for character in text {
+            folded += fold(character)
+        }
+        return folded
+    }
+
+    /// Folds one character (the result may be empty, e.g. for a lone combining mark).
+    public static func fold(_ character: Character) -> String {
+        if character.isASCII {
+            return character.lowercased()
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in character.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark:
+                continue
+            default:
+                break
+            }
+            switch scalar.value {
+            // đ (U+0111), and ð (U+00F0), which legacy Vietnamese encodings produce for Đ/đ.
+            case 0x0111, 0x00F0:
+                scalars.append("d")
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// A word of a text: its folded form and where it is in the original.
+    struct Word: Equatable {
+        var folded: String
+        var range: Range<String.Index>
+    }
+
+    /// The words of `text` as FTS5's `unicode61` tokenizer sees the folded text: runs of letters,
+    /// digits and private-use characters; everything else separates words.
+    static func words(in text: String) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            let folded = fold(text[index])
+            if isWordCharacter(folded) {
+                if start == nil { start = index }
+                current += folded
+            } else if let wordStart = start {
+                words.append(Word(folded: current, range: wordStart..<index))
+                current = ""
+                start = nil
+            }
+            index = next
+        }
+        if let wordStart = start {
+            words.append(Word(folded: current, range: wordStart..<text.endIndex))
+        }
+        return words
+    }
+
+    /// Whether a folded character is part of a word for `unicode61` (categories L*, N* and Co).
+    static func isWordCharacter(_ folded: String) -> Bool {
+        guard let scalar = folded.unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Global thresholds and block reduction shared by the skew and blank-page measures.
+enum Binarization {
+    /// Otsu's threshold for 8-bit gray samples: values `< threshold` are ink. `nil` when the two
+    /// classes are less than `minimumContrast` levels apart (a blank or flat image).
+    static func otsuThreshold(_ pixels: [UInt8], minimumContrast: Double = 40) -> Int? {
+        var histogram = [Int](repeating: 0, count: 256)
+        for value in pixels { histogram[Int(value)] += 1 }
+        let total = Double(pixels.count)
+        guard total > 0 else { return nil }
+        var sumAll = 0.0
+        for level in 0..<256 { sumAll += Double(level * histogram[level]) }
+        var weightDark = 0.0
+        var sumDark = 0.0
+        var best = -1.0
+        var threshold = 0
+        var bestMeans = (0.0, 0.0)
+        for level in 0..<256 {
+            weightDark += Double(histogram[level])
+            if weightDark == 0 { continue }
+            let weightLight = total - weightDark
+            if weightLight == 0 { break }
+            sumDark += Double(level * histogram[level])
+            let meanDark = sumDark / weightDark
+            let meanLight = (sumAll - sumDark) / weightLight
+            let between = weightDark * weightLight * (meanDark - meanLight) * (meanDark - meanLight)
+            if between > best {
+                best = between
+                threshold = level + 1
+                bestMeans = (meanDark, meanLight)
+            }
+        }
+        guard best > 0, bestMeans.1 - bestMeans.0 >= minimumContrast else { return nil }
+        return threshold
+    }
+
+    /// The mean of each `factor × factor` block of a gray raster (partial blocks at the edges averaged
+    /// over what they cover).
+    static func reduced(_ gray: Raster, by factor: Int) -> Raster {
+        guard factor > 1 else { return gray }
+        let width = gray.width
+        let height = gray.height
+        let newWidth = (width + factor - 1) / factor
+        let newHeight = (height + factor - 1) / factor
+        var pixels = [UInt8](repeating: 0, count: newWidth * newHeight)
+        var sums = [UInt32](repeating: 0, count: newWidth)
+        gray.pixels.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                for blockY in 0..<newHeight {
+                    for index in 0..<newWidth { sums[index] = 0 }
+                    let firstRow = blockY * factor
+                    let rows = Swift.min(factor, height - firstRow)
+                    for y in firstRow..<(firstRow + rows) {
+                        let row = y * width
+                        for blockX in 0..<newWidth {
+                            let firstColumn = blockX * factor
+                            let end = Swift.min(firstColumn + factor, width)
+                            var sum: UInt32 = 0
+                            for x in firstColumn..<end { sum += UInt32(source[row + x]) }
+                            sums[blockX] += sum
+                        }
+                    }
+                    for blockX in 0..<newWidth {
+                        let columns = Swift.min(factor, width - blockX * factor)
+                        let count = UInt32(rows * columns)
+                        target[blockY * newWidth + blockX] = UInt8((sums[blockX] + count / 2) / count)
+                    }
+                }
+            }
+        }
+        return Raster(width: newWidth, height: newHeight, layout: .gray, pixels: pixels)
+    }
+}

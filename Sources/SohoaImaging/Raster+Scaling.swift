@@ -1,0 +1,121 @@
+extension Raster {
+    /// A copy whose longer side is at most `maxSide`, by area averaging (aspect kept); `self` when
+    /// already small enough.
+    public func downscaled(maxSide: Int) -> Raster {
+        let longSide = Swift.max(width, height)
+        guard maxSide > 0, longSide > maxSide else { return self }
+        let factor = Double(maxSide) / Double(longSide)
+        let newWidth = Swift.max(1, Int((Double(width) * factor).rounded()))
+        let newHeight = Swift.max(1, Int((Double(height) * factor).rounded()))
+        return areaAveraged(toWidth: newWidth, height: newHeight)
+    }
+
+    /// A copy resampled by `factor` with bilinear interpolation (for upsampling low-resolution pages).
+    /// The output is `round(width × factor) × round(height × factor)`; pixel centres map as
+    /// `(x + 0.5) / factor - 0.5`, matching `PageTransform.scale`.
+    public func scaled(by factor: Double) -> Raster {
+        guard factor > 0, factor.isFinite, factor != 1 else { return self }
+        let newWidth = Swift.max(1, Int((Double(width) * factor).rounded()))
+        let newHeight = Swift.max(1, Int((Double(height) * factor).rounded()))
+        if factor < 1 { return areaAveraged(toWidth: newWidth, height: newHeight) }
+        let channels = layout.rawValue
+        var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
+        // Precompute horizontal source positions and weights.
+        var x0 = [Int](repeating: 0, count: newWidth)
+        var x1 = [Int](repeating: 0, count: newWidth)
+        var wx = [Double](repeating: 0, count: newWidth)
+        for x in 0..<newWidth {
+            let sx = Swift.min(Swift.max((Double(x) + 0.5) / factor - 0.5, 0), Double(width - 1))
+            x0[x] = Int(sx)
+            x1[x] = Swift.min(x0[x] + 1, width - 1)
+            wx[x] = sx - Double(x0[x])
+        }
+        pixels.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                for y in 0..<newHeight {
+                    let sy = Swift.min(Swift.max((Double(y) + 0.5) / factor - 0.5, 0), Double(height - 1))
+                    let y0 = Int(sy)
+                    let y1 = Swift.min(y0 + 1, height - 1)
+                    let wy = sy - Double(y0)
+                    let row0 = y0 * width * channels
+                    let row1 = y1 * width * channels
+                    let outRow = y * newWidth * channels
+                    for x in 0..<newWidth {
+                        let a = x0[x] * channels
+                        let b = x1[x] * channels
+                        let fx = wx[x]
+                        for c in 0..<channels {
+                            let top = Double(source[row0 + a + c]) * (1 - fx) + Double(source[row0 + b + c]) * fx
+                            let bottom = Double(source[row1 + a + c]) * (1 - fx) + Double(source[row1 + b + c]) * fx
+                            target[outRow + x * channels + c] = UInt8((top * (1 - wy) + bottom * wy).rounded())
+                        }
+                    }
+                }
+            }
+        }
+        return Raster(width: newWidth, height: newHeight, layout: layout, pixels: output)
+    }
+
+    /// Box-filter resampling to a smaller size: each output pixel is the mean of the source area it covers
+    /// (fractional coverage at the edges).
+    func areaAveraged(toWidth newWidth: Int, height newHeight: Int) -> Raster {
+        let channels = layout.rawValue
+        let scaleX = Double(width) / Double(newWidth)
+        let scaleY = Double(height) / Double(newHeight)
+        // Horizontal pass into a float buffer of width newWidth, then vertical pass.
+        var horizontal = [Float](repeating: 0, count: newWidth * height * channels)
+        let spans = Self.spans(count: newWidth, scale: scaleX, limit: width)
+        let rowSpans = Self.spans(count: newHeight, scale: scaleY, limit: height)
+        pixels.withUnsafeBufferPointer { source in
+            horizontal.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    let sourceRow = y * width * channels
+                    let targetRow = y * newWidth * channels
+                    for x in 0..<newWidth {
+                        for (index, weight) in spans[x] {
+                            for c in 0..<channels {
+                                target[targetRow + x * channels + c] +=
+                                    Float(source[sourceRow + index * channels + c]) * weight
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
+        let rowLength = newWidth * channels
+        horizontal.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var accumulator = [Float](repeating: 0, count: rowLength)
+                for y in 0..<newHeight {
+                    for i in 0..<rowLength { accumulator[i] = 0 }
+                    for (row, weight) in rowSpans[y] {
+                        let base = row * rowLength
+                        for i in 0..<rowLength { accumulator[i] += source[base + i] * weight }
+                    }
+                    let outBase = y * rowLength
+                    for i in 0..<rowLength {
+                        target[outBase + i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
+                    }
+                }
+            }
+        }
+        return Raster(width: newWidth, height: newHeight, layout: layout, pixels: output)
+    }
+
+    /// For each output index, the source indices it covers and their weights (summing to 1).
+    private static func spans(count: Int, scale: Double, limit: Int) -> [[(Int, Float)]] {
+        (0..<count).map { index in
+            let start = Double(index) * scale
+            let end = Swift.min(Double(limit), Double(index + 1) * scale)
+            var result: [(Int, Float)] = []
+            var position = Int(start)
+            while Double(position) < end, position < limit {
+                let covered = Swift.min(end, Double(position + 1)) - Swift.max(start, Double(position))
+                if covered > 0 { result.append((position, Float(covered / (end - start)))) }
+                position += 1
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Reads TIFF and PNG scans in-process (libtiff, libpng); refuses every other format with a reason.
+///
+/// The format is decided by the file's first bytes, never by its extension.
+public enum ScanDecoder {
+    /// The format and page count of a scan, without decoding pixels.
+    public static func inspect(_ url: URL) throws(ImagingError) -> ScanFileInfo {
+        switch try acceptedFormat(url) {
+        case .tiff:
+            let file = try TIFFFile(path: url.path)
+            return ScanFileInfo(format: .tiff, pageCount: try file.pageCount())
+        case .png:
+            _ = try PNGFile(path: url.path, bytes: readAll(url)).readHeader()
+            return ScanFileInfo(format: .png, pageCount: 1)
+        }
+    }
+
+    /// Decodes page `page` (0-based) of a scan to 8-bit gray or RGB pixels plus its technical metadata.
+    public static func decode(_ url: URL, page: Int = 0) throws(ImagingError) -> DecodedScan {
+        switch try acceptedFormat(url) {
+        case .tiff:
+            return try TIFFFile(path: url.path).decode(page: page)
+        case .png:
+            guard page == 0 else {
+                throw ImagingError(
+                    file: url.path, page: page, kind: .pageOutOfRange,
+                    reason: "a PNG has one page; there is no page \(page + 1)")
+            }
+            return try PNGFile(path: url.path, bytes: readAll(url)).decode()
+        }
+    }
+
+    /// The format of `url`, or an error that says what the file is and what to do with it.
+    static func acceptedFormat(_ url: URL) throws(ImagingError) -> ScanFormat {
+        switch try FileSignature.sniff(url) {
+        case .tiff:
+            return .tiff
+        case .png:
+            return .png
+        case .empty:
+            throw ImagingError(
+                file: url.path, kind: .emptyFile,
+                reason: "the file is empty (0 bytes), so the scan or the copy failed; copy it again or rescan the page")
+        case .unsupported(let name, let advice):
+            throw ImagingError(
+                file: url.path, kind: .unsupportedFormat,
+                reason: "this is \(name); sohoa reads TIFF and PNG scans — \(advice)")
+        case .unknown(let firstBytes):
+            let hex = firstBytes.map { String(format: "%02X", $0) }.joined(separator: " ")
+            throw ImagingError(
+                file: url.path, kind: .unsupportedFormat,
+                reason: "this is not a TIFF or PNG file (it starts with bytes \(hex)); sohoa reads TIFF and PNG "
+                    + "scans — check that this is a scan and export it as TIFF")
+        }
+    }
+
+    private static func readAll(_ url: URL) throws(ImagingError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw ImagingError(
+                file: url.path, kind: .unreadable,
+                reason: "the file cannot be read (\(error.localizedDescription)); check that it exists and is readable")
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+
+/// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
+/// physical size with the recognized words as invisible, extractable text over it.
+///
+/// Pages are written as they are added; only object offsets stay in memory. The file is written
+/// beside `url` under a temporary name and moved to `url` by `finish()`; a writer released
+/// without `finish()` removes its partial file.
+public final class SearchablePDFWriter {
+    /// Where the finished PDF goes.
+    public let url: URL
+    /// Pages added so far.
+    public private(set) var pageCount = 0
+
+    private let partialURL: URL
+    private let handle: FileHandle
+    private let title: String
+    private let producer: String
+    private let date: Date
+    private var offset = 0
+    private var offsets: [Int: Int] = [:]
+    private var pageObjects: [Int] = []
+    private var nextObject = 1
+    private var finished = false
+
+    private static let catalogObject = 1
+    private static let pagesObject = 2
+    private static let fontObject = 3
+
+    /// The glyphless font Tesseract installs with its models.
+    public static var defaultFontURL: URL {
+        TesseractEngine.defaultTessdata.appendingPathComponent("pdf.ttf")
+    }
+
+    /// Starts a PDF at `url` (written under a temporary name until `finish()`).
+    ///
+    /// - Parameters:
+    ///   - title: the document title (the item's title; Vietnamese is fine).
+    ///   - producer: the software, e.g. `sohoa 0.3.0 (Tesseract 5.3.0)`.
+    ///   - fontURL: the glyphless TrueType font (`pdf.ttf` from tessdata).
+    public init(url: URL, title: String, producer: String, date: Date = Date(), fontURL: URL = SearchablePDFWriter.defaultFontURL) throws {
+        self.url = url
+        self.title = title
+        self.producer = producer
+        self.date = date
+        let folder = url.deletingLastPathComponent()
+        partialURL = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        guard let font = FileManager.default.contents(atPath: fontURL.path) else {
+            throw PDFWriterError(
+                file: fontURL.path,
+                message: "glyphless font missing: install tesseract-ocr (it ships pdf.ttf in tessdata) or pass fontURL")
+        }
+        guard FileManager.default.createFile(atPath: partialURL.path, contents: nil),
+            let handle = try? FileHandle(forWritingTo: partialURL)
+        else {
+            throw PDFWriterError(file: url.path, message: "cannot create \(partialURL.path): check that the folder exists and is writable")
+        }
+        self.handle = handle
+        guard let fontObjects = PDFGlyphlessFont.objects(first: Self.fontObject, fontFile: Array(font)) else {
+            throw PDFWriterError(file: url.path, message: "zlib could not compress the font tables: check free memory")
+        }
+        try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
+        try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary("<< /Type /Catalog /Pages \(Self.pagesObject) 0 R >>"))
+        for object in fontObjects { try writeObject(object.number, object.bytes) }
+        nextObject = Self.fontObject + fontObjects.count
+    }
+
+    deinit {
+        try? handle.close()
+        if !finished { try? FileManager.default.removeItem(at: partialURL) }
+    }
+
+    /// Adds a page: `image` drawn over the whole page at `dpi`, `text` over it as invisible text.
+    ///
+    /// `text`'s coordinates are those of the image it was recognized on; when its size differs
+    /// from `image`'s (a reduced access copy, say), boxes are scaled to fit.
+    public func addPage(image: PDFPageImage, dpi: Int, text: PageText) throws {
+        let number = pageCount + 1
+        guard !finished else {
+            throw PDFWriterError(file: url.path, page: number, message: "the PDF is already finished: create a new writer")
+        }
+        guard dpi > 0, image.width > 0, image.height > 0 else {
+            throw PDFWriterError(
+                file: url.path, page: number,
+                message: "unusable page image \(image.width)×\(image.height) at \(dpi) dpi: fix the image's size or resolution")
+        }
+        let pageWidth = Double(image.width) * 72 / Double(dpi)
+        let pageHeight = Double(image.height) * 72 / Double(dpi)
+        let layer = PDFTextLayer(
+            pageWidth: pageWidth, pageHeight: pageHeight,
+            scaleX: pageWidth / Double(max(1, text.width)), scaleY: pageHeight / Double(max(1, text.height)))
+        guard let content = Deflate.compress(layer.contentStream(text: text, imageName: "Im1")) else {
+            throw PDFWriterError(file: url.path, page: number, message: "zlib could not compress the page content: check free memory")
+        }
+        let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
+        nextObject += 3
+        let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
+        try writeObject(
+            imageObject,
+            PDFGlyphlessFont.stream(
+                "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /FlateDecode",
+                image.deflated))
+        try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
+        try writeObject(
+            pageObject,
+            PDFGlyphlessFont.dictionary("""
+                << /Type /Page /Parent \(Self.pagesObject) 0 R /MediaBox [ 0 0 \(pdfNumber(pageWidth)) \(pdfNumber(pageHeight)) ] \
+                /Contents \(contentObject) 0 R /Resources << /XObject << /Im1 \(imageObject) 0 R >> \
+                /Font << /\(PDFGlyphlessFont.resourceName) \(Self.fontObject) 0 R >> >> >>
+                """))
+        pageObjects.append(pageObject)
+        pageCount = number
+    }
+
+    /// Writes the page tree, document information, cross-reference table and trailer, and moves
+    /// the file to `url` (replacing what is there).
+    public func finish() throws {
+        guard !finished else {
+            throw PDFWriterError(file: url.path, message: "finish() was already called")
+        }
+        guard !pageObjects.isEmpty else {
+            throw PDFWriterError(file: url.path, message: "a PDF needs at least one page: add pages before finishing")
+        }
+        let kids = pageObjects.map { "\($0) 0 R" }.joined(separator: " ")
+        try writeObject(Self.pagesObject, PDFGlyphlessFont.dictionary("<< /Type /Pages /Kids [ \(kids) ] /Count \(pageObjects.count) >>"))
+        let infoObject = nextObject
+        nextObject += 1
+        try writeObject(
+            infoObject,
+            PDFGlyphlessFont.dictionary("""
+                << /Title \(Self.textString(title)) /Producer \(Self.textString(producer)) \
+                /CreationDate \(Self.textString(Self.pdfDate(date))) >>
+                """))
+        let xrefOffset = offset
+        var xref = "xref\n0 \(nextObject)\n0000000000 65535 f \n"
+        for object in 1..<nextObject {
+            guard let position = offsets[object] else {
+                throw PDFWriterError(file: url.path, message: "internal error: object \(object) was never written")
+            }
+            let digits = String(position)
+            xref += String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
+        }
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        xref += """
+            trailer
+            << /Size \(nextObject) /Root \(Self.catalogObject) 0 R /Info \(infoObject) 0 R /ID [ <\(id)> <\(id)> ] >>
+            startxref
+            \(xrefOffset)
+            %%EOF
+
+            """
+        try write(Array(xref.utf8))
+        do {
+            try handle.synchronize()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: url.path) {
+                try FileManager.default.removeItem(at: url)
+            }
+            try FileManager.default.moveItem(at: partialURL, to: url)
+        } catch {
+            throw PDFWriterError(file: url.path, message: "cannot move the finished PDF into place (\(error)): check the folder's permissions and free space")
+        }
+        finished = true
+    }
+
+    private func writeObject(_ number: Int, _ body: [UInt8]) throws {
+        offsets[number] = offset
+        try write(Array("\(number) 0 obj\n".utf8) + body + Array("endobj\n".utf8))
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        do {
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw PDFWriterError(file: url.path, page: pageCount + 1, message: "write failed (\(error)): check free disk space")
+        }
+        offset += bytes.count
+    }
+
+    /// A PDF text string: a literal for printable ASCII, else UTF-16BE with a byte order mark.
+    static func textString(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
+            var literal = ""
+            for character in text {
+                if character == "(" || character == ")" || character == "\\" { literal.append("\\") }
+                literal.append(character)
+            }
+            return "(\(literal))"
+        }
+        let hex = ([0xFEFF] + Array(text.utf16)).map { unit -> String in
+            let digits = String(unit, radix: 16, uppercase: true)
+            return String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        return "<\(hex.joined())>"
+    }
+
+    /// `D:YYYYMMDDHHmmSSZ` in UTC.
+    static func pdfDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String {
+            let v = value ?? 0
+            return v < 10 ? "0\(v)" : "\(v)"
+        }
+        return "D:\(c.year ?? 1970)\(two(c.month))\(two(c.day))\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
+    }
+}

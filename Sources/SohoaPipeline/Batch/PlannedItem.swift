@@ -1,0 +1,16 @@
+import Foundation
+
+/// One item of a batch (a book, a manuscript, a newspaper issue) and its pages in order.
+public struct PlannedItem: Sendable {
+    /// The item id: the folder name, or the stem of a multi-page file at the batch root.
+    public var id: String
+    /// The folder or file the item came from.
+    public var source: URL
+    public var metadata: ItemMetadata
+    public var pages: [PlannedPage]
+    /// Source files, in page order, each once (a multi-page TIFF is one master).
+    public var files: [URL] {
+        var seen = Set<URL>()
+        return pages.map(\.file).filter { seen.insert($0).inserted }
+    }
+}

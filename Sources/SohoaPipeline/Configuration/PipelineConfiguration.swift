@@ -1,0 +1,46 @@
+import Foundation
+import SohoaImaging
+
+/// The parameters of a pipeline run, read from a file in `Pipelines/` (DESIGN §5).
+public struct PipelineConfiguration: Sendable, Equatable {
+    /// An OCR output sohoa can write per item.
+    public enum Output: String, Sendable, CaseIterable {
+        case alto, hocr, text, pdf
+    }
+
+    /// How many workers each stage gets.
+    public struct Workers: Sendable, Equatable {
+        public var ingest = 1
+        public var normalize = 1
+        /// `nil` means one per core.
+        public var ocr: Int?
+        public var package = 1
+
+        public init() {}
+
+        /// OCR workers to start: the configured count, or one per core.
+        public var resolvedOCR: Int { ocr ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    }
+
+    /// The access copy written per page.
+    public struct AccessDerivative: Sendable, Equatable {
+        public var maxSide = 2000
+
+        public init() {}
+    }
+
+    public var name = "default"
+    /// Default OCR languages, ISO 639-2 codes as Tesseract names them (`vie`, `eng`) or `none`.
+    public var languages = ["vie"]
+    public var normalize = NormalizeOptions()
+    public var outputs: Set<Output> = Set(Output.allCases)
+    public var workers = Workers()
+    public var accessDerivative = AccessDerivative()
+
+    public init() {}
+
+    /// The Tesseract language string for the default languages (`vie+eng`), or `nil` for image-only.
+    public var defaultOCRLanguage: String? {
+        OCRLanguage.tesseractString(for: languages)
+    }
+}

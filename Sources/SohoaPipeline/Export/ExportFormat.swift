@@ -1,0 +1,9 @@
+/// What `sohoa export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// `<out>/<item-id>/<page>.txt`, UTF-8 NFC.
+    case text
+    /// `<out>/<item-id>/<page>.xml`, ALTO 4.
+    case alto
+    /// `<out>/<item-id>.pdf`, the searchable PDF.
+    case pdf
+}

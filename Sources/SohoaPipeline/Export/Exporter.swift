@@ -1,0 +1,71 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+
+/// Copies outputs of archived items out of the archive's current versions (never from scratch
+/// files), so what is exported is exactly what is preserved.
+public struct Exporter: Sendable {
+    public let session: ArchiveSession
+
+    public init(session: ArchiveSession) {
+        self.session = session
+    }
+
+    /// Exports `itemIDs` (all archived items when nil) in `format` into `out`; returns files written.
+    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
+        let items: [ItemRecord]
+        do {
+            if let itemIDs {
+                items = try itemIDs.map { id throws -> ItemRecord in
+                    guard let item = try session.catalog.item(id: id), item.ocflVersion != nil else {
+                        throw RunError(.usage, "no archived item '\(id)' in \(session.folder.path); `sohoa status` lists what is there")
+                    }
+                    return item
+                }
+            } else {
+                items = try session.catalog.items().filter { $0.ocflVersion != nil }
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(.archive, "cannot read the catalog: \(error)")
+        }
+        var written: [URL] = []
+        do {
+            for item in items {
+                guard let state = try session.root.headState(objectID: item.objectID) else {
+                    throw RunError(.archive, "item '\(item.id)' is in the catalog but its object \(item.objectID) is missing from the archive; run `sohoa audit`")
+                }
+                let paths = state.keys.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
+                switch format {
+                case .pdf:
+                    for path in paths where path.hasSuffix(".pdf") && !path.contains("/") {
+                        written.append(try copy(item.objectID, path, to: out.appendingPathComponent("\(item.id).pdf")))
+                    }
+                case .text, .alto:
+                    let (prefix, suffix) = format == .text ? ("text/", ".txt") : ("alto/", ".xml")
+                    for path in paths where path.hasPrefix(prefix) && path.hasSuffix(suffix) {
+                        let name = String(path.dropFirst(prefix.count))
+                        written.append(try copy(item.objectID, path, to: out.appendingPathComponent(item.id).appendingPathComponent(name)))
+                    }
+                }
+            }
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(.archive, "export failed: \(error)")
+        }
+        return written
+    }
+
+    private func copy(_ objectID: String, _ logicalPath: String, to destination: URL) throws -> URL {
+        guard let source = try session.root.contentURL(objectID: objectID, logicalPath: logicalPath) else {
+            throw RunError(.archive, "\(objectID): \(logicalPath) is listed but missing; run `sohoa audit`")
+        }
+        let fm = FileManager.default
+        try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
+        try fm.copyItem(at: source, to: destination)
+        return destination
+    }
+}

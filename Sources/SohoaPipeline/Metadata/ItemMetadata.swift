@@ -1,0 +1,109 @@
+import Foundation
+import Yams
+
+/// Descriptive metadata of an item as staff give it in `item.yaml` or a row of `items.csv`.
+public struct ItemMetadata: Sendable, Equatable, Codable {
+    public var title: String?
+    public var creator: String?
+    public var date: String?
+    /// Language codes (`vie`, `eng`, `none`, `blt`…); the first model-less one makes the item image-only.
+    public var languages: [String] = []
+    public var type: String?
+    public var subject: [String] = []
+    public var holdingID: String?
+    public var libraryCode: String?
+    public var description: String?
+    /// `true` when the title was made from the folder name because no metadata was given.
+    public var titleFromFolderName = false
+
+    public init() {}
+
+    /// Keys staff may write, in `item.yaml` and as `items.csv` headers (Vietnamese headers too).
+    static let keyAliases: [String: String] = [
+        "title": "title", "nhan-de": "title", "nhan đề": "title", "tiêu đề": "title", "tieu-de": "title",
+        "creator": "creator", "tac-gia": "creator", "tác giả": "creator",
+        "date": "date", "nam": "date", "năm": "date", "ngày": "date",
+        "language": "language", "languages": "language", "ngon-ngu": "language", "ngôn ngữ": "language",
+        "type": "type", "loai": "type", "loại": "type",
+        "subject": "subject", "chu-de": "subject", "chủ đề": "subject",
+        "holding-id": "holding-id", "holding_id": "holding-id", "holding id": "holding-id",
+        "ma-tai-lieu": "holding-id", "mã tài liệu": "holding-id",
+        "library-code": "library-code", "library_code": "library-code", "library code": "library-code",
+        "ma-thu-vien": "library-code", "mã thư viện": "library-code",
+        "description": "description", "mo-ta": "description", "mô tả": "description",
+        "item": "item", "item-id": "item", "thư mục": "item",
+    ]
+
+    /// Fills what staff left out: a title from the folder name, the pipeline's languages, NFC everywhere.
+    mutating func applyDefaults(itemID: String, languages defaults: [String]) {
+        if title?.isEmpty ?? true {
+            title = itemID.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            titleFromFolderName = true
+        }
+        if languages.isEmpty { languages = defaults }
+        title = title?.precomposedStringWithCanonicalMapping
+        creator = creator?.precomposedStringWithCanonicalMapping
+        subject = subject.map { $0.precomposedStringWithCanonicalMapping }
+        description = description?.precomposedStringWithCanonicalMapping
+    }
+
+    /// Sets one field from a key as staff wrote it; throws for an unknown key.
+    mutating func set(key rawKey: String, value: String, source: String) throws(MetadataError) {
+        let key = rawKey.trimmingCharacters(in: .whitespaces).lowercased().precomposedStringWithCanonicalMapping
+        guard let field = Self.keyAliases[key] else {
+            throw MetadataError(
+                file: source,
+                message: "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description")
+        }
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return }
+        switch field {
+        case "title": title = text
+        case "creator": creator = text
+        case "date": date = text
+        case "language": languages = OCRLanguage.codes(from: text)
+        case "type": type = text
+        case "subject": subject = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case "holding-id": holdingID = text
+        case "library-code":
+            guard text.range(of: "^[A-Za-z0-9_-]{1,32}$", options: .regularExpression) != nil else {
+                throw MetadataError(file: source, message: "library-code '\(text)' must be letters, digits, - or _ (e.g. LCH)")
+            }
+            libraryCode = text.uppercased()
+        case "description": description = text
+        default: break
+        }
+    }
+
+    /// Metadata for the item in `itemFolder`: its `item.yaml` if present, else its row in `table`.
+    static func load(itemFolder: URL, table: ItemMetadataTable, itemID: String) throws(MetadataError) -> ItemMetadata {
+        for name in ["item.yaml", "item.yml"] {
+            let url = itemFolder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { return try fromYAML(url) }
+        }
+        return table.row(for: itemID) ?? ItemMetadata()
+    }
+
+    static func fromYAML(_ url: URL) throws(MetadataError) -> ItemMetadata {
+        let parsed: Any?
+        do {
+            parsed = try Yams.load(yaml: String(contentsOf: url, encoding: .utf8))
+        } catch {
+            throw MetadataError(file: url.path, message: "not valid UTF-8 YAML: \(error)")
+        }
+        guard let map = parsed as? [String: Any] else {
+            throw MetadataError(file: url.path, message: "must be a YAML mapping such as 'title: …'")
+        }
+        var metadata = ItemMetadata()
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            let text: String
+            if let list = value as? [Any] {
+                text = list.map { "\($0)" }.joined(separator: key.lowercased().hasPrefix("lang") ? "+" : "; ")
+            } else {
+                text = "\(value)"
+            }
+            try metadata.set(key: key, value: text, source: url.path)
+        }
+        return metadata
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// `items.csv` at the batch root: one row of metadata per item, keyed by the `item` column.
+struct ItemMetadataTable: Sendable {
+    var rows: [String: ItemMetadata] = [:]
+
+    func row(for itemID: String) -> ItemMetadata? { rows[itemID] }
+
+    /// Reads `url` if it exists; an absent file is an empty table.
+    static func load(from url: URL) throws(MetadataError) -> ItemMetadataTable {
+        guard FileManager.default.fileExists(atPath: url.path) else { return ItemMetadataTable() }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw MetadataError(file: url.path, message: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MetadataError(file: url.path, message: "is not UTF-8; save it as 'CSV UTF-8' and run again")
+        }
+        let records = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard let header = records.first else { return ItemMetadataTable() }
+        let keys = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let itemColumn = keys.firstIndex(where: { ItemMetadata.keyAliases[$0.lowercased()] == "item" }) else {
+            throw MetadataError(file: url.path, message: "needs an 'item' column naming each item's folder")
+        }
+        var table = ItemMetadataTable()
+        for (index, record) in records.dropFirst().enumerated() where !record.allSatisfy({ $0.isEmpty }) {
+            let line = index + 2
+            guard record.count <= keys.count else {
+                throw MetadataError(file: "\(url.path) line \(line)", message: "has \(record.count) fields but the header has \(keys.count)")
+            }
+            var metadata = ItemMetadata()
+            for (column, value) in record.enumerated() where column != itemColumn {
+                try metadata.set(key: keys[column], value: value, source: "\(url.path) line \(line)")
+            }
+            let id = record[itemColumn].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            table.rows[id] = metadata
+        }
+        return table
+    }
+}

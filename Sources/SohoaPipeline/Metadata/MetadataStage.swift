@@ -1,0 +1,52 @@
+import Foundation
+import SohoaArchive
+import SohoaOCR
+
+/// Metadata: Dublin Core for the item and its preservation events (ingest, normalization,
+/// recognition) with the software that did them, from the pages' saved results.
+struct MetadataStage: Sendable {
+    let work: WorkArea
+    let batchFolder: URL
+
+    func process(_ input: ItemWork) -> ItemWork {
+        var item = input
+        item.dublinCore = dublinCore(for: item)
+        let results = item.pages.compactMap { work.loadResult(in: $0.folder) }
+        let now = Date()
+        let recognized = results.filter { $0.ocrEngine != nil }
+        let estimated = results.filter { $0.dpi.estimated }.map(\.name)
+        let deskewed = results.filter { abs($0.transform.rotationDegrees) > 0 }
+        item.events = [
+            PreservationEvent(
+                type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
+                agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: input.failures.isEmpty ? "success" : "warning",
+                detail: "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
+                    + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
+                    + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed")),
+            PreservationEvent(
+                type: "normalization", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
+                detail: "converted to 8-bit gray; deskewed \(deskewed.count) of \(results.count) pages"
+                    + (deskewed.isEmpty ? "" : " (" + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(separator: ", ") + ")")
+                    + "; originals unchanged"),
+        ]
+        if let language = input.context.ocrLanguage {
+            let confidences = results.compactMap { $0.text?.meanConfidence }
+            let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+            item.events.append(PreservationEvent(
+                type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
+                agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract), outcome: "success",
+                detail: "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"))
+        }
+        return item
+    }
+
+    func dublinCore(for item: ItemWork) -> DublinCore {
+        let m = item.item.metadata
+        return DublinCore(
+            title: m.title ?? item.item.id, creators: m.creator.map { [$0] } ?? [], subjects: m.subject,
+            description: m.description, publisher: m.libraryCode.map { "library:\($0)" }, date: m.date,
+            type: m.type ?? "Text", format: item.item.files.first?.pathExtension.lowercased() == "png" ? "image/png" : "image/tiff",
+            identifiers: [item.context.objectID] + (m.holdingID.map { ["holding:\($0)"] } ?? []),
+            source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" })
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SohoaArchive
+import SohoaImaging
+import SohoaOCR
+
+/// Package: writes ALTO, hOCR and text per page and the searchable PDF of the item, then the whole
+/// item into the archive as one OCFL object version, atomically (DESIGN §6).
+struct PackageStage: Sendable {
+    let root: OCFLStorageRoot
+    let work: WorkArea
+    let outputs: Set<PipelineConfiguration.Output>
+
+    /// Writes the item; returns the version written.
+    func process(_ item: ItemWork) throws(StageFailure) -> WrittenVersion {
+        let staging = work.itemStaging(item.item.id)
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: staging) }
+            let written = try writeItem(item, staging: staging)
+            return written
+        } catch let failure as StageFailure {
+            throw failure
+        } catch {
+            throw StageFailure(
+                stage: .package, file: item.item.source.path, itemID: item.item.id,
+                reason: "cannot write the item into the archive: \(error)")
+        }
+    }
+
+    private func writeItem(_ item: ItemWork, staging: URL) throws -> WrittenVersion {
+        var files: [String: URL] = [:]
+        var packagePages: [PackagePage] = []
+        let hasText = item.context.ocrLanguage != nil
+        let pdfURL = staging.appendingPathComponent("\(WorkArea.safeName(item.item.id)).pdf")
+        let pdf: SearchablePDFWriter? =
+            outputs.contains(.pdf)
+            ? try SearchablePDFWriter(url: pdfURL, title: item.item.metadata.title ?? item.item.id, producer: SoftwareVersions.sohoa)
+            : nil
+        for page in item.pages {
+            guard let result = work.loadResult(in: page.folder) else {
+                throw StageFailure(
+                    stage: .package, file: page.file.path, page: page.name, itemID: item.item.id,
+                    reason: "the page's result is missing from the work folder \(page.folder.path); run the batch again")
+            }
+            var refs: [PackageFileRef] = []
+            let master = "masters/\(page.file.lastPathComponent.precomposedStringWithCanonicalMapping)"
+            files[master] = page.file
+            refs.append(PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format == .png ? "image/png" : "image/tiff"))
+            let access = "access/\(page.name).png"
+            files[access] = WorkArea.accessURL(in: page.folder)
+            refs.append(PackageFileRef(use: .access, logicalPath: access, mimeType: "image/png"))
+            let text = result.text ?? PageText.empty(width: result.pdfImageWidth, height: result.pdfImageHeight)
+            if hasText {
+                let context = ALTOContext(
+                    pageID: page.name, imageFileName: master, pageNumber: page.sequence,
+                    language: result.ocrLanguage ?? "", softwareName: "sohoa", softwareVersion: SoftwareVersions.sohoaVersion,
+                    engineVersion: result.ocrEngine ?? SoftwareVersions.tesseract, date: result.recognizedAt ?? Date())
+                if outputs.contains(.alto) {
+                    let path = "alto/\(page.name).xml"
+                    files[path] = try write(ALTOWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    refs.append(PackageFileRef(use: .alto, logicalPath: path, mimeType: "text/xml"))
+                }
+                if outputs.contains(.hocr) {
+                    let path = "hocr/\(page.name).hocr"
+                    files[path] = try write(HOCRWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    refs.append(PackageFileRef(use: .hocr, logicalPath: path, mimeType: "text/html"))
+                }
+                if outputs.contains(.text) {
+                    let path = "text/\(page.name).txt"
+                    let plain = text.plainText.precomposedStringWithCanonicalMapping
+                    files[path] = try write(plain.isEmpty ? "" : plain + "\n", staging, path)
+                    refs.append(PackageFileRef(use: .text, logicalPath: path, mimeType: "text/plain"))
+                }
+            }
+            if let pdf {
+                let deflated = try Data(contentsOf: WorkArea.pdfImageURL(in: page.folder))
+                let image = PDFPageImage(
+                    width: result.pdfImageWidth, height: result.pdfImageHeight, grayscale: result.pdfImageGray,
+                    deflated: [UInt8](deflated))
+                try pdf.addPage(image: image, dpi: result.pdfImageDPI, text: text)
+            }
+            packagePages.append(PackagePage(name: page.name, sequence: page.sequence, files: refs))
+        }
+        var itemFiles: [PackageFileRef] = []
+        if let pdf {
+            try pdf.finish()
+            let path = "\(item.item.id).pdf"
+            files[path] = pdfURL
+            itemFiles.append(PackageFileRef(use: .pdf, logicalPath: path, mimeType: "application/pdf"))
+        }
+        var events = item.events
+        events.append(PreservationEvent(
+            type: "packaging", date: Date(), agent: PreservationAgent(name: SoftwareVersions.sohoa),
+            outcome: item.failures.isEmpty ? "success" : "warning",
+            detail: "OCFL object version with masters, access copies"
+                + (hasText ? ", ALTO, hOCR, text" : "") + (outputs.contains(.pdf) ? " and a PDF" : "")
+                + (item.failures.isEmpty ? "" : "; incomplete: \(item.failures.count) pages could not be read")))
+        let package = ItemPackage(
+            objectID: item.context.objectID, dc: item.dublinCore ?? DublinCore(title: item.item.id), pages: packagePages,
+            itemFiles: itemFiles, events: events)
+        return try ItemPackager().package(
+            package, sourceFiles: files, into: root,
+            user: VersionUser(name: "sohoa", address: "urn:sohoa:agent:pipeline"))
+    }
+
+    private func write(_ text: String, _ staging: URL, _ logicalPath: String) throws -> URL {
+        let url = staging.appendingPathComponent(logicalPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+import SohoaImaging
+import SohoaOCR
+import Synchronization
+
+/// Runs a batch through the five stages at once (DESIGN §2–3): each stage has its own workers on
+/// their own serial queues, joined by bounded queues; OCR has one engine per worker. Items are
+/// archived as soon as all their pages are done. A re-run reuses every page already done.
+public final class BatchRunner: Sendable {
+    let options: RunOptions
+    let progress: RunProgress
+    private let stopRequested = Atomic<Bool>(false)
+
+    public init(options: RunOptions, progress: RunProgress) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Asks the run to stop taking new pages; pages in flight finish, the run then ends with a summary.
+    public func requestStop() {
+        if !stopRequested.exchange(true, ordering: .sequentiallyConsistent) {
+            progress.report(.stopping)
+        }
+    }
+
+    var isStopping: Bool { stopRequested.load(ordering: .sequentiallyConsistent) }
+
+    /// Runs the batch and returns the summary; throws only when the run cannot start at all.
+    public func run() throws(RunError) -> RunSummary {
+        let root: OCFLStorageRoot
+        do {
+            try FileManager.default.createDirectory(at: options.archive, withIntermediateDirectories: true)
+            root = try OCFLStorageRoot.openOrCreate(at: options.archive)
+        } catch {
+            throw RunError(.archive, "the archive at \(options.archive.path) cannot be used: \(error)")
+        }
+        let journal = try PipelineJournal(archive: options.archive)
+        let plan: BatchPlan
+        do {
+            plan = try BatchPlanner(defaultLanguages: options.pipeline.languages).plan(options.batch)
+        } catch {
+            throw RunError(.usage, error.description)
+        }
+        let batchID = journal.startBatch(path: options.batch.path, pipeline: options.pipeline.name)
+        for rejection in plan.rejections {
+            let failure = StageFailure(stage: .ingest, file: rejection.file.path, reason: rejection.reason)
+            journal.recordFailure(failure, batchID: batchID)
+            progress.report(.failure(failure))
+        }
+        let work = WorkArea(archive: options.archive)
+        let preflight = Preflight(options: options, journal: journal, work: work, batchID: batchID, progress: progress)
+        let prepared = preflight.prepare(plan)
+        progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
+
+        let ocrWorkers = max(1, options.ocrWorkers)
+        let ingestQueue = BoundedQueue<PageJob>(capacity: 2)
+        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 2)
+        let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
+        let metadataQueue = BoundedQueue<ItemWork>(capacity: 2)
+        let packageQueue = BoundedQueue<ItemWork>(capacity: 2)
+        let assembler = ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue)
+
+        let pageFailed: @Sendable (StageFailure, PageJob) -> Void = { [progress] failure, job in
+            journal.pageFailed(job, failure, batchID: batchID)
+            progress.report(.pageFailed(failure))
+            assembler.failed(itemID: job.item.id, failure: failure)
+        }
+
+        let ingest = StageWorkers<PageJob>(stage: "ingest")
+        ingest.start(count: options.pipeline.workers.ingest, input: ingestQueue) { [progress] index in
+            let stage = IngestStage()
+            let name = "ingest.\(index + 1)"
+            return { job in
+                if self.isStopping { return }
+                progress.report(.working(worker: name, on: "\(job.item.id)/\(job.page.name)"))
+                do throws(StageFailure) {
+                    let page = try stage.process(job)
+                    journal.stageDone(job, .ingest)
+                    normalizeQueue.put(page)
+                } catch {
+                    pageFailed(error, job)
+                }
+                progress.report(.working(worker: name, on: nil))
+            }
+        }
+        let normalize = StageWorkers<IngestedPage>(stage: "normalize")
+        normalize.start(count: options.pipeline.workers.normalize, input: normalizeQueue) { [options, progress] index in
+            let stage = NormalizeStage(options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide)
+            let name = "normalize.\(index + 1)"
+            return { page in
+                progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
+                do throws(StageFailure) {
+                    let normalized = try stage.process(page)
+                    journal.stageDone(page.job, .normalize)
+                    ocrQueue.put(normalized)
+                } catch {
+                    pageFailed(error, page.job)
+                }
+                progress.report(.working(worker: name, on: nil))
+            }
+        }
+        let ocr = StageWorkers<NormalizedWork>(stage: "ocr")
+        ocr.start(count: ocrWorkers, input: ocrQueue) { [options, progress] index in
+            let engine: Result<any OCREngine, OCRError>
+            do {
+                engine = .success(try options.makeEngine())
+            } catch let error as OCRError {
+                engine = .failure(error)
+            } catch {
+                engine = .failure(OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
+            }
+            let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work)
+            let name = "ocr.\(index + 1)"
+            return { page in
+                progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
+                do throws(StageFailure) {
+                    let result = try stage.process(page)
+                    journal.pageRecognized(page.job, result)
+                    progress.report(.pageDone(item: page.job.item.id, page: page.job.page.name, reused: false, blank: result.normalize.blank))
+                    assembler.finished(
+                        itemID: page.job.item.id,
+                        page: .init(name: page.job.page.name, sequence: page.job.page.sequence, file: page.job.page.file, folder: page.job.folder))
+                } catch {
+                    pageFailed(error, page.job)
+                }
+                progress.report(.working(worker: name, on: nil))
+            }
+        }
+        let metadata = StageWorkers<ItemWork>(stage: "metadata")
+        metadata.start(count: 1, input: metadataQueue) { [options, progress] _ in
+            let stage = MetadataStage(work: work, batchFolder: options.batch)
+            return { item in
+                progress.report(.working(worker: "metadata", on: item.item.id))
+                let described = stage.process(item)
+                journal.itemDescribed(described)
+                packageQueue.put(described)
+                progress.report(.working(worker: "metadata", on: nil))
+            }
+        }
+        let package = StageWorkers<ItemWork>(stage: "package")
+        package.start(count: options.pipeline.workers.package, input: packageQueue) { [options, progress] index in
+            let stage = PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
+            let name = "package.\(index + 1)"
+            return { item in
+                progress.report(.working(worker: name, on: item.item.id))
+                do throws(StageFailure) {
+                    let written = try stage.process(item)
+                    journal.itemPackaged(item, written)
+                    work.releaseImages(of: item)
+                    progress.report(.itemPackaged(item.item.id))
+                } catch {
+                    journal.itemFailed(item, error, batchID: batchID)
+                    progress.report(.itemFailed(error))
+                }
+                progress.report(.working(worker: name, on: nil))
+            }
+        }
+
+        // The producer: pages reused whole go straight to their items; the rest enter ingest,
+        // blocking whenever the stages ahead are full.
+        for page in prepared.reusedPages {
+            progress.report(.pageDone(item: page.itemID, page: page.page.name, reused: true, blank: false))
+            assembler.finished(itemID: page.itemID, page: page.page)
+        }
+        for job in prepared.jobs {
+            if isStopping { break }
+            ingestQueue.put(job)
+        }
+        ingestQueue.close()
+        ingest.wait()
+        normalizeQueue.close()
+        normalize.wait()
+        ocrQueue.close()
+        ocr.wait()
+        metadataQueue.close()
+        metadata.wait()
+        packageQueue.close()
+        package.wait()
+
+        for problem in journal.catalogProblems { progress.report(.warning(problem)) }
+        let snapshot = progress.finish()
+        let summary = RunSummary(snapshot: snapshot, unfinishedItems: assembler.unfinishedItems)
+        journal.finishBatch(batchID, summary: summary)
+        return summary
+    }
+}

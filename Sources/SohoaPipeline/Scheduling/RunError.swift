@@ -1,0 +1,20 @@
+/// A run that could not start or had to stop as a whole; `exitCode` follows DESIGN §8.
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// The batch or the configuration is wrong (exit 2).
+        case usage
+        /// The archive or the catalog cannot be used (exit 3).
+        case archive
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+    public var exitCode: Int32 { kind == .usage ? 2 : 3 }
+}

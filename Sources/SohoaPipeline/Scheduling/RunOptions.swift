@@ -1,0 +1,34 @@
+import Foundation
+import SohoaOCR
+
+/// Everything `sohoa run` needs to know; built by the CLI, used by `BatchRunner`.
+public struct RunOptions: Sendable {
+    public var batch: URL
+    public var archive: URL
+    public var pipeline: PipelineConfiguration
+    /// OCR workers; overrides the pipeline file.
+    public var jobs: Int?
+    /// Library code for items whose metadata gives none (object ids are `urn:sohoa:<library>:<item>`).
+    public var defaultLibraryCode: String
+    /// Where Tesseract's models are.
+    public var tessdata: URL
+    /// Makes one OCR engine per OCR worker; tests inject slow, failing or null engines here.
+    public var makeEngine: @Sendable () throws -> any OCREngine
+
+    public init(
+        batch: URL, archive: URL, pipeline: PipelineConfiguration, jobs: Int? = nil,
+        defaultLibraryCode: String = "LOCAL", tessdata: URL = TesseractEngine.defaultTessdata,
+        makeEngine: (@Sendable () throws -> any OCREngine)? = nil
+    ) {
+        self.batch = batch
+        self.archive = archive
+        self.pipeline = pipeline
+        self.jobs = jobs
+        self.defaultLibraryCode = defaultLibraryCode
+        self.tessdata = tessdata
+        self.makeEngine = makeEngine ?? { [tessdata] in try TesseractEngine(tessdata: tessdata) }
+    }
+
+    /// OCR workers to start.
+    public var ocrWorkers: Int { jobs ?? pipeline.workers.resolvedOCR }
+}

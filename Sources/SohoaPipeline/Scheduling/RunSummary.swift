@@ -1,0 +1,34 @@
+import Foundation
+
+/// How a run ended: what was archived, what failed and why, how long it took.
+public struct RunSummary: Sendable, Codable {
+    public var snapshot: RunSnapshot
+    /// Items left unpackaged because the run was stopped before all their pages were done.
+    public var unfinishedItems: [String]
+
+    /// Exit code per DESIGN §8: 0 all well, 1 something failed, 130 stopped by Ctrl-C.
+    public var exitCode: Int32 {
+        if snapshot.stopped { return 130 }
+        return snapshot.failures.isEmpty ? 0 : 1
+    }
+
+    /// The summary as people read it.
+    public var text: String {
+        let s = snapshot
+        var lines = ["", "── \(Messages.summaryTitle) ──"]
+        lines.append("\(Messages.items): \(s.itemsPackaged) \(Messages.archived), \(s.itemsSkipped) \(Messages.alreadyArchived), \(s.itemsFailed) \(Messages.failed)")
+        lines.append("\(Messages.pagesTitle): \(s.pagesDone) \(Messages.processed), \(s.pagesReused) \(Messages.reused), \(s.pagesFailed) \(Messages.failed)"
+            + (s.pagesBlank > 0 ? ", \(s.pagesBlank) \(Messages.blank)" : ""))
+        lines.append("\(Messages.time): " + Duration.seconds(s.elapsedSeconds).formatted(.time(pattern: .hourMinuteSecond))
+            + (s.pagesDone > 0 ? String(format: " (%.1f %@)", s.pagesPerMinute, Messages.pagesPerMinute) : ""))
+        for warning in s.warnings { lines.append("  ! \(warning)") }
+        if s.failures.isEmpty {
+            lines.append(Messages.noFailures)
+        } else {
+            lines.append("\(Messages.failuresTitle):")
+            for failure in s.failures { lines.append("  ✗ \(failure.description)") }
+        }
+        if s.stopped { lines.append(Messages.resumeHint) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Words the command line shows people: Vietnamese first, English with `SOHOA_LANG=en`.
+public enum Messages {
+    /// Whether English was asked for (`SOHOA_LANG=en`); Vietnamese otherwise.
+    public static let english: Bool = {
+        let lang = ProcessInfo.processInfo.environment["SOHOA_LANG"] ?? ""
+        return lang.lowercased().hasPrefix("en")
+    }()
+
+    static func text(_ vi: String, _ en: String) -> String { english ? en : vi }
+
+    public static var pages: String { text("trang", "pages") }
+    public static var pagesPerMinute: String { text("trang/phút", "pages/min") }
+    public static var timeLeft: String { text("còn", "left") }
+    public static var failures: String { text("lỗi", "failures") }
+    public static var itemArchived: String { text("đã lưu trữ", "archived") }
+    public static var stopping: String {
+        text(
+            "Đang dừng: hoàn tất các trang đang xử lý… (Ctrl-C lần nữa để thoát ngay)",
+            "Stopping: finishing the pages in flight… (Ctrl-C again to quit at once)")
+    }
+    public static var summaryTitle: String { text("Tóm tắt", "Summary") }
+    public static var items: String { text("Tài liệu", "Items") }
+    public static var archived: String { text("đã lưu trữ", "archived") }
+    public static var alreadyArchived: String { text("đã có sẵn, bỏ qua", "already archived, skipped") }
+    public static var failed: String { text("lỗi", "failed") }
+    public static var pagesTitle: String { text("Trang", "Pages") }
+    public static var processed: String { text("đã xử lý", "processed") }
+    public static var reused: String { text("dùng lại kết quả trước", "reused from an earlier run") }
+    public static var blank: String { text("trang trắng", "blank") }
+    public static var time: String { text("Thời gian", "Time") }
+    public static var failuresTitle: String { text("Lỗi (tệp và lý do)", "Failures (file and reason)") }
+    public static var resumeHint: String {
+        text(
+            "Đã dừng theo yêu cầu. Chạy lại đúng lệnh này để làm tiếp: các trang đã xong sẽ không làm lại.",
+            "Stopped on request. Run the same command again to finish: pages already done are not redone.")
+    }
+    public static var noFailures: String { text("Không có lỗi.", "No failures.") }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SohoaImaging
+
+/// One page's trip through the stages; a plain value handed from worker to worker.
+struct PageJob: Sendable {
+    /// How much earlier work can be reused for this page.
+    enum Reuse: Sendable {
+        /// Nothing: decode, normalize and recognize.
+        case none
+        /// The recognized text is kept: decode and normalize again for the images, no OCR.
+        case text
+        /// Text and images are all in the work area: nothing to redo.
+        case everything
+    }
+
+    var item: ItemContext
+    var page: PlannedPage
+    var sha256: String
+    var pageID: Int64
+    var folder: URL
+    var reuse: Reuse
+}
+
+/// A decoded page, after ingest.
+struct IngestedPage: Sendable {
+    var job: PageJob
+    var scan: DecodedScan
+    var dpi: ResolvedDPI
+}
+
+/// A normalized page, after the normalize stage wrote the access and PDF images.
+struct NormalizedWork: Sendable {
+    var job: PageJob
+    var result: PageResult
+    var image: SohoaImaging.Raster
+}

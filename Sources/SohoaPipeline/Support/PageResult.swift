@@ -1,0 +1,29 @@
+import Foundation
+import SohoaImaging
+import SohoaOCR
+
+/// Everything the stages learned about a page, saved as `page.json` in the page's work folder so a
+/// re-run can package the item without recognizing the page again.
+struct PageResult: Sendable, Codable {
+    var itemID: String
+    var name: String
+    var sequence: Int
+    var sourceFile: String
+    var frameIndex: Int
+    var sha256: String
+    var technical: TechnicalMetadata
+    var dpi: ResolvedDPI
+    var normalize: NormalizeReport
+    var transform: PageTransform
+    /// Set once OCR ran (or was deliberately skipped for an image-only item).
+    var text: PageText?
+    var ocrLanguage: String?
+    var ocrEngine: String?
+    var ocrMilliseconds: Int?
+    var recognizedAt: Date?
+    /// Size of the image in `pdf-image.deflate`.
+    var pdfImageWidth: Int
+    var pdfImageHeight: Int
+    var pdfImageGray: Bool
+    var pdfImageDPI: Int
+}

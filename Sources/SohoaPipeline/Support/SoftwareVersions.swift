@@ -1,0 +1,8 @@
+import SohoaOCR
+
+/// Names and versions of the software that acts on the material, for events and outputs.
+public enum SoftwareVersions {
+    public static let sohoaVersion = "0.1.0"
+    public static let sohoa = "sohoa \(sohoaVersion)"
+    public static var tesseract: String { "Tesseract \(TesseractEngine.version)" }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SohoaPipeline
+
+/// `sohoa export <item>|--all --format text|alto|pdf --out DIR`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Xuất văn bản, ALTO hoặc PDF của tài liệu đã lưu trữ. (Export text, ALTO or PDF of archived items.)")
+
+    @Argument(help: "Item ids to export (see `sohoa status`).")
+    var items: [String] = []
+
+    @Flag(name: .long, help: "Export every archived item.")
+    var all = false
+
+    @Option(name: .long, help: "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml) or pdf (<out>/<item>.pdf).")
+    var format: String
+
+    @Option(name: .long, help: "Folder to write into (created if missing).")
+    var out: String
+
+    @OptionGroup var options: ArchiveOptions
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(format)'")
+        }
+        guard all != !items.isEmpty else {
+            throw ValidationError("name the items to export, or give --all (not both)")
+        }
+    }
+
+    func run() throws {
+        let session: ArchiveSession
+        do {
+            session = try ArchiveSession(folder: options.archiveURL)
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+        let written: [URL]
+        do {
+            written = try Exporter(session: session).export(
+                itemIDs: all ? nil : items, format: ExportFormat(rawValue: format) ?? .text,
+                to: URL(fileURLWithPath: out).standardizedFileURL)
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+        for url in written { print(url.path) }
+        FileHandle.standardError.write(Data("\(written.count) \(Messages.english ? "files written" : "tệp đã ghi")\n".utf8))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SohoaPipeline
+
+/// `sohoa run <batch>`: the whole pipeline over a folder of scans.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Xử lý một lô ảnh quét vào kho lưu trữ. (Run a batch of scans into the archive.)",
+        discussion: "Exit codes: 0 all archived; 1 finished with failed pages (listed); 2 usage or configuration error; 3 archive or catalog unusable; 130 stopped by Ctrl-C (run again to resume).")
+
+    @Argument(help: "The batch folder: one sub-folder per item, or multi-page TIFFs.")
+    var batch: String
+
+    @Option(name: .long, help: "Pipeline file.")
+    var pipeline: String = "Pipelines/default.yaml"
+
+    @Option(name: .long, help: "OCR workers (default: one per core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Library code for items whose metadata gives none.")
+    var library: String = ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL"
+
+    @OptionGroup var options: ArchiveOptions
+
+    func validate() throws {
+        if let jobs, !(1...64).contains(jobs) {
+            throw ValidationError("--jobs must be from 1 to 64, got \(jobs)")
+        }
+    }
+
+    func run() throws {
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try PipelineFileParser.load(URL(fileURLWithPath: pipeline))
+        } catch {
+            throw fail(error.description, code: 2)
+        }
+        let runOptions = RunOptions(
+            batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
+            pipeline: configuration, jobs: jobs, defaultLibraryCode: library.uppercased())
+        let live = !options.json && isatty(STDERR_FILENO) == 1
+        let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()
+        let progress = RunProgress(batch: batch, reporter: reporter)
+        let runner = BatchRunner(options: runOptions, progress: progress)
+        let trap = InterruptTrap { runner.requestStop() }
+        let summary: RunSummary
+        do {
+            summary = try runner.run()
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+        withExtendedLifetime(trap) {}
+        if live {
+            print(summary.text)
+        } else {
+            RunSummaryJSON.write(summary)
+        }
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `sohoa`: digitize scans into a searchable, standards-true archive.
+struct Sohoa: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sohoa",
+        abstract: "Số hóa tài liệu quý hiếm và địa chí thành kho lưu trữ số có thể tìm kiếm. (Digitize rare and local-history documents into a searchable archive.)",
+        subcommands: [RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self])
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaArchiveTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+@testable import SohoaCatalog
+
+/// Full-text search finds Vietnamese text with or without diacritics, `đ/Đ` and case folded,
+/// phrases, prefixes; ranks by bm25; and follows text replacements.
+final class SearchTests: XCTestCase {
+    static let laiChau = "Thư viện tỉnh Lai Châu lưu giữ tài liệu quý của Trường Đại học Tây Bắc."
+    static let hanoi = "Báo Hà Nội mới, số ra ngày 2 tháng 9 năm 1945."
+    static let dalat = "Đà Lạt: thành phố ngàn hoa, đại hội thể thao."
+
+    private func fixture() throws -> TestCatalog {
+        let test = try TestCatalog(self)
+        try test.addItem("tv-laichau", title: "Tư liệu Lai Châu")
+        try test.addText("tv-laichau", Self.laiChau)
+        try test.addText("bao-hanoi", Self.hanoi)
+        try test.addText("dalat", Self.dalat)
+        return test
+    }
+
+    private func items(_ test: TestCatalog, _ query: String) throws -> [String] {
+        try test.catalog.search(query, limit: 10).map(\.itemID)
+    }
+
+    func testWithAndWithoutDiacriticsAndCase() throws {
+        let test = try fixture()
+        for query in [
+            "thu vien", "Thư viện", "THƯ VIỆN", "thư vien", "dai hoc", "ĐẠI HỌC", "Đại học", "đại học", "DAI HOC",
+        ] {
+            XCTAssertEqual(try items(test, query), ["tv-laichau"], query)
+        }
+        XCTAssertEqual(try items(test, "lai chau dai hoc"), ["tv-laichau"], "words from both ends of the text")
+        XCTAssertEqual(try items(test, "Tây Bắc thư viện"), ["tv-laichau"], "any order")
+        XCTAssertEqual(try items(test, "thu vien ha noi"), [], "all words must match")
+    }
+
+    func testDWithStrokeFoldsToD() throws {
+        let test = try fixture()
+        XCTAssertEqual(Set(try items(test, "da lat")), ["dalat"])
+        XCTAssertEqual(Set(try items(test, "Đà Lạt")), ["dalat"])
+        XCTAssertEqual(Set(try items(test, "đai")), ["tv-laichau", "dalat"], "đại học and đại hội (prefix)")
+    }
+
+    func testNumbersAndPunctuationInText() throws {
+        let test = try fixture()
+        XCTAssertEqual(try items(test, "1945"), ["bao-hanoi"])
+        XCTAssertEqual(try items(test, "ngay 2 thang 9"), ["bao-hanoi"])
+    }
+
+    func testPhraseQueries() throws {
+        let test = try fixture()
+        XCTAssertEqual(try items(test, #""dai hoc""#), ["tv-laichau"])
+        XCTAssertEqual(try items(test, #""Thư viện tỉnh""#), ["tv-laichau"])
+        XCTAssertEqual(try items(test, #""hoc dai""#), [], "a phrase keeps its order")
+        XCTAssertEqual(try items(test, #""thu tinh""#), [], "a phrase keeps its words together")
+        XCTAssertEqual(try items(test, #""dai hoc" lai"#), ["tv-laichau"], "phrase plus word")
+        XCTAssertEqual(try items(test, #""đại hội"#), ["dalat"], "unclosed quote runs to the end")
+        XCTAssertEqual(try items(test, "“thư viện”"), ["tv-laichau"], "typographic quotes")
+    }
+
+    func testPrefixOfTheLastWord() throws {
+        let test = try fixture()
+        XCTAssertEqual(try items(test, "thu vi"), ["tv-laichau"])
+        XCTAssertEqual(try items(test, "Trườ"), ["tv-laichau"])
+        XCTAssertEqual(try items(test, "thanh pho ng"), ["dalat"])
+        XCTAssertEqual(try items(test, "vi thu"), [], "only the last word is a prefix")
+        XCTAssertEqual(try items(test, #""thu vi""#), [], "a quoted phrase is not a prefix")
+    }
+
+    func testHitCarriesItemPageAndTitle() throws {
+        let test = try fixture()
+        let hit = try XCTUnwrap(test.catalog.search("Lai Châu").first)
+        XCTAssertEqual(hit.itemID, "tv-laichau")
+        XCTAssertEqual(hit.itemTitle, "Tư liệu Lai Châu")
+        XCTAssertEqual(hit.pageName, "p001")
+        XCTAssertEqual(hit.sequence, 1)
+        XCTAssertEqual(hit.pageID, try test.catalog.page(itemID: "tv-laichau", name: "p001")?.id)
+    }
+
+    func testRankedByBM25() throws {
+        let test = try TestCatalog(self)
+        try test.addText(
+            "it-mentions",
+            "Một trang nói về nhiều chuyện; thư viện chỉ được nhắc một lần ở đây, "
+                + "còn lại là chuyện ruộng đồng, mùa màng, chợ búa và đình làng.")
+        try test.addText("about-it", "Thư viện, thư viện, thư viện: lịch sử thư viện tỉnh.")
+        let hits = try test.catalog.search("thu vien")
+        XCTAssertEqual(hits.map(\.itemID), ["about-it", "it-mentions"])
+        XCTAssertLessThan(hits[0].score, hits[1].score)
+    }
+
+    func testLimitAndOffset() throws {
+        let test = try TestCatalog(self)
+        try test.addItem("sach")
+        for n in 1...5 {
+            let page = try test.addPage("sach", String(format: "p%03d", n), sequence: n)
+            try test.catalog.recordPageText(pageID: page.id ?? 0, itemID: "sach", text: "trang \(n) của sách cổ")
+        }
+        XCTAssertEqual(try test.catalog.search("sach co", limit: 2).count, 2)
+        XCTAssertEqual(try test.catalog.search("sach co", limit: 10).count, 5)
+        XCTAssertEqual(try test.catalog.search("sach co", limit: 10, offset: 4).count, 1)
+        XCTAssertEqual(try test.catalog.search("sach co", limit: 0).count, 0)
+    }
+
+    func testRecordingTextAgainReplacesOldHits() throws {
+        let test = try TestCatalog(self)
+        let page = try test.addText("sach", "Chữ cũ: Ngũ Hành Sơn")
+        XCTAssertEqual(try items(test, "ngu hanh son"), ["sach"])
+        try test.catalog.recordPageText(pageID: page.id ?? 0, itemID: "sach", text: "Chữ mới: Hồ Hoàn Kiếm")
+        XCTAssertEqual(try items(test, "ngu hanh son"), [])
+        XCTAssertEqual(try items(test, "ho hoan kiem"), ["sach"])
+        XCTAssertEqual(try test.catalog.pageText(pageID: page.id ?? 0), "Chữ mới: Hồ Hoàn Kiếm")
+        let rows = try test.catalog.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page_search") }
+        XCTAssertEqual(rows, 1)
+    }
+
+    func testTextIsStoredNFCAndDecomposedInputIsFound() throws {
+        let test = try TestCatalog(self)
+        let decomposed = "Thư viện Đại học".decomposedStringWithCanonicalMapping
+        XCTAssertNotEqual(Array(decomposed.unicodeScalars), Array("Thư viện Đại học".unicodeScalars))
+        let page = try test.addText("sach", decomposed)
+        let stored = try XCTUnwrap(test.catalog.pageText(pageID: page.id ?? 0))
+        XCTAssertEqual(
+            Array(stored.unicodeScalars), Array("Thư viện Đại học".precomposedStringWithCanonicalMapping.unicodeScalars)
+        )
+        XCTAssertEqual(try items(test, "thu vien"), ["sach"])
+        XCTAssertEqual(try items(test, "Đại học".decomposedStringWithCanonicalMapping), ["sach"])
+    }
+
+    func testExportablePagesInOrderWithText() throws {
+        let test = try TestCatalog(self)
+        try test.addItem("sach")
+        let p2 = try test.addPage("sach", "p002", sequence: 2)
+        let p1 = try test.addPage("sach", "p001", sequence: 1)
+        try test.catalog.recordPageText(pageID: p2.id ?? 0, itemID: "sach", text: "trang hai")
+        var failed = try test.addPage("sach", "p003", sequence: 3)
+        failed.state = .failed
+        try test.catalog.upsertPage(failed)
+        let exports = try test.catalog.exportablePages(itemID: "sach")
+        XCTAssertEqual(exports.map(\.page.name), ["p001", "p002"])
+        XCTAssertEqual(exports.map(\.text), [nil, "trang hai"])
+        XCTAssertEqual(exports[0].page, p1)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaCatalogTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,107 @@
+import Foundation
+import SohoaImaging
+import XCTest
+
+/// The minimal normalize stage: gray, upsampling of very low resolutions, deskew, blank detection.
+final class NormalizerTests: XCTestCase {
+    private func scan(_ raster: Raster, dpi: Double?) -> DecodedScan {
+        DecodedScan(
+            raster: raster,
+            technical: TechnicalMetadata(
+                format: .tiff, width: raster.width, height: raster.height, bitsPerSample: 8,
+                samplesPerPixel: raster.layout.rawValue, colorModel: raster.layout == .gray ? "gray" : "rgb",
+                compression: "none", hasAlpha: false, resolutionX: dpi, resolutionY: dpi, pageIndex: 0, pageCount: 1))
+    }
+
+    func testSkewedPageIsLevelledAndMapsBack() {
+        let page = SyntheticPage.text(degrees: -2.5)
+        let input = scan(page, dpi: 300)
+        let normalized = Normalizer().normalize(input)
+        let report = normalized.report
+        XCTAssertEqual(report.skewDegrees, -2.5, accuracy: 0.2)
+        XCTAssertEqual(report.rotationApplied, -report.skewDegrees)
+        XCTAssertEqual(normalized.transform.rotationDegrees, report.rotationApplied)
+        XCTAssertEqual(report.dpiUsed, 300)
+        XCTAssertFalse(report.dpiEstimated)
+        XCTAssertFalse(report.blank)
+        XCTAssertGreaterThan(report.inkFraction, 0.05)
+        XCTAssertEqual(normalized.raster.layout, .gray)
+        XCTAssertEqual(SkewDetector.estimate(normalized.raster).degrees, 0, accuracy: 0.2)
+        XCTAssertEqual(input.raster, page, "the decoded scan is not modified")
+        print("normalize report: \(report)")
+    }
+
+    func testLevelPageIsNotRotated() {
+        let normalized = Normalizer().normalize(
+            scan(SyntheticPage.text(degrees: 0, width: 1240, height: 1754), dpi: 150))
+        XCTAssertEqual(normalized.report.rotationApplied, 0)
+        // 150 dpi is below 200: upsampled to 300.
+        XCTAssertEqual(normalized.report.dpiUsed, 300)
+        XCTAssertEqual([normalized.raster.width, normalized.raster.height], [2480, 3508])
+        XCTAssertEqual(normalized.transform.scale, 2, accuracy: 0.001)
+        let corner = normalized.transform.toMaster(x: 2480, y: 3508)
+        XCTAssertEqual(corner.x, 1240, accuracy: 0.5)
+        XCTAssertEqual(corner.y, 1754, accuracy: 0.5)
+    }
+
+    func testMarkMapsBackThroughScaleAndRotation() throws {
+        // A 150 dpi page (upsampled ×2) skewed by 3°, with and without a small mark in the margin:
+        // the difference of the two normalized pages isolates the mark, and the transform maps it home.
+        let page = SyntheticPage.text(degrees: 3, width: 1240, height: 1754)
+        var marked = page
+        let mark = (x: 70, y: 1600)
+        for dy in -2...2 { for dx in -2...2 { marked.pixels[(mark.y + dy) * 1240 + mark.x + dx] = 0 } }
+        let plain = Normalizer().normalize(scan(page, dpi: 150))
+        let withMark = Normalizer().normalize(scan(marked, dpi: 150))
+        XCTAssertEqual(plain.report.rotationApplied, withMark.report.rotationApplied)
+        XCTAssertEqual(withMark.report.rotationApplied, -3, accuracy: 0.2)
+        var sum = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        let raster = withMark.raster
+        for y in 0..<raster.height {
+            for x in 0..<raster.width {
+                let weight =
+                    Double(plain.raster.pixels[y * raster.width + x]) - Double(raster.pixels[y * raster.width + x])
+                guard weight > 0 else { continue }
+                sum += weight
+                sx += weight * (Double(x) + 0.5)
+                sy += weight * (Double(y) + 0.5)
+            }
+        }
+        XCTAssertGreaterThan(sum, 0, "the mark is missing from the normalized page")
+        let back = withMark.transform.toMaster(x: sx / sum, y: sy / sum)
+        XCTAssertEqual(back.x, Double(mark.x) + 0.5, accuracy: 1)
+        XCTAssertEqual(back.y, Double(mark.y) + 0.5, accuracy: 1)
+    }
+
+    func testBlankPage() {
+        let normalized = Normalizer().normalize(scan(SyntheticPage.blank(), dpi: 300))
+        XCTAssertTrue(normalized.report.blank, "ink fraction \(normalized.report.inkFraction)")
+        XCTAssertEqual(normalized.report.rotationApplied, 0)
+    }
+
+    func testDeskewCanBeTurnedOff() {
+        let options = NormalizeOptions(deskew: false, minimumDPI: nil)
+        let page = SyntheticPage.text(degrees: 3, width: 1240, height: 1754)
+        let normalized = Normalizer(options: options).normalize(scan(page, dpi: 100))
+        XCTAssertEqual(normalized.raster, page)
+        XCTAssertEqual(normalized.transform, .identity(width: 1240, height: 1754))
+    }
+
+    func testRealScans() throws {
+        for path in [
+            "unpaper_tests/imgsrc001.png", "vie_vietocr3_samples/vietsample2.png", "unpaper_tests/imgsrc003.png",
+        ] {
+            let decoded = try ScanDecoder.decode(TestScans.url(path))
+            let report = Normalizer().normalize(decoded).report
+            print("\(path): \(report)")
+        }
+        let skewed = try ScanDecoder.decode(TestScans.url("unpaper_tests/imgsrc001.png"))
+        let report = Normalizer().normalize(skewed).report
+        XCTAssertNotEqual(report.rotationApplied, 0)
+        XCTAssertFalse(report.blank)
+        XCTAssertTrue(report.dpiEstimated, "imgsrc001.png records no resolution")
+        XCTAssertEqual(report.dpiUsed, 300)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaImagingTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

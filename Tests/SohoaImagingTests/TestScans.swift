@@ -1,0 +1,51 @@
+import Foundation
+import SohoaImaging
+import XCTest
+
+/// Locates the shared real scans (`../shared/scans` beside the package) and skips when they are absent.
+enum TestScans {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // SohoaImagingTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+        .appendingPathComponent("../shared/scans")
+        .standardizedFileURL
+
+    /// The URL of a real scan, or an XCTSkip naming what is missing.
+    static func url(_ relativePath: String) throws -> URL {
+        let url = root.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip(
+                "real scan \(relativePath) not found: expected the shared scans folder at \(root.path) "
+                    + "(../shared/scans beside the package)")
+        }
+        return url
+    }
+
+    /// Every file under a folder of the shared scans with the given extension.
+    static func files(in folder: String, withExtension pathExtension: String) throws -> [URL] {
+        let directory = try url(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.lowercased().hasSuffix("." + pathExtension) }.sorted()
+            .map { directory.appendingPathComponent($0) }
+    }
+}
+
+extension Raster {
+    /// Fraction of samples darker than mid-gray.
+    var darkFraction: Double {
+        Double(pixels.lazy.filter { $0 < 128 }.count) / Double(Swift.max(1, pixels.count))
+    }
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-imaging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}

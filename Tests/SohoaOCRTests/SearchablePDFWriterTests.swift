@@ -1,0 +1,136 @@
+import Foundation
+import SohoaImaging
+import SohoaOCR
+import XCTest
+
+final class SearchablePDFWriterTests: XCTestCase {
+    private let sentence = "Thư viện tỉnh Lai Châu — Đại học"
+
+    /// Extracted text with the trailing form feed and newlines removed.
+    private func pdftotext(_ pdf: URL, page: Int? = nil) throws -> String {
+        var arguments = ["-enc", "UTF-8"]
+        if let page { arguments += ["-f", "\(page)", "-l", "\(page)"] }
+        let result = try TestFixtures.run(try TestFixtures.tool("pdftotext"), arguments + [pdf.path, "-"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return result.stdout.trimmingCharacters(in: CharacterSet(charactersIn: "\u{0C}\n"))
+    }
+
+    private func qpdfCheck(_ pdf: URL) throws {
+        let result = try TestFixtures.run(try TestFixtures.tool("qpdf"), ["--check", pdf.path])
+        print("qpdf --check: " + result.stdout.split(separator: "\n").filter { $0.contains("errors") }.joined(separator: "; "))
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse((result.stdout + result.stderr).contains("WARNING"), result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("No syntax or stream encoding errors found"), result.stdout)
+    }
+
+    private func writePDF(pages: [(PDFPageImage, Int, PageText)], title: String = "Địa chí Lai Châu") throws -> URL {
+        let url = TestFixtures.temporaryDirectory().appendingPathComponent("item.pdf")
+        let writer = try SearchablePDFWriter(url: url, title: title, producer: "sohoa 0.1.0-test (Tesseract \(TesseractEngine.version))", date: WriterFixtures.date)
+        for (image, dpi, text) in pages { try writer.addPage(image: image, dpi: dpi, text: text) }
+        try writer.finish()
+        return url
+    }
+
+    func testHandMadeVietnameseLineComesBackExactly() throws {
+        let page = WriterFixtures.page(width: 2000, height: 1000, lines: [WriterFixtures.line(sentence, y: 200, height: 50, charWidth: 24)])
+        let image = try PDFPageImage(raster: Raster(width: 2000, height: 1000))
+        let url = try writePDF(pages: [(image, 200, page)])
+        XCTAssertEqual(try pdftotext(url), sentence)
+        try qpdfCheck(url)
+    }
+
+    func testCharactersOutsideTheBasicPlaneComeBack() throws {
+        // Hán-Nôm often needs CJK Extension B (surrogate pairs in UTF-16).
+        let text = "Chữ Nôm 𡨸喃 𠀧"
+        let page = WriterFixtures.page(width: 2000, height: 1000, lines: [WriterFixtures.line(text, y: 200, height: 50, charWidth: 24)])
+        let url = try writePDF(pages: [(try PDFPageImage(raster: Raster(width: 2000, height: 1000)), 200, page)])
+        XCTAssertEqual(try pdftotext(url), text)
+    }
+
+    func testLinesAndPagesComeBackInOrder() throws {
+        let first = WriterFixtures.page(lines: [
+            WriterFixtures.line("Hằng năm cứ vào cuối thu,", y: 100),
+            WriterFixtures.line("lá ngoài đường rụng nhiều", y: 160),
+        ])
+        let second = WriterFixtures.page(lines: [WriterFixtures.line(sentence, y: 300)])
+        let image = try PDFPageImage(raster: Raster(width: 1000, height: 500))  // half size: boxes are scaled
+        let url = try writePDF(pages: [(image, 150, first), (image, 150, second)])
+        XCTAssertEqual(try pdftotext(url, page: 1), "Hằng năm cứ vào cuối thu,\nlá ngoài đường rụng nhiều")
+        XCTAssertEqual(try pdftotext(url, page: 2), sentence)
+
+        let info = try TestFixtures.run(try TestFixtures.tool("pdfinfo"), [url.path])
+        XCTAssertTrue(info.stdout.contains("Title:           Địa chí Lai Châu"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Producer:        sohoa 0.1.0-test"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Pages:           2"), info.stdout)
+        // 1000 px at 150 dpi = 480 pt.
+        XCTAssertTrue(info.stdout.contains("Page size:       480 x 240 pts"), info.stdout)
+        try qpdfCheck(url)
+    }
+
+    func testRecognizedPagesPassTheValidatorRoundTrip() throws {
+        let validator = try TestFixtures.validator("validate-pdf")
+        let pages = try [
+            TestFixtures.recognized("vie_vietocr3_samples/vietsample2.png"),
+            TestFixtures.recognized("vie_vietocr3_samples/vietsample1.tif"),
+        ]
+        let start = Date()
+        let url = try writePDF(pages: pages.map { (try PDFPageImage(raster: $0.image.raster), $0.image.dpi, $0.text) })
+        print(String(format: "PDF of 2 pages written in %.2f s", Date().timeIntervalSince(start)))
+        let groundTruth = url.deletingLastPathComponent().appendingPathComponent("gt.txt")
+        try pages.map(\.text.normalizedText).joined(separator: "\n\n").write(to: groundTruth, atomically: true, encoding: .utf8)
+
+        let result = try TestFixtures.run(validator, [url.path, "--expect-text", "--text-gt", groundTruth.path, "--max-cer", "0.01"])
+        print(result.summary)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.summary.contains("VALID"), result.summary)
+        try qpdfCheck(url)
+
+        // Each page's words come back in order.
+        for (index, page) in pages.enumerated() {
+            let cer = TestFixtures.characterErrorRate(reference: page.text.plainText, hypothesis: try pdftotext(url, page: index + 1))
+            print(String(format: "page %d: CER pdftotext vs PageText %.4f", index + 1, cer))
+            XCTAssertLessThan(cer, 0.005)
+        }
+    }
+
+    func testRGBImageAndEmptyText() throws {
+        let raster = Raster(width: 30, height: 20, layout: .rgb, filledWith: 200)
+        let image = try PDFPageImage(raster: raster)
+        XCTAssertFalse(image.grayscale)
+        let decoded = try JSONDecoder().decode(PDFPageImage.self, from: JSONEncoder().encode(image))
+        XCTAssertEqual(decoded, image)
+        let url = try writePDF(pages: [(decoded, 72, .empty(width: 30, height: 20))], title: "plain ASCII (title)")
+        XCTAssertEqual(try pdftotext(url), "")
+        try qpdfCheck(url)
+    }
+
+    func testUnfinishedWriterLeavesNoFile() throws {
+        let folder = TestFixtures.temporaryDirectory()
+        let url = folder.appendingPathComponent("unfinished.pdf")
+        do {
+            let writer = try SearchablePDFWriter(url: url, title: "x", producer: "test")
+            try writer.addPage(image: PDFPageImage(raster: Raster(width: 10, height: 10)), dpi: 300, text: .empty(width: 10, height: 10))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "the PDF appears only when finished")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
+    func testMisuseIsReported() throws {
+        let url = TestFixtures.temporaryDirectory().appendingPathComponent("misuse.pdf")
+        let writer = try SearchablePDFWriter(url: url, title: "x", producer: "test")
+        XCTAssertThrowsError(try writer.finish()) { XCTAssertTrue("\($0)".contains("at least one page"), "\($0)") }
+        let image = try PDFPageImage(raster: Raster(width: 10, height: 10))
+        XCTAssertThrowsError(try writer.addPage(image: image, dpi: 0, text: .empty(width: 10, height: 10))) {
+            XCTAssertEqual(($0 as? PDFWriterError)?.page, 1)
+        }
+        try writer.addPage(image: image, dpi: 300, text: .empty(width: 10, height: 10))
+        try writer.finish()
+        XCTAssertThrowsError(try writer.addPage(image: image, dpi: 300, text: .empty(width: 10, height: 10)))
+        XCTAssertThrowsError(try SearchablePDFWriter(url: URL(fileURLWithPath: "/nonexistent-folder/x.pdf"), title: "x", producer: "test")) {
+            XCTAssertTrue("\($0)".contains("check that the folder exists"), "\($0)")
+        }
+        XCTAssertThrowsError(try SearchablePDFWriter(url: url, title: "x", producer: "test", fontURL: URL(fileURLWithPath: "/nonexistent.ttf"))) {
+            XCTAssertTrue("\($0)".contains("pdf.ttf"), "\($0)")
+        }
+    }
+}

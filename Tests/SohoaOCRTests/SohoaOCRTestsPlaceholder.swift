@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaOCRTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaPipelineTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages sohoa needs to build, run and test. Idempotent: does nothing
+# (not even `apt-get update`) when everything is already there.
+set -euo pipefail
+
+packages=(
+  pkg-config libtiff-dev libpng-dev libtesseract-dev libleptonica-dev libsqlite3-dev
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
+  poppler-utils
+)
+if [ "${1:-}" = "--with-tests" ]; then
+  packages+=(fonts-noto-core fonts-dejavu-core python3-pil libtiff-tools)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "sohoa: installing Debian packages: ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's test command (and CI's): install what is needed, then build and run every test.
+# End-to-end tests use ../shared/scans and ../shared/checks when they exist, and skip otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --with-tests
+if [ -x ../shared/checks/setup.sh ]; then
+  ../shared/checks/setup.sh >/tmp/sohoa-checks-setup.log 2>&1 || {
+    echo "sohoa: ../shared/checks/setup.sh failed; see /tmp/sohoa-checks-setup.log" >&2; exit 1; }
+fi
+export OMP_THREAD_LIMIT=1
+quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
+swift build --build-tests 2>&1 | quiet
+swift test --skip-build 2>&1 | tee /tmp/sohoa-test.log

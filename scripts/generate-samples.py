@@ -31,7 +31,7 @@ import unicodedata
 from statistics import NormalDist
 
 try:
-    from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, features
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps, features
 except ImportError:  # pragma: no cover
     sys.exit("generate-samples: Pillow is missing (Debian: apt-get install python3-pil)")
 
@@ -607,15 +607,18 @@ def render_clean(ops, W, H, fonts, ink):
 
 STRENGTHS = {
     # blur radius, noise sigma, noise grain (px), illumination amplitude, vignette, paper tone range,
-    # ink level range, dust specks, border probability (flat sets), JPEG quality
+    # ink level range, dust specks, border probability (flat sets), JPEG quality, bleed-through strength
     "none": dict(blur=(0, 0), noise=(0, 0), grain=1, illum=(0, 0), vignette=(0, 0), paper=(255, 255),
-                 ink=(0, 0), dust=(0, 0), border_p=0.0, skew=False, jpeg=92),
+                 ink=(0, 0), dust=(0, 0), border_p=0.0, skew=False, jpeg=92, bleed=(0, 0)),
     "mild": dict(blur=(0.5, 0.9), noise=(1.2, 1.8), grain=2, illum=(0.04, 0.09), vignette=(0.03, 0.07),
-                 paper=(226, 240), ink=(18, 38), dust=(4, 14), border_p=0.3, skew=True, jpeg=76),
+                 paper=(226, 240), ink=(18, 38), dust=(4, 14), border_p=0.3, skew=True, jpeg=76,
+                 bleed=(0, 0)),
     "medium": dict(blur=(0.8, 1.3), noise=(2.5, 4.5), grain=1, illum=(0.08, 0.16), vignette=(0.06, 0.12),
-                   paper=(210, 232), ink=(30, 60), dust=(20, 60), border_p=0.5, skew=True, jpeg=70),
+                   paper=(210, 232), ink=(30, 60), dust=(20, 60), border_p=0.5, skew=True, jpeg=70,
+                   bleed=(0.06, 0.12)),
     "hard": dict(blur=(1.1, 1.7), noise=(5.0, 9.0), grain=1, illum=(0.14, 0.26), vignette=(0.10, 0.20),
-                 paper=(190, 222), ink=(45, 85), dust=(60, 160), border_p=0.8, skew=True, jpeg=60),
+                 paper=(190, 222), ink=(45, 85), dust=(60, 160), border_p=0.8, skew=True, jpeg=60,
+                 bleed=(0.12, 0.25)),
 }
 
 _ND = NormalDist()
@@ -692,6 +695,15 @@ def degrade(rng, clean_ops, W, H, fonts, strength, gutter=None, border=None, max
     if strength == "none":
         rec["skew_deg"] = 0.0
         return img, rec, 0.0
+    if P["bleed"][1] > 0:
+        # show-through of the back of the leaf: the text mirrored, blurred and faint
+        alpha = u(P["bleed"])
+        back = ImageOps.mirror(img).transform((W, H), Image.AFFINE,
+                                              (1, 0, rng.uniform(-40, 40), 0, 1, rng.uniform(-60, 60)),
+                                              fillcolor=255).filter(ImageFilter.GaussianBlur(2.0))
+        back = back.point(lambda v: round(255 - (255 - v) * alpha))
+        img = ImageChops.multiply(img, back)
+        rec["bleed_through"] = round(alpha, 3)
     ndust = rng.randint(*P["dust"])
     add_dust(rng, img, ndust, ink)
     paper = round(u(P["paper"]))

@@ -27,16 +27,14 @@ extension Raster {
                     // it moves by (cos, sin) per output pixel.
                     let dy = Double(y) + 0.5 - cy
                     let dx0 = 0.5 - cx
-                    var sx = dx0 * cosine - dy * sine + cx - 0.5
-                    var sy = dx0 * sine + dy * cosine + cy - 0.5
+                    let rowX = dx0 * cosine - dy * sine + cx - 0.5
+                    let rowY = dx0 * sine + dy * cosine + cy - 0.5
                     let outRow = y * w * channels
                     for x in 0..<w {
-                        defer {
-                            sx += cosine
-                            sy += sine
-                        }
+                        let sx = rowX + Double(x) * cosine
+                        let sy = rowY + Double(x) * sine
                         if sx <= -1 || sy <= -1 || sx >= Double(w) || sy >= Double(h) { continue }
-                        if sx >= 0, sy >= 0, sx < Double(w - 1), sy < Double(h - 1) {
+                        if sx >= 0, sy >= 0, sx < Double(w - 1) - 1e-6, sy < Double(h - 1) - 1e-6 {
                             // Interior: 8-bit fixed-point weights.
                             let fixedX = Int(sx * 256)
                             let fixedY = Int(sy * 256)
@@ -44,10 +42,13 @@ extension Raster {
                             let ay = fixedY & 255
                             let base = ((fixedY >> 8) * w + (fixedX >> 8)) * channels
                             let below = base + w * channels
+                            let out = outRow + x * channels
                             for c in 0..<channels {
-                                let top = Int(source[base + c]) * (256 - ax) + Int(source[base + channels + c]) * ax
-                                let bottom = Int(source[below + c]) * (256 - ax) + Int(source[below + channels + c]) * ax
-                                target[outRow + x * channels + c] = UInt8((top * (256 - ay) + bottom * ay + 32768) >> 16)
+                                let top = Int(source[base + c]) &* (256 - ax) &+ Int(source[base + channels + c]) &* ax
+                                let bottom =
+                                    Int(source[below + c]) &* (256 - ax) &+ Int(source[below + channels + c]) &* ax
+                                target[out + c] = UInt8(
+                                    truncatingIfNeeded: (top &* (256 - ay) &+ bottom &* ay &+ 32768) >> 16)
                             }
                             continue
                         }

@@ -20,35 +20,42 @@ extension Raster {
         if factor < 1 { return areaAveraged(toWidth: newWidth, height: newHeight) }
         let channels = layout.rawValue
         var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
-        // Precompute horizontal source positions and weights.
+        // Source positions and 8-bit fixed-point weights, precomputed per column.
         var x0 = [Int](repeating: 0, count: newWidth)
         var x1 = [Int](repeating: 0, count: newWidth)
-        var wx = [Double](repeating: 0, count: newWidth)
+        var wx = [Int](repeating: 0, count: newWidth)
         for x in 0..<newWidth {
             let sx = Swift.min(Swift.max((Double(x) + 0.5) / factor - 0.5, 0), Double(width - 1))
-            x0[x] = Int(sx)
-            x1[x] = Swift.min(x0[x] + 1, width - 1)
-            wx[x] = sx - Double(x0[x])
+            x0[x] = Int(sx) * channels
+            x1[x] = Swift.min(Int(sx) + 1, width - 1) * channels
+            wx[x] = Int(((sx - Double(Int(sx))) * 256).rounded())
         }
+        var top = [Int](repeating: 0, count: newWidth * channels)
+        var bottom = [Int](repeating: 0, count: newWidth * channels)
         pixels.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 for y in 0..<newHeight {
                     let sy = Swift.min(Swift.max((Double(y) + 0.5) / factor - 0.5, 0), Double(height - 1))
                     let y0 = Int(sy)
                     let y1 = Swift.min(y0 + 1, height - 1)
-                    let wy = sy - Double(y0)
+                    let wy = Int(((sy - Double(y0)) * 256).rounded())
                     let row0 = y0 * width * channels
                     let row1 = y1 * width * channels
-                    let outRow = y * newWidth * channels
                     for x in 0..<newWidth {
-                        let a = x0[x] * channels
-                        let b = x1[x] * channels
+                        let a = x0[x]
+                        let b = x1[x]
                         let fx = wx[x]
                         for c in 0..<channels {
-                            let top = Double(source[row0 + a + c]) * (1 - fx) + Double(source[row0 + b + c]) * fx
-                            let bottom = Double(source[row1 + a + c]) * (1 - fx) + Double(source[row1 + b + c]) * fx
-                            target[outRow + x * channels + c] = UInt8((top * (1 - wy) + bottom * wy).rounded())
+                            top[x * channels + c] =
+                                Int(source[row0 + a + c]) &* (256 - fx) &+ Int(source[row0 + b + c]) &* fx
+                            bottom[x * channels + c] =
+                                Int(source[row1 + a + c]) &* (256 - fx) &+ Int(source[row1 + b + c]) &* fx
                         }
+                    }
+                    let outRow = y * newWidth * channels
+                    for index in 0..<(newWidth * channels) {
+                        let value = (top[index] &* (256 - wy) &+ bottom[index] &* wy &+ 32768) >> 16
+                        target[outRow + index] = UInt8(truncatingIfNeeded: value)
                     }
                 }
             }

@@ -14,7 +14,8 @@ struct PDFTextLayer {
     var scaleY: Double
 
     /// The content stream for `text`, with the image named `imageName` drawn beneath it.
-    func contentStream(text: PageText, imageName: String) -> String {
+    /// Characters outside the BMP get codes from `codes`, shared by the whole document.
+    func contentStream(text: PageText, imageName: String, codes: inout SupplementaryCodes) -> String {
         var out = "q \(pdfNumber(pageWidth)) 0 0 \(pdfNumber(pageHeight)) 0 0 cm /\(imageName) Do Q\n"
         let lines = text.blocks.flatMap(\.paragraphs).flatMap(\.lines).filter { !$0.words.isEmpty }
         guard !lines.isEmpty else { return out }
@@ -25,7 +26,7 @@ struct PDFTextLayer {
             out += "/\(PDFGlyphlessFont.resourceName) \(pdfNumber(fontSize)) Tf\n"
             for (index, word) in line.words.enumerated() {
                 let isLast = index == line.words.count - 1
-                var units = Array(word.text.utf16)
+                var units = word.text.unicodeScalars.map { codes.code(for: $0) }
                 if !isLast { units.append(0x20) }
                 guard !units.isEmpty else { continue }
                 let x = Double(word.box.x) * scaleX
@@ -35,17 +36,12 @@ struct PDFTextLayer {
                 }
                 let natural = Double(units.count) * fontSize * Double(PDFGlyphlessFont.glyphWidth) / 1000
                 let stretch = width > 0 ? 100 * width / natural : 100
-                let hex = units.map(Self.hex).joined()
+                let hex = units.map(PDFGlyphlessFont.hex).joined()
                 out += "1 0 0 1 \(pdfNumber(x)) \(pdfNumber(baseline)) Tm \(pdfNumber(stretch)) Tz [ <\(hex)> ] TJ\n"
             }
         }
         out += "ET\n"
         return out
-    }
-
-    private static func hex(_ unit: UInt16) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(unit >> 12)], digits[Int(unit >> 8 & 0xF)], digits[Int(unit >> 4 & 0xF)], digits[Int(unit & 0xF)]])
     }
 }
 

@@ -22,6 +22,7 @@ public final class SearchablePDFWriter {
     private var pageObjects: [Int] = []
     private var nextObject = 1
     private var finished = false
+    private var codes = SupplementaryCodes()
 
     private static let catalogObject = 1
     private static let pagesObject = 2
@@ -62,7 +63,7 @@ public final class SearchablePDFWriter {
         try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
         try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary("<< /Type /Catalog /Pages \(Self.pagesObject) 0 R >>"))
         for object in fontObjects { try writeObject(object.number, object.bytes) }
-        nextObject = Self.fontObject + fontObjects.count
+        nextObject = Self.fontObject + fontObjects.count + 1
     }
 
     deinit {
@@ -89,7 +90,7 @@ public final class SearchablePDFWriter {
         let layer = PDFTextLayer(
             pageWidth: pageWidth, pageHeight: pageHeight,
             scaleX: pageWidth / Double(max(1, text.width)), scaleY: pageHeight / Double(max(1, text.height)))
-        guard let content = Deflate.compress(layer.contentStream(text: text, imageName: "Im1")) else {
+        guard let content = Deflate.compress(layer.contentStream(text: text, imageName: "Im1", codes: &codes)) else {
             throw PDFWriterError(file: url.path, page: number, message: "zlib could not compress the page content: check free memory")
         }
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
@@ -121,6 +122,10 @@ public final class SearchablePDFWriter {
         guard !pageObjects.isEmpty else {
             throw PDFWriterError(file: url.path, message: "a PDF needs at least one page: add pages before finishing")
         }
+        guard let toUnicode = PDFGlyphlessFont.toUnicodeObject(codes: codes) else {
+            throw PDFWriterError(file: url.path, message: "zlib could not compress the ToUnicode map: check free memory")
+        }
+        try writeObject(PDFGlyphlessFont.toUnicodeNumber(first: Self.fontObject), toUnicode)
         let kids = pageObjects.map { "\($0) 0 R" }.joined(separator: " ")
         try writeObject(Self.pagesObject, PDFGlyphlessFont.dictionary("<< /Type /Pages /Kids [ \(kids) ] /Count \(pageObjects.count) >>"))
         let infoObject = nextObject

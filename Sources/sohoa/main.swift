@@ -1,4 +1,16 @@
+import ArgumentParser
+import Foundation
 import SohoaPipeline
 
 OpenMPGuard.reexecIfNeeded()
-Sohoa.main()
+do {
+    var command = try Sohoa.parseAsRoot()
+    try command.run()
+} catch {
+    // DESIGN §8: a usage error exits 2 (ArgumentParser's own convention is 64).
+    if Sohoa.exitCode(for: error).rawValue == 64 {
+        FileHandle.standardError.write(Data((Sohoa.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    Sohoa.exit(withError: error)
+}

@@ -45,6 +45,7 @@ final class SearchablePDFWriterTests: XCTestCase {
         let page = WriterFixtures.page(width: 2000, height: 1000, lines: [WriterFixtures.line(text, y: 200, height: 50, charWidth: 24)])
         let url = try writePDF(pages: [(try PDFPageImage(raster: Raster(width: 2000, height: 1000)), 200, page)])
         XCTAssertEqual(try pdftotext(url), text)
+        try qpdfCheck(url)
     }
 
     func testLinesAndPagesComeBackInOrder() throws {

@@ -118,7 +118,8 @@ public final class BatchRunner: Sendable {
                 do throws(StageFailure) {
                     let result = try stage.process(page)
                     journal.pageRecognized(page.job, result)
-                    progress.report(.pageDone(item: page.job.item.id, page: page.job.page.name, reused: false, blank: result.normalize.blank))
+                    progress.report(.pageDone(
+                        item: page.job.item.id, page: page.job.page.name, reused: page.job.reuse != .none, blank: result.normalize.blank))
                     assembler.finished(
                         itemID: page.job.item.id,
                         page: .init(name: page.job.page.name, sequence: page.job.page.sequence, file: page.job.page.file, folder: page.job.folder))

@@ -1,5 +1,0 @@
-import XCTest
-
-final class SohoaCLITestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}

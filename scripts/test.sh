@@ -11,4 +11,12 @@ fi
 export OMP_THREAD_LIMIT=1
 quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
 swift build --build-tests 2>&1 | quiet
-swift test --skip-build 2>&1 | tee /tmp/sohoa-test.log
+status=0
+swift test --skip-build --disable-swift-testing 2>&1 | tee /tmp/sohoa-test.log || status=$?
+# One plain closing line for people and CI: totals over every XCTest case.
+passed=$(grep -cE "^Test Case '.*' passed" /tmp/sohoa-test.log || true)
+failed=$(grep -cE "^Test Case '.*' failed" /tmp/sohoa-test.log || true)
+skipped=$(grep -cE "^Test Case '.*' skipped" /tmp/sohoa-test.log || true)
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] || status=1
+exit "$status"

@@ -56,7 +56,8 @@ struct HashAndIdNTupleLayout: Codable, Equatable, Sendable {
     /// The object folder for `id`, relative to the storage root.
     func objectPath(for id: String) -> String {
         let bytes = Data(id.utf8)
-        let hex = digestAlgorithm == "sha512"
+        let hex =
+            digestAlgorithm == "sha512"
             ? Hex.string(SHA512.hash(data: bytes)) : Hex.string(SHA256.hash(data: bytes))
         var parts: [String] = []
         var index = hex.startIndex

@@ -116,8 +116,10 @@ public enum METSWriter {
 
     /// A UUID (version 8, RFC 9562) derived from the event's content, so re-packaging gives the same METS.
     static func derivedUUID(_ event: PreservationEvent, objectID: String) -> String {
-        let key = [objectID, event.type, OCFLStorageRoot.timestamp(event.date), event.agent.name, event.outcome,
-            event.detail ?? ""].joined(separator: "\u{1F}")
+        let key = [
+            objectID, event.type, OCFLStorageRoot.timestamp(event.date), event.agent.name, event.outcome,
+            event.detail ?? "",
+        ].joined(separator: "\u{1F}")
         var bytes = Array(SHA256.hash(data: Data(key.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
@@ -156,7 +158,8 @@ public enum METSWriter {
         }
         for (position, page) in files.orderedPages.enumerated() {
             let id = String(format: "PHYS_%04d", position + 1)
-            xml += "      <mets:div ID=\"\(id)\" TYPE=\"page\" ORDER=\"\(page.page.sequence)\" LABEL=\"\(XMLText.attribute(page.page.name))\">\n"
+            xml +=
+                "      <mets:div ID=\"\(id)\" TYPE=\"page\" ORDER=\"\(page.page.sequence)\" LABEL=\"\(XMLText.attribute(page.page.name))\">\n"
             for entry in files.entries where entry.page == page.position {
                 xml += "        <mets:fptr FILEID=\"\(entry.id)\"/>\n"
             }

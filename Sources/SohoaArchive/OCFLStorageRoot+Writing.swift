@@ -23,7 +23,9 @@ extension OCFLStorageRoot {
         if let existing, existing.type != OCFLInventory.type11 || existing.digestAlgorithm != "sha512" {
             throw OCFLError.corruptObject(
                 objectID: id, path: objectFolder.path,
-                reason: "it was written as \(existing.type) with \(existing.digestAlgorithm); sohoa adds versions only to OCFL 1.1 objects using sha512")
+                reason:
+                    "it was written as \(existing.type) with \(existing.digestAlgorithm); sohoa adds versions only to OCFL 1.1 objects using sha512"
+            )
         }
         if existing == nil, FileManager.default.fileExists(atPath: objectFolder.path) {
             throw OCFLError.corruptObject(
@@ -66,7 +68,8 @@ extension OCFLStorageRoot {
         for (index, file) in files.enumerated() {
             let contentPath = "\(plan.versionName)/\(inventory.contentFolder)/\(file.path)"
             let destination = (isNew ? stagedObject : work).appendingPathComponent(contentPath)
-            let digests = try stage(file, objectID: plan.objectID, incoming: work.appendingPathComponent("incoming-\(index)"),
+            let digests = try stage(
+                file, objectID: plan.objectID, incoming: work.appendingPathComponent("incoming-\(index)"),
                 destination: { digests in
                     guard inventory.manifest[digests.sha512] == nil else { return nil }
                     let parent = destination.deletingLastPathComponent()

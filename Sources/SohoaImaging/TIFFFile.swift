@@ -160,7 +160,9 @@ final class TIFFFile {
         return fields
     }
 
-    private func technicalMetadata(_ fields: Fields, page: Int, pageCount: Int) throws(ImagingError)
+    private func technicalMetadata(
+        _ fields: Fields, page: Int, pageCount: Int
+    ) throws(ImagingError)
         -> TechnicalMetadata
     {
         guard fields.width > 0, fields.height > 0 else {

@@ -59,11 +59,13 @@ public enum ALTOWriter {
                     let box = transform.toMaster(word.box)
                     if let previous {
                         let start = previous.x + previous.width
-                        xml += start < box.x
+                        xml +=
+                            start < box.x
                             ? "            <SP HPOS=\"\(start)\" VPOS=\"\(lineBox.y)\" WIDTH=\"\(box.x - start)\"/>\n"
                             : "            <SP/>\n"
                     }
-                    xml += "            <String ID=\"string_\(wordNumber)\"\(position(box)) CONTENT=\"\(word.text.xmlEscaped)\" WC=\"\(wordConfidence(word.confidence))\"/>\n"
+                    xml +=
+                        "            <String ID=\"string_\(wordNumber)\"\(position(box)) CONTENT=\"\(word.text.xmlEscaped)\" WC=\"\(wordConfidence(word.confidence))\"/>\n"
                     previous = box
                 }
                 xml += "          </TextLine>\n"

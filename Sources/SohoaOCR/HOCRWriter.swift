@@ -29,17 +29,21 @@ public enum HOCRWriter {
             """
         var lineNumber = 0, wordNumber = 0
         for (blockIndex, block) in page.blocks.enumerated() {
-            html += "   <div class=\"ocr_carea\" id=\"block_\(context.pageNumber)_\(blockIndex + 1)\" title=\"\(bbox(transform.toMaster(block.box)))\">\n"
+            html +=
+                "   <div class=\"ocr_carea\" id=\"block_\(context.pageNumber)_\(blockIndex + 1)\" title=\"\(bbox(transform.toMaster(block.box)))\">\n"
             for (paragraphIndex, paragraph) in block.paragraphs.enumerated() {
-                html += "    <p class=\"ocr_par\" id=\"par_\(context.pageNumber)_\(blockIndex + 1)_\(paragraphIndex + 1)\" lang=\"\(language)\" title=\"\(bbox(transform.toMaster(paragraph.box)))\">\n"
+                html +=
+                    "    <p class=\"ocr_par\" id=\"par_\(context.pageNumber)_\(blockIndex + 1)_\(paragraphIndex + 1)\" lang=\"\(language)\" title=\"\(bbox(transform.toMaster(paragraph.box)))\">\n"
                 for line in paragraph.lines {
                     lineNumber += 1
-                    html += "     <span class=\"ocr_line\" id=\"line_\(context.pageNumber)_\(lineNumber)\" title=\"\(bbox(transform.toMaster(line.box)))\">"
+                    html +=
+                        "     <span class=\"ocr_line\" id=\"line_\(context.pageNumber)_\(lineNumber)\" title=\"\(bbox(transform.toMaster(line.box)))\">"
                     for (index, word) in line.words.enumerated() {
                         wordNumber += 1
                         let confidence = Int(min(100, max(0, word.confidence.isFinite ? word.confidence : 0)).rounded())
                         html += index == 0 ? "\n      " : " \n      "
-                        html += "<span class=\"ocrx_word\" id=\"word_\(context.pageNumber)_\(wordNumber)\" title=\"\(bbox(transform.toMaster(word.box))); x_wconf \(confidence)\">\(word.text.xmlEscaped)</span>"
+                        html +=
+                            "<span class=\"ocrx_word\" id=\"word_\(context.pageNumber)_\(wordNumber)\" title=\"\(bbox(transform.toMaster(word.box))); x_wconf \(confidence)\">\(word.text.xmlEscaped)</span>"
                     }
                     html += "\n     </span>\n"
                 }

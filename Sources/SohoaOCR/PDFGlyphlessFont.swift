@@ -25,20 +25,32 @@ enum PDFGlyphlessFont {
         for index in stride(from: 1, to: map.count, by: 2) { map[index] = 1 }
         guard let deflatedMap = Deflate.compress(map) else { return nil }
         return [
-            (first, dictionary("""
-                << /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H \
-                /DescendantFonts [ \(cidFont) 0 R ] /ToUnicode \(toUnicode) 0 R >>
-                """)),
-            (cidFont, dictionary("""
-                << /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont \
-                /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
-                /FontDescriptor \(descriptor) 0 R /CIDToGIDMap \(cidToGID) 0 R /DW \(glyphWidth) >>
-                """)),
+            (
+                first,
+                dictionary(
+                    """
+                    << /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H \
+                    /DescendantFonts [ \(cidFont) 0 R ] /ToUnicode \(toUnicode) 0 R >>
+                    """)
+            ),
+            (
+                cidFont,
+                dictionary(
+                    """
+                    << /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont \
+                    /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+                    /FontDescriptor \(descriptor) 0 R /CIDToGIDMap \(cidToGID) 0 R /DW \(glyphWidth) >>
+                    """)
+            ),
             (cidToGID, stream("/Filter /FlateDecode", deflatedMap)),
-            (descriptor, dictionary("""
-                << /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [ 0 0 \(glyphWidth) 1000 ] \
-                /ItalicAngle 0 /Ascent 1000 /Descent -1 /CapHeight 1000 /StemV 80 /FontFile2 \(file) 0 R >>
-                """)),
+            (
+                descriptor,
+                dictionary(
+                    """
+                    << /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 /FontBBox [ 0 0 \(glyphWidth) 1000 ] \
+                    /ItalicAngle 0 /Ascent 1000 /Descent -1 /CapHeight 1000 /StemV 80 /FontFile2 \(file) 0 R >>
+                    """)
+            ),
             (file, stream("/Length1 \(fontFile.count)", fontFile)),
         ]
     }

@@ -25,10 +25,12 @@ public struct PDFPageImage: Sendable, Codable, Equatable {
     /// Compresses a raster's samples.
     public init(raster: Raster) throws {
         guard raster.width > 0, raster.height > 0 else {
-            throw PDFWriterError(file: "(page image)", message: "image is empty (\(raster.width)×\(raster.height)): check the normalize stage's output")
+            throw PDFWriterError(
+                file: "(page image)", message: "image is empty (\(raster.width)×\(raster.height)): check the normalize stage's output")
         }
         guard let deflated = Deflate.compress(raster.pixels) else {
-            throw PDFWriterError(file: "(page image)", message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")
+            throw PDFWriterError(
+                file: "(page image)", message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")
         }
         self.init(width: raster.width, height: raster.height, grayscale: raster.layout == .gray, deflated: deflated)
     }

@@ -104,7 +104,8 @@ public final class SearchablePDFWriter {
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
             pageObject,
-            PDFGlyphlessFont.dictionary("""
+            PDFGlyphlessFont.dictionary(
+                """
                 << /Type /Page /Parent \(Self.pagesObject) 0 R /MediaBox [ 0 0 \(pdfNumber(pageWidth)) \(pdfNumber(pageHeight)) ] \
                 /Contents \(contentObject) 0 R /Resources << /XObject << /Im1 \(imageObject) 0 R >> \
                 /Font << /\(PDFGlyphlessFont.resourceName) \(Self.fontObject) 0 R >> >> >>
@@ -132,7 +133,8 @@ public final class SearchablePDFWriter {
         nextObject += 1
         try writeObject(
             infoObject,
-            PDFGlyphlessFont.dictionary("""
+            PDFGlyphlessFont.dictionary(
+                """
                 << /Title \(Self.textString(title)) /Producer \(Self.textString(producer)) \
                 /CreationDate \(Self.textString(Self.pdfDate(date))) >>
                 """))
@@ -163,7 +165,9 @@ public final class SearchablePDFWriter {
             }
             try FileManager.default.moveItem(at: partialURL, to: url)
         } catch {
-            throw PDFWriterError(file: url.path, message: "cannot move the finished PDF into place (\(error)): check the folder's permissions and free space")
+            throw PDFWriterError(
+                file: url.path, message: "cannot move the finished PDF into place (\(error)): check the folder's permissions and free space"
+            )
         }
         finished = true
     }

@@ -65,7 +65,9 @@ public final class TesseractEngine: OCREngine {
         guard TessBaseAPIRecognize(api, nil) == 0 else {
             throw OCRError(
                 kind: .recognitionFailed, language: language,
-                message: "Tesseract could not recognize the \(image.width)×\(image.height) image: check the normalized image, or set the item's language to none to archive it image-only")
+                message:
+                    "Tesseract could not recognize the \(image.width)×\(image.height) image: check the normalized image, or set the item's language to none to archive it image-only"
+            )
         }
         guard let iterator = TessBaseAPIGetIterator(api) else {
             return .empty(width: image.width, height: image.height)
@@ -81,14 +83,18 @@ public final class TesseractEngine: OCREngine {
         for code in language.split(separator: "+").map(String.init) where !installed.contains(code) {
             throw OCRError(
                 kind: .languageUnavailable, language: language,
-                message: "no Tesseract model for '\(code)' in \(tessdata.path): install tesseract-ocr-\(code.replacingOccurrences(of: "_", with: "-")) or set the item's language to none")
+                message:
+                    "no Tesseract model for '\(code)' in \(tessdata.path): install tesseract-ocr-\(code.replacingOccurrences(of: "_", with: "-")) or set the item's language to none"
+            )
         }
         currentLanguage = nil
         let status = TessBaseAPIInit2(api, tessdata.path, language, OEM_LSTM_ONLY)
         guard status == 0 else {
             throw OCRError(
                 kind: .engineInitializationFailed, language: language,
-                message: "Tesseract could not load '\(language)' from \(tessdata.path) (status \(status)): reinstall the model, it may be damaged")
+                message:
+                    "Tesseract could not load '\(language)' from \(tessdata.path) (status \(status)): reinstall the model, it may be damaged"
+            )
         }
         TessBaseAPISetPageSegMode(api, PSM_AUTO)
         currentLanguage = language

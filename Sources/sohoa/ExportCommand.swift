@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard ExportFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(format)'")
+            throw ValidationError(
+                "--format must be one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")); got '\(format)'")
         }
         guard all != !items.isEmpty else {
             throw ValidationError("name the items to export, or give --all (not both)")

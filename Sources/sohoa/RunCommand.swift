@@ -7,7 +7,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Xử lý một lô ảnh quét vào kho lưu trữ. (Run a batch of scans into the archive.)",
-        discussion: "Exit codes: 0 all archived; 1 finished with failed pages (listed); 2 usage or configuration error; 3 archive or catalog unusable; 130 stopped by Ctrl-C (run again to resume).")
+        discussion:
+            "Exit codes: 0 all archived; 1 finished with failed pages (listed); 2 usage or configuration error; 3 archive or catalog unusable; 130 stopped by Ctrl-C (run again to resume)."
+    )
 
     @Argument(help: "The batch folder: one sub-folder per item, or multi-page TIFFs.")
     var batch: String

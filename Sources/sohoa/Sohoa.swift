@@ -4,6 +4,7 @@ import ArgumentParser
 struct Sohoa: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sohoa",
-        abstract: "Số hóa tài liệu quý hiếm và địa chí thành kho lưu trữ số có thể tìm kiếm. (Digitize rare and local-history documents into a searchable archive.)",
+        abstract:
+            "Số hóa tài liệu quý hiếm và địa chí thành kho lưu trữ số có thể tìm kiếm. (Digitize rare and local-history documents into a searchable archive.)",
         subcommands: [RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self])
 }

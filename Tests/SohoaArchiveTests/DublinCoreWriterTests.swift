@@ -1,11 +1,11 @@
 import Foundation
 import XCTest
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import SohoaArchive
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 final class DublinCoreWriterTests: XCTestCase {
     static let kieu = DublinCore(

@@ -1,11 +1,11 @@
 import Foundation
 import XCTest
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import SohoaArchive
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 final class METSWriterTests: XCTestCase {
     static let date = Date(timeIntervalSince1970: 1_700_000_000)
@@ -13,24 +13,29 @@ final class METSWriterTests: XCTestCase {
     static func package() -> ItemPackage {
         let pages = (1...2).map { n in
             let name = String(format: "trang %02d", n)
-            return PackagePage(name: name, sequence: n, files: [
-                PackageFileRef(use: .master, logicalPath: "masters/\(name).tif", mimeType: "image/tiff"),
-                PackageFileRef(use: .access, logicalPath: "access/\(name).png", mimeType: "image/png"),
-                PackageFileRef(use: .alto, logicalPath: "alto/\(name).xml", mimeType: "application/xml"),
-                PackageFileRef(use: .hocr, logicalPath: "hocr/\(name).hocr", mimeType: "text/html"),
-                PackageFileRef(use: .text, logicalPath: "text/\(name).txt", mimeType: "text/plain; charset=utf-8"),
-            ])
+            return PackagePage(
+                name: name, sequence: n,
+                files: [
+                    PackageFileRef(use: .master, logicalPath: "masters/\(name).tif", mimeType: "image/tiff"),
+                    PackageFileRef(use: .access, logicalPath: "access/\(name).png", mimeType: "image/png"),
+                    PackageFileRef(use: .alto, logicalPath: "alto/\(name).xml", mimeType: "application/xml"),
+                    PackageFileRef(use: .hocr, logicalPath: "hocr/\(name).hocr", mimeType: "text/html"),
+                    PackageFileRef(use: .text, logicalPath: "text/\(name).txt", mimeType: "text/plain; charset=utf-8"),
+                ])
         }
         let sohoa = PreservationAgent(name: "sohoa 0.1")
         return ItemPackage(
             objectID: Fixtures.kieuID, dc: DublinCoreWriterTests.kieu, pages: pages.reversed(),
             itemFiles: [PackageFileRef(use: .pdf, logicalPath: "truyen-kieu-1866.pdf", mimeType: "application/pdf")],
             events: [
-                PreservationEvent(type: "capture", date: date, agent: PreservationAgent(name: "Máy quét Zeutschel OS 12000"),
+                PreservationEvent(
+                    type: "capture", date: date, agent: PreservationAgent(name: "Máy quét Zeutschel OS 12000"),
                     outcome: "success", detail: "400 dpi"),
-                PreservationEvent(type: "optical character recognition", date: date.addingTimeInterval(60), agent: sohoa,
+                PreservationEvent(
+                    type: "optical character recognition", date: date.addingTimeInterval(60), agent: sohoa,
                     outcome: "warning", detail: "Tesseract vie <độ tin cậy 71%> & \"thấp\""),
-                PreservationEvent(type: "ingestion", date: date.addingTimeInterval(120),
+                PreservationEvent(
+                    type: "ingestion", date: date.addingTimeInterval(120),
                     agent: PreservationAgent(name: "Nguyễn Thị Hoa", kind: .person), outcome: "success"),
             ])
     }
@@ -47,7 +52,8 @@ final class METSWriterTests: XCTestCase {
         let doc = try XMLDocument(xmlString: xml)
         func count(_ xpath: String) throws -> Int { try doc.nodes(forXPath: xpath).count }
         XCTAssertEqual(try count("//*[local-name()='fileGrp']"), 6)
-        XCTAssertEqual(try doc.nodes(forXPath: "//*[local-name()='fileGrp']/@USE").map { $0.stringValue ?? "" },
+        XCTAssertEqual(
+            try doc.nodes(forXPath: "//*[local-name()='fileGrp']/@USE").map { $0.stringValue ?? "" },
             ["MASTER", "ACCESS", "ALTO", "HOCR", "TEXT", "PDF"])
         XCTAssertEqual(try count("//*[local-name()='div'][@TYPE='page']"), 2)
         XCTAssertEqual(try doc.nodes(forXPath: "//*[local-name()='div'][@TYPE='page']/@ORDER").map { $0.stringValue ?? "" }, ["1", "2"])

@@ -21,16 +21,19 @@ final class OCFLCrashRecoveryTests: XCTestCase {
     func testCrashWhileCreatingAnObjectLeavesNothingAfterReopen() throws {
         let folder = try TemporaryFolder()
         let crashingRoot = try crashing(at: .contentStaged, folder.archive)
-        XCTAssertThrowsError(try crashingRoot.writeVersion(
-            objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: crashingRoot.stagingWorkURL.path).count, 1,
+        XCTAssertThrowsError(
+            try crashingRoot.writeVersion(
+                objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user))
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: crashingRoot.stagingWorkURL.path).count, 1,
             "the staging folder is left behind")
 
         let root = try OCFLStorageRoot.openOrCreate(at: folder.archive)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.stagingWorkURL.path), [])
         XCTAssertEqual(try root.objectIDs(), [])
         let tuple = root.objectPath(for: Fixtures.daiNamID).split(separator: "/")[0]
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root.url.appendingPathComponent(String(tuple)).path),
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: root.url.appendingPathComponent(String(tuple)).path),
             "no empty tuple folders are left")
         _ = try root.writeVersion(objectID: Fixtures.kieuID, files: try Fixtures.kieuFiles(in: folder), message: "m", user: Fixtures.user)
         try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
@@ -56,10 +59,12 @@ final class OCFLCrashRecoveryTests: XCTestCase {
         let objectFolder = first.url.appendingPathComponent(v1.objectPath)
 
         let crashingRoot = try crashing(at: step, folder.archive)
-        XCTAssertThrowsError(try crashingRoot.writeVersion(
-            objectID: Fixtures.daiNamID, files: v2Files(), message: "sửa", user: Fixtures.user), file: file, line: line)
+        XCTAssertThrowsError(
+            try crashingRoot.writeVersion(
+                objectID: Fixtures.daiNamID, files: v2Files(), message: "sửa", user: Fixtures.user), file: file, line: line)
         if step != .contentStaged {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: objectFolder.appendingPathComponent("v2").path),
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: objectFolder.appendingPathComponent("v2").path),
                 "the crash left a v2 folder the root inventory does not know", file: file, line: line)
         }
 
@@ -94,8 +99,9 @@ extension OCFLCrashRecoveryTests {
         let crashingRoot = try OCFLStorageRoot.openOrCreate(at: folder.archive) { reached in
             if reached == .objectMovedIntoPlace { throw SimulatedCrash() }
         }
-        XCTAssertThrowsError(try crashingRoot.writeVersion(
-            objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user))
+        XCTAssertThrowsError(
+            try crashingRoot.writeVersion(
+                objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user))
         let root = try OCFLStorageRoot.openOrCreate(at: folder.archive)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.stagingWorkURL.path), [])
         XCTAssertEqual(try root.headVersion(objectID: Fixtures.daiNamID), "v1")

@@ -11,15 +11,19 @@ final class OCFLStorageRootTests: XCTestCase {
         XCTAssertEqual(declaration, "ocfl_1.1\n")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.url.appendingPathComponent("ocfl_1.1.md").path))
 
-        let layout = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: root.url.appendingPathComponent("ocfl_layout.json"))) as? [String: Any]
+        let layout =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: root.url.appendingPathComponent("ocfl_layout.json"))) as? [String: Any]
         XCTAssertEqual(layout?["extension"] as? String, "0003-hash-and-id-n-tuple-storage-layout")
-        XCTAssertEqual(layout?["description"] as? String,
+        XCTAssertEqual(
+            layout?["description"] as? String,
             "Extension 0003: Hashed Truncated N-tuple Trees with Object ID Encapsulating Directory for OCFL Storage Hierarchies")
 
-        let config = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: root.url.appendingPathComponent(
-                "extensions/0003-hash-and-id-n-tuple-storage-layout/config.json"))) as? [String: Any]
+        let config =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: root.url.appendingPathComponent(
+                        "extensions/0003-hash-and-id-n-tuple-storage-layout/config.json"))) as? [String: Any]
         XCTAssertEqual(config?.keys.sorted(), ["digestAlgorithm", "extensionName", "numberOfTuples", "tupleSize"])
         XCTAssertEqual(config?["extensionName"] as? String, "0003-hash-and-id-n-tuple-storage-layout")
         XCTAssertEqual(config?["digestAlgorithm"] as? String, "sha256")
@@ -46,23 +50,30 @@ final class OCFLStorageRootTests: XCTestCase {
             (Fixtures.daiNamID, "e4c/e04/487/urn%3asohoa%3aHNI%3a%c4%91%e1%ba%a1i-nam-th%e1%bb%b1c-l%e1%bb%a5c"),
             ("ark:/13030/xt12t3 Đ.ƒ~*", "73b/e93/e75/ark%3a%2f13030%2fxt12t3%20%c4%90%2e%c6%92%7e%2a"),
             // Encoded name of exactly 100 characters: kept whole.
-            ("urn:sohoa:LCH:" + String(repeating: "a", count: 80),
-             "6f5/dba/e5c/urn%3asohoa%3aLCH%3a" + String(repeating: "a", count: 80)),
+            (
+                "urn:sohoa:LCH:" + String(repeating: "a", count: 80),
+                "6f5/dba/e5c/urn%3asohoa%3aLCH%3a" + String(repeating: "a", count: 80)
+            ),
             // 101 characters: cut to 100, then "-" and the full digest.
-            ("urn:sohoa:LCH:" + String(repeating: "a", count: 81),
-             "eeb/7ac/530/urn%3asohoa%3aLCH%3a" + String(repeating: "a", count: 80)
-                + "-eeb7ac53093ae8fbc4dc096332746a681022dd5f19d117b9740790ed4292fa70"),
+            (
+                "urn:sohoa:LCH:" + String(repeating: "a", count: 81),
+                "eeb/7ac/530/urn%3asohoa%3aLCH%3a" + String(repeating: "a", count: 80)
+                    + "-eeb7ac53093ae8fbc4dc096332746a681022dd5f19d117b9740790ed4292fa70"
+            ),
             // 98 characters of Vietnamese id, 242 encoded: the cut falls inside a %xx, as in ocfl-py.
-            (long,
-             "ec1/a82/cf0/urn%3asohoa%3aHNI%3a%c4%91%e1%ba%a1i-nam-th%e1%bb%b1c-l%e1%bb%a5c-ch%c3%adnh-bi%c3%aan-%c4%91%e1%ba%"
-                + "-ec1a82cf09219a56363e5888403009c21fdc6e97c34799e9fba53ffb3b01f1ad"),
+            (
+                long,
+                "ec1/a82/cf0/urn%3asohoa%3aHNI%3a%c4%91%e1%ba%a1i-nam-th%e1%bb%b1c-l%e1%bb%a5c-ch%c3%adnh-bi%c3%aan-%c4%91%e1%ba%"
+                    + "-ec1a82cf09219a56363e5888403009c21fdc6e97c34799e9fba53ffb3b01f1ad"
+            ),
         ]
         for (id, path) in expected {
             XCTAssertEqual(root.objectPath(for: id), path, id)
             XCTAssertLessThanOrEqual(path.split(separator: "/").last?.count ?? 0, 165)
         }
         // An NFD id is stored under its NFC form.
-        XCTAssertEqual(root.objectPath(for: "urn:sohoa:LCH:địa-chí".decomposedStringWithCanonicalMapping),
+        XCTAssertEqual(
+            root.objectPath(for: "urn:sohoa:LCH:địa-chí".decomposedStringWithCanonicalMapping),
             "3f2/301/3da/urn%3asohoa%3aLCH%3a%c4%91%e1%bb%8ba-ch%c3%ad")
 
         // The tuples are the SHA-256 of the UTF-8 id, cross-checked with sha256sum where it exists.
@@ -77,7 +88,8 @@ final class OCFLStorageRootTests: XCTestCase {
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             let digest = try XCTUnwrap(output.split(separator: " ").first.map(String.init))
-            XCTAssertEqual(root.objectPath(for: Fixtures.daiNamID).split(separator: "/").prefix(3).joined(),
+            XCTAssertEqual(
+                root.objectPath(for: Fixtures.daiNamID).split(separator: "/").prefix(3).joined(),
                 String(digest.prefix(9)))
         }
     }
@@ -94,8 +106,9 @@ final class OCFLStorageRootTests: XCTestCase {
                 objectID: id, files: [LogicalFile(logicalPath: "text/trang-1.txt", source: .data(Data(id.utf8)))],
                 message: "m", user: Fixtures.user)
             XCTAssertEqual(written.objectPath, root.objectPath(for: id))
-            XCTAssertTrue(FileManager.default.fileExists(
-                atPath: root.url.appendingPathComponent(written.objectPath).appendingPathComponent("0=ocfl_object_1.1").path))
+            XCTAssertTrue(
+                FileManager.default.fileExists(
+                    atPath: root.url.appendingPathComponent(written.objectPath).appendingPathComponent("0=ocfl_object_1.1").path))
         }
         XCTAssertEqual(try OCFLStorageRoot.openOrCreate(at: folder.archive).objectIDs(), ids.sorted())
         try SharedChecks.assertValidOCFLRoot(root.url, objects: ids.count)
@@ -131,7 +144,8 @@ final class OCFLStorageRootTests: XCTestCase {
         }
         // Parameters left out take the extension's defaults (sha256, 3 × 3).
         try Data(#"{"extensionName": "0003-hash-and-id-n-tuple-storage-layout"}"#.utf8).write(to: config)
-        XCTAssertEqual(try OCFLStorageRoot.openOrCreate(at: folder.url).objectPath(for: "urn:sohoa:LCH:dia-chi-lai-chau"),
+        XCTAssertEqual(
+            try OCFLStorageRoot.openOrCreate(at: folder.url).objectPath(for: "urn:sohoa:LCH:dia-chi-lai-chau"),
             "efa/800/113/urn%3asohoa%3aLCH%3adia-chi-lai-chau")
     }
 
@@ -175,25 +189,33 @@ final class OCFLStorageRootTests: XCTestCase {
         let folder = try TemporaryFolder()
         let root = try OCFLStorageRoot.openOrCreate(at: folder.url)
         for bad in ["/abs.txt", "a//b.txt", "../x.txt", "a/./b", "dir/"] {
-            XCTAssertThrowsError(try root.writeVersion(
-                objectID: Fixtures.kieuID, files: [LogicalFile(logicalPath: bad, source: .data(Data()))],
-                message: "m", user: Fixtures.user), bad)
+            XCTAssertThrowsError(
+                try root.writeVersion(
+                    objectID: Fixtures.kieuID, files: [LogicalFile(logicalPath: bad, source: .data(Data()))],
+                    message: "m", user: Fixtures.user), bad)
         }
         let nfd = "quyê\u{0300}n.txt"
-        XCTAssertThrowsError(try root.writeVersion(
-            objectID: Fixtures.kieuID,
-            files: [LogicalFile(logicalPath: nfd, source: .data(Data())), LogicalFile(logicalPath: "quyền.txt", source: .data(Data()))],
-            message: "m", user: Fixtures.user)) { error in
+        XCTAssertThrowsError(
+            try root.writeVersion(
+                objectID: Fixtures.kieuID,
+                files: [
+                    LogicalFile(logicalPath: nfd, source: .data(Data())), LogicalFile(logicalPath: "quyền.txt", source: .data(Data())),
+                ],
+                message: "m", user: Fixtures.user)
+        ) { error in
             guard case .duplicateLogicalPath? = error as? OCFLError else { return XCTFail("unexpected error \(error)") }
         }
-        XCTAssertThrowsError(try root.writeVersion(
-            objectID: Fixtures.kieuID,
-            files: [LogicalFile(logicalPath: "a", source: .data(Data())), LogicalFile(logicalPath: "a/b", source: .data(Data()))],
-            message: "m", user: Fixtures.user))
-        XCTAssertThrowsError(try root.writeVersion(
-            objectID: Fixtures.kieuID,
-            files: [LogicalFile(logicalPath: "x.tif", source: .file(folder.url.appendingPathComponent("missing.tif")))],
-            message: "m", user: Fixtures.user)) { error in
+        XCTAssertThrowsError(
+            try root.writeVersion(
+                objectID: Fixtures.kieuID,
+                files: [LogicalFile(logicalPath: "a", source: .data(Data())), LogicalFile(logicalPath: "a/b", source: .data(Data()))],
+                message: "m", user: Fixtures.user))
+        XCTAssertThrowsError(
+            try root.writeVersion(
+                objectID: Fixtures.kieuID,
+                files: [LogicalFile(logicalPath: "x.tif", source: .file(folder.url.appendingPathComponent("missing.tif")))],
+                message: "m", user: Fixtures.user)
+        ) { error in
             guard case .unreadableSource(_, "x.tif", let source, _)? = error as? OCFLError else {
                 return XCTFail("unexpected error \(error)")
             }

@@ -25,7 +25,9 @@ final class OCFLVersioningTests: XCTestCase {
         let v1State = try XCTUnwrap(root.headState(objectID: Fixtures.kieuID))
 
         // Review corrected the text of page 1; a new file was added whose bytes equal an existing one.
-        files[1] = LogicalFile(logicalPath: "text/trang-01.txt", source: .data(Data("Trăm năm trong cõi người ta,\nChữ tài chữ mệnh khéo là ghét nhau.\n".utf8)))
+        files[1] = LogicalFile(
+            logicalPath: "text/trang-01.txt",
+            source: .data(Data("Trăm năm trong cõi người ta,\nChữ tài chữ mệnh khéo là ghét nhau.\n".utf8)))
         files.append(LogicalFile(logicalPath: "masters/bản sao.tif", source: .data(Data("TIFF bytes 1".utf8))))
         let v2 = try root.writeVersion(objectID: Fixtures.kieuID, files: files, message: "Sửa OCR", user: Fixtures.user)
         XCTAssertEqual(v2.version, "v2")
@@ -62,8 +64,9 @@ final class OCFLVersioningTests: XCTestCase {
         let v2 = try root.writeVersion(
             objectID: Fixtures.daiNamID, files: [Fixtures.daiNamFiles()[0]], message: "bớt một tệp", user: Fixtures.user)
         XCTAssertEqual(v2.version, "v2")
-        XCTAssertFalse(FileManager.default.fileExists(
-            atPath: root.url.appendingPathComponent(v2.objectPath).appendingPathComponent("v2/content").path),
+        XCTAssertFalse(
+            FileManager.default.fileExists(
+                atPath: root.url.appendingPathComponent(v2.objectPath).appendingPathComponent("v2/content").path),
             "a version that stores nothing has no content folder")
         XCTAssertEqual(try root.headState(objectID: Fixtures.daiNamID)?.count, 1)
         try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)

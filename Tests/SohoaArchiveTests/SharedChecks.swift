@@ -40,7 +40,8 @@ enum SharedChecks {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let run = Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        let run = Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
         if run.status == 2 {
             throw XCTSkip("\(name) cannot run (\(run.summary)); run ../shared/checks/setup.sh")
@@ -81,7 +82,8 @@ enum SharedChecks {
         let run = try run("validate-ocfl", [root.path])
         XCTAssertEqual(run.status, 0, "validate-ocfl: \(run.summary)\n\(run.stderr)", file: file, line: line)
         for expected in [
-            "validate-ocfl: VALID ", "layout 0003-hash-and-id-n-tuple-storage-layout", "\(objects)/\(objects) objects valid", "digests checked",
+            "validate-ocfl: VALID ", "layout 0003-hash-and-id-n-tuple-storage-layout", "\(objects)/\(objects) objects valid",
+            "digests checked",
         ] {
             XCTAssertTrue(run.summary.contains(expected), "'\(expected)' missing from: \(run.summary)", file: file, line: line)
         }

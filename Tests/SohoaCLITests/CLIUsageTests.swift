@@ -18,7 +18,9 @@ final class CLIUsageTests: XCTestCase {
 
     func testMissingBatchFolderExitsTwo() throws {
         let folder = try temporaryFolder()
-        let result = try Sohoa.run(["run", folder.appendingPathComponent("nowhere").path, "--archive", folder.appendingPathComponent("a").path])
+        let result = try Sohoa.run([
+            "run", folder.appendingPathComponent("nowhere").path, "--archive", folder.appendingPathComponent("a").path,
+        ])
         XCTAssertEqual(result.exitCode, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("nowhere"), result.stderr)
     }

@@ -23,14 +23,14 @@ final class SampleScansEndToEndTests: XCTestCase {
         files(under: Self.samples, endingWith: ".gt.txt")
             .sorted { $0.path.compare($1.path, options: .numeric) == .orderedAscending }  // page order, as in the PDF
             .map { gt in
-            let page = String(gt.lastPathComponent.dropLast(".gt.txt".count))
-            let parent = gt.deletingLastPathComponent()
-            if parent.standardizedFileURL == Self.samples.standardizedFileURL {
-                let item = page.replacingOccurrences(of: #"-p\d{4}$"#, with: "", options: .regularExpression)
-                return (gt, item, page)
+                let page = String(gt.lastPathComponent.dropLast(".gt.txt".count))
+                let parent = gt.deletingLastPathComponent()
+                if parent.standardizedFileURL == Self.samples.standardizedFileURL {
+                    let item = page.replacingOccurrences(of: #"-p\d{4}$"#, with: "", options: .regularExpression)
+                    return (gt, item, page)
+                }
+                return (gt, parent.lastPathComponent, page)
             }
-            return (gt, parent.lastPathComponent, page)
-        }
     }
 
     func testEveryPageArchivedWithoutFailures() throws {
@@ -63,7 +63,8 @@ final class SampleScansEndToEndTests: XCTestCase {
         let folder = try temporaryFolder("sohoa-cer")
         try Data(allGT.utf8).write(to: folder.appendingPathComponent("gt.txt"))
         try Data(allOCR.utf8).write(to: folder.appendingPathComponent("ocr.txt"))
-        let result = try Tool.run(cer, ["--max-cer", "0.02", folder.appendingPathComponent("gt.txt").path, folder.appendingPathComponent("ocr.txt").path])
+        let result = try Tool.run(
+            cer, ["--max-cer", "0.02", folder.appendingPathComponent("gt.txt").path, folder.appendingPathComponent("ocr.txt").path])
         print("SampleScans overall: \(result.stdout.split(separator: "\n").last ?? "")")
         XCTAssertEqual(result.exitCode, 0, "overall CER must be ≤ 2%: \(result.stdout)")
     }
@@ -94,11 +95,14 @@ final class SampleScansEndToEndTests: XCTestCase {
             let result = try Sohoa.run(["search", query, "--archive", archive.path, "--limit", "50"])
             XCTAssertEqual(result.exitCode, 0, result.stderr)
             XCTAssertGreaterThan(result.stdout.split(separator: "\n").count, 3, "\(query) finds many pages:\n\(result.stdout)")
-            XCTAssertTrue(result.stdout.contains("«Lai» «Châu»") || result.stdout.contains("«Lai Châu»"), "snippet shows the original with marks:\n\(result.stdout)")
+            XCTAssertTrue(
+                result.stdout.contains("«Lai» «Châu»") || result.stdout.contains("«Lai Châu»"),
+                "snippet shows the original with marks:\n\(result.stdout)")
         }
         if all.contains("Đ") {
             let word = try XCTUnwrap(all.split(whereSeparator: { !$0.isLetter }).first { $0.hasPrefix("Đ") && $0.count > 2 })
-            let folded = String(word).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).replacingOccurrences(of: "đ", with: "d")
+            let folded = String(word).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).replacingOccurrences(
+                of: "đ", with: "d")
             let result = try Sohoa.run(["search", folded, "--archive", archive.path])
             XCTAssertTrue(result.stdout.contains(String(word)), "\(folded) finds \(word) (đ → d):\n\(result.stdout)")
         }
@@ -112,9 +116,11 @@ final class SampleScansEndToEndTests: XCTestCase {
         let export = try Sohoa.run(["export", "dia-chi-lai-chau", "--format", "pdf", "--out", out.path, "--archive", archive.path])
         XCTAssertEqual(export.exitCode, 0, export.stderr)
         let pdf = out.appendingPathComponent("dia-chi-lai-chau.pdf")
-        let gt = try groundTruth().filter { $0.item == "dia-chi-lai-chau" }.map { try String(contentsOf: $0.gt, encoding: .utf8) }.joined(separator: "\n")
+        let gt = try groundTruth().filter { $0.item == "dia-chi-lai-chau" }.map { try String(contentsOf: $0.gt, encoding: .utf8) }.joined(
+            separator: "\n")
         try Data(gt.utf8).write(to: out.appendingPathComponent("gt.txt"))
-        try Shared.assertValid("validate-pdf", [pdf.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
+        try Shared.assertValid(
+            "validate-pdf", [pdf.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
         let status = try Sohoa.run(["status", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
         XCTAssertEqual(status.exitCode, 0, status.stderr)
         XCTAssertTrue(status.stdout.contains("archived: \(Set(groundTruth().map(\.item)).count)"), status.stdout)

@@ -55,7 +55,9 @@ final class SharedScansEndToEndTests: XCTestCase {
         let fixture = Fixture(
             batch: batch, archive: folder.appendingPathComponent("archive"),
             expectedPages: ["van-hoc-viet": 3, "dinh-dang": 6, "hong": 1, "tho-ca": 2],
-            refused: ["02-scan.pdf", "03-scan.jp2", "04-photo.jpg", "05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png"])
+            refused: [
+                "02-scan.pdf", "03-scan.jp2", "04-photo.jpg", "05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png",
+            ])
         let run = try Sohoa.run(["run", batch.path, "--archive", fixture.archive.path, "--jobs", "2"])
         Self.fixture = fixture
         Self.firstRun = run
@@ -83,13 +85,16 @@ final class SharedScansEndToEndTests: XCTestCase {
             let alto = files(under: out.appendingPathComponent(item), endingWith: ".xml")
             XCTAssertEqual(alto.count, pages, "\(item): one ALTO per readable page, got \(alto.map(\.lastPathComponent))")
         }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("tho-ca/tho-ca-p0002.xml").path), "multi-page names follow DESIGN §6")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("tho-ca/tho-ca-p0002.xml").path),
+            "multi-page names follow DESIGN §6")
     }
 
     func testVietnameseTextIsRecognizedAndSearchable() throws {
         let (fixture, _) = try prepared()
         let out = try temporaryFolder("sohoa-export")
-        XCTAssertEqual(try Sohoa.run(["export", "van-hoc-viet", "--format", "text", "--out", out.path, "--archive", fixture.archive.path]).exitCode, 0)
+        XCTAssertEqual(
+            try Sohoa.run(["export", "van-hoc-viet", "--format", "text", "--out", out.path, "--archive", fixture.archive.path]).exitCode, 0)
         let text = try String(contentsOf: out.appendingPathComponent("van-hoc-viet/trang-3.txt"), encoding: .utf8)
         XCTAssertTrue(text.contains("Hằng năm cứ vào cuối thu"), "Tôi đi học, read with its tone marks:\n\(text.prefix(300))")
         XCTAssertEqual(text, text.precomposedStringWithCanonicalMapping, "text is NFC")
@@ -105,7 +110,8 @@ final class SharedScansEndToEndTests: XCTestCase {
     func testArchivePassesThirdPartyValidators() throws {
         let (fixture, _) = try prepared()
         try Shared.assertValid("validate-ocfl", [fixture.archive.path])
-        let xml = files(under: fixture.archive, endingWith: "mets.xml") + files(under: fixture.archive, endingWith: "dc.xml")
+        let xml =
+            files(under: fixture.archive, endingWith: "mets.xml") + files(under: fixture.archive, endingWith: "dc.xml")
             + files(under: fixture.archive, endingWith: ".xml").filter { $0.path.contains("/content/alto/") }
         XCTAssertGreaterThan(xml.count, 8)
         try Shared.assertValid("validate-xml", try percentFreeCopies(of: xml).map(\.path))
@@ -118,7 +124,9 @@ final class SharedScansEndToEndTests: XCTestCase {
     func testMastersAreByteIdentical() throws {
         let (fixture, _) = try prepared()
         for name in ["trang.tif", "trang-3.png"] {
-            let master = try XCTUnwrap(files(under: fixture.archive, endingWith: "/masters/\(name)").first ?? files(under: fixture.archive, endingWith: name).first { $0.path.contains("/masters/") })
+            let master = try XCTUnwrap(
+                files(under: fixture.archive, endingWith: "/masters/\(name)").first
+                    ?? files(under: fixture.archive, endingWith: name).first { $0.path.contains("/masters/") })
             XCTAssertEqual(
                 try Data(contentsOf: master), try Data(contentsOf: fixture.batch.appendingPathComponent("van-hoc-viet/\(name)")),
                 "\(name) is archived byte for byte")

@@ -25,9 +25,11 @@ enum Sohoa {
 
     /// The `sohoa` executable next to the test bundle.
     static var binary: URL {
-        let products = Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
+        let products =
+            Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
             ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        let candidates = [products.appendingPathComponent("sohoa")]
+        let candidates =
+            [products.appendingPathComponent("sohoa")]
             + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
@@ -41,7 +43,9 @@ enum Sohoa {
 
 /// Runs any program and captures its output (validators, `pdftotext`).
 enum Tool {
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Sohoa.Result {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Sohoa.Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -95,7 +99,8 @@ enum Shared {
     /// Runs a validator and fails the test with its output unless it exits 0.
     static func assertValid(_ name: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         let result = try Tool.run(try check(name), arguments)
-        XCTAssertEqual(result.exitCode, 0, "\(name) \(arguments.joined(separator: " ")):\n\(result.stdout)\n\(result.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            result.exitCode, 0, "\(name) \(arguments.joined(separator: " ")):\n\(result.stdout)\n\(result.stderr)", file: file, line: line)
     }
 }
 

@@ -34,8 +34,7 @@ final class HostileQueryTests: XCTestCase {
     func testPunctuationSeparatesWordsAsInTheText() throws {
         let test = try TestCatalog(self)
         try test.addText("sach", "Thư viện tỉnh Lai Châu: Đại học Tây Bắc, a:b cổng x*y")
-        for query in ["a:b", "thu-vien", "-thu vien", "thu* vien", "(thu vien)", "x*y", "lai:chau", "\"thu\" \"vien\""]
-        {
+        for query in ["a:b", "thu-vien", "-thu vien", "thu* vien", "(thu vien)", "x*y", "lai:chau", "\"thu\" \"vien\""] {
             XCTAssertEqual(try test.catalog.search(query).map(\.itemID), ["sach"], query)
         }
     }

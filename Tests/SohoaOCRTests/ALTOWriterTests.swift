@@ -31,17 +31,20 @@ final class ALTOWriterTests: XCTestCase {
         let transform = PageTransform(masterWidth: 200, masterHeight: 100, rotationDegrees: 90, normalizedWidth: 100, normalizedHeight: 200)
         let word = Word(text: "Huế", box: BoundingBox(x: 10, y: 20, width: 30, height: 40), confidence: 87)
         let line = TextLine(box: BoundingBox(x: 10, y: 20, width: 30, height: 40), words: [word])
-        let page = PageText(width: 100, height: 200, blocks: [TextBlock(box: line.box, paragraphs: [TextParagraph(box: line.box, lines: [line])])])
+        let page = PageText(
+            width: 100, height: 200, blocks: [TextBlock(box: line.box, paragraphs: [TextParagraph(box: line.box, lines: [line])])])
         let xml = ALTOWriter.document(page: page, transform: transform, context: WriterFixtures.context())
         // Corners (10,20) (40,20) (10,60) (40,60) map to (180,10) (180,40) (140,10) (140,40).
-        XCTAssertTrue(xml.contains("<String ID=\"string_1\" HPOS=\"140\" VPOS=\"10\" WIDTH=\"40\" HEIGHT=\"30\" CONTENT=\"Huế\" WC=\"0.87\"/>"), xml)
+        XCTAssertTrue(
+            xml.contains("<String ID=\"string_1\" HPOS=\"140\" VPOS=\"10\" WIDTH=\"40\" HEIGHT=\"30\" CONTENT=\"Huế\" WC=\"0.87\"/>"), xml)
         XCTAssertTrue(xml.contains("<Page ID=\"trang-01\" PHYSICAL_IMG_NR=\"1\" WIDTH=\"200\" HEIGHT=\"100\">"), xml)
     }
 
     func testBoxesLandInTheMasterWhenTheTransformScales() {
         // Normalize halved a 600-dpi master of 400×300 to 300 dpi.
         let transform = PageTransform(masterWidth: 400, masterHeight: 300, scale: 0.5, normalizedWidth: 200, normalizedHeight: 150)
-        let page = WriterFixtures.page(width: 200, height: 150, lines: [WriterFixtures.line("Lai Châu", x: 10, y: 30, height: 12, charWidth: 5, gap: 5)])
+        let page = WriterFixtures.page(
+            width: 200, height: 150, lines: [WriterFixtures.line("Lai Châu", x: 10, y: 30, height: 12, charWidth: 5, gap: 5)])
         let xml = ALTOWriter.document(page: page, transform: transform, context: WriterFixtures.context())
         XCTAssertTrue(xml.contains("HPOS=\"20\" VPOS=\"60\" WIDTH=\"30\" HEIGHT=\"24\" CONTENT=\"Lai\""), xml)
         XCTAssertTrue(xml.contains("<SP HPOS=\"50\" VPOS=\"60\" WIDTH=\"10\"/>"), xml)
@@ -79,7 +82,8 @@ final class ALTOWriterTests: XCTestCase {
 
     func testEmptyPageIsValid() throws {
         let validator = try TestFixtures.validator("validate-xml")
-        let xml = ALTOWriter.document(page: .empty(width: 10, height: 10), transform: .identity(width: 10, height: 10), context: WriterFixtures.context())
+        let xml = ALTOWriter.document(
+            page: .empty(width: 10, height: 10), transform: .identity(width: 10, height: 10), context: WriterFixtures.context())
         let file = TestFixtures.temporaryDirectory().appendingPathComponent("empty.xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         let result = try TestFixtures.run(validator, [file.path])

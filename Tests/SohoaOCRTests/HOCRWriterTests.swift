@@ -19,7 +19,9 @@ final class HOCRWriterTests: XCTestCase {
         let document = try XMLDocument(data: Data(html.utf8))
         let words = try document.nodes(forXPath: "//*[@class='ocrx_word']").compactMap(\.stringValue)
         XCTAssertEqual(words, page.text.words.map(\.text))
-        XCTAssertTrue(html.contains("title=\"image &quot;trang-01.tif&quot;; bbox 0 0 2550 3300; ppageno 0; scan_res 300 300\""), String(html.prefix(1200)))
+        XCTAssertTrue(
+            html.contains("title=\"image &quot;trang-01.tif&quot;; bbox 0 0 2550 3300; ppageno 0; scan_res 300 300\""),
+            String(html.prefix(1200)))
 
         // The CER tool reads hOCR too: the words it finds are ours.
         if let cer = try? TestFixtures.validator("cer") {
@@ -33,8 +35,11 @@ final class HOCRWriterTests: XCTestCase {
 
     func testBoxesAreMasterPixelsAndTextIsEscaped() throws {
         let transform = PageTransform(masterWidth: 400, masterHeight: 300, scale: 0.5, normalizedWidth: 200, normalizedHeight: 150)
-        let page = WriterFixtures.page(width: 200, height: 150, lines: [WriterFixtures.line("a<b R&D", x: 10, y: 30, height: 12, charWidth: 5, gap: 5, confidence: 88.6)])
-        let html = HOCRWriter.document(page: page, transform: transform, context: WriterFixtures.context(language: "vie+eng", pageNumber: 3))
+        let page = WriterFixtures.page(
+            width: 200, height: 150,
+            lines: [WriterFixtures.line("a<b R&D", x: 10, y: 30, height: 12, charWidth: 5, gap: 5, confidence: 88.6)])
+        let html = HOCRWriter.document(
+            page: page, transform: transform, context: WriterFixtures.context(language: "vie+eng", pageNumber: 3))
         XCTAssertTrue(html.contains("title=\"bbox 20 60 50 84; x_wconf 89\">a&lt;b</span>"), html)
         XCTAssertTrue(html.contains(">R&amp;D</span>"), html)
         XCTAssertTrue(html.contains("bbox 0 0 400 300; ppageno 2"), html)

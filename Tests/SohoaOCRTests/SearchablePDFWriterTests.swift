@@ -25,7 +25,8 @@ final class SearchablePDFWriterTests: XCTestCase {
 
     private func writePDF(pages: [(PDFPageImage, Int, PageText)], title: String = "Địa chí Lai Châu") throws -> URL {
         let url = TestFixtures.temporaryDirectory().appendingPathComponent("item.pdf")
-        let writer = try SearchablePDFWriter(url: url, title: title, producer: "sohoa 0.1.0-test (Tesseract \(TesseractEngine.version))", date: WriterFixtures.date)
+        let writer = try SearchablePDFWriter(
+            url: url, title: title, producer: "sohoa 0.1.0-test (Tesseract \(TesseractEngine.version))", date: WriterFixtures.date)
         for (image, dpi, text) in pages { try writer.addPage(image: image, dpi: dpi, text: text) }
         try writer.finish()
         return url
@@ -127,10 +128,13 @@ final class SearchablePDFWriterTests: XCTestCase {
         try writer.addPage(image: image, dpi: 300, text: .empty(width: 10, height: 10))
         try writer.finish()
         XCTAssertThrowsError(try writer.addPage(image: image, dpi: 300, text: .empty(width: 10, height: 10)))
-        XCTAssertThrowsError(try SearchablePDFWriter(url: URL(fileURLWithPath: "/nonexistent-folder/x.pdf"), title: "x", producer: "test")) {
+        XCTAssertThrowsError(try SearchablePDFWriter(url: URL(fileURLWithPath: "/nonexistent-folder/x.pdf"), title: "x", producer: "test"))
+        {
             XCTAssertTrue("\($0)".contains("check that the folder exists"), "\($0)")
         }
-        XCTAssertThrowsError(try SearchablePDFWriter(url: url, title: "x", producer: "test", fontURL: URL(fileURLWithPath: "/nonexistent.ttf"))) {
+        XCTAssertThrowsError(
+            try SearchablePDFWriter(url: url, title: "x", producer: "test", fontURL: URL(fileURLWithPath: "/nonexistent.ttf"))
+        ) {
             XCTAssertTrue("\($0)".contains("pdf.ttf"), "\($0)")
         }
     }

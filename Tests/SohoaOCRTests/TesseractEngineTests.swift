@@ -17,9 +17,10 @@ final class TesseractEngineTests: XCTestCase {
         let cliSeconds = Date().timeIntervalSince(start), cliCPU = TestFixtures.cpuTime(children: true) - cpuStart
         XCTAssertEqual(cli.status, 0, cli.stderr)
         let cer = TestFixtures.characterErrorRate(reference: cli.stdout, hypothesis: page.text.plainText)
-        print(String(
-            format: "vietsample2.png: in-process %.2f s wall / %.2f s CPU, CLI %.2f s wall / %.2f s CPU, CER vs CLI %.4f, %d words",
-            page.seconds, page.cpuSeconds, cliSeconds, cliCPU, cer, page.text.words.count))
+        print(
+            String(
+                format: "vietsample2.png: in-process %.2f s wall / %.2f s CPU, CLI %.2f s wall / %.2f s CPU, CER vs CLI %.4f, %d words",
+                page.seconds, page.cpuSeconds, cliSeconds, cliCPU, cer, page.text.words.count))
         XCTAssertLessThan(cer, 0.01, "in-process text differs from `tesseract --psm 3 -l vie`")
 
         let text = page.text

@@ -17,7 +17,8 @@ enum TestFixtures {
     static func scan(_ relativePath: String) throws -> URL {
         let url = scans.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw XCTSkip("real scan \(url.path) is absent: put the shared scans folder beside the clone (../shared/scans) to run this test")
+            throw XCTSkip(
+                "real scan \(url.path) is absent: put the shared scans folder beside the clone (../shared/scans) to run this test")
         }
         return url
     }

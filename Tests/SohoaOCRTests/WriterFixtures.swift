@@ -13,7 +13,9 @@ enum WriterFixtures {
     }
 
     /// One line of words laid left to right at `y`, each `charWidth` pixels a character, `gap` apart.
-    static func line(_ text: String, x: Int = 100, y: Int, height: Int = 40, charWidth: Int = 20, gap: Int = 20, confidence: Double = 91.5) -> TextLine {
+    static func line(
+        _ text: String, x: Int = 100, y: Int, height: Int = 40, charWidth: Int = 20, gap: Int = 20, confidence: Double = 91.5
+    ) -> TextLine {
         var words: [Word] = []
         var cursor = x
         for piece in text.split(separator: " ") {

@@ -41,13 +41,17 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(again.exitCode, 0)
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 1, "only the page that failed is recognized")
         XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v2")
-        XCTAssertEqual(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach")?.keys.filter { $0.hasPrefix("alto/") }.count, 4)
+        XCTAssertEqual(
+            try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach")?.keys.filter { $0.hasPrefix("alto/") }
+                .count, 4)
     }
 
     func testStopFinishesPagesInFlightAndTheNextRunResumesWithoutRedoingThem() throws {
         let folder = try temporaryFolder()
         let batch = folder.appendingPathComponent("batch")
-        for item in ["a", "b", "c", "d"] { try PipelineFixtures.writePages(4, into: batch.appendingPathComponent(item), seed: item.hashValue & 0xff) }
+        for item in ["a", "b", "c", "d"] {
+            try PipelineFixtures.writePages(4, into: batch.appendingPathComponent(item), seed: item.hashValue & 0xff)
+        }
         let archive = folder.appendingPathComponent("archive")
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
         var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine(delay: 0.15) }
@@ -74,7 +78,8 @@ final class BatchRunnerTests: XCTestCase {
         options.makeEngine = { CountingEngine() }
         let resumed = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
         XCTAssertEqual(resumed.exitCode, 0)
-        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 16, "every page recognized exactly once over both runs")
+        XCTAssertEqual(
+            CountingEngine.calls.load(ordering: .sequentiallyConsistent), 16, "every page recognized exactly once over both runs")
         XCTAssertEqual(try root.objectIDs().count, 4)
         XCTAssertEqual(resumed.snapshot.pagesDone + resumed.snapshot.pagesReused, 16 - 4 * (4 - resumed.snapshot.itemsPackaged))
     }

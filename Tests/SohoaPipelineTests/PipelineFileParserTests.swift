@@ -40,7 +40,8 @@ final class PipelineFileParserTests: XCTestCase {
             XCTAssertThrowsError(try PipelineFileParser.parse(yaml, file: "bad.yaml"), yaml) { error in
                 let error = error as? ConfigurationError
                 XCTAssertEqual(error?.key, key, yaml)
-                XCTAssertTrue(error?.description.lowercased().contains(value) ?? false, "\(String(describing: error)) should quote \(value)")
+                XCTAssertTrue(
+                    error?.description.lowercased().contains(value) ?? false, "\(String(describing: error)) should quote \(value)")
                 XCTAssertTrue(error?.description.hasPrefix("bad.yaml") ?? false)
             }
         }

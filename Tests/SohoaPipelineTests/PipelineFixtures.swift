@@ -51,7 +51,8 @@ final class CountingEngine: OCREngine {
         let word = Word(text: "Thư viện", box: BoundingBox(x: 50, y: 60, width: 100, height: 18), confidence: 90)
         let line = TextLine(box: word.box, words: [word])
         let box = word.box
-        return PageText(width: image.width, height: image.height, blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: [line])])])
+        return PageText(
+            width: image.width, height: image.height, blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: [line])])])
     }
 }
 

@@ -65,18 +65,20 @@ public struct BatchPlanner: Sendable {
                     var metadata = table.row(for: id) ?? ItemMetadata()
                     metadata.applyDefaults(itemID: id, languages: defaultLanguages)
                     // A multi-page file at the root is an item; so is a single page, named by its stem.
-                    items.append(PlannedItem(
-                        id: id, source: entry, metadata: metadata,
-                        pages: Self.pages(of: entry, frames: count, startingAt: 1)))
+                    items.append(
+                        PlannedItem(
+                            id: id, source: entry, metadata: metadata,
+                            pages: Self.pages(of: entry, frames: count, startingAt: 1)))
                 }
             }
         }
         let duplicates = Dictionary(grouping: items, by: \.id).filter { $0.value.count > 1 }
         for (id, group) in duplicates.sorted(by: { $0.key < $1.key }) {
             for item in group.dropFirst() {
-                rejections.append(.init(
-                    file: item.source,
-                    reason: "another entry of this batch already has the item id '\(id)'; rename one of them"))
+                rejections.append(
+                    .init(
+                        file: item.source,
+                        reason: "another entry of this batch already has the item id '\(id)'; rename one of them"))
             }
             items.removeAll { $0.id == id && $0.source != group[0].source }
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Turns language codes from pipelines and item metadata into what Tesseract is asked for.
 public enum OCRLanguage {
     /// ISO 639-1 codes staff may write, mapped to the ISO 639-2 codes Tesseract's models use.

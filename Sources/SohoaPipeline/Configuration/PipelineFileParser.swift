@@ -23,7 +23,8 @@ public enum PipelineFileParser {
             throw ConfigurationError(file: file, message: "not valid YAML: \(error)")
         }
         guard let map = root as? [String: Any] else {
-            throw ConfigurationError(file: file, message: "the file must be a YAML mapping of keys (name, languages, normalize, ocr, workers, package)")
+            throw ConfigurationError(
+                file: file, message: "the file must be a YAML mapping of keys (name, languages, normalize, ocr, workers, package)")
         }
         var reader = Reader(file: file)
         return try reader.configuration(map)

@@ -34,7 +34,10 @@ public struct Exporter: Sendable {
         do {
             for item in items {
                 guard let state = try session.root.headState(objectID: item.objectID) else {
-                    throw RunError(.archive, "item '\(item.id)' is in the catalog but its object \(item.objectID) is missing from the archive; run `sohoa audit`")
+                    throw RunError(
+                        .archive,
+                        "item '\(item.id)' is in the catalog but its object \(item.objectID) is missing from the archive; run `sohoa audit`"
+                    )
                 }
                 let paths = state.keys.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
                 switch format {

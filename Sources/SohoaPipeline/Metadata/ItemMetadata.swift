@@ -53,7 +53,9 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         guard let field = Self.keyAliases[key] else {
             throw MetadataError(
                 file: source,
-                message: "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description")
+                message:
+                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description"
+            )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return }

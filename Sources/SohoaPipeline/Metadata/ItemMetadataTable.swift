@@ -25,7 +25,8 @@ struct ItemMetadataTable: Sendable {
         for (index, record) in records.dropFirst().enumerated() where !record.allSatisfy({ $0.isEmpty }) {
             let line = index + 2
             guard record.count <= keys.count else {
-                throw MetadataError(file: "\(url.path) line \(line)", message: "has \(record.count) fields but the header has \(keys.count)")
+                throw MetadataError(
+                    file: "\(url.path) line \(line)", message: "has \(record.count) fields but the header has \(keys.count)")
             }
             var metadata = ItemMetadata()
             for (column, value) in record.enumerated() where column != itemColumn {

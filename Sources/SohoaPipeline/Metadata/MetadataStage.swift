@@ -20,22 +20,30 @@ struct MetadataStage: Sendable {
             PreservationEvent(
                 type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
                 agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: input.failures.isEmpty ? "success" : "warning",
-                detail: "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
+                detail:
+                    "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
                     + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
                     + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed")),
             PreservationEvent(
                 type: "normalization", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
                 detail: "converted to 8-bit gray; deskewed \(deskewed.count) of \(results.count) pages"
-                    + (deskewed.isEmpty ? "" : " (" + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(separator: ", ") + ")")
+                    + (deskewed.isEmpty
+                        ? ""
+                        : " ("
+                            + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(
+                                separator: ", ") + ")")
                     + "; originals unchanged"),
         ]
         if let language = input.context.ocrLanguage {
             let confidences = results.compactMap { $0.text?.meanConfidence }
             let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-            item.events.append(PreservationEvent(
-                type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
-                agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract), outcome: "success",
-                detail: "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"))
+            item.events.append(
+                PreservationEvent(
+                    type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
+                    agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract), outcome: "success",
+                    detail:
+                        "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"
+                ))
         }
         return item
     }

@@ -46,7 +46,8 @@ struct PackageStage: Sendable {
             var refs: [PackageFileRef] = []
             let master = "masters/\(page.file.lastPathComponent.precomposedStringWithCanonicalMapping)"
             files[master] = page.file
-            refs.append(PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format == .png ? "image/png" : "image/tiff"))
+            refs.append(
+                PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format == .png ? "image/png" : "image/tiff"))
             let access = "access/\(page.name).png"
             files[access] = WorkArea.accessURL(in: page.folder)
             refs.append(PackageFileRef(use: .access, logicalPath: access, mimeType: "image/png"))
@@ -90,12 +91,13 @@ struct PackageStage: Sendable {
             itemFiles.append(PackageFileRef(use: .pdf, logicalPath: path, mimeType: "application/pdf"))
         }
         var events = item.events
-        events.append(PreservationEvent(
-            type: "packaging", date: Date(), agent: PreservationAgent(name: SoftwareVersions.sohoa),
-            outcome: item.failures.isEmpty ? "success" : "warning",
-            detail: "OCFL object version with masters, access copies"
-                + (hasText ? ", ALTO, hOCR, text" : "") + (outputs.contains(.pdf) ? " and a PDF" : "")
-                + (item.failures.isEmpty ? "" : "; incomplete: \(item.failures.count) pages could not be read")))
+        events.append(
+            PreservationEvent(
+                type: "packaging", date: Date(), agent: PreservationAgent(name: SoftwareVersions.sohoa),
+                outcome: item.failures.isEmpty ? "success" : "warning",
+                detail: "OCFL object version with masters, access copies"
+                    + (hasText ? ", ALTO, hOCR, text" : "") + (outputs.contains(.pdf) ? " and a PDF" : "")
+                    + (item.failures.isEmpty ? "" : "; incomplete: \(item.failures.count) pages could not be read")))
         let package = ItemPackage(
             objectID: item.context.objectID, dc: item.dublinCore ?? DublinCore(title: item.item.id), pages: packagePages,
             itemFiles: itemFiles, events: events)

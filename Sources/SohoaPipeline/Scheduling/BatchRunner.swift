@@ -109,7 +109,8 @@ public final class BatchRunner: Sendable {
             } catch let error as OCRError {
                 engine = .failure(error)
             } catch {
-                engine = .failure(OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
+                engine = .failure(
+                    OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
             }
             let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work)
             let name = "ocr.\(index + 1)"
@@ -118,11 +119,14 @@ public final class BatchRunner: Sendable {
                 do throws(StageFailure) {
                     let result = try stage.process(page)
                     journal.pageRecognized(page.job, result)
-                    progress.report(.pageDone(
-                        item: page.job.item.id, page: page.job.page.name, reused: page.job.reuse != .none, blank: result.normalize.blank))
+                    progress.report(
+                        .pageDone(
+                            item: page.job.item.id, page: page.job.page.name, reused: page.job.reuse != .none, blank: result.normalize.blank
+                        ))
                     assembler.finished(
                         itemID: page.job.item.id,
-                        page: .init(name: page.job.page.name, sequence: page.job.page.sequence, file: page.job.page.file, folder: page.job.folder))
+                        page: .init(
+                            name: page.job.page.name, sequence: page.job.page.sequence, file: page.job.page.file, folder: page.job.folder))
                 } catch {
                     pageFailed(error, page.job)
                 }

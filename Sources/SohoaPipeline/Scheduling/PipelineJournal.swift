@@ -128,7 +128,8 @@ final class PipelineJournal: Sendable {
                 try tx.upsertPage(page)
                 try tx.setStage(pageID: job.pageID, stage: .ocr, state: job.item.ocrLanguage == nil ? .skipped : .done)
                 if let text = result.text, job.item.ocrLanguage != nil {
-                    try tx.recordPageText(pageID: job.pageID, itemID: job.item.id, text: text.plainText.precomposedStringWithCanonicalMapping)
+                    try tx.recordPageText(
+                        pageID: job.pageID, itemID: job.item.id, text: text.plainText.precomposedStringWithCanonicalMapping)
                 }
             }
         }

@@ -35,7 +35,8 @@ struct Preflight: Sendable {
                 do {
                     digests[file] = try FileDigest.sha256(of: file)
                 } catch {
-                    let failure = StageFailure(stage: .ingest, file: file.path, itemID: item.id, reason: "cannot be read: \(error.localizedDescription)")
+                    let failure = StageFailure(
+                        stage: .ingest, file: file.path, itemID: item.id, reason: "cannot be read: \(error.localizedDescription)")
                     failures.append(failure)
                     journal.recordFailure(failure, batchID: batchID)
                     progress.report(.failure(failure))
@@ -55,7 +56,9 @@ struct Preflight: Sendable {
                 let sha = digests[page.file] ?? ""
                 let folder = work.pageFolder(sha256: sha, frame: page.frameIndex)
                 let pageID = journal.registerPage(page, itemID: item.id, sha256: sha)
-                let job = PageJob(item: context, page: page, sha256: sha, pageID: pageID, folder: folder, reuse: reuse(page, sha, folder, item.id, context))
+                let job = PageJob(
+                    item: context, page: page, sha256: sha, pageID: pageID, folder: folder,
+                    reuse: reuse(page, sha, folder, item.id, context))
                 if job.reuse == .everything {
                     prepared.reusedPages.append((item.id, .init(name: page.name, sequence: page.sequence, file: page.file, folder: folder)))
                 } else {
@@ -72,9 +75,11 @@ struct Preflight: Sendable {
         guard let wanted = OCRLanguage.tesseractString(for: item.metadata.languages) else { return nil }
         let missing = wanted.split(separator: "+").map(String.init).filter { !installed.contains($0) }
         guard missing.isEmpty else {
-            progress.report(.warning(
-                "\(item.id): no OCR model for language \(missing.joined(separator: ", ")) in \(options.tessdata.path); "
-                    + "the item is archived image-only (install the model, e.g. tesseract-ocr-\(missing[0]), and run again to add text)"))
+            progress.report(
+                .warning(
+                    "\(item.id): no OCR model for language \(missing.joined(separator: ", ")) in \(options.tessdata.path); "
+                        + "the item is archived image-only (install the model, e.g. tesseract-ocr-\(missing[0]), and run again to add text)"
+                ))
             return nil
         }
         return wanted

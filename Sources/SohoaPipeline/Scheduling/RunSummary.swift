@@ -16,11 +16,15 @@ public struct RunSummary: Sendable, Codable {
     public var text: String {
         let s = snapshot
         var lines = ["", "── \(Messages.summaryTitle) ──"]
-        lines.append("\(Messages.items): \(s.itemsPackaged) \(Messages.archived), \(s.itemsSkipped) \(Messages.alreadyArchived), \(s.itemsFailed) \(Messages.failed)")
-        lines.append("\(Messages.pagesTitle): \(s.pagesDone) \(Messages.processed), \(s.pagesReused) \(Messages.reused), \(s.pagesFailed) \(Messages.failed)"
-            + (s.pagesBlank > 0 ? ", \(s.pagesBlank) \(Messages.blank)" : ""))
-        lines.append("\(Messages.time): " + Duration.seconds(s.elapsedSeconds).formatted(.time(pattern: .hourMinuteSecond))
-            + (s.pagesDone > 0 ? String(format: " (%.1f %@)", s.pagesPerMinute, Messages.pagesPerMinute) : ""))
+        lines.append(
+            "\(Messages.items): \(s.itemsPackaged) \(Messages.archived), \(s.itemsSkipped) \(Messages.alreadyArchived), \(s.itemsFailed) \(Messages.failed)"
+        )
+        lines.append(
+            "\(Messages.pagesTitle): \(s.pagesDone) \(Messages.processed), \(s.pagesReused) \(Messages.reused), \(s.pagesFailed) \(Messages.failed)"
+                + (s.pagesBlank > 0 ? ", \(s.pagesBlank) \(Messages.blank)" : ""))
+        lines.append(
+            "\(Messages.time): " + Duration.seconds(s.elapsedSeconds).formatted(.time(pattern: .hourMinuteSecond))
+                + (s.pagesDone > 0 ? String(format: " (%.1f %@)", s.pagesPerMinute, Messages.pagesPerMinute) : ""))
         for warning in s.warnings { lines.append("  ! \(warning)") }
         if s.failures.isEmpty {
             lines.append(Messages.noFailures)

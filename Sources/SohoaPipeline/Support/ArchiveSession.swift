@@ -16,7 +16,8 @@ public struct ArchiveSession: Sendable {
         guard FileManager.default.fileExists(atPath: marker.path) else {
             throw RunError(
                 .archive,
-                "\(folder.path) is not a sohoa archive (no 0=ocfl_1.1 there). Run `sohoa run <batch> --archive \(folder.path)` first, or pass --archive.")
+                "\(folder.path) is not a sohoa archive (no 0=ocfl_1.1 there). Run `sohoa run <batch> --archive \(folder.path)` first, or pass --archive."
+            )
         }
         do {
             root = try OCFLStorageRoot.openOrCreate(at: folder)

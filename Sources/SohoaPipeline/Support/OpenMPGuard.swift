@@ -13,7 +13,8 @@ public enum OpenMPGuard {
         setenv("OMP_THREAD_LIMIT", "1", 1)
         setenv("SOHOA_OMP_REEXEC", "1", 1)
         execv("/proc/self/exe", arguments)
-        let message = "sohoa: warning: could not restart with OMP_THREAD_LIMIT=1 (\(String(cString: strerror(errno)))); "
+        let message =
+            "sohoa: warning: could not restart with OMP_THREAD_LIMIT=1 (\(String(cString: strerror(errno)))); "
             + "OCR will be slower. Set OMP_THREAD_LIMIT=1 in the environment.\n"
         FileHandle.standardError.write(Data(message.utf8))
     }

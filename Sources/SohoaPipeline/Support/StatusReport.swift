@@ -9,11 +9,13 @@ public enum StatusReport {
         let dates = DateFormatter()
         dates.dateFormat = "yyyy-MM-dd HH:mm"
         var lines = ["\(t("Kho lưu trữ", "Archive")): \(archive.path)"]
-        lines.append("\(t("Tài liệu", "Items")): \(s.itemCount) — "
-            + ItemRecord.State.allCases.map { "\(label($0, en)): \(s.itemsByState[$0] ?? 0)" }.joined(separator: ", "))
-        lines.append("\(t("Trang", "Pages")): \(s.pageCount) — "
-            + PageRecord.State.allCases.map { "\(label($0, en)): \(s.pagesByState[$0] ?? 0)" }.joined(separator: ", ")
-            + (s.blankPageCount > 0 ? ", \(t("trang trắng", "blank")): \(s.blankPageCount)" : ""))
+        lines.append(
+            "\(t("Tài liệu", "Items")): \(s.itemCount) — "
+                + ItemRecord.State.allCases.map { "\(label($0, en)): \(s.itemsByState[$0] ?? 0)" }.joined(separator: ", "))
+        lines.append(
+            "\(t("Trang", "Pages")): \(s.pageCount) — "
+                + PageRecord.State.allCases.map { "\(label($0, en)): \(s.pagesByState[$0] ?? 0)" }.joined(separator: ", ")
+                + (s.blankPageCount > 0 ? ", \(t("trang trắng", "blank")): \(s.blankPageCount)" : ""))
         if let mean = s.meanConfidence {
             lines.append("\(t("Độ tin cậy OCR trung bình", "Mean OCR confidence")): " + String(format: "%.1f%%", mean))
         }
@@ -24,13 +26,16 @@ public enum StatusReport {
                 guard let n = counts[state], n > 0 else { return nil }
                 return "\(state.rawValue) \(n)"
             }
-            lines.append("  \(stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(parts.isEmpty ? "—" : parts.joined(separator: ", "))")
+            lines.append(
+                "  \(stage.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(parts.isEmpty ? "—" : parts.joined(separator: ", "))"
+            )
         }
         if !s.recentBatches.isEmpty {
             lines.append("\(t("Lô gần đây", "Recent batches")):")
             for b in s.recentBatches {
-                lines.append("  #\(b.id ?? 0) \(dates.string(from: b.startedAt)) \(b.path) [\(b.pipeline)] \(b.state.rawValue): "
-                    + "\(b.pageCount) \(t("trang", "pages")), \(b.failureCount) \(t("lỗi", "failures"))")
+                lines.append(
+                    "  #\(b.id ?? 0) \(dates.string(from: b.startedAt)) \(b.path) [\(b.pipeline)] \(b.state.rawValue): "
+                        + "\(b.pageCount) \(t("trang", "pages")), \(b.failureCount) \(t("lỗi", "failures"))")
             }
         }
         if s.failureCount > 0 {

@@ -19,7 +19,7 @@ struct MetadataStage: Sendable {
         item.events = [
             PreservationEvent(
                 type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
-                agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: input.failures.isEmpty ? "success" : "warning",
+                agent: PreservationAgent(name: SoftwareVersions.sohoaWithCodecs), outcome: input.failures.isEmpty ? "success" : "warning",
                 detail:
                     "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
                     + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")

@@ -47,7 +47,7 @@ public final class RunProgress: Sendable {
             case .itemSkipped:
                 s.itemsSkipped += 1
             case .working(let worker, let subject):
-                s.activity[worker] = subject
+                s.activity[worker] = subject ?? "—"
             case .pageDone(_, _, let reused, let blank):
                 if reused { s.pagesReused += 1 } else { s.pagesDone += 1 }
                 if blank { s.pagesBlank += 1 }

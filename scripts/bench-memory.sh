@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Peak memory (max RSS) of `sohoa run` on a SMALL and a LARGE batch made of SampleScans/ pages
+# (items of 10 pages, hard links), measured in the same run. The design target: the large batch
+# peaks within 20% of the small one. Not a test: prints figures.
+# Usage: scripts/bench-memory.sh [SMALL] [LARGE] [JOBS]   (default 50 500 2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+small="${1:-50}"; large="${2:-500}"; jobs="${3:-2}"
+scripts/install-deps.sh
+command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
+export OMP_THREAD_LIMIT=1
+swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
+bin="$(swift build -c release --show-bin-path)/sohoa"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mapfile -t sources < <(find SampleScans -name '*.png' -o -name '*.tif' | grep -v cong-van | sort -V)
+
+make_batch() {  # make_batch DIR PAGES
+  local dir="$1" count="$2" i
+  for ((i = 0; i < count; i++)); do
+    local item="$dir/item-$((i / 10))"
+    mkdir -p "$item"
+    local src="${sources[$((i % ${#sources[@]}))]}"
+    ln "$src" "$item/$((i % 10 + 1)).${src##*.}"
+  done
+}
+
+measure() {  # measure PAGES -> prints "pages seconds maxrss_kb"
+  local count="$1"
+  make_batch "$work/batch-$count" "$count"
+  /usr/bin/time -f "%e %M" -o "$work/time-$count" "$bin" run "$work/batch-$count" --archive "$work/archive-$count" --jobs "$jobs" >/dev/null 2>&1 || true
+  read -r seconds rss <"$work/time-$count"
+  echo "$count $seconds $rss"
+}
+
+read -r sp ss sr < <(measure "$small")
+read -r lp ls lr < <(measure "$large")
+echo "jobs: $jobs"
+printf '%6s pages: %8.1f s, peak RSS %8.1f MiB\n' "$sp" "$ss" "$(echo "$sr / 1024" | bc -l)"
+printf '%6s pages: %8.1f s, peak RSS %8.1f MiB\n' "$lp" "$ls" "$(echo "$lr / 1024" | bc -l)"
+python3 -c "print(f'ratio large/small peak RSS: {$lr / $sr:.3f} (target ≤ 1.20)')"

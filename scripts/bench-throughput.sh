@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Pages per minute of `sohoa run` on SampleScans/ next to the `tesseract` command line on the same
+# pages (xargs -P JOBS, OMP_THREAD_LIMIT=1), measured in the same run. Not a test: prints figures.
+# Usage: scripts/bench-throughput.sh [JOBS]   (default 2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs="${1:-2}"
+scripts/install-deps.sh --with-tests
+export OMP_THREAD_LIMIT=1
+swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
+bin="$(swift build -c release --show-bin-path)/sohoa"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Every page as its own single-page file, so both sides get exactly the same work.
+mkdir -p "$work/batch/pages"
+n=0
+while IFS= read -r f; do
+  frames=$(tiffinfo "$f" 2>/dev/null | grep -c "TIFF Directory" || true)
+  if [ "${f##*.}" = "tif" ] && [ "$frames" -gt 1 ]; then
+    tiffsplit "$f" "$work/batch/pages/$(basename "${f%.*}")-" >/dev/null
+  else
+    cp "$f" "$work/batch/pages/"
+  fi
+done < <(find SampleScans -name '*.tif' -o -name '*.png' | sort -V)
+pages=$(ls "$work/batch/pages" | wc -l)
+
+now() { date +%s.%N; }
+ppm() { python3 -c "print(f'{$pages / ($2 - $1) * 60:.1f}')"; }
+
+t0=$(now)
+"$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" >/dev/null 2>&1 || true
+t1=$(now)
+ls "$work/batch/pages"/* | xargs -P "$jobs" -I{} sh -c 'tesseract "$1" "$1.cli" -l vie --psm 3 txt >/dev/null 2>&1' _ {}
+t2=$(now)
+ls "$work/batch/pages"/*.tif "$work/batch/pages"/*.png 2>/dev/null | xargs -P "$jobs" -I{} sh -c 'tesseract "$1" "$1.all" -l vie --psm 3 txt hocr alto pdf >/dev/null 2>&1' _ {}
+t3=$(now)
+
+echo "pages: $pages, jobs: $jobs, cores: $(nproc)"
+printf '%-62s %8s s  %6s pages/min\n' "sohoa run (deskew, OCR, ALTO+hOCR+text+PDF, OCFL, catalog)" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" "$(ppm "$t0" "$t1")"
+printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, text only" "$(python3 -c "print(f'{$t2-$t1:.1f}')")" "$(ppm "$t1" "$t2")"
+printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, txt+hocr+alto+pdf" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" "$(ppm "$t2" "$t3")"

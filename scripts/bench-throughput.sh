@@ -36,7 +36,7 @@ t2=$(now)
 ls "$work/batch/pages"/*.tif "$work/batch/pages"/*.png 2>/dev/null | xargs -P "$jobs" -I{} sh -c 'tesseract "$1" "$1.all" -l vie --psm 3 txt hocr alto pdf >/dev/null 2>&1' _ {}
 t3=$(now)
 
-echo "pages: $pages, jobs: $jobs, cores: $(nproc)"
+echo "pages: $pages, jobs: $jobs, cores: $(getconf _NPROCESSORS_ONLN)"
 printf '%-62s %8s s  %6s pages/min\n' "sohoa run (deskew, OCR, ALTO+hOCR+text+PDF, OCFL, catalog)" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" "$(ppm "$t0" "$t1")"
 printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, text only" "$(python3 -c "print(f'{$t2-$t1:.1f}')")" "$(ppm "$t1" "$t2")"
 printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, txt+hocr+alto+pdf" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" "$(ppm "$t2" "$t3")"

@@ -10,17 +10,26 @@ public enum PNGEncoder {
         image.width = UInt32(raster.width)
         image.height = UInt32(raster.height)
         image.format = raster.layout == .gray ? UInt32(PNG_FORMAT_GRAY) : UInt32(PNG_FORMAT_RGB)
+        // Access copies are written once per page: favour speed (libpng's fast zlib settings).
+        image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
         defer { png_image_free(&image) }
-        var size = 0
-        // First call measures, second call writes.
-        let measured = raster.pixels.withUnsafeBytes { raw in
-            png_image_write_to_memory(&image, nil, &size, 0, raw.baseAddress, 0, nil)
-        }
-        guard measured != 0, size > 0 else { throw failure(image) }
+        // One pass into a buffer big enough for incompressible data (raw rows + filter bytes +
+        // zlib/PNG overhead); libpng reports the size it needs if that is ever too small.
+        let raw = raster.height * (raster.stride + 1)
+        var size = raw + raw / 64 + 4096
         var output = [UInt8](repeating: 0, count: size)
-        let written = output.withUnsafeMutableBytes { target in
-            raster.pixels.withUnsafeBytes { raw in
-                png_image_write_to_memory(&image, target.baseAddress, &size, 0, raw.baseAddress, 0, nil)
+        var written = output.withUnsafeMutableBytes { target in
+            raster.pixels.withUnsafeBytes { pixels in
+                png_image_write_to_memory(&image, target.baseAddress, &size, 0, pixels.baseAddress, 0, nil)
+            }
+        }
+        if written == 0, size > output.count {
+            image.warning_or_error = 0
+            output = [UInt8](repeating: 0, count: size)
+            written = output.withUnsafeMutableBytes { target in
+                raster.pixels.withUnsafeBytes { pixels in
+                    png_image_write_to_memory(&image, target.baseAddress, &size, 0, pixels.baseAddress, 0, nil)
+                }
             }
         }
         guard written != 0 else { throw failure(image) }

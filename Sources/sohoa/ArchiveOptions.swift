@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SohoaPipeline
 
 /// Options every command takes (DESIGN §8).
 struct ArchiveOptions: ParsableArguments {
@@ -10,4 +11,13 @@ struct ArchiveOptions: ParsableArguments {
     var json = false
 
     var archiveURL: URL { URL(fileURLWithPath: archive).standardizedFileURL }
+
+    /// Opens the existing archive, or ends the command with DESIGN §8's exit code and a plain message.
+    func openSession() throws -> ArchiveSession {
+        do {
+            return try ArchiveSession(folder: archiveURL)
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+    }
 }

@@ -33,12 +33,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session: ArchiveSession
-        do {
-            session = try ArchiveSession(folder: options.archiveURL)
-        } catch {
-            throw fail(error.description, code: error.exitCode)
-        }
+        let session = try options.openSession()
         let written: [URL]
         do {
             written = try Exporter(session: session).export(

@@ -17,12 +17,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
-        let session: ArchiveSession
-        do {
-            session = try ArchiveSession(folder: options.archiveURL)
-        } catch {
-            throw fail(error.description, code: error.exitCode)
-        }
+        let session = try options.openSession()
         let hits: [SearchHitView]
         do {
             hits = try SearchHitView.search(session, query: words.joined(separator: " "), limit: limit)

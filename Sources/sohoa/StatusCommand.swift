@@ -11,12 +11,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
-        let session: ArchiveSession
-        do {
-            session = try ArchiveSession(folder: options.archiveURL)
-        } catch {
-            throw fail(error.description, code: error.exitCode)
-        }
+        let session = try options.openSession()
         do {
             let status = try session.catalog.status()
             if options.json {

@@ -2,7 +2,7 @@
 # Peak memory (max RSS) of `sohoa run` on a SMALL and a LARGE batch made of SampleScans/ pages
 # (items of 10 pages, hard links), measured in the same run. The design target: the large batch
 # peaks within 20% of the small one. Not a test: prints figures.
-# Usage: scripts/bench-memory.sh [SMALL] [LARGE] [JOBS]   (default 50 500 2)
+# Usage: scripts/bench-memory.sh [SMALL] [LARGE] [JOBS]   (default 50 500 2); PIPELINE=FILE to choose the pipeline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small="${1:-50}"; large="${2:-500}"; jobs="${3:-2}"
@@ -28,8 +28,10 @@ make_batch() {  # make_batch DIR PAGES
 measure() {  # measure PAGES -> prints "pages seconds maxrss_kb"
   local count="$1"
   make_batch "$work/batch-$count" "$count"
-  /usr/bin/time -f "%e %M" -o "$work/time-$count" "$bin" run "$work/batch-$count" --archive "$work/archive-$count" --jobs "$jobs" >/dev/null 2>&1 || true
-  read -r seconds rss <"$work/time-$count"
+  /usr/bin/time -f "%e %M" -o "$work/time-$count" "$bin" run "$work/batch-$count" --archive "$work/archive-$count" \
+    --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >"$work/run-$count.json" 2>&1 || true
+  grep -q '"event":"summary"' "$work/run-$count.json" || { echo "bench-memory: the $count-page run failed:" >&2; tail -3 "$work/run-$count.json" >&2; exit 1; }
+  read -r seconds rss < <(tail -1 "$work/time-$count")
   echo "$count $seconds $rss"
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pages per minute of `sohoa run` on SampleScans/ next to the `tesseract` command line on the same
 # pages (xargs -P JOBS, OMP_THREAD_LIMIT=1), measured in the same run. Not a test: prints figures.
-# Usage: scripts/bench-throughput.sh [JOBS]   (default 2)
+# Usage: scripts/bench-throughput.sh [JOBS]   (default 2); PIPELINE=FILE to choose the pipeline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${1:-2}"
@@ -29,7 +29,7 @@ now() { date +%s.%N; }
 ppm() { python3 -c "print(f'{$pages / ($2 - $1) * 60:.1f}')"; }
 
 t0=$(now)
-"$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" >/dev/null 2>&1 || true
+"$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >/dev/null 2>&1 || true
 t1=$(now)
 ls "$work/batch/pages"/* | xargs -P "$jobs" -I{} sh -c 'tesseract "$1" "$1.cli" -l vie --psm 3 txt >/dev/null 2>&1' _ {}
 t2=$(now)

@@ -27,9 +27,18 @@ public struct ItemPackager: Sendable {
             throw OCFLError.invalidLogicalPath(
                 objectID: id, logicalPath: reserved, reason: "the packager writes it; leave it out of the source files")
         }
+        var facts: [String: PackageFileFacts] = [:]
+        for (path, url) in sourceFiles {
+            do {
+                facts[path] = try PackageFileFacts(contentsOf: url)
+            } catch {
+                throw OCFLError.unreadableSource(objectID: id, logicalPath: path, source: url.path, reason: "\(error)")
+            }
+        }
         let date = createdAt ?? p.events.map(\.date).max() ?? Date()
         var files = sourceFiles.sorted { $0.key < $1.key }.map { LogicalFile(logicalPath: $0.key, source: .file($0.value)) }
-        files.append(LogicalFile(logicalPath: "mets.xml", source: .data(Data(METSWriter.document(p, createdAt: date).utf8))))
+        let mets = METSWriter.document(p, createdAt: date, files: facts)
+        files.append(LogicalFile(logicalPath: "mets.xml", source: .data(Data(mets.utf8))))
         files.append(LogicalFile(logicalPath: "dc.xml", source: .data(Data(DublinCoreWriter.oaiDC(p.dc).utf8))))
         return try root.writeVersion(
             objectID: id, files: files, message: message ?? "sohoa package: \(p.dc.title)", user: user)

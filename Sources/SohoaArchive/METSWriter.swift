@@ -8,16 +8,18 @@ public enum METSWriter {
     public static let agentName = "sohoa"
 
     /// A complete METS document (UTF-8, NFC). File locations are relative URLs: the logical paths,
-    /// percent-encoded (RFC 3986), resolved against the `mets.xml` at the object's root.
-    public static func document(_ p: ItemPackage, createdAt: Date) -> String {
+    /// percent-encoded (RFC 3986), resolved against the `mets.xml` at the object's root. `files` gives
+    /// each logical path's size and SHA-256 for the fileSec (and the masters' PREMIS objects).
+    public static func document(_ p: ItemPackage, createdAt: Date, files facts: [String: PackageFileFacts] = [:]) -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:premis="http://www.loc.gov/premis/v3" \
+            xmlns:mods="\(MODSWriter.namespace)" \
             xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/" \
             xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://www.loc.gov/METS/ http://www.loc.gov/standards/mets/mets.xsd \
             http://www.loc.gov/premis/v3 http://www.loc.gov/standards/premis/v3/premis-v3-0.xsd \
-            \(DublinCoreWriter.schemaLocation)" \
+            \(MODSWriter.schemaLocation) \(DublinCoreWriter.schemaLocation)" \
             OBJID="\(XMLText.attribute(p.objectID))" LABEL="\(XMLText.attribute(p.dc.title))">
 
             """
@@ -26,10 +28,14 @@ public enum METSWriter {
         xml += "      <mets:xmlData>\n"
         xml += DublinCoreWriter.element(p.dc, indent: "        ", declareNamespaces: false)
         xml += "      </mets:xmlData>\n    </mets:mdWrap>\n  </mets:dmdSec>\n"
-        let provenance = digitalProvenance(p)
-        xml += provenance.xml
+        xml += "  <mets:dmdSec ID=\"DMD2\">\n    <mets:mdWrap MDTYPE=\"MODS\" MIMETYPE=\"text/xml\" LABEL=\"MODS\">\n"
+        xml += "      <mets:xmlData>\n"
+        xml += MODSWriter.element(p.dc, indent: "        ")
+        xml += "      </mets:xmlData>\n    </mets:mdWrap>\n  </mets:dmdSec>\n"
         let files = FileTable(p)
-        xml += fileSection(files)
+        let provenance = administrative(p, files: files, facts: facts)
+        xml += provenance.xml
+        xml += fileSection(files, facts: facts, technicalIDs: provenance.technicalIDs)
         xml += structure(p, files: files, eventIDs: provenance.eventIDs)
         xml += "</mets:mets>\n"
         return xml
@@ -46,39 +52,102 @@ public enum METSWriter {
         """
     }
 
-    /// The amdSec with one digiprovMD per PREMIS event and per agent.
-    private static func digitalProvenance(_ p: ItemPackage) -> (xml: String, eventIDs: [String]) {
-        guard !p.events.isEmpty else { return ("", []) }
+    /// The amdSec: a techMD (PREMIS object) per master image, then a digiprovMD per PREMIS event and per agent.
+    private static func administrative(
+        _ p: ItemPackage, files: FileTable, facts: [String: PackageFileFacts]
+    ) -> (xml: String, eventIDs: [String], technicalIDs: [Int: String]) {
+        var technicalXML = ""
+        var technicalIDs: [Int: String] = [:]
+        for (rank, page) in files.orderedPages.enumerated() {
+            guard let technical = page.page.technical,
+                let master = page.page.files.first(where: { $0.use == .master })
+            else { continue }
+            let id = String(format: "TECH_%04d", rank + 1)
+            technicalIDs[page.position] = id
+            technicalXML += "    <mets:techMD ID=\"\(id)\">\n      <mets:mdWrap MDTYPE=\"PREMIS:OBJECT\">\n        <mets:xmlData>\n"
+            technicalXML += premisObject(
+                technical, logicalPath: master.logicalPath, facts: facts[master.logicalPath], indent: "          ")
+            technicalXML += "        </mets:xmlData>\n      </mets:mdWrap>\n    </mets:techMD>\n"
+        }
+        guard !p.events.isEmpty || !technicalXML.isEmpty else { return ("", [], [:]) }
         var agents: [PreservationAgent] = []
         for event in p.events where !agents.contains(event.agent) { agents.append(event.agent) }
-        var xml = "  <mets:amdSec ID=\"AMD1\">\n"
+        var xml = "  <mets:amdSec ID=\"AMD1\">\n" + technicalXML
         var eventIDs: [String] = []
         for (index, event) in p.events.enumerated() {
             let id = String(format: "EVENT_%04d", index + 1)
             eventIDs.append(id)
-            xml += "    <mets:digiprovMD ID=\"\(id)\">\n      <mets:mdWrap MDTYPE=\"PREMIS:EVENT\">\n        <mets:xmlData>\n"
-            xml += premisEvent(event, objectID: p.objectID, indent: "          ")
-            xml += "        </mets:xmlData>\n      </mets:mdWrap>\n    </mets:digiprovMD>\n"
+            xml += eventSection(event, id: id, objectID: p.objectID)
         }
         for (index, agent) in agents.enumerated() {
-            xml += "    <mets:digiprovMD ID=\"\(String(format: "AGENT_%04d", index + 1))\">\n"
-            xml += "      <mets:mdWrap MDTYPE=\"PREMIS:AGENT\">\n        <mets:xmlData>\n"
-            let name = XMLText.escape(agent.name)
-            xml += """
-                          <premis:agent>
-                            <premis:agentIdentifier>
-                              <premis:agentIdentifierType>local</premis:agentIdentifierType>
-                              <premis:agentIdentifierValue>\(name)</premis:agentIdentifierValue>
-                            </premis:agentIdentifier>
-                            <premis:agentName>\(name)</premis:agentName>
-                            <premis:agentType>\(agent.kind.rawValue)</premis:agentType>
-                          </premis:agent>
-
-                """
-            xml += "        </mets:xmlData>\n      </mets:mdWrap>\n    </mets:digiprovMD>\n"
+            xml += agentSection(agent, id: String(format: "AGENT_%04d", index + 1))
         }
         xml += "  </mets:amdSec>\n"
-        return (xml, eventIDs)
+        return (xml, eventIDs, technicalIDs)
+    }
+
+    /// One `digiprovMD` holding a PREMIS event.
+    static func eventSection(_ event: PreservationEvent, id: String, objectID: String) -> String {
+        var xml = "    <mets:digiprovMD ID=\"\(id)\">\n      <mets:mdWrap MDTYPE=\"PREMIS:EVENT\">\n        <mets:xmlData>\n"
+        xml += premisEvent(event, objectID: objectID, indent: "          ")
+        xml += "        </mets:xmlData>\n      </mets:mdWrap>\n    </mets:digiprovMD>\n"
+        return xml
+    }
+
+    /// One `digiprovMD` holding a PREMIS agent.
+    static func agentSection(_ agent: PreservationAgent, id: String) -> String {
+        var xml = "    <mets:digiprovMD ID=\"\(id)\">\n"
+        xml += "      <mets:mdWrap MDTYPE=\"PREMIS:AGENT\">\n        <mets:xmlData>\n"
+        let name = XMLText.escape(agent.name)
+        xml += """
+                      <premis:agent>
+                        <premis:agentIdentifier>
+                          <premis:agentIdentifierType>local</premis:agentIdentifierType>
+                          <premis:agentIdentifierValue>\(name)</premis:agentIdentifierValue>
+                        </premis:agentIdentifier>
+                        <premis:agentName>\(name)</premis:agentName>
+                        <premis:agentType>\(agent.kind.rawValue)</premis:agentType>
+                      </premis:agent>
+
+            """
+        xml += "        </mets:xmlData>\n      </mets:mdWrap>\n    </mets:digiprovMD>\n"
+        return xml
+    }
+
+    /// A PREMIS 3 file object describing a master image: identifier, fixity, size, format, and its
+    /// technical properties as significant properties.
+    private static func premisObject(
+        _ technical: PageTechnical, logicalPath: String, facts: PackageFileFacts?, indent: String
+    ) -> String {
+        var lines = ["<premis:object xsi:type=\"premis:file\">"]
+        lines.append("  <premis:objectIdentifier>")
+        lines.append("    <premis:objectIdentifierType>logical path</premis:objectIdentifierType>")
+        lines.append("    <premis:objectIdentifierValue>\(XMLText.escape(logicalPath))</premis:objectIdentifierValue>")
+        lines.append("  </premis:objectIdentifier>")
+        for (name, value) in technical.significantProperties {
+            lines.append("  <premis:significantProperties>")
+            lines.append("    <premis:significantPropertiesType>\(XMLText.escape(name))</premis:significantPropertiesType>")
+            lines.append("    <premis:significantPropertiesValue>\(XMLText.escape(value))</premis:significantPropertiesValue>")
+            lines.append("  </premis:significantProperties>")
+        }
+        lines.append("  <premis:objectCharacteristics>")
+        lines.append("    <premis:compositionLevel>0</premis:compositionLevel>")
+        if let facts {
+            lines.append("    <premis:fixity>")
+            lines.append("      <premis:messageDigestAlgorithm>SHA-256</premis:messageDigestAlgorithm>")
+            lines.append("      <premis:messageDigest>\(facts.sha256)</premis:messageDigest>")
+            lines.append("    </premis:fixity>")
+            lines.append("    <premis:size>\(facts.size)</premis:size>")
+        }
+        lines.append("    <premis:format>")
+        lines.append("      <premis:formatDesignation>")
+        lines.append("        <premis:formatName>\(XMLText.escape(technical.mimeType))</premis:formatName>")
+        lines.append("      </premis:formatDesignation>")
+        lines.append("    </premis:format>")
+        lines.append("  </premis:objectCharacteristics>")
+        lines.append("  <premis:originalName>\(XMLText.escape(String(logicalPath.split(separator: "/").last ?? "")))</premis:originalName>")
+        lines.append("</premis:object>")
+        return lines.map { indent + $0 + "\n" }.joined()
     }
 
     private static func premisEvent(_ event: PreservationEvent, objectID: String, indent: String) -> String {
@@ -130,7 +199,9 @@ public enum METSWriter {
         return parts.joined(separator: "-")
     }
 
-    private static func fileSection(_ files: FileTable) -> String {
+    private static func fileSection(
+        _ files: FileTable, facts: [String: PackageFileFacts], technicalIDs: [Int: String]
+    ) -> String {
         guard !files.entries.isEmpty else { return "" }
         var xml = "  <mets:fileSec>\n"
         for use in PackageFileUse.allCases {
@@ -138,7 +209,9 @@ public enum METSWriter {
             guard !group.isEmpty else { continue }
             xml += "    <mets:fileGrp USE=\"\(use.metsGroup)\">\n"
             for entry in group {
-                xml += "      <mets:file ID=\"\(entry.id)\" MIMETYPE=\"\(XMLText.attribute(entry.ref.mimeType))\">\n"
+                xml += fileLine(
+                    id: entry.id, mimeType: entry.ref.mimeType, facts: facts[entry.ref.logicalPath],
+                    admID: use == .master ? entry.page.flatMap { technicalIDs[$0] } : nil)
                 xml += "        <mets:FLocat LOCTYPE=\"URL\" xlink:type=\"simple\" xlink:href=\"\(href(entry.ref.logicalPath))\"/>\n"
                 xml += "      </mets:file>\n"
             }
@@ -148,9 +221,17 @@ public enum METSWriter {
         return xml
     }
 
+    /// The opening `mets:file` line: ID, MIME type, size and SHA-256 when known, the techMD it refers to.
+    static func fileLine(id: String, mimeType: String, facts: PackageFileFacts?, admID: String?) -> String {
+        var line = "      <mets:file ID=\"\(id)\" MIMETYPE=\"\(XMLText.attribute(mimeType))\""
+        if let facts { line += " SIZE=\"\(facts.size)\" CHECKSUM=\"\(facts.sha256)\" CHECKSUMTYPE=\"SHA-256\"" }
+        if let admID, !admID.isEmpty { line += " ADMID=\"\(admID)\"" }
+        return line + ">\n"
+    }
+
     private static func structure(_ p: ItemPackage, files: FileTable, eventIDs: [String]) -> String {
         var xml = "  <mets:structMap TYPE=\"PHYSICAL\">\n"
-        var attributes = "ID=\"PHYS_0000\" TYPE=\"physSequence\" DMDID=\"DMD1\""
+        var attributes = "ID=\"PHYS_0000\" TYPE=\"physSequence\" DMDID=\"DMD1 DMD2\""
         if !eventIDs.isEmpty { attributes += " ADMID=\"\(eventIDs.joined(separator: " "))\"" }
         xml += "    <mets:div \(attributes) LABEL=\"\(XMLText.attribute(p.dc.title))\">\n"
         for entry in files.entries where entry.page == nil {

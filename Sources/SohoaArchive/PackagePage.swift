@@ -6,11 +6,14 @@ public struct PackagePage: Sendable, Equatable {
     public var sequence: Int
     /// The page's files (master, access, ALTO, hOCR, text).
     public var files: [PackageFileRef]
+    /// Technical metadata of the master image (the METS `techMD`), when known.
+    public var technical: PageTechnical?
 
     /// Creates a page.
-    public init(name: String, sequence: Int, files: [PackageFileRef]) {
+    public init(name: String, sequence: Int, files: [PackageFileRef], technical: PageTechnical? = nil) {
         self.name = name
         self.sequence = sequence
         self.files = files
+        self.technical = technical
     }
 }

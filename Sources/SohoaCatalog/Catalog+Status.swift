@@ -2,7 +2,9 @@ extension Catalog {
     /// The catalog's state for `sohoa status`.
     public func status(recentBatches: Int = 5, recentFailures: Int = 10) throws(CatalogError) -> CatalogStatus {
         try read { tx throws(CatalogError) in
-            try tx.status(recentBatches: recentBatches, recentFailures: recentFailures)
+            var status = try tx.status(recentBatches: recentBatches, recentFailures: recentFailures)
+            status.lastAudit = try tx.audits(limit: 1).first
+            return status
         }
     }
 }

@@ -20,6 +20,8 @@ enum CatalogSchema {
         migrator.registerMigration("v1-fts") { db in
             try db.execute(sql: fullTextSearch)
         }
+        registerHoldings(&migrator)
+        registerAudits(&migrator)
         return migrator
     }
 

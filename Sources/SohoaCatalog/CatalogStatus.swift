@@ -18,6 +18,8 @@ public struct CatalogStatus: Sendable, Equatable, Encodable {
     public var failureCount: Int
     /// The latest failures, latest first.
     public var recentFailures: [FailureRecord]
+    /// The latest fixity audit (`sohoa audit`), if any.
+    public var lastAudit: AuditRecord? = nil
 
     /// Makes a status.
     public init(

@@ -1,11 +1,16 @@
-/// Global thresholds and block reduction shared by the skew and blank-page measures.
+/// Thresholds and block reduction shared by the normalization steps.
 enum Binarization {
     /// Otsu's threshold for 8-bit gray samples: values `< threshold` are ink. `nil` when the two
     /// classes are less than `minimumContrast` levels apart (a blank or flat image).
     static func otsuThreshold(_ pixels: [UInt8], minimumContrast: Double = 40) -> Int? {
         var histogram = [Int](repeating: 0, count: 256)
         for value in pixels { histogram[Int(value)] += 1 }
-        let total = Double(pixels.count)
+        return otsuThreshold(histogram: histogram, minimumContrast: minimumContrast)
+    }
+
+    /// Otsu's threshold from a 256-bin histogram.
+    static func otsuThreshold(histogram: [Int], minimumContrast: Double = 40) -> Int? {
+        let total = Double(histogram.reduce(0, +))
         guard total > 0 else { return nil }
         var sumAll = 0.0
         for level in 0..<256 { sumAll += Double(level * histogram[level]) }
@@ -31,6 +36,18 @@ enum Binarization {
         }
         guard best > 0, bestMeans.1 - bestMeans.0 >= minimumContrast else { return nil }
         return threshold
+    }
+
+    /// The median level of the histogram's samples within `levels` (the range's lower bound when empty).
+    static func median(_ histogram: [Int], in levels: Range<Int>) -> Int {
+        let total = histogram[levels].reduce(0, +)
+        guard total > 0 else { return levels.lowerBound }
+        var cumulative = 0
+        for level in levels {
+            cumulative += histogram[level]
+            if cumulative * 2 >= total { return level }
+        }
+        return levels.upperBound - 1
     }
 
     /// The mean of each `factor × factor` block of a gray raster (partial blocks at the edges averaged

@@ -1,4 +1,6 @@
 /// What the normalize stage measured and did to one page.
+///
+/// Fields added with issue 3 are optional so reports written before still decode.
 public struct NormalizeReport: Sendable, Codable, Equatable {
     /// Measured skew of the text lines (counter-clockwise positive), see `SkewEstimate`.
     public var skewDegrees: Double
@@ -14,10 +16,30 @@ public struct NormalizeReport: Sendable, Codable, Equatable {
     public var blank: Bool
     /// Fraction of the page (margins excluded) covered by ink, 0–1.
     public var inkFraction: Double
-    /// Wall time the stage took for this page.
+    /// Wall time the stage took for this page (for a spread: for the whole spread).
     public var milliseconds: Double
+    /// The orientation measured (whether or not it was acted on); `nil` when not measured.
+    public var orientation: OrientationEstimate?
+    /// Clockwise quarter turns applied (0–3); same as the transform's.
+    public var quarterTurnsApplied: Int?
+    /// The part of the levelled page kept after border removal (before any spread split), in
+    /// the levelled page's pixels; `nil` when nothing was cropped.
+    public var cropBox: CropBox?
+    /// `a` (left) or `b` (right) when the page is one half of a split spread.
+    public var spreadPart: String?
+    /// Where the spread was split, in the levelled, cropped page's pixels.
+    public var gutterX: Int?
+    /// How the OCR image was made black and white (`none`: clean gray).
+    public var binarization: BinarizationMethod?
+    /// Specks removed by the despeckle step.
+    public var specksRemoved: Int?
+    /// Wall time of each step, in milliseconds (`gray`, `orientation`, `deskew`, `borders`, `light`,
+    /// `spread`, `clean`).
+    public var stepMilliseconds: [String: Double]?
+    /// CPU time the stage's thread spent on the page (for a spread: on the whole spread), in milliseconds.
+    public var cpuMilliseconds: Double?
 
-    /// A report with every field given.
+    /// A report with the original fields given; the rest are filled in by the normalizer.
     public init(
         skewDegrees: Double, skewConfidence: Double, rotationApplied: Double, dpiUsed: Int, dpiEstimated: Bool,
         blank: Bool, inkFraction: Double, milliseconds: Double

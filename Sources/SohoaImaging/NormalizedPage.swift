@@ -1,6 +1,6 @@
 /// A page ready for OCR: a gray raster, how it maps back onto the master, and what was done.
 public struct NormalizedPage: Sendable {
-    /// Gray, upsampled if the master's resolution was very low, deskewed.
+    /// Gray (or black and white), upright, levelled, cropped, cleaned; one half of a split spread.
     public var raster: Raster
     /// Maps normalized coordinates back to the master's pixel grid.
     public var transform: PageTransform

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The normalize stage (minimal for now): gray → upsample very low resolutions → deskew → blank test.
-/// The decoded scan is never modified.
+/// The normalize stage's image work: gray → upsample low resolutions → orientation → deskew →
+/// border removal → even light → spread split → despeckle → binarize → blank test.
+/// The decoded scan is never modified; every page comes with the transform back to the master.
 public struct Normalizer: Sendable {
     /// A page with less ink than this fraction (margins excluded) is reported blank.
     public static let blankInkFraction = 0.001
@@ -16,9 +17,19 @@ public struct Normalizer: Sendable {
         self.options = options
     }
 
-    /// Normalizes one decoded page.
+    /// Normalizes one decoded page that is known not to be a spread (never split); orientation by
+    /// sohoa's own method only.
     public func normalize(_ scan: DecodedScan) -> NormalizedPage {
+        var single = self
+        single.options.splitSpreads = .never
+        return single.pages(of: scan)[0]
+    }
+
+    /// Normalizes one decoded image into one page, or two (left first) when it is a spread.
+    /// `orientationDetector` is asked when sohoa's own orientation measure is unsure.
+    public func pages(of scan: DecodedScan, orientationDetector: (any OrientationDetecting)? = nil) -> [NormalizedPage] {
         let start = DispatchTime.now()
+        var clock = StepClock()
         let master = scan.raster
         var gray = master.grayscale()
         let resolved = DPIResolver.resolve(scan.technical)
@@ -36,6 +47,27 @@ public struct Normalizer: Sendable {
                 scale = 1
             }
         }
+        let scaledWidth = gray.width
+        clock.lap("gray")
+
+        var orientation: OrientationEstimate?
+        var turns = 0
+        if options.orientation {
+            // Measured without any dark border, whose straight edges would swamp the line profiles.
+            let own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
+            var chosen = own
+            let sure = own.confidence >= options.minimumOrientationConfidence
+            if !(sure && own.quarterTurns == 0), let detector = orientationDetector {
+                // With a second opinion available, a page is only turned when that opinion is sure.
+                chosen =
+                    detector.orientation(of: gray, dpi: dpiUsed)
+                    ?? OrientationEstimate(quarterTurns: 0, confidence: 0, method: .tesseractOSD)
+            }
+            orientation = chosen
+            if chosen.confidence >= options.minimumOrientationConfidence { turns = chosen.quarterTurns }
+            gray = gray.quarterTurned(clockwise: turns)
+        }
+        clock.lap("orientation")
 
         var skew = SkewEstimate(degrees: 0, confidence: 0)
         var rotation = 0.0
@@ -43,21 +75,70 @@ public struct Normalizer: Sendable {
             skew = SkewDetector.estimate(gray, maxDegrees: options.maxSkewDegrees)
             if abs(skew.degrees) >= options.minimumSkewDegrees, skew.confidence >= options.minimumSkewConfidence {
                 rotation = -skew.degrees
-                gray = gray.rotated(degrees: rotation, fill: 255)
+                // Uncovered corners take the colour of the image's edge (paper, or a dark border).
+                gray = gray.rotated(degrees: rotation, fill: BorderDetector.frameLevel(gray))
             }
         }
-
-        let ink = Self.inkFraction(gray)
-        let transform = PageTransform(
+        clock.lap("deskew")
+        var transform = PageTransform(
             masterWidth: master.width, masterHeight: master.height,
-            scale: scale == 1 ? 1 : Double(gray.width) / Double(master.width),
+            scale: scale == 1 ? 1 : Double(scaledWidth) / Double(master.width), quarterTurns: turns,
             rotationDegrees: rotation, normalizedWidth: gray.width, normalizedHeight: gray.height)
+
+        var cropBox: CropBox?
+        if options.cropBorders, let plan = BorderDetector.plan(gray, dpi: dpiUsed) {
+            gray = BorderDetector.apply(plan, to: gray)
+            cropBox = plan.crop
+            transform = transform.cropped(x: plan.crop.x, y: plan.crop.y, width: gray.width, height: gray.height)
+        }
+        clock.lap("borders")
+        if options.evenLight { gray = IlluminationCorrector.corrected(gray, dpi: dpiUsed) }
+        clock.lap("light")
+
+        var parts: [(name: String?, raster: Raster, transform: PageTransform)] = [(nil, gray, transform)]
+        let gutter = SpreadDetector.gutter(gray, dpi: dpiUsed, mode: options.splitSpreads)
+        if let gutter, gutter > 0, gutter < gray.width {
+            let left = gray.cropped(x: 0, y: 0, width: gutter, height: gray.height)
+            let right = gray.cropped(x: gutter, y: 0, width: gray.width - gutter, height: gray.height)
+            parts = [
+                ("a", left, transform.cropped(x: 0, y: 0, width: left.width, height: left.height)),
+                ("b", right, transform.cropped(x: gutter, y: 0, width: right.width, height: right.height)),
+            ]
+        }
+        clock.lap("spread")
+
+        var pages: [NormalizedPage] = []
+        for part in parts {
+            var raster = part.raster
+            var specks: Int?
+            if options.despeckle {
+                let cleaned = Despeckler.despeckled(raster, dpi: dpiUsed)
+                raster = cleaned.raster
+                specks = cleaned.removed
+            }
+            raster = Binarization.apply(options.binarize, to: raster, dpi: dpiUsed)
+            let ink = Self.inkFraction(raster)
+            var report = NormalizeReport(
+                skewDegrees: skew.degrees, skewConfidence: skew.confidence, rotationApplied: rotation,
+                dpiUsed: dpiUsed, dpiEstimated: resolved.estimated, blank: ink < Self.blankInkFraction,
+                inkFraction: ink, milliseconds: 0)
+            report.orientation = orientation
+            report.quarterTurnsApplied = turns
+            report.cropBox = cropBox
+            report.spreadPart = part.name
+            report.gutterX = part.name == nil ? nil : gutter
+            report.binarization = options.binarize
+            report.specksRemoved = specks
+            pages.append(NormalizedPage(raster: raster, transform: part.transform, report: report))
+        }
+        clock.lap("clean")
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
-        let report = NormalizeReport(
-            skewDegrees: skew.degrees, skewConfidence: skew.confidence, rotationApplied: rotation,
-            dpiUsed: dpiUsed, dpiEstimated: resolved.estimated, blank: ink < Self.blankInkFraction,
-            inkFraction: ink, milliseconds: elapsed)
-        return NormalizedPage(raster: gray, transform: transform, report: report)
+        for index in pages.indices {
+            pages[index].report.milliseconds = elapsed
+            pages[index].report.stepMilliseconds = clock.laps
+            pages[index].report.cpuMilliseconds = (clock.cpuMilliseconds * 1000).rounded() / 1000
+        }
+        return pages
     }
 
     /// Fraction of ink on a reduced copy, ignoring a 5% margin (scanner edges, punch holes).

@@ -3,28 +3,70 @@ import Foundation
 /// How the normalize stage mapped the master image onto the image given to OCR.
 ///
 /// OCR coordinates live in the normalized image; `toMaster` maps them back onto the master's pixel
-/// grid, so ALTO and hOCR always describe the archived original. The model is: scale the master by
-/// `scale` (DPI change), then rotate it by `rotationDegrees` (counter-clockwise positive, in image
-/// coordinates with y down) about the centre, onto a canvas of `normalizedWidth × normalizedHeight`
-/// whose centre coincides with the scaled master's centre.
+/// grid, so ALTO and hOCR always describe the archived original. The model, in order:
+/// 1. scale the master by `scale` (DPI change);
+/// 2. turn it clockwise by `quarterTurns` × 90° (orientation);
+/// 3. rotate it by `rotationDegrees` (counter-clockwise positive, in image coordinates with y down)
+///    about the centre, onto a canvas of `canvasWidth × canvasHeight` whose centre coincides with
+///    the turned, scaled master's centre (deskew);
+/// 4. cut the `normalizedWidth × normalizedHeight` box at (`cropX`, `cropY`) out of that canvas
+///    (border crop, one page of a spread).
 public struct PageTransform: Sendable, Codable, Equatable {
     public var masterWidth: Int
     public var masterHeight: Int
     public var scale: Double
+    /// Clockwise quarter turns (0–3) applied after scaling.
+    public var quarterTurns: Int
     public var rotationDegrees: Double
+    /// Size of the rotation canvas, before cropping.
+    public var canvasWidth: Int
+    public var canvasHeight: Int
+    /// Top-left corner of the normalized image in the rotation canvas.
+    public var cropX: Int
+    public var cropY: Int
     public var normalizedWidth: Int
     public var normalizedHeight: Int
 
+    /// A transform; the canvas defaults to the normalized size and the crop to none.
     public init(
-        masterWidth: Int, masterHeight: Int, scale: Double = 1, rotationDegrees: Double = 0,
+        masterWidth: Int, masterHeight: Int, scale: Double = 1, quarterTurns: Int = 0, rotationDegrees: Double = 0,
+        canvasWidth: Int? = nil, canvasHeight: Int? = nil, cropX: Int = 0, cropY: Int = 0,
         normalizedWidth: Int, normalizedHeight: Int
     ) {
         self.masterWidth = masterWidth
         self.masterHeight = masterHeight
         self.scale = scale
+        self.quarterTurns = ((quarterTurns % 4) + 4) % 4
         self.rotationDegrees = rotationDegrees
+        self.canvasWidth = canvasWidth ?? normalizedWidth
+        self.canvasHeight = canvasHeight ?? normalizedHeight
+        self.cropX = cropX
+        self.cropY = cropY
         self.normalizedWidth = normalizedWidth
         self.normalizedHeight = normalizedHeight
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case masterWidth, masterHeight, scale, quarterTurns, rotationDegrees, canvasWidth, canvasHeight, cropX, cropY
+        case normalizedWidth, normalizedHeight
+    }
+
+    /// Decodes a transform; fields added after version 1 (turns, canvas, crop) default to none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let width = try c.decode(Int.self, forKey: .normalizedWidth)
+        let height = try c.decode(Int.self, forKey: .normalizedHeight)
+        self.init(
+            masterWidth: try c.decode(Int.self, forKey: .masterWidth),
+            masterHeight: try c.decode(Int.self, forKey: .masterHeight),
+            scale: try c.decode(Double.self, forKey: .scale),
+            quarterTurns: try c.decodeIfPresent(Int.self, forKey: .quarterTurns) ?? 0,
+            rotationDegrees: try c.decode(Double.self, forKey: .rotationDegrees),
+            canvasWidth: try c.decodeIfPresent(Int.self, forKey: .canvasWidth),
+            canvasHeight: try c.decodeIfPresent(Int.self, forKey: .canvasHeight),
+            cropX: try c.decodeIfPresent(Int.self, forKey: .cropX) ?? 0,
+            cropY: try c.decodeIfPresent(Int.self, forKey: .cropY) ?? 0,
+            normalizedWidth: width, normalizedHeight: height)
     }
 
     /// The identity transform for an image of this size.
@@ -32,16 +74,39 @@ public struct PageTransform: Sendable, Codable, Equatable {
         PageTransform(masterWidth: width, masterHeight: height, normalizedWidth: width, normalizedHeight: height)
     }
 
+    /// This transform followed by cutting out the box at (`x`, `y`) of the current normalized image.
+    public func cropped(x: Int, y: Int, width: Int, height: Int) -> PageTransform {
+        var copy = self
+        copy.cropX += x
+        copy.cropY += y
+        copy.normalizedWidth = width
+        copy.normalizedHeight = height
+        return copy
+    }
+
     /// Maps a point of the normalized image to the master image.
     public func toMaster(x: Double, y: Double) -> (x: Double, y: Double) {
         let radians = rotationDegrees * .pi / 180
-        let cx = Double(normalizedWidth) / 2, cy = Double(normalizedHeight) / 2
-        let dx = x - cx, dy = y - cy
+        let cx = Double(canvasWidth) / 2, cy = Double(canvasHeight) / 2
+        let dx = x + Double(cropX) - cx, dy = y + Double(cropY) - cy
         // Inverse rotation (the forward rotation turned the scaled master by +angle).
         let rx = dx * cos(radians) - dy * sin(radians)
         let ry = dx * sin(radians) + dy * cos(radians)
-        let sx = rx + Double(masterWidth) * scale / 2
-        let sy = ry + Double(masterHeight) * scale / 2
+        let scaledWidth = Double(masterWidth) * scale
+        let scaledHeight = Double(masterHeight) * scale
+        let turnedWidth = quarterTurns % 2 == 1 ? scaledHeight : scaledWidth
+        let turnedHeight = quarterTurns % 2 == 1 ? scaledWidth : scaledHeight
+        let ox = rx + turnedWidth / 2
+        let oy = ry + turnedHeight / 2
+        // Undo the clockwise quarter turns.
+        let sx: Double
+        let sy: Double
+        switch quarterTurns {
+        case 1: (sx, sy) = (oy, scaledHeight - ox)
+        case 2: (sx, sy) = (scaledWidth - ox, scaledHeight - oy)
+        case 3: (sx, sy) = (scaledWidth - oy, ox)
+        default: (sx, sy) = (ox, oy)
+        }
         return (sx / scale, sy / scale)
     }
 
@@ -54,10 +119,12 @@ public struct PageTransform: Sendable, Codable, Equatable {
             toMaster(x: Double(box.x), y: Double(box.y + box.height)),
             toMaster(x: Double(box.x + box.width), y: Double(box.y + box.height)),
         ]
-        let minX = max(0, Int(corners.map(\.x).min()!.rounded(.down)))
-        let minY = max(0, Int(corners.map(\.y).min()!.rounded(.down)))
-        let maxX = min(masterWidth, Int(corners.map(\.x).max()!.rounded(.up)))
-        let maxY = min(masterHeight, Int(corners.map(\.y).max()!.rounded(.up)))
+        let xs = corners.map(\.x)
+        let ys = corners.map(\.y)
+        let minX = max(0, Int((xs.min() ?? 0).rounded(.down)))
+        let minY = max(0, Int((ys.min() ?? 0).rounded(.down)))
+        let maxX = min(masterWidth, Int((xs.max() ?? 0).rounded(.up)))
+        let maxY = min(masterHeight, Int((ys.max() ?? 0).rounded(.up)))
         return (minX, minY, max(0, maxX - minX), max(0, maxY - minY))
     }
 }

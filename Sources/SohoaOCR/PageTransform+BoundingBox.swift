@@ -1,28 +1,28 @@
 import SohoaImaging
 
 extension PageTransform {
-    /// `box`, given in the normalized image, mapped onto the master image: the smallest
-    /// axis-aligned box holding its four mapped corners, clamped to the master.
+    /// `box`, given in the normalized image, mapped onto the master image.
     ///
-    /// Same model as `toMaster(box:)`, but corners within 1e-6 px of a whole pixel are snapped to
-    /// it first, so rounding noise of the trigonometry (cos 90° ≈ 6e-17) does not grow a box by a
-    /// pixel on each side.
+    /// The transform is a similarity (scale, quarter turns, a small deskew rotation, a crop), so a
+    /// box keeps its shape on the master up to that small rotation. The box is placed at its mapped
+    /// centre with its true size there (divided by `scale`, width and height swapped by an odd
+    /// number of quarter turns), rather than as the hull of its rotated corners: the hull of a long
+    /// line turned by 2–3° is several times taller than the line and overlaps its neighbours.
+    /// Values within 1e-6 px of a whole pixel are snapped first, so the trigonometry's rounding
+    /// noise (cos 90° ≈ 6e-17) never grows a box by a pixel. Clamped to the master.
     func toMaster(_ box: BoundingBox) -> BoundingBox {
-        let corners = [
-            toMaster(x: Double(box.x), y: Double(box.y)),
-            toMaster(x: Double(box.x + box.width), y: Double(box.y)),
-            toMaster(x: Double(box.x), y: Double(box.y + box.height)),
-            toMaster(x: Double(box.x + box.width), y: Double(box.y + box.height)),
-        ]
         func snapped(_ value: Double) -> Double {
             let nearest = value.rounded()
             return abs(value - nearest) < 1e-6 ? nearest : value
         }
-        let xs = corners.map { snapped($0.x) }, ys = corners.map { snapped($0.y) }
-        let minX = max(0, Int((xs.min() ?? 0).rounded(.down)))
-        let minY = max(0, Int((ys.min() ?? 0).rounded(.down)))
-        let maxX = min(masterWidth, Int((xs.max() ?? 0).rounded(.up)))
-        let maxY = min(masterHeight, Int((ys.max() ?? 0).rounded(.up)))
+        let centre = toMaster(x: Double(box.x) + Double(box.width) / 2, y: Double(box.y) + Double(box.height) / 2)
+        let scale = self.scale > 0 ? self.scale : 1
+        var width = Double(box.width) / scale, height = Double(box.height) / scale
+        if quarterTurns % 2 == 1 { swap(&width, &height) }
+        let minX = max(0, Int(snapped(snapped(centre.x) - width / 2).rounded(.down)))
+        let minY = max(0, Int(snapped(snapped(centre.y) - height / 2).rounded(.down)))
+        let maxX = min(masterWidth, Int(snapped(snapped(centre.x) + width / 2).rounded(.up)))
+        let maxY = min(masterHeight, Int(snapped(snapped(centre.y) + height / 2).rounded(.up)))
         return BoundingBox(x: minX, y: minY, width: max(0, maxX - minX), height: max(0, maxY - minY))
     }
 }

@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import SohoaPipeline
 
-/// `sohoa export <item>|--all --format text|alto|pdf --out DIR`.
+/// `sohoa export <item>|--all --format text|alto|pdf|bag --out DIR`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Xuất văn bản, ALTO hoặc PDF của tài liệu đã lưu trữ. (Export text, ALTO or PDF of archived items.)")
+        abstract:
+            "Xuất văn bản, ALTO, PDF hoặc túi BagIt của tài liệu đã lưu trữ. (Export text, ALTO, PDF or BagIt bags of archived items.)")
 
     @Argument(help: "Item ids to export (see `sohoa status`).")
     var items: [String] = []
@@ -14,7 +15,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Export every archived item.")
     var all = false
 
-    @Option(name: .long, help: "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml) or pdf (<out>/<item>.pdf).")
+    @Option(
+        name: .long,
+        help:
+            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf) or bag (<out>/<item>/, BagIt 1.0 of the archived object)."
+    )
     var format: String
 
     @Option(name: .long, help: "Folder to write into (created if missing).")

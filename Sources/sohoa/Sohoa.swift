@@ -6,5 +6,9 @@ struct Sohoa: ParsableCommand {
         commandName: "sohoa",
         abstract:
             "Số hóa tài liệu quý hiếm và địa chí thành kho lưu trữ số có thể tìm kiếm. (Digitize rare and local-history documents into a searchable archive.)",
-        subcommands: [RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self])
+        subcommands: [
+            RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self, AuditCommand.self, ImportCommand.self,
+            CorrectCommand.self,
+            HoldingsCommand.self, ProgressCommand.self, ReportCommand.self,
+        ])
 }

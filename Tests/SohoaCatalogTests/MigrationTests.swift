@@ -9,7 +9,7 @@ final class MigrationTests: XCTestCase {
     func testFreshFileGetsAllNamedMigrationsAndTables() throws {
         let test = try TestCatalog(self)
         let applied = try test.catalog.pool.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(applied, ["v1-items-pages", "v1-fts"])
+        XCTAssertEqual(applied, ["v1-items-pages", "v1-fts", "v2-holdings", "v2-audits"])
         let tables = try test.catalog.pool.read { db in
             try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         }
@@ -43,7 +43,7 @@ final class MigrationTests: XCTestCase {
         let migrations = try reopened.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
         }
-        XCTAssertEqual(migrations, 2)
+        XCTAssertEqual(migrations, 4)
     }
 
     func testArchiveFolderURLOpensCatalogSqliteInside() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaImaging
 import XCTest
 
 @testable import SohoaPipeline
@@ -20,7 +21,10 @@ final class PipelineFileParserTests: XCTestCase {
             let error = error as? ConfigurationError
             XCTAssertEqual(error?.file, "p.yaml")
             XCTAssertEqual(error?.key, "normalize.deskw")
-            XCTAssertTrue(error?.description.contains("allowed here: deskew, max-skew, min-dpi") ?? false, "\(String(describing: error))")
+            XCTAssertTrue(
+                error?.description.contains(
+                    "allowed here: binarize, crop-borders, deskew, despeckle, even-light, max-skew, min-dpi, orientation, split-spreads")
+                    ?? false, "\(String(describing: error))")
         }
         XCTAssertThrowsError(try PipelineFileParser.parse("colour: red\n", file: "p.yaml")) { error in
             XCTAssertEqual((error as? ConfigurationError)?.key, "colour")
@@ -35,6 +39,11 @@ final class PipelineFileParserTests: XCTestCase {
             ("ocr: {outputs: [alto, docx]}\n", "ocr.outputs", "docx"),
             ("ocr: {psm: single-line}\n", "ocr.psm", "single-line"),
             ("languages: [vie, 'Tiếng Việt']\n", "languages", "tiếng"),
+            ("normalize: {orientation: sometimes}\n", "normalize.orientation", "sometimes"),
+            ("normalize: {crop-borders: 1}\n", "normalize.crop-borders", "1"),
+            ("normalize: {binarize: niblack}\n", "normalize.binarize", "niblack"),
+            ("normalize: {split-spreads: maybe}\n", "normalize.split-spreads", "maybe"),
+            ("normalize: {despeckle: strong}\n", "normalize.despeckle", "strong"),
         ]
         for (yaml, key, value) in cases {
             XCTAssertThrowsError(try PipelineFileParser.parse(yaml, file: "bad.yaml"), yaml) { error in
@@ -45,6 +54,26 @@ final class PipelineFileParserTests: XCTestCase {
                 XCTAssertTrue(error?.description.hasPrefix("bad.yaml") ?? false)
             }
         }
+    }
+
+    func testNormalizeKeys() throws {
+        let yaml = """
+            normalize: {orientation: false, deskew: true, crop-borders: false, even-light: false, binarize: sauvola,
+                        despeckle: false, split-spreads: always}
+            """
+        let options = try PipelineFileParser.parse(yaml, file: "n.yaml").normalize
+        XCTAssertFalse(options.orientation)
+        XCTAssertTrue(options.deskew)
+        XCTAssertFalse(options.cropBorders)
+        XCTAssertFalse(options.evenLight)
+        XCTAssertEqual(options.binarize, .sauvola)
+        XCTAssertFalse(options.despeckle)
+        XCTAssertEqual(options.splitSpreads, .always)
+        XCTAssertEqual(try PipelineFileParser.parse("normalize: {binarize: none}\n", file: "n").normalize.binarize, .none)
+        XCTAssertEqual(try PipelineFileParser.parse("normalize: {split-spreads: never}\n", file: "n").normalize.splitSpreads, .never)
+        // The shipped default does every step.
+        let standard = try PipelineFileParser.load(packageRoot.appendingPathComponent("Pipelines/default.yaml")).normalize
+        XCTAssertEqual(standard, NormalizeOptions(minimumDPI: 200))
     }
 
     func testNotAMappingAndBrokenYAML() {

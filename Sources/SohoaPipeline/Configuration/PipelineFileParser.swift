@@ -1,4 +1,5 @@
 import Foundation
+import SohoaImaging
 import Yams
 
 /// Reads a pipeline file strictly: every key is known, every value checked, errors name both.
@@ -41,8 +42,23 @@ public enum PipelineFileParser {
             if let value = map["languages"] { config.languages = try languages(value) }
             if let value = map["normalize"] {
                 let section = try mapping(value, key: "normalize")
-                try allowOnly(section, keys: ["deskew", "max-skew", "min-dpi"], at: "normalize")
+                try allowOnly(
+                    section,
+                    keys: [
+                        "orientation", "deskew", "max-skew", "min-dpi", "crop-borders", "even-light", "binarize", "despeckle",
+                        "split-spreads",
+                    ], at: "normalize")
+                if let v = section["orientation"] { config.normalize.orientation = try bool(v, key: "normalize.orientation") }
                 if let v = section["deskew"] { config.normalize.deskew = try bool(v, key: "normalize.deskew") }
+                if let v = section["crop-borders"] { config.normalize.cropBorders = try bool(v, key: "normalize.crop-borders") }
+                if let v = section["even-light"] { config.normalize.evenLight = try bool(v, key: "normalize.even-light") }
+                if let v = section["despeckle"] { config.normalize.despeckle = try bool(v, key: "normalize.despeckle") }
+                if let v = section["binarize"] {
+                    config.normalize.binarize = try choice(v, key: "normalize.binarize", BinarizationMethod.self)
+                }
+                if let v = section["split-spreads"] {
+                    config.normalize.splitSpreads = try choice(v, key: "normalize.split-spreads", SpreadMode.self)
+                }
                 if let v = section["max-skew"] {
                     config.normalize.maxSkewDegrees = try number(v, key: "normalize.max-skew", range: 0.5...45)
                 }
@@ -132,6 +148,17 @@ public enum PipelineFileParser {
         func string(_ value: Any, key: String) throws(ConfigurationError) -> String {
             if let text = value as? String { return text }
             throw ConfigurationError(file: file, key: key, message: "must be text, got '\(value)'")
+        }
+
+        /// One of an enumeration's raw values; YAML reads a bare `none` as text, `no` / `off` as false.
+        func choice<T: RawRepresentable & CaseIterable>(
+            _ value: Any, key: String, _ type: T.Type
+        ) throws(ConfigurationError) -> T where T.RawValue == String {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let text = value as? String, let parsed = T(rawValue: text) else {
+                throw ConfigurationError(file: file, key: key, message: "'\(value)' is not allowed; use one of \(allowed)")
+            }
+            return parsed
         }
 
         func bool(_ value: Any, key: String) throws(ConfigurationError) -> Bool {

@@ -6,4 +6,6 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case alto
     /// `<out>/<item-id>.pdf`, the searchable PDF.
     case pdf
+    /// `<out>/<item-id>/`, a BagIt 1.0 bag of the item's archived object (its current version).
+    case bag
 }

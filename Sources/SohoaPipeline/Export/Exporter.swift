@@ -45,6 +45,8 @@ public struct Exporter: Sendable {
                     for path in paths where path.hasSuffix(".pdf") && !path.contains("/") {
                         written.append(try copy(item.objectID, path, to: out.appendingPathComponent("\(item.id).pdf")))
                     }
+                case .bag:
+                    written.append(try bag(item, paths: paths, to: out.appendingPathComponent(item.id)))
                 case .text, .alto:
                     let (prefix, suffix) = format == .text ? ("text/", ".txt") : ("alto/", ".xml")
                     for path in paths where path.hasPrefix(prefix) && path.hasSuffix(suffix) {
@@ -59,6 +61,28 @@ public struct Exporter: Sendable {
             throw RunError(.archive, "export failed: \(error)")
         }
         return written
+    }
+
+    /// Writes the item's object (head version) as a BagIt bag at `destination`.
+    private func bag(_ item: ItemRecord, paths: [String], to destination: URL) throws -> URL {
+        var payload: [String: URL] = [:]
+        for path in paths {
+            guard let source = try session.root.contentURL(objectID: item.objectID, logicalPath: path) else {
+                throw RunError(.archive, "\(item.objectID): \(path) is listed but missing; run `sohoa audit`")
+            }
+            payload[path] = source
+        }
+        let version = try session.root.headVersion(objectID: item.objectID) ?? "?"
+        let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        let info = [
+            BagInfoEntry("Source-Organization", item.libraryCode),
+            BagInfoEntry("Bagging-Date", date),
+            BagInfoEntry("External-Identifier", item.objectID),
+            BagInfoEntry("Internal-Sender-Identifier", item.id),
+            BagInfoEntry("Internal-Sender-Description", "OCFL object \(item.objectID), version \(version): \(item.title ?? item.id)"),
+            BagInfoEntry("Bag-Software-Agent", SoftwareVersions.sohoa),
+        ]
+        return try BagWriter.write(payload: payload, info: info, to: destination).url
     }
 
     private func copy(_ objectID: String, _ logicalPath: String, to destination: URL) throws -> URL {

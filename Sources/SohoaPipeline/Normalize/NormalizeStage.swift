@@ -2,39 +2,59 @@ import Foundation
 import SohoaImaging
 import SohoaOCR
 
-/// Normalize: a clean gray image for OCR (deskewed, resolution fixed), the access copy of the
-/// master, and the page image for the item PDF, written to the page's work folder.
-struct NormalizeStage: Sendable {
+/// Normalize: a clean image for OCR (upright, levelled, borders removed, light evened out, a
+/// spread split into its two pages), the access copy of the master, and the page image for the
+/// item PDF, written to each resulting page's work folder.
+///
+/// Not `Sendable`: it owns its orientation detector (a Tesseract OSD engine) and lives on one
+/// normalize worker's queue for its lifetime.
+final class NormalizeStage {
     let normalizer: Normalizer
     let accessMaxSide: Int
+    private let orientationDetector: (any OrientationDetecting)?
 
-    init(options: NormalizeOptions, accessMaxSide: Int) {
+    init(options: NormalizeOptions, accessMaxSide: Int, tessdata: URL? = nil) {
         normalizer = Normalizer(options: options)
         self.accessMaxSide = accessMaxSide
+        // Without the OSD model the stage still works with sohoa's own orientation measure.
+        if options.orientation, let tessdata {
+            orientationDetector = try? TesseractOrientationDetector(tessdata: tessdata)
+        } else {
+            orientationDetector = nil
+        }
     }
 
-    func process(_ input: IngestedPage) throws(StageFailure) -> NormalizedWork {
-        let job = input.job
-        let normalized = normalizer.normalize(input.scan)
-        do {
-            try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
-            let access = input.scan.raster.downscaled(maxSide: accessMaxSide)
-            try Data(try PNGEncoder.encode(access)).write(to: WorkArea.accessURL(in: job.folder), options: .atomic)
-            let pdfImage = try PDFPageImage(raster: normalized.raster)
-            try Data(pdfImage.deflated).write(to: WorkArea.pdfImageURL(in: job.folder), options: .atomic)
-        } catch {
-            throw StageFailure(
-                stage: .normalize, file: job.page.file.path, page: job.page.name, itemID: job.item.id,
-                reason: "cannot write the page images to the work folder \(job.folder.path): \(error)")
+    /// The page's normalized image(s): one, or two (left page first) for a split spread, each with
+    /// its own job (name `<page>-a` / `<page>-b`, work folder and catalog page) from `splitJob`.
+    func process(
+        _ input: IngestedPage, splitJob: (_ part: String) -> PageJob
+    ) throws(StageFailure) -> [NormalizedWork] {
+        let pages = normalizer.pages(of: input.scan, orientationDetector: orientationDetector)
+        var access: [UInt8]?
+        var results: [NormalizedWork] = []
+        for normalized in pages {
+            let job = normalized.report.spreadPart.map(splitJob) ?? input.job
+            do {
+                try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
+                if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }
+                try Data(access ?? []).write(to: WorkArea.accessURL(in: job.folder), options: .atomic)
+                let pdfImage = try PDFPageImage(raster: normalized.raster)
+                try Data(pdfImage.deflated).write(to: WorkArea.pdfImageURL(in: job.folder), options: .atomic)
+            } catch {
+                throw StageFailure(
+                    stage: .normalize, file: job.page.file.path, page: job.page.name, itemID: job.item.id,
+                    reason: "cannot write the page images to the work folder \(job.folder.path): \(error)")
+            }
+            let result = PageResult(
+                itemID: job.item.id, name: job.page.name, sequence: job.page.sequence,
+                sourceFile: job.page.file.path, frameIndex: job.page.frameIndex, sha256: job.sha256,
+                technical: input.scan.technical, dpi: input.dpi, normalize: normalized.report,
+                transform: normalized.transform, text: nil, ocrLanguage: job.item.ocrLanguage,
+                ocrEngine: nil, ocrMilliseconds: nil, recognizedAt: nil,
+                pdfImageWidth: normalized.raster.width, pdfImageHeight: normalized.raster.height,
+                pdfImageGray: normalized.raster.layout == .gray, pdfImageDPI: normalized.report.dpiUsed)
+            results.append(NormalizedWork(job: job, result: result, image: normalized.raster))
         }
-        let result = PageResult(
-            itemID: job.item.id, name: job.page.name, sequence: job.page.sequence,
-            sourceFile: job.page.file.path, frameIndex: job.page.frameIndex, sha256: job.sha256,
-            technical: input.scan.technical, dpi: input.dpi, normalize: normalized.report,
-            transform: normalized.transform, text: nil, ocrLanguage: job.item.ocrLanguage,
-            ocrEngine: nil, ocrMilliseconds: nil, recognizedAt: nil,
-            pdfImageWidth: normalized.raster.width, pdfImageHeight: normalized.raster.height,
-            pdfImageGray: normalized.raster.layout == .gray, pdfImageDPI: normalized.report.dpiUsed)
-        return NormalizedWork(job: job, result: result, image: normalized.raster)
+        return results
     }
 }

@@ -81,7 +81,8 @@ struct PackageStage: Sendable {
                     deflated: [UInt8](deflated))
                 try pdf.addPage(image: image, dpi: result.pdfImageDPI, text: text)
             }
-            packagePages.append(PackagePage(name: page.name, sequence: page.sequence, files: refs))
+            packagePages.append(
+                PackagePage(name: page.name, sequence: page.sequence, files: refs, technical: Self.technical(result)))
         }
         var itemFiles: [PackageFileRef] = []
         if let pdf {
@@ -90,7 +91,8 @@ struct PackageStage: Sendable {
             files[path] = pdfURL
             itemFiles.append(PackageFileRef(use: .pdf, logicalPath: path, mimeType: "application/pdf"))
         }
-        var events = item.events
+        let results = item.pages.compactMap { work.loadResult(in: $0.folder) }
+        var events = item.events.map { Self.withParameters($0, pages: results) }
         events.append(
             PreservationEvent(
                 type: "packaging", date: Date(), agent: PreservationAgent(name: SoftwareVersions.sohoa),
@@ -104,6 +106,42 @@ struct PackageStage: Sendable {
         return try ItemPackager().package(
             package, sourceFiles: files, into: root,
             user: VersionUser(name: "sohoa", address: "urn:sohoa:agent:pipeline"))
+    }
+
+    /// The master image's technical record for the METS techMD.
+    static func technical(_ result: PageResult) -> PageTechnical {
+        let t = result.technical
+        return PageTechnical(
+            mimeType: t.format == .png ? "image/png" : "image/tiff", formatName: t.format == .png ? "PNG" : "TIFF",
+            width: t.width, height: t.height, bitsPerSample: t.bitsPerSample, samplesPerPixel: t.samplesPerPixel,
+            colorModel: t.colorModel, compression: t.compression, dpi: result.dpi.dpi, dpiEstimated: result.dpi.estimated,
+            frameIndex: t.pageCount > 1 ? result.frameIndex : nil)
+    }
+
+    /// The normalization and OCR events with their parameters: per page skew measured, rotation applied,
+    /// resolution used; the OCR model files and engine mode.
+    static func withParameters(_ event: PreservationEvent, pages: [PageResult]) -> PreservationEvent {
+        var event = event
+        switch event.type {
+        case "normalization" where !pages.isEmpty:
+            let perPage = pages.map { r in
+                "\(r.name): skew \(String(format: "%.2f", r.normalize.skewDegrees))° (confidence "
+                    + "\(String(format: "%.2f", r.normalize.skewConfidence))), rotated \(String(format: "%.2f", r.normalize.rotationApplied))°, "
+                    + "\(r.normalize.dpiUsed) dpi\(r.normalize.dpiEstimated ? " (estimated)" : "")\(r.normalize.blank ? ", blank" : "")"
+            }
+            event.detail = (event.detail ?? "") + "; parameters per page: " + perPage.joined(separator: "; ")
+        case "optical character recognition":
+            let languages = Set(pages.compactMap(\.ocrLanguage)).sorted()
+            let models = languages.flatMap { $0.split(separator: "+") }.map { "\($0).traineddata" }
+            let engines = Set(pages.compactMap(\.ocrEngine)).sorted()
+            event.detail =
+                (event.detail ?? "") + "; engine \(engines.isEmpty ? SoftwareVersions.tesseract : engines.joined(separator: ", "))"
+                + " (LSTM, oem 1); model \(models.isEmpty ? "none" : models.joined(separator: ", ")) from "
+                + TesseractEngine.defaultTessdata.path
+        default:
+            break
+        }
+        return event
     }
 
     private func write(_ text: String, _ staging: URL, _ logicalPath: String) throws -> URL {

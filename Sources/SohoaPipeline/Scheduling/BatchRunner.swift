@@ -87,14 +87,23 @@ public final class BatchRunner: Sendable {
         }
         let normalize = StageWorkers<IngestedPage>(stage: "normalize")
         normalize.start(count: options.pipeline.workers.normalize, input: normalizeQueue) { [options, progress] index in
-            let stage = NormalizeStage(options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide)
+            let stage = NormalizeStage(
+                options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
+                tessdata: options.tessdata)
             let name = "normalize.\(index + 1)"
             return { page in
                 progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
                 do throws(StageFailure) {
-                    let normalized = try stage.process(page)
+                    // A spread becomes two pages, each registered in the catalog and awaited by its item.
+                    let normalized = try stage.process(page) { part in
+                        page.job.spreadPart(part, pageID: journal.registerSpreadPart(page.job, part: part))
+                    }
                     journal.stageDone(page.job, .normalize)
-                    ocrQueue.put(normalized)
+                    if normalized.count > 1 {
+                        journal.spreadSplit(page.job, into: normalized.map(\.job))
+                        assembler.expect(normalized.count - 1, more: page.job.item.id)
+                    }
+                    for work in normalized { ocrQueue.put(work) }
                 } catch {
                     pageFailed(error, page.job)
                 }

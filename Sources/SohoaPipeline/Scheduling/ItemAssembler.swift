@@ -25,6 +25,11 @@ final class ItemAssembler: Sendable {
         complete(itemID) { $0.work.pages.append(page) }
     }
 
+    /// A page turned into `count` more pages than planned (a spread split into two).
+    func expect(_ count: Int, more itemID: String) {
+        pending.withLock { table in table[itemID]?.expected += count }
+    }
+
     /// A page failed in some stage.
     func failed(itemID: String, failure: StageFailure) {
         complete(itemID) { $0.work.failures.append(failure) }
@@ -42,7 +47,7 @@ final class ItemAssembler: Sendable {
             entry.accounted += 1
             if entry.accounted >= entry.expected {
                 table[itemID] = nil
-                entry.work.pages.sort { $0.sequence < $1.sequence }
+                entry.work.pages.sort { ($0.sequence, $0.name) < ($1.sequence, $1.name) }
                 return entry.work
             }
             table[itemID] = entry

@@ -59,7 +59,12 @@ final class PipelineJournal: Sendable {
             guard let item = try catalog.item(id: itemID), item.state == .packaged else { return false }
             let stored = try catalog.pages(itemID: itemID)
             guard stored.allSatisfy({ $0.state == .done }) else { return false }
-            let have = Set(stored.map { "\($0.name)\u{0}\($0.sourceSHA256)" })
+            // A split spread adds `<page>-a` and `<page>-b` beside the page itself; any other page
+            // in the catalog but not in the folder means the item changed.
+            let planned = Set(pages.map(\.name))
+            let halves = Set(planned.flatMap { ["\($0)-a", "\($0)-b"] })
+            guard stored.allSatisfy({ planned.contains($0.name) || halves.contains($0.name) }) else { return false }
+            let have = Set(stored.filter { planned.contains($0.name) }.map { "\($0.name)\u{0}\($0.sourceSHA256)" })
             let want = Set(pages.map { "\($0.name)\u{0}\($0.sha256.lowercased())" })
             return have == want
         } ?? false
@@ -102,6 +107,32 @@ final class PipelineJournal: Sendable {
                 sourceSHA256: sha256, frameIndex: page.frameIndex)
             return try catalog.upsertPage(record).id ?? 0
         } ?? 0
+    }
+
+    /// Registers one half (`a`, `b`) of a spread as its own page `<page>-a` / `<page>-b`.
+    func registerSpreadPart(_ job: PageJob, part: String) -> Int64 {
+        let page = PlannedPage(
+            name: "\(job.page.name)-\(part)", sequence: job.page.sequence, file: job.page.file,
+            frameIndex: job.page.frameIndex, frameCount: job.page.frameCount)
+        return registerPage(page, itemID: job.item.id, sha256: job.sha256)
+    }
+
+    /// The spread `job` was split into `parts`: the halves are ingested and normalized; the spread's
+    /// own page record is done, with nothing to recognize (its text is in the halves).
+    func spreadSplit(_ job: PageJob, into parts: [PageJob]) {
+        _ = attempt("the split of \(job.item.id)/\(job.page.name)") {
+            try catalog.write { tx throws(CatalogError) in
+                for part in parts {
+                    try tx.setStage(pageID: part.pageID, stage: .ingest, state: .done)
+                    try tx.setStage(pageID: part.pageID, stage: .normalize, state: .done)
+                }
+                guard var page = try tx.page(id: job.pageID) else { return }
+                page.state = .done
+                page.error = nil
+                try tx.upsertPage(page)
+                try tx.setStage(pageID: job.pageID, stage: .ocr, state: .skipped)
+            }
+        }
     }
 
     func stageDone(_ job: PageJob, _ stage: PipelineStage) {

@@ -44,6 +44,12 @@ public enum StatusReport {
                 lines.append("  ✗ \(dates.string(from: f.at)) \(f.stage.rawValue): \(f.filePath): \(f.reason)")
             }
         }
+        if let audit = s.lastAudit {
+            lines.append(
+                "\(t("Kiểm tra toàn vẹn gần nhất", "Last fixity audit")): \(dates.string(from: audit.finishedAt)) (\(audit.scope)): "
+                    + "\(audit.objectsChecked) \(t("đối tượng", "objects")), \(audit.filesChecked) \(t("tệp", "files")), "
+                    + (audit.findingCount == 0 ? t("toàn vẹn", "all intact") : "\(audit.findingCount) \(t("vấn đề", "findings"))"))
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Records a fixity audit and returns it with its id.
+    @discardableResult
+    public func recordAudit(_ audit: AuditRecord) throws(CatalogError) -> AuditRecord {
+        let stored = audit
+        return try run {
+            var audit = stored
+            try audit.insert(db)
+            return try AuditRecord.fetchOne(db, key: audit.id) ?? audit
+        }
+    }
+
+    /// The latest audits, latest first.
+    public func audits(limit: Int = 10) throws(CatalogError) -> [AuditRecord] {
+        try run {
+            try AuditRecord.fetchAll(db, sql: "SELECT * FROM audits ORDER BY finishedAt DESC, id DESC LIMIT ?", arguments: [limit])
+        }
+    }
+}

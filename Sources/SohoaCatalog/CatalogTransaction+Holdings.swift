@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Stores a holding by its id, updating it in place when it is known; says what changed.
+    @discardableResult
+    public func importHolding(_ holding: HoldingRecord, at date: Date = Date()) throws(CatalogError) -> HoldingChange {
+        try run {
+            var holding = holding
+            if let existing = try HoldingRecord.fetchOne(db, key: holding.id) {
+                if existing.hasSameContent(as: holding) { return .unchanged }
+                holding.importedAt = existing.importedAt
+                holding.updatedAt = date
+                try holding.update(db)
+                return .changed
+            }
+            holding.importedAt = date
+            holding.updatedAt = date
+            try holding.insert(db)
+            return .added
+        }
+    }
+
+    /// The holding with this id.
+    public func holding(id: String) throws(CatalogError) -> HoldingRecord? {
+        try run { try HoldingRecord.fetchOne(db, key: id) }
+    }
+
+    /// The number of holdings in the register.
+    public func holdingCount() throws(CatalogError) -> Int {
+        try run { try HoldingRecord.fetchCount(db) }
+    }
+
+    /// Items whose `holdingID` names no holding in the register, and items with no `holdingID`.
+    public func holdingsCheck(limit: Int = 200) throws(CatalogError) -> HoldingsCheck {
+        try run {
+            let dangling = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.holdingID FROM items i
+                    WHERE i.holdingID IS NOT NULL AND NOT EXISTS (SELECT 1 FROM holdings h WHERE h.id = i.holdingID)
+                    ORDER BY i.id LIMIT ?
+                    """, arguments: [limit]
+            ).map { HoldingsCheck.ItemLink(itemID: $0["id"], holdingID: $0["holdingID"]) }
+            let unlinked = try String.fetchAll(
+                db, sql: "SELECT id FROM items WHERE holdingID IS NULL ORDER BY id LIMIT ?", arguments: [limit])
+            let shared = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT holdingID, group_concat(id, ' ') AS ids FROM
+                        (SELECT holdingID, id FROM items WHERE holdingID IS NOT NULL ORDER BY id)
+                    GROUP BY holdingID HAVING COUNT(*) > 1 ORDER BY holdingID LIMIT ?
+                    """, arguments: [limit]
+            ).map { row -> HoldingsCheck.SharedHolding in
+                let ids: String = row["ids"]
+                return HoldingsCheck.SharedHolding(holdingID: row["holdingID"], itemIDs: ids.split(separator: " ").map(String.init))
+            }
+            return HoldingsCheck(
+                holdingCount: try HoldingRecord.fetchCount(db), itemCount: try ItemRecord.fetchCount(db),
+                itemsWithUnknownHolding: dangling, itemsWithoutHolding: unlinked, holdingsWithSeveralItems: shared)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Which way up a page is: the clockwise quarter turns that make it upright, and how sure that is.
+public struct OrientationEstimate: Sendable, Codable, Equatable {
+    /// How the estimate was made.
+    public enum Method: String, Sendable, Codable {
+        /// sohoa's own line-profile method (`OrientationDetector`).
+        case profile
+        /// Tesseract's orientation and script detection (`osd.traineddata`).
+        case tesseractOSD = "tesseract-osd"
+    }
+
+    /// Clockwise quarter turns (0–3) that make the page upright: 1 = the page lies turned left.
+    public var quarterTurns: Int
+    /// 0 (no evidence) to 1 (unambiguous).
+    public var confidence: Double
+    /// How it was decided.
+    public var method: Method
+
+    /// An estimate from its parts.
+    public init(quarterTurns: Int, confidence: Double, method: Method) {
+        self.quarterTurns = ((quarterTurns % 4) + 4) % 4
+        self.confidence = confidence
+        self.method = method
+    }
+
+    /// Degrees the page is turned clockwise to be upright (0, 90, 180, 270).
+    public var degrees: Int { quarterTurns * 90 }
+}

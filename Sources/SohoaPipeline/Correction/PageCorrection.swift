@@ -1,0 +1,103 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+
+/// Applies a reviewer's corrected text to an archived page: a new OCFL version of the item with the
+/// page's changed ALTO and text and a PREMIS event naming who and when; the catalog's text, search
+/// index and events follow. Earlier versions stay as they were.
+public struct PageCorrection: Sendable {
+    /// The archive.
+    public let session: ArchiveSession
+
+    /// A correction on `session`'s archive.
+    public init(session: ArchiveSession) {
+        self.session = session
+    }
+
+    /// Replaces the text of page `pageName` of item `itemID` with `text`, as corrected by `person`.
+    /// Returns the version written (`unchanged` when the text is already the archived one).
+    public func apply(
+        itemID: String, pageName: String, text: String, by person: String, at date: Date = Date()
+    ) throws(RunError) -> WrittenVersion {
+        let person = person.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !person.isEmpty else { throw RunError(.usage, "name who made the correction (--by NAME)") }
+        do {
+            return try correct(itemID: itemID, pageName: pageName, text: text, by: person, at: date)
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(.archive, "cannot correct \(itemID)/\(pageName): \(error)")
+        }
+    }
+
+    private func correct(itemID: String, pageName: String, text: String, by person: String, at date: Date) throws -> WrittenVersion {
+        guard let item = try session.catalog.item(id: itemID), item.ocflVersion != nil else {
+            throw RunError(.usage, "no archived item '\(itemID)' in \(session.folder.path); `sohoa status` lists what is there")
+        }
+        guard let page = try session.catalog.page(itemID: itemID, name: pageName), let pageID = page.id else {
+            let names = try session.catalog.pages(itemID: itemID).map(\.name)
+            throw RunError(.usage, "item '\(itemID)' has no page '\(pageName)'; its pages are: \(names.joined(separator: ", "))")
+        }
+        let root = session.root
+        guard let state = try root.headState(objectID: item.objectID) else {
+            throw RunError(.archive, "object \(item.objectID) is missing from the archive; run `sohoa audit`")
+        }
+        let textPath = "text/\(pageName).txt"
+        let altoPath = "alto/\(pageName).xml"
+        guard state[textPath] != nil || state[altoPath] != nil else {
+            throw RunError(.usage, "page '\(pageName)' of '\(itemID)' has no OCR text in the archive (an image-only item?)")
+        }
+        let plain = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var changed: [String: Data] = [:]
+        if state[textPath] != nil { changed[textPath] = Data((plain.isEmpty ? "" : plain + "\n").utf8) }
+        if state[altoPath] != nil {
+            let alto = try read(item.objectID, altoPath)
+            changed[altoPath] = Data(
+                try ALTORevision.revise(alto, text: plain, by: person, at: date, software: SoftwareVersions.sohoaVersion).utf8)
+        }
+        var unchanged = false
+        if let newText = changed[textPath], let url = try root.contentURL(objectID: item.objectID, logicalPath: textPath) {
+            unchanged = (try? Data(contentsOf: url)) == newText
+        }
+        if unchanged {
+            let version = try root.headVersion(objectID: item.objectID) ?? item.ocflVersion ?? "v1"
+            return WrittenVersion(
+                objectID: item.objectID, objectPath: root.objectPath(for: item.objectID), version: version, unchanged: true)
+        }
+        let event = PreservationEvent(
+            type: "modification", date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
+            detail: "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))"
+        )
+        let mets = try read(item.objectID, "mets.xml")
+        let revised = try METSWriter.revise(
+            mets, objectID: item.objectID, events: [event],
+            changedFiles: changed.mapValues { PackageFileFacts(of: $0) }, modifiedAt: date)
+        changed["mets.xml"] = Data(revised.utf8)
+        var files: [LogicalFile] = []
+        for path in state.keys.sorted() {
+            if let data = changed[path] {
+                files.append(LogicalFile(logicalPath: path, source: .data(data)))
+            } else if let url = try root.contentURL(objectID: item.objectID, logicalPath: path) {
+                files.append(LogicalFile(logicalPath: path, source: .file(url)))
+            }
+        }
+        let written = try root.writeVersion(
+            objectID: item.objectID, files: files, message: "correction of page \(pageName) by \(person)",
+            user: VersionUser(name: person), created: date)
+        try session.catalog.write { tx throws(CatalogError) in
+            try tx.recordPageText(pageID: pageID, itemID: itemID, text: plain, at: date)
+            try tx.markItemPackaged(id: itemID, version: written.version, objectPath: written.objectPath, at: date)
+            try tx.addEvent(
+                itemID: itemID, pageID: pageID, type: .corrected, agent: person, outcome: .success,
+                detail: "page \(pageName): text corrected; archive object \(written.objectID) version \(written.version)", at: date)
+        }
+        return written
+    }
+
+    private func read(_ objectID: String, _ path: String) throws -> String {
+        guard let url = try session.root.contentURL(objectID: objectID, logicalPath: path) else {
+            throw RunError(.archive, "\(objectID) has no \(path); run `sohoa audit`")
+        }
+        return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SohoaCatalog
+
+/// The yearly report's tables as CSV (UTF-8 with a BOM so that spreadsheet programs show Vietnamese;
+/// `.` as the decimal point; empty cell for "none").
+public enum ReportCSV {
+    /// File name and content of each table.
+    public static func tables(_ data: YearlyReportData) -> [(name: String, text: String)] {
+        var goals = [
+            [
+                "goal_id", "name", "measure", "target", "deadline", "done", "total", "target_count", "percent", "percent_of_target", "gap",
+                "units_per_week_30d", "pages_per_week_30d", "units_per_week_90d", "pages_per_week_90d", "projected_date",
+                "needed_per_week", "status",
+            ]
+        ]
+        for g in data.progress.goals {
+            goals.append([
+                g.goal.id, g.goal.name, g.goal.measure.rawValue, number(g.goal.target), g.goal.deadline, "\(g.done)",
+                g.total.map(String.init) ?? "",
+                "\(g.targetCount)", number(g.percent), number(g.percentOfTarget), "\(g.gap)", number(g.pace30.unitsPerWeek),
+                number(g.pace30.pagesPerWeek), number(g.pace90.unitsPerWeek), number(g.pace90.pagesPerWeek), g.projectedDate ?? "",
+                g.neededPerWeek.map(number) ?? "", g.status.rawValue,
+            ])
+        }
+        var months = [["year", "month", "items", "pages"]]
+        for m in data.months { months.append(["\(data.year)", "\(m.month)", "\(m.items)", "\(m.pages)"]) }
+        func rowsTable(_ keyName: String, _ rows: [YearlyReportData.Row]) -> [[String]] {
+            [[keyName, "holdings", "digitized", "percent", "items", "pages"]]
+                + rows.map { [$0.key, "\($0.holdings)", "\($0.digitized)", number($0.percent), "\($0.items)", "\($0.pages)"] }
+        }
+        let ocr = data.progress.ocr
+        let ocrTable = [
+            ["recognized_pages", "mean_confidence", "reviewed_pages", "reviewed_percent", "image_only_pages"],
+            [
+                "\(ocr.recognizedPages)", ocr.meanConfidence.map { number(GoalProgress.oneDecimal($0)) } ?? "", "\(ocr.reviewedPages)",
+                number(ReportHTML.reviewedPercent(ocr)), "\(ocr.imageOnlyPages)",
+            ],
+        ]
+        let audits = [
+            ["year", "runs", "objects_checked", "files_checked", "problems_found"],
+            data.audits.map { ["\(data.year)", "\($0.runs)", "\($0.objectsChecked)", "\($0.filesChecked)", "\($0.problemsFound)"] }
+                ?? ["\(data.year)", "0", "0", "0", "0"],
+        ]
+        let failures = [["stage", "failures"]] + data.failures.map { [$0.stage, "\($0.count)"] }
+        return [
+            ("goals.csv", csv(goals)), ("months.csv", csv(months)), ("libraries.csv", csv(rowsTable("library", data.libraries))),
+            ("types.csv", csv(rowsTable("collection_type", data.types))), ("ocr.csv", csv(ocrTable)), ("audits.csv", csv(audits)),
+            ("failures.csv", csv(failures)),
+        ]
+    }
+
+    /// `12`, `12.5`, `0.33`: no trailing zeros, `.` as the decimal point.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { field in
+                field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -14,6 +14,11 @@ enum SpreadDetector {
         let w = reduced.width
         let h = reduced.height
         guard w >= 12, h >= 12 else { return mode == .always ? gray.width / 2 : nil }
+        // `auto` splits only what looks like an opened book, at least 4 inches tall: a strip of
+        // text or a caption is not one, and its word spaces would pass for a gutter. A false split
+        // cuts every line in half, so when in doubt, don't.
+        if mode == .auto, gray.height * 10 < dpi * 40 { return nil }
+        let minimumGutter = Swift.max(2, w / 100)
         var ink = [Int](repeating: 0, count: w)
         for y in 0..<h {
             for x in 0..<w where reduced.pixels[y * w + x] < 160 { ink[x] += 1 }
@@ -33,7 +38,7 @@ enum SpreadDetector {
                 runStart = -1
             }
         }
-        if best.length * 100 >= w, total > 0 {
+        if best.length >= minimumGutter, total > 0 {
             let centre = best.start + best.length / 2
             let leftInk = ink[0..<centre].reduce(0, +)
             if leftInk * 100 >= total * 15, (total - leftInk) * 100 >= total * 15 {

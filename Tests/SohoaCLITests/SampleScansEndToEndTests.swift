@@ -129,6 +129,19 @@ final class SampleScansEndToEndTests: XCTestCase {
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)))
     }
 
+    func testEveryHOCRAndALTOOfDeskewedPagesValidates() throws {
+        let (archive, _) = try prepared()
+        let hocr = files(under: archive, endingWith: ".hocr")
+        XCTAssertEqual(hocr.count, groundTruth().count)
+        // Every SampleScans page is skewed: boxes mapped back onto the master must still be tight
+        // enough that lines do not overlap (hocr-check's mostly_nonoverlapping test).
+        for file in try percentFreeCopies(of: hocr) {
+            try Shared.assertValid("validate-hocr", [file.path])
+        }
+        let alto = files(under: archive, endingWith: ".xml").filter { $0.path.contains("/content/alto/") }
+        try Shared.assertValid("validate-xml", try percentFreeCopies(of: alto).map(\.path))
+    }
+
     func testSecondRunDoesNoOCR() throws {
         let (archive, _) = try prepared()
         let again = try Sohoa.run(["run", Self.samples.path, "--archive", archive.path, "--jobs", "2", "--library", "LCH"])

@@ -3,9 +3,29 @@ enum Binarization {
     /// Otsu's threshold for 8-bit gray samples: values `< threshold` are ink. `nil` when the two
     /// classes are less than `minimumContrast` levels apart (a blank or flat image).
     static func otsuThreshold(_ pixels: [UInt8], minimumContrast: Double = 40) -> Int? {
+        otsuThreshold(histogram: histogram(pixels), minimumContrast: minimumContrast)
+    }
+
+    /// The 256-bin histogram of 8-bit samples.
+    static func histogram(_ pixels: [UInt8]) -> [Int] {
         var histogram = [Int](repeating: 0, count: 256)
-        for value in pixels { histogram[Int(value)] += 1 }
-        return otsuThreshold(histogram: histogram, minimumContrast: minimumContrast)
+        histogram.withUnsafeMutableBufferPointer { counts in
+            pixels.withUnsafeBufferPointer { samples in
+                for value in samples { counts[Int(value)] += 1 }
+            }
+        }
+        return histogram
+    }
+
+    /// The level at position `rank` of the samples sorted ascending (`sorted[rank]`), from a histogram.
+    static func level(atRank rank: Int, of pixels: [UInt8]) -> Int {
+        let counts = histogram(pixels)
+        var cumulative = 0
+        for level in 0..<256 {
+            cumulative += counts[level]
+            if cumulative > rank { return level }
+        }
+        return 255
     }
 
     /// Otsu's threshold from a 256-bin histogram.
@@ -59,27 +79,36 @@ enum Binarization {
         let newWidth = (width + factor - 1) / factor
         let newHeight = (height + factor - 1) / factor
         var pixels = [UInt8](repeating: 0, count: newWidth * newHeight)
-        var sums = [UInt32](repeating: 0, count: newWidth)
+        var sumBuffer = [UInt32](repeating: 0, count: newWidth)
+        // Blocks that lie wholly inside a row (all but possibly the last).
+        let fullBlocks = width / factor
         gray.pixels.withUnsafeBufferPointer { source in
             pixels.withUnsafeMutableBufferPointer { target in
-                for blockY in 0..<newHeight {
-                    for index in 0..<newWidth { sums[index] = 0 }
-                    let firstRow = blockY * factor
-                    let rows = Swift.min(factor, height - firstRow)
-                    for y in firstRow..<(firstRow + rows) {
-                        let row = y * width
-                        for blockX in 0..<newWidth {
-                            let firstColumn = blockX * factor
-                            let end = Swift.min(firstColumn + factor, width)
-                            var sum: UInt32 = 0
-                            for x in firstColumn..<end { sum += UInt32(source[row + x]) }
-                            sums[blockX] += sum
+                sumBuffer.withUnsafeMutableBufferPointer { sums in
+                    for blockY in 0..<newHeight {
+                        for index in 0..<newWidth { sums[index] = 0 }
+                        let firstRow = blockY * factor
+                        let rows = Swift.min(factor, height - firstRow)
+                        for y in firstRow..<(firstRow + rows) {
+                            let row = source.baseAddress! + y * width
+                            var column = 0
+                            for blockX in 0..<fullBlocks {
+                                var sum: UInt32 = 0
+                                for x in 0..<factor { sum &+= UInt32(row[column + x]) }
+                                sums[blockX] &+= sum
+                                column += factor
+                            }
+                            if fullBlocks < newWidth {
+                                var sum: UInt32 = 0
+                                for x in column..<width { sum &+= UInt32(row[x]) }
+                                sums[fullBlocks] &+= sum
+                            }
                         }
-                    }
-                    for blockX in 0..<newWidth {
-                        let columns = Swift.min(factor, width - blockX * factor)
-                        let count = UInt32(rows * columns)
-                        target[blockY * newWidth + blockX] = UInt8((sums[blockX] + count / 2) / count)
+                        for blockX in 0..<newWidth {
+                            let columns = Swift.min(factor, width - blockX * factor)
+                            let count = UInt32(rows * columns)
+                            target[blockY * newWidth + blockX] = UInt8((sums[blockX] + count / 2) / count)
+                        }
                     }
                 }
             }

@@ -24,8 +24,7 @@ enum BorderDetector {
         let w = reduced.width
         let h = reduced.height
         guard w >= 8, h >= 8 else { return nil }
-        let sorted = reduced.pixels.sorted()
-        let paper = Int(sorted[sorted.count * 9 / 10])
+        let paper = Binarization.level(atRank: reduced.pixels.count * 9 / 10, of: reduced.pixels)
         let dark = Swift.min(paper / 2, 110)
         guard dark > 0 else { return nil }
         // Flood fill from the frame through solid dark cells.
@@ -122,6 +121,53 @@ enum BorderDetector {
     static func withoutBorder(_ gray: Raster, dpi: Int) -> Raster {
         guard let plan = plan(gray, dpi: dpi) else { return gray }
         return paint(plan.borderCells, of: plan, on: gray)
+    }
+
+    /// `Binarization.reduced(withoutBorder(gray, dpi: dpi), by: factor)`, given `reducedGray`, the
+    /// same reduction of `gray` itself: only the blocks that touch a painted cell are recomputed.
+    static func reducedWithoutBorder(_ gray: Raster, dpi: Int, factor: Int, reducedGray: Raster) -> Raster {
+        guard let plan = plan(gray, dpi: dpi) else { return reducedGray }
+        let f = plan.factor
+        let gridWidth = plan.gridWidth
+        let gridHeight = (gray.height + f - 1) / f
+        var painted = [Bool](repeating: false, count: gridWidth * gridHeight)
+        for cell in plan.borderCells { painted[cell] = true }
+        var result = reducedGray
+        let w = gray.width
+        let h = gray.height
+        let paper = UInt32(plan.paper)
+        gray.pixels.withUnsafeBufferPointer { source in
+            painted.withUnsafeBufferPointer { painted in
+                result.pixels.withUnsafeMutableBufferPointer { target in
+                    for blockY in 0..<reducedGray.height {
+                        let y0 = blockY * factor
+                        let y1 = Swift.min(y0 + factor, h)
+                        for blockX in 0..<reducedGray.width {
+                            let x0 = blockX * factor
+                            let x1 = Swift.min(x0 + factor, w)
+                            var touched = false
+                            for cy in (y0 / f)...((y1 - 1) / f) where !touched {
+                                for cx in (x0 / f)...((x1 - 1) / f) where painted[cy * gridWidth + cx] {
+                                    touched = true
+                                    break
+                                }
+                            }
+                            guard touched else { continue }
+                            var sum: UInt32 = 0
+                            for y in y0..<y1 {
+                                let cellRow = (y / f) * gridWidth
+                                for x in x0..<x1 {
+                                    sum += painted[cellRow + x / f] ? paper : UInt32(source[y * w + x])
+                                }
+                            }
+                            let count = UInt32((y1 - y0) * (x1 - x0))
+                            target[blockY * reducedGray.width + blockX] = UInt8((sum + count / 2) / count)
+                        }
+                    }
+                }
+            }
+        }
+        return result
     }
 
     private static func paint(_ cells: [Int], of plan: Plan, on gray: Raster) -> Raster {

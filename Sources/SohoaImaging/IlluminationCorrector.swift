@@ -64,23 +64,31 @@ enum IlluminationCorrector {
         }
         var flat = [UInt8](repeating: 255, count: w * h)
         var histogram = [Int](repeating: 0, count: 256)
-        var rowLight = [Double](repeating: 0, count: gw)
+        var rowLightBuffer = [Double](repeating: 0, count: gw)
         gray.pixels.withUnsafeBufferPointer { source in
             flat.withUnsafeMutableBufferPointer { target in
-                for y in 0..<h {
-                    let gy = Swift.min(Swift.max((Double(y) + 0.5) / cellSize - 0.5, 0), Double(gh - 1))
-                    let y0 = Swift.min(Int(gy), Swift.max(0, gh - 2))
-                    let ay = gh > 1 ? gy - Double(y0) : 0
-                    let y1 = Swift.min(y0 + 1, gh - 1)
-                    for x in 0..<gw { rowLight[x] = smooth[y0 * gw + x] * (1 - ay) + smooth[y1 * gw + x] * ay }
-                    for x in 0..<w {
-                        let x0 = xIndex[x]
-                        let x1 = Swift.min(x0 + 1, gw - 1)
-                        let light = rowLight[x0] + (rowLight[x1] - rowLight[x0]) * xWeight[x]
-                        let value = Int(Double(source[y * w + x]) * 255 / light)
-                        let clamped = Swift.min(255, value)
-                        target[y * w + x] = UInt8(clamped)
-                        histogram[clamped] += 1
+                histogram.withUnsafeMutableBufferPointer { histogram in
+                    rowLightBuffer.withUnsafeMutableBufferPointer { rowLight in
+                        xIndex.withUnsafeBufferPointer { xIndex in
+                            xWeight.withUnsafeBufferPointer { xWeight in
+                                for y in 0..<h {
+                                    let gy = Swift.min(Swift.max((Double(y) + 0.5) / cellSize - 0.5, 0), Double(gh - 1))
+                                    let y0 = Swift.min(Int(gy), Swift.max(0, gh - 2))
+                                    let ay = gh > 1 ? gy - Double(y0) : 0
+                                    let y1 = Swift.min(y0 + 1, gh - 1)
+                                    for x in 0..<gw { rowLight[x] = smooth[y0 * gw + x] * (1 - ay) + smooth[y1 * gw + x] * ay }
+                                    for x in 0..<w {
+                                        let x0 = xIndex[x]
+                                        let x1 = Swift.min(x0 + 1, gw - 1)
+                                        let light = rowLight[x0] + (rowLight[x1] - rowLight[x0]) * xWeight[x]
+                                        let value = Int(Double(source[y * w + x]) * 255 / light)
+                                        let clamped = Swift.min(255, value)
+                                        target[y * w + x] = UInt8(clamped)
+                                        histogram[clamped] += 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -97,7 +105,11 @@ enum IlluminationCorrector {
             let mapped = 10 + Double(level - ink) * 245 / Double(paper - ink)
             table[level] = UInt8(Swift.min(255, Swift.max(0, mapped.rounded())))
         }
-        for index in flat.indices { flat[index] = table[Int(flat[index])] }
+        flat.withUnsafeMutableBufferPointer { flat in
+            table.withUnsafeBufferPointer { table in
+                for index in 0..<flat.count { flat[index] = table[Int(flat[index])] }
+            }
+        }
         return Raster(width: w, height: h, layout: .gray, pixels: flat)
     }
 }

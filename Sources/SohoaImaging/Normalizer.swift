@@ -52,9 +52,20 @@ public struct Normalizer: Sendable {
 
         var orientation: OrientationEstimate?
         var turns = 0
+        // One reduced copy for orientation and skew when both measure at the same reduction.
+        var reducedForSkew: Raster?
         if options.orientation {
             // Measured without any dark border, whose straight edges would swamp the line profiles.
-            let own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
+            let own: OrientationEstimate
+            let factor = OrientationDetector.workingFactor(gray)
+            if options.deskew, gray.width >= 32, gray.height >= 32, factor > 1, SkewDetector.workingFactor(gray) == factor {
+                let reduced = Binarization.reduced(gray, by: factor)
+                reducedForSkew = reduced
+                own = OrientationDetector.estimate(
+                    reduced: BorderDetector.reducedWithoutBorder(gray, dpi: dpiUsed, factor: factor, reducedGray: reduced))
+            } else {
+                own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
+            }
             var chosen = own
             let sure = own.confidence >= options.minimumOrientationConfidence
             if !(sure && own.quarterTurns == 0), let detector = orientationDetector {
@@ -66,13 +77,24 @@ public struct Normalizer: Sendable {
             orientation = chosen
             if chosen.confidence >= options.minimumOrientationConfidence { turns = chosen.quarterTurns }
             gray = gray.quarterTurned(clockwise: turns)
+            if let reduced = reducedForSkew, turns % 4 != 0 {
+                // Blocks of the turned page are blocks of the page when the turned edges fall on block edges.
+                let factor = SkewDetector.workingFactor(gray)
+                let k = ((turns % 4) + 4) % 4
+                let aligned = (k == 3 || gray.width % factor == 0) && (k == 1 || gray.height % factor == 0)
+                reducedForSkew = aligned ? reduced.quarterTurned(clockwise: turns) : nil
+            }
         }
         clock.lap("orientation")
 
         var skew = SkewEstimate(degrees: 0, confidence: 0)
         var rotation = 0.0
         if options.deskew {
-            skew = SkewDetector.estimate(gray, maxDegrees: options.maxSkewDegrees)
+            if let reduced = reducedForSkew {
+                skew = SkewDetector.estimate(reduced: reduced, maxDegrees: options.maxSkewDegrees)
+            } else {
+                skew = SkewDetector.estimate(gray, maxDegrees: options.maxSkewDegrees)
+            }
             if abs(skew.degrees) >= options.minimumSkewDegrees, skew.confidence >= options.minimumSkewConfidence {
                 rotation = -skew.degrees
                 // Uncovered corners take the colour of the image's edge (paper, or a dark border).

@@ -18,9 +18,18 @@ public enum OrientationDetector {
         let none = OrientationEstimate(quarterTurns: 0, confidence: 0, method: .profile)
         let image = gray.grayscale()
         guard image.width >= 32, image.height >= 32 else { return none }
-        let longSide = Swift.max(image.width, image.height)
-        let factor = Swift.max(1, Int((Double(longSide) / Double(workingLongSide)).rounded(.up)))
-        let reduced = Binarization.reduced(image, by: factor)
+        return estimate(reduced: Binarization.reduced(image, by: workingFactor(image)))
+    }
+
+    /// The reduction factor `estimate` applies to `gray` (at least 32 × 32).
+    static func workingFactor(_ gray: Raster) -> Int {
+        let longSide = Swift.max(gray.width, gray.height)
+        return Swift.max(1, Int((Double(longSide) / Double(workingLongSide)).rounded(.up)))
+    }
+
+    /// `estimate` on a page already reduced by `workingFactor` (`Binarization.reduced`).
+    static func estimate(reduced: Raster) -> OrientationEstimate {
+        let none = OrientationEstimate(quarterTurns: 0, confidence: 0, method: .profile)
         guard let threshold = Binarization.otsuThreshold(reduced.pixels) else { return none }
         var xs: [Int32] = []
         var ys: [Int32] = []

@@ -20,6 +20,10 @@ extension Raster {
         let cy = Double(h) / 2
         var output = [UInt8](repeating: fill, count: pixels.count)
         let fillValue = Double(fill)
+        let limitX = Double(w)
+        let limitY = Double(h)
+        let interiorX = Double(w - 1) - 1e-6
+        let interiorY = Double(h - 1) - 1e-6
         pixels.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 for y in 0..<h {
@@ -33,8 +37,8 @@ extension Raster {
                     for x in 0..<w {
                         let sx = rowX + Double(x) * cosine
                         let sy = rowY + Double(x) * sine
-                        if sx <= -1 || sy <= -1 || sx >= Double(w) || sy >= Double(h) { continue }
-                        if sx >= 0, sy >= 0, sx < Double(w - 1) - 1e-6, sy < Double(h - 1) - 1e-6 {
+                        if sx <= -1 || sy <= -1 || sx >= limitX || sy >= limitY { continue }
+                        if sx >= 0, sy >= 0, sx < interiorX, sy < interiorY {
                             // Interior: 8-bit fixed-point weights.
                             let fixedX = Int(sx * 256)
                             let fixedY = Int(sy * 256)
@@ -43,6 +47,13 @@ extension Raster {
                             let base = ((fixedY >> 8) * w + (fixedX >> 8)) * channels
                             let below = base + w * channels
                             let out = outRow + x * channels
+                            if channels == 1 {
+                                // Gray: the same arithmetic without the channel loop.
+                                let top = Int(source[base]) &* (256 - ax) &+ Int(source[base + 1]) &* ax
+                                let bottom = Int(source[below]) &* (256 - ax) &+ Int(source[below + 1]) &* ax
+                                target[out] = UInt8(truncatingIfNeeded: (top &* (256 - ay) &+ bottom &* ay &+ 32768) >> 16)
+                                continue
+                            }
                             for c in 0..<channels {
                                 let top = Int(source[base + c]) &* (256 - ax) &+ Int(source[base + channels + c]) &* ax
                                 let bottom =

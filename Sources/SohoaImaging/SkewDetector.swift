@@ -18,9 +18,18 @@ public enum SkewDetector {
         let none = SkewEstimate(degrees: 0, confidence: 0)
         let image = gray.grayscale()
         guard image.width >= 16, image.height >= 16 else { return none }
-        let longSide = Swift.max(image.width, image.height)
-        let factor = Swift.max(1, Int((Double(longSide) / Double(workingLongSide)).rounded(.up)))
-        let reduced = Binarization.reduced(image, by: factor)
+        return estimate(reduced: Binarization.reduced(image, by: workingFactor(image)), maxDegrees: maxDegrees)
+    }
+
+    /// The reduction factor `estimate` applies to `gray` (at least 16 × 16).
+    static func workingFactor(_ gray: Raster) -> Int {
+        let longSide = Swift.max(gray.width, gray.height)
+        return Swift.max(1, Int((Double(longSide) / Double(workingLongSide)).rounded(.up)))
+    }
+
+    /// `estimate` on a page already reduced by `workingFactor` (`Binarization.reduced`).
+    static func estimate(reduced: Raster, maxDegrees: Double) -> SkewEstimate {
+        let none = SkewEstimate(degrees: 0, confidence: 0)
         guard let threshold = Binarization.otsuThreshold(reduced.pixels) else { return none }
 
         // Ink pixels, grouped by column for the per-angle shift table.

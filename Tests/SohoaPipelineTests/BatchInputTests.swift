@@ -12,8 +12,11 @@ final class BatchInputTests: XCTestCase {
     }
 
     func testCSVQuotesCommasNewlines() {
-        let records = CSVReader.records("item,title\nx,\"Địa chí, tập 1\"\ny,\"dòng \"\"một\"\"\nhai\"\r\n")
-        XCTAssertEqual(records, [["item", "title"], ["x", "Địa chí, tập 1"], ["y", "dòng \"một\"\nhai"]])
+        let records = CSVReader.records("item,title\nx,\"Địa chí, tập 1\"\ny,\"dòng \"\"một\"\"\nhai\"\r\nz,T\n")
+        XCTAssertEqual(records.map(\.fields), [["item", "title"], ["x", "Địa chí, tập 1"], ["y", "dòng \"một\"\nhai"], ["z", "T"]])
+        XCTAssertEqual(records.map(\.line), [1, 2, 3, 5], "a quoted field spanning lines moves the next record's line")
+        XCTAssertEqual(CSVReader.separator(guessedFrom: "id;title;năm\n1;a,b;2"), ";")
+        XCTAssertEqual(CSVReader.separator(guessedFrom: "id\ttitle\n"), "\t")
     }
 
     func testItemsCSVWithVietnameseHeaders() throws {

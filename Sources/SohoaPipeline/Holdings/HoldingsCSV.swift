@@ -96,46 +96,6 @@ enum HoldingsCSV {
 
     /// RFC 4180 records with the line each starts on; the separator is guessed from the header line.
     static func records(_ text: String) -> [(line: Int, fields: [String])] {
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character =
-            firstLine.contains("\t") ? "\t" : (firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ",")
-        var records: [(line: Int, fields: [String])] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var recordLine = 1
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        while let char = pending ?? iterator.next() {
-            pending = nil
-            if char == "\n" || char == "\r\n" || char == "\r" { line += 1 }
-            if quoted {
-                if char == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(char)
-                }
-                continue
-            }
-            switch char {
-            case "\"" where field.isEmpty: quoted = true
-            case separator: record.append(field); field = ""
-            case "\n", "\r\n", "\r":
-                record.append(field); field = ""
-                records.append((recordLine, record)); record = []
-                recordLine = line
-            default: field.append(char)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty {
-            record.append(field)
-            records.append((recordLine, record))
-        }
-        return records
+        CSVReader.records(text, separator: CSVReader.separator(guessedFrom: text))
     }
 }

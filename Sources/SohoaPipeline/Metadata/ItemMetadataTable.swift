@@ -16,14 +16,13 @@ struct ItemMetadataTable: Sendable {
             throw MetadataError(file: url.path, message: "is not UTF-8; save it as 'CSV UTF-8' and run again")
         }
         let records = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = records.first else { return ItemMetadataTable() }
+        guard let header = records.first?.fields else { return ItemMetadataTable() }
         let keys = header.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let itemColumn = keys.firstIndex(where: { ItemMetadata.keyAliases[$0.lowercased()] == "item" }) else {
             throw MetadataError(file: url.path, message: "needs an 'item' column naming each item's folder")
         }
         var table = ItemMetadataTable()
-        for (index, record) in records.dropFirst().enumerated() where !record.allSatisfy({ $0.isEmpty }) {
-            let line = index + 2
+        for (line, record) in records.dropFirst() where !record.allSatisfy({ $0.isEmpty }) {
             guard record.count <= keys.count else {
                 throw MetadataError(
                     file: "\(url.path) line \(line)", message: "has \(record.count) fields but the header has \(keys.count)")

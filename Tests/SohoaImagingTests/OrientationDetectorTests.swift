@@ -55,7 +55,7 @@ final class OrientationDetectorTests: XCTestCase {
                         masterWidth: width, masterHeight: height, quarterTurns: turns, rotationDegrees: degrees,
                         normalizedWidth: rotated.width, normalizedHeight: rotated.height
                     ).cropped(x: 17, y: 23, width: cropped.width, height: cropped.height)
-                    guard let p = Self.darkCentroid(cropped) else {
+                    guard let p = cropped.darkCentroid() else {
                         XCTFail("dot (\(x),\(y)) left the page at \(turns) turns, \(degrees)°")
                         continue
                     }
@@ -74,19 +74,4 @@ final class OrientationDetectorTests: XCTestCase {
             transform, PageTransform(masterWidth: 10, masterHeight: 20, rotationDegrees: 2, normalizedWidth: 10, normalizedHeight: 20))
     }
 
-    static func darkCentroid(_ raster: Raster) -> (x: Double, y: Double)? {
-        var sum = 0.0
-        var sx = 0.0
-        var sy = 0.0
-        for y in 0..<raster.height {
-            for x in 0..<raster.width {
-                let weight = Double(255 - raster.pixels[y * raster.width + x])
-                guard weight > 0 else { continue }
-                sum += weight
-                sx += weight * (Double(x) + 0.5)
-                sy += weight * (Double(y) + 0.5)
-            }
-        }
-        return sum > 0 ? (sx / sum, sy / sum) : nil
-    }
 }

@@ -5,23 +5,6 @@ import XCTest
 /// `Raster.rotated` follows `PageTransform`'s convention: a point of the rotated raster maps back
 /// onto the master with `toMaster`, and deskewing by `-estimate.degrees` levels the text.
 final class RotationTransformTests: XCTestCase {
-    /// Centroid of darkness (255 - value) in continuous pixel coordinates (pixel centres at +0.5).
-    private func darkCentroid(_ raster: Raster) -> (x: Double, y: Double)? {
-        var sum = 0.0
-        var sx = 0.0
-        var sy = 0.0
-        for y in 0..<raster.height {
-            for x in 0..<raster.width {
-                let weight = Double(255 - raster.pixels[y * raster.width + x])
-                guard weight > 0 else { continue }
-                sum += weight
-                sx += weight * (Double(x) + 0.5)
-                sy += weight * (Double(y) + 0.5)
-            }
-        }
-        return sum > 0 ? (sx / sum, sy / sum) : nil
-    }
-
     func testDotLandsWhereTheTransformSays() throws {
         let width = 301
         let height = 420
@@ -36,7 +19,7 @@ final class RotationTransformTests: XCTestCase {
                 let transform = PageTransform(
                     masterWidth: width, masterHeight: height, rotationDegrees: degrees, normalizedWidth: width,
                     normalizedHeight: height)
-                let p = try XCTUnwrap(darkCentroid(rotated), "dot (\(x),\(y)) left the canvas at \(degrees)°")
+                let p = try XCTUnwrap(rotated.darkCentroid(), "dot (\(x),\(y)) left the canvas at \(degrees)°")
                 let back = transform.toMaster(x: p.x, y: p.y)
                 let error = hypot(back.x - (Double(x) + 0.5), back.y - (Double(y) + 0.5))
                 XCTAssertLessThan(error, 1, "dot (\(x),\(y)) rotated by \(degrees)° maps back \(error) px away")
@@ -48,7 +31,7 @@ final class RotationTransformTests: XCTestCase {
         // A dot right of the centre moves up (smaller y) when rotated by +90°.
         var master = Raster(width: 201, height: 201)
         master.pixels[100 * 201 + 180] = 0
-        let p = try XCTUnwrap(darkCentroid(master.rotated(degrees: 90)))
+        let p = try XCTUnwrap(master.rotated(degrees: 90).darkCentroid())
         XCTAssertEqual(p.x, 100.5, accuracy: 1)
         XCTAssertEqual(p.y, 20.5, accuracy: 1)
     }

@@ -8,6 +8,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
     .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+    .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: swiftSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
     .target(
@@ -23,15 +24,39 @@ var targets: [Target] = [
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaSharing",
+        dependencies: ["SohoaCatalog", "SohoaArchive", "SohoaImaging", "CTurboJPEG"],
+        swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaServer",
+        dependencies: [
+            "SohoaPipeline", "SohoaSharing",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ],
+        swiftSettings: swiftSettings),
     .executableTarget(
         name: "sohoa",
-        dependencies: ["SohoaPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: [
+            "SohoaPipeline", "SohoaServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaCatalogTests", dependencies: ["SohoaCatalog"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaPipelineTests", dependencies: ["SohoaPipeline"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaSharingTests", dependencies: ["SohoaSharing"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaServerTests",
+        dependencies: ["SohoaServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+        swiftSettings: swiftSettings),
     .testTarget(name: "SohoaCLITests", dependencies: ["sohoa"], swiftSettings: swiftSettings),
 ]
 
@@ -63,6 +88,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: targets
 )

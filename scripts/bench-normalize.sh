@@ -15,6 +15,11 @@ jobs="${JOBS:-2}"
 scratch="${SOHOA_SCRATCH:-.build}"
 cer="${CER:-../shared/checks/cer}"
 [ -x "$cer" ] || { echo "bench-normalize: $cer not found; run ../shared/checks/setup.sh" >&2; exit 2; }
+# The wrapper exists but its Python environment may not: find out before the long runs.
+probe="$(mktemp)"
+echo "probe" >"$probe"
+"$cer" "$probe" "$probe" >/dev/null 2>&1 || { rm -f "$probe"; echo "bench-normalize: $cer cannot run; run ../shared/checks/setup.sh" >&2; exit 2; }
+rm -f "$probe"
 
 scripts/install-deps.sh --with-tests
 # OCRmyPDF and unpaper (for --clean), from Debian; nothing happens when they are installed.
@@ -33,9 +38,17 @@ py=python3
 $py -c 'import PIL' 2>/dev/null || py=/usr/bin/python3
 
 export OMP_THREAD_LIMIT=1
-swift build -c release --product sohoa --scratch-path "$scratch" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] |^Building|^Build complete|not used by any target' || true
+# A failed build must not leave an older binary to be measured.
+build_log="$(mktemp)"
+build_status=0
+swift build -c release --product sohoa --scratch-path "$scratch" >"$build_log" 2>&1 || build_status=$?
+grep -Ev '^\[[0-9]+/[0-9]+\] |^Building|^Build complete|not used by any target' "$build_log" || true
+rm -f "$build_log"
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/sohoa"
-[ -x "$bin" ] || { echo "bench-normalize: the build failed" >&2; exit 2; }
+if [ "$build_status" -ne 0 ] || [ ! -x "$bin" ]; then
+  echo "bench-normalize: the build failed (see above); nothing measured. Fix the build and run again." >&2
+  exit 2
+fi
 
 work="$(mktemp -d)"
 [ "${KEEP:-0}" = 1 ] && echo "work folder: $work" || trap 'rm -rf "$work"' EXIT

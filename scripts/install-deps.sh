@@ -6,10 +6,10 @@ set -euo pipefail
 packages=(
   pkg-config libtiff-dev libpng-dev libtesseract-dev libleptonica-dev libsqlite3-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
-  poppler-utils
+  libturbojpeg0-dev poppler-utils
 )
 if [ "${1:-}" = "--with-tests" ]; then
-  packages+=(fonts-noto-core fonts-dejavu-core python3-pil libtiff-tools)
+  packages+=(fonts-noto-core fonts-dejavu-core python3-pil libtiff-tools chromium chromium-driver python3-venv)
 fi
 
 missing=()

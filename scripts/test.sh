@@ -8,6 +8,8 @@ if [ -x ../shared/checks/setup.sh ]; then
   ../shared/checks/setup.sh >/tmp/sohoa-checks-setup.log 2>&1 || {
     echo "sohoa: ../shared/checks/setup.sh failed; see /tmp/sohoa-checks-setup.log" >&2; exit 1; }
 fi
+# Selenium for the real-browser tests (a virtualenv outside the repository).
+scripts/browser-venv.sh >/dev/null
 scripts/lint.sh
 export OMP_THREAD_LIMIT=1
 quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }

@@ -4,6 +4,7 @@ extension Catalog {
         try read { tx throws(CatalogError) in
             var status = try tx.status(recentBatches: recentBatches, recentFailures: recentFailures)
             status.lastAudit = try tx.audits(limit: 1).first
+            status.rescanRequests = try tx.rescanRequests()
             return status
         }
     }

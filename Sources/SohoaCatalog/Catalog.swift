@@ -32,6 +32,13 @@ public final class Catalog: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "sohoa.catalog"
+        // Every connection reads the file through one shared memory map (the OS page cache) instead
+        // of each filling its own small page cache: a reader of the pool is warm from its first
+        // query, which keeps full-text search fast on a large index (`scripts/bench-search.sh`).
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
         let path = self.file.path
         do {
             pool = try CatalogPools.pool(path: path) {

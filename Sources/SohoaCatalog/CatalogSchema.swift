@@ -22,6 +22,7 @@ enum CatalogSchema {
         }
         registerHoldings(&migrator)
         registerAudits(&migrator)
+        registerAccess(&migrator)
         return migrator
     }
 

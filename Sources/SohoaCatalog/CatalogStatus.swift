@@ -20,6 +20,8 @@ public struct CatalogStatus: Sendable, Equatable, Encodable {
     public var recentFailures: [FailureRecord]
     /// The latest fixity audit (`sohoa audit`), if any.
     public var lastAudit: AuditRecord? = nil
+    /// Pages reviewers sent back for rescanning, latest first.
+    public var rescanRequests: [RescanRequest] = []
 
     /// Makes a status.
     public init(

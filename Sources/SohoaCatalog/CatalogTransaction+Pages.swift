@@ -4,7 +4,8 @@ import GRDB
 extension CatalogTransaction {
     /// Stores a page under its item and name, replacing what was stored there, and returns it with its id.
     /// When the page's content changed (another SHA-256), its stage states and text are dropped:
-    /// they were about the old content.
+    /// they were about the old content; and its review starts again (a page sent back for rescanning
+    /// leaves the rescan list when the new scan arrives).
     @discardableResult
     public func upsertPage(_ page: PageRecord, at date: Date = Date()) throws(CatalogError) -> PageRecord {
         var page = page
@@ -21,6 +22,9 @@ extension CatalogTransaction {
                 if existing.sourceSHA256 != page.sourceSHA256 {
                     try db.execute(sql: "DELETE FROM page_stages WHERE pageID = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM page_texts WHERE pageID = ?", arguments: [id])
+                    try db.execute(
+                        sql: "UPDATE pages SET reviewState = 'pending', rescanReason = NULL, revision = revision + 1 WHERE id = ?",
+                        arguments: [id])
                 }
                 try page.update(db)
             } else {

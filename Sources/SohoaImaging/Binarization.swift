@@ -8,13 +8,22 @@ enum Binarization {
 
     /// The 256-bin histogram of 8-bit samples.
     static func histogram(_ pixels: [UInt8]) -> [Int] {
-        var histogram = [Int](repeating: 0, count: 256)
-        histogram.withUnsafeMutableBufferPointer { counts in
+        // Four interleaved counters per level: runs of one level (white paper) would otherwise make
+        // every increment wait for the previous one.
+        var counters = [Int](repeating: 0, count: 4 * 256)
+        counters.withUnsafeMutableBufferPointer { counts in
             pixels.withUnsafeBufferPointer { samples in
-                for value in samples { counts[Int(value)] += 1 }
+                let quads = samples.count / 4
+                for index in 0..<quads {
+                    counts[Int(samples[4 * index])] &+= 1
+                    counts[256 | Int(samples[4 * index + 1])] &+= 1
+                    counts[512 | Int(samples[4 * index + 2])] &+= 1
+                    counts[768 | Int(samples[4 * index + 3])] &+= 1
+                }
+                for index in (4 * quads)..<samples.count { counts[Int(samples[index])] &+= 1 }
             }
         }
-        return histogram
+        return (0..<256).map { counters[$0] + counters[256 + $0] + counters[512 + $0] + counters[768 + $0] }
     }
 
     /// The level at position `rank` of the samples sorted ascending (`sorted[rank]`), from a histogram.
@@ -74,45 +83,72 @@ enum Binarization {
     /// over what they cover).
     static func reduced(_ gray: Raster, by factor: Int) -> Raster {
         guard factor > 1 else { return gray }
+        // A column of up to 257 samples sums to at most 65535: 16-bit sums, twice as many per vector.
+        return factor <= 257 ? reduced(gray, by: factor, summingIn: UInt16.self) : reduced(gray, by: factor, summingIn: UInt32.self)
+    }
+
+    private static func reduced<Sum: FixedWidthInteger & UnsignedInteger>(
+        _ gray: Raster, by factor: Int, summingIn _: Sum.Type
+    ) -> Raster {
         let width = gray.width
         let height = gray.height
         let newWidth = (width + factor - 1) / factor
         let newHeight = (height + factor - 1) / factor
         var pixels = [UInt8](repeating: 0, count: newWidth * newHeight)
-        var sumBuffer = [UInt32](repeating: 0, count: newWidth)
+        // Column sums over one band of `factor` rows: one widening add per pixel, which vectorizes.
+        var columnBuffer = [Sum](repeating: 0, count: width)
         // Blocks that lie wholly inside a row (all but possibly the last).
         let fullBlocks = width / factor
         gray.pixels.withUnsafeBufferPointer { source in
             pixels.withUnsafeMutableBufferPointer { target in
-                sumBuffer.withUnsafeMutableBufferPointer { sums in
+                columnBuffer.withUnsafeMutableBufferPointer { columns in
+                    guard let base = source.baseAddress, let sums = columns.baseAddress else { return }
                     for blockY in 0..<newHeight {
-                        for index in 0..<newWidth { sums[index] = 0 }
                         let firstRow = blockY * factor
                         let rows = Swift.min(factor, height - firstRow)
-                        for y in firstRow..<(firstRow + rows) {
-                            let row = source.baseAddress! + y * width
-                            var column = 0
-                            for blockX in 0..<fullBlocks {
-                                var sum: UInt32 = 0
-                                for x in 0..<factor { sum &+= UInt32(row[column + x]) }
-                                sums[blockX] &+= sum
-                                column += factor
-                            }
-                            if fullBlocks < newWidth {
-                                var sum: UInt32 = 0
-                                for x in column..<width { sum &+= UInt32(row[x]) }
-                                sums[fullBlocks] &+= sum
-                            }
+                        let first = base + firstRow * width
+                        for x in 0..<width { sums[x] = Sum(first[x]) }
+                        for y in 1..<rows {
+                            let row = first + y * width
+                            for x in 0..<width { sums[x] &+= Sum(row[x]) }
                         }
-                        for blockX in 0..<newWidth {
-                            let columns = Swift.min(factor, width - blockX * factor)
-                            let count = UInt32(rows * columns)
-                            target[blockY * newWidth + blockX] = UInt8((sums[blockX] + count / 2) / count)
+                        let out = blockY * newWidth
+                        let mean = BlockMean(count: rows * factor)
+                        var block = sums
+                        for blockX in 0..<fullBlocks {
+                            var sum: UInt32 = 0
+                            for x in 0..<factor { sum &+= UInt32(block[x]) }
+                            block += factor
+                            target[out &+ blockX] = mean.of(sum)
+                        }
+                        if fullBlocks < newWidth {
+                            var sum: UInt32 = 0
+                            for x in (fullBlocks * factor)..<width { sum &+= UInt32(sums[x]) }
+                            let count = UInt32(rows * (width - fullBlocks * factor))
+                            target[out + fullBlocks] = UInt8((sum + count / 2) / count)
                         }
                     }
                 }
             }
         }
         return Raster(width: newWidth, height: newHeight, layout: .gray, pixels: pixels)
+    }
+}
+
+/// The rounded mean `(sum + count / 2) / count` of `count` samples, by a multiplication when
+/// `count` ≤ 2^16: `m = ⌈2^40 / count⌉` gives the exact quotient for every dividend below 2^24.
+private struct BlockMean {
+    let count: UInt64
+    let multiplier: UInt64
+
+    init(count: Int) {
+        self.count = UInt64(count)
+        multiplier = count <= 1 << 16 ? ((1 << 40) + UInt64(count) - 1) / UInt64(count) : 0
+    }
+
+    func of(_ sum: UInt32) -> UInt8 {
+        let dividend = UInt64(sum) &+ count / 2
+        guard multiplier > 0 else { return UInt8(truncatingIfNeeded: dividend / count) }
+        return UInt8(truncatingIfNeeded: (dividend &* multiplier) >> 40)
     }
 }

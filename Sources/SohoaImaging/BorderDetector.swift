@@ -132,6 +132,21 @@ enum BorderDetector {
         let gridHeight = (gray.height + f - 1) / f
         var painted = [Bool](repeating: false, count: gridWidth * gridHeight)
         for cell in plan.borderCells { painted[cell] = true }
+        // The blocks of the reduction that touch a border cell, each once.
+        let blocksWide = reducedGray.width
+        var touched = [Bool](repeating: false, count: blocksWide * reducedGray.height)
+        var blocks: [Int] = []
+        for cell in plan.borderCells {
+            let cellX = (cell % gridWidth) * f
+            let cellY = (cell / gridWidth) * f
+            for blockY in (cellY / factor)...(Swift.min(cellY + f, gray.height) - 1) / factor {
+                for blockX in (cellX / factor)...(Swift.min(cellX + f, gray.width) - 1) / factor
+                where !touched[blockY * blocksWide + blockX] {
+                    touched[blockY * blocksWide + blockX] = true
+                    blocks.append(blockY * blocksWide + blockX)
+                }
+            }
+        }
         var result = reducedGray
         let w = gray.width
         let h = gray.height
@@ -139,30 +154,20 @@ enum BorderDetector {
         gray.pixels.withUnsafeBufferPointer { source in
             painted.withUnsafeBufferPointer { painted in
                 result.pixels.withUnsafeMutableBufferPointer { target in
-                    for blockY in 0..<reducedGray.height {
-                        let y0 = blockY * factor
+                    for block in blocks {
+                        let y0 = (block / blocksWide) * factor
                         let y1 = Swift.min(y0 + factor, h)
-                        for blockX in 0..<reducedGray.width {
-                            let x0 = blockX * factor
-                            let x1 = Swift.min(x0 + factor, w)
-                            var touched = false
-                            for cy in (y0 / f)...((y1 - 1) / f) where !touched {
-                                for cx in (x0 / f)...((x1 - 1) / f) where painted[cy * gridWidth + cx] {
-                                    touched = true
-                                    break
-                                }
+                        let x0 = (block % blocksWide) * factor
+                        let x1 = Swift.min(x0 + factor, w)
+                        var sum: UInt32 = 0
+                        for y in y0..<y1 {
+                            let cellRow = (y / f) * gridWidth
+                            for x in x0..<x1 {
+                                sum += painted[cellRow + x / f] ? paper : UInt32(source[y * w + x])
                             }
-                            guard touched else { continue }
-                            var sum: UInt32 = 0
-                            for y in y0..<y1 {
-                                let cellRow = (y / f) * gridWidth
-                                for x in x0..<x1 {
-                                    sum += painted[cellRow + x / f] ? paper : UInt32(source[y * w + x])
-                                }
-                            }
-                            let count = UInt32((y1 - y0) * (x1 - x0))
-                            target[blockY * reducedGray.width + blockX] = UInt8((sum + count / 2) / count)
                         }
+                        let count = UInt32((y1 - y0) * (x1 - x0))
+                        target[block] = UInt8((sum + count / 2) / count)
                     }
                 }
             }

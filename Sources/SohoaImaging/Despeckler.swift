@@ -21,65 +21,23 @@ enum Despeckler {
         let scale = Double(dpi) / 300
         let maxArea = Swift.max(4, Int(Double(maximumArea) * scale * scale))
         let clearance = Swift.max(3, Int((Double(isolation) * scale).rounded()))
-        var seenBuffer = [Bool](repeating: false, count: w * h)
+        let ink = InkRuns(gray, below: threshold)
         var output = gray.pixels
         var removed = 0
-        var stack: [Int] = []
-        var component: [Int] = []
-        gray.pixels.withUnsafeBufferPointer { pixels in
-            seenBuffer.withUnsafeMutableBufferPointer { seen in
-                output.withUnsafeMutableBufferPointer { output in
-                    for start in 0..<(w * h) where pixels[start] < threshold && !seen[start] {
-                        // Collect the component (8-connected), stopping early once it is too big to be a speck.
-                        component.removeAll(keepingCapacity: true)
-                        stack.append(start)
-                        seen[start] = true
-                        var minX = w
-                        var maxX = 0
-                        var minY = h
-                        var maxY = 0
-                        while let index = stack.popLast() {
-                            component.append(index)
-                            let x = index % w
-                            let y = index / w
-                            minX = Swift.min(minX, x)
-                            maxX = Swift.max(maxX, x)
-                            minY = Swift.min(minY, y)
-                            maxY = Swift.max(maxY, y)
-                            for dy in -1...1 {
-                                let ny = y + dy
-                                guard ny >= 0, ny < h else { continue }
-                                for dx in -1...1 {
-                                    let nx = x + dx
-                                    guard nx >= 0, nx < w else { continue }
-                                    let n = ny * w + nx
-                                    if !seen[n], pixels[n] < threshold {
-                                        seen[n] = true
-                                        stack.append(n)
-                                    }
-                                }
-                            }
-                        }
-                        guard component.count <= maxArea else { continue }
-                        // Alone? Count dark pixels in the window around the bounding box.
-                        let x0 = Swift.max(0, minX - clearance)
-                        let x1 = Swift.min(w - 1, maxX + clearance)
-                        let y0 = Swift.max(0, minY - clearance)
-                        let y1 = Swift.min(h - 1, maxY + clearance)
-                        var dark = 0
-                        for y in y0...y1 {
-                            let row = y * w
-                            for x in x0...x1 where pixels[row + x] < threshold { dark += 1 }
-                        }
-                        guard dark == component.count else { continue }
-                        // Paint the speck and its blurred rim with the surrounding paper.
-                        for y in Swift.max(0, minY - 1)...Swift.min(h - 1, maxY + 1) {
-                            for x in Swift.max(0, minX - 1)...Swift.min(w - 1, maxX + 1) { output[y * w + x] = 255 }
-                        }
-                        removed += 1
-                    }
+        for speck in ink.components() where speck.area <= maxArea {
+            // Alone? No other ink in the window around the bounding box.
+            let dark = ink.inkPixels(
+                x0: Swift.max(0, speck.minX - clearance), x1: Swift.min(w - 1, speck.maxX + clearance),
+                y0: Swift.max(0, speck.minY - clearance), y1: Swift.min(h - 1, speck.maxY + clearance),
+                limit: speck.area)
+            guard dark == speck.area else { continue }
+            // Paint the speck and its blurred rim with the surrounding paper.
+            output.withUnsafeMutableBufferPointer { output in
+                for y in Swift.max(0, speck.minY - 1)...Swift.min(h - 1, speck.maxY + 1) {
+                    for x in Swift.max(0, speck.minX - 1)...Swift.min(w - 1, speck.maxX + 1) { output[y * w + x] = 255 }
                 }
             }
+            removed += 1
         }
         return (Raster(width: w, height: h, layout: .gray, pixels: output), removed)
     }

@@ -54,43 +54,11 @@ enum IlluminationCorrector {
             }
         }
         // Divide by the light, bilinear between cell centres.
-        let cellSize = Double(patch * cellPatches)
-        var xIndex = [Int](repeating: 0, count: w)
-        var xWeight = [Double](repeating: 0, count: w)
-        for x in 0..<w {
-            let gx = Swift.min(Swift.max((Double(x) + 0.5) / cellSize - 0.5, 0), Double(gw - 1))
-            xIndex[x] = Swift.min(Int(gx), Swift.max(0, gw - 2))
-            xWeight[x] = gw > 1 ? gx - Double(xIndex[x]) : 0
-        }
+        let light = LightGrid(values: smooth, width: gw, height: gh, cellSize: Double(patch * cellPatches))
         var flat = [UInt8](repeating: 255, count: w * h)
-        var histogram = [Int](repeating: 0, count: 256)
-        var rowLightBuffer = [Double](repeating: 0, count: gw)
-        gray.pixels.withUnsafeBufferPointer { source in
+        let histogram = gray.pixels.withUnsafeBufferPointer { source in
             flat.withUnsafeMutableBufferPointer { target in
-                histogram.withUnsafeMutableBufferPointer { histogram in
-                    rowLightBuffer.withUnsafeMutableBufferPointer { rowLight in
-                        xIndex.withUnsafeBufferPointer { xIndex in
-                            xWeight.withUnsafeBufferPointer { xWeight in
-                                for y in 0..<h {
-                                    let gy = Swift.min(Swift.max((Double(y) + 0.5) / cellSize - 0.5, 0), Double(gh - 1))
-                                    let y0 = Swift.min(Int(gy), Swift.max(0, gh - 2))
-                                    let ay = gh > 1 ? gy - Double(y0) : 0
-                                    let y1 = Swift.min(y0 + 1, gh - 1)
-                                    for x in 0..<gw { rowLight[x] = smooth[y0 * gw + x] * (1 - ay) + smooth[y1 * gw + x] * ay }
-                                    for x in 0..<w {
-                                        let x0 = xIndex[x]
-                                        let x1 = Swift.min(x0 + 1, gw - 1)
-                                        let light = rowLight[x0] + (rowLight[x1] - rowLight[x0]) * xWeight[x]
-                                        let value = Int(Double(source[y * w + x]) * 255 / light)
-                                        let clamped = Swift.min(255, value)
-                                        target[y * w + x] = UInt8(clamped)
-                                        histogram[clamped] += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                light.divide(source, into: target, width: w, height: h)
             }
         }
         // Levels: the typical print level → near black, the typical paper level → white.
@@ -107,7 +75,8 @@ enum IlluminationCorrector {
         }
         flat.withUnsafeMutableBufferPointer { flat in
             table.withUnsafeBufferPointer { table in
-                for index in 0..<flat.count { flat[index] = table[Int(flat[index])] }
+                guard let levels = table.baseAddress else { return }
+                for index in flat.indices { flat[index] = levels[Int(flat[index])] }
             }
         }
         return Raster(width: w, height: h, layout: .gray, pixels: flat)

@@ -31,10 +31,10 @@ public enum OrientationDetector {
     static func estimate(reduced: Raster) -> OrientationEstimate {
         let none = OrientationEstimate(quarterTurns: 0, confidence: 0, method: .profile)
         guard let threshold = Binarization.otsuThreshold(reduced.pixels) else { return none }
-        var xs: [Int32] = []
-        var ys: [Int32] = []
         let w = reduced.width
         let h = reduced.height
+        // Ink points: 1 in a mask of the reduced page.
+        var mask = [UInt8](repeating: 0, count: w * h)
         reduced.pixels.withUnsafeBufferPointer { pixels in
             func ink(_ x: Int, _ y: Int) -> Bool {
                 x >= 0 && y >= 0 && x < w && y < h && Int(pixels[y * w + x]) < threshold
@@ -46,15 +46,17 @@ public enum OrientationDetector {
                     if ink(x - 2, y), ink(x + 2, y), ink(x, y - 2), ink(x, y + 2), ink(x - 2, y - 2), ink(x + 2, y + 2) {
                         continue
                     }
-                    xs.append(Int32(x))
-                    ys.append(Int32(y))
+                    mask[y * w + x] = 1
                 }
             }
         }
-        guard xs.count >= minimumInkPixels, xs.count * 4 < reduced.pixels.count else { return none }
+        guard let rows = ProjectionCounts(mask, width: w, height: h),
+            let columns = ProjectionCounts(transposing: mask, width: w, height: h),
+            rows.inkCount >= minimumInkPixels, rows.inkCount * 4 < reduced.pixels.count
+        else { return none }
 
-        let horizontal = LineProfile.best(xs: xs, ys: ys, width: reduced.width, height: reduced.height)
-        let vertical = LineProfile.best(xs: ys, ys: xs, width: reduced.height, height: reduced.width)
+        let horizontal = LineProfile.best(rows)
+        let vertical = LineProfile.best(columns)
         let lying = vertical.score > horizontal.score
         let winner = lying ? vertical : horizontal
         let loser = lying ? horizontal : vertical
@@ -74,6 +76,23 @@ public enum OrientationDetector {
         let sideConfidence = Swift.min(1, Swift.max(0, (sideRatio - 1.15) / 0.6))
         let confidence = Swift.min(axisConfidence, sideConfidence)
         return OrientationEstimate(quarterTurns: turns, confidence: (confidence * 1000).rounded() / 1000, method: .profile)
+    }
+
+    /// `values.sorted()[rank]`, by keeping only the largest few (the rank is near the top).
+    static func value(atRank rank: Int, of values: [Int32]) -> Int32 {
+        let above = values.count - rank
+        guard above > 0, above <= 64 else { return values.sorted()[rank] }
+        // The `above` largest values, largest first.
+        var top = [Int32](repeating: .min, count: above)
+        for value in values where value > top[above - 1] {
+            var index = above - 1
+            while index > 0, top[index - 1] < value {
+                top[index] = top[index - 1]
+                index -= 1
+            }
+            top[index] = value
+        }
+        return top[above - 1]
     }
 
     /// Ink above the x-height band of each line (low bins) and below it (high bins), summed over lines.
@@ -112,27 +131,14 @@ public enum OrientationDetector {
         var score: Double
         var bins: [Int32]
 
-        static func best(xs: [Int32], ys: [Int32], width: Int, height: Int) -> LineProfile {
+        static func best(_ counts: ProjectionCounts) -> LineProfile {
             let maxDegrees = 15.0
-            let margin = Int((Double(width) * tan(maxDegrees * .pi / 180)).rounded(.up)) + 2
-            var bins = [Int32](repeating: 0, count: height + 2 * margin + 2)
-            var shifts = [Int32](repeating: 0, count: width)
+            let layout = ProjectionCounts.layout(width: counts.width, height: counts.height, maxDegrees: maxDegrees)
+            var bins = [Int32](repeating: 0, count: layout.bins)
             func profile(_ degrees: Double) -> LineProfile {
-                let slope = tan(degrees * .pi / 180)
-                for x in 0..<width { shifts[x] = Int32((Double(x) * slope).rounded()) + Int32(margin) }
-                for i in bins.indices { bins[i] = 0 }
-                xs.withUnsafeBufferPointer { xs in
-                    ys.withUnsafeBufferPointer { ys in
-                        shifts.withUnsafeBufferPointer { shifts in
-                            bins.withUnsafeMutableBufferPointer { bins in
-                                for i in 0..<xs.count { bins[Int(ys[i] + shifts[Int(xs[i])])] += 1 }
-                            }
-                        }
-                    }
-                }
+                counts.project(degrees: degrees, margin: layout.margin, into: &bins)
                 // Bins clipped at the 99.5th percentile: one straight edge (a photo, a rule) is not a text line.
-                let sorted = bins.sorted()
-                let clip = sorted[sorted.count * 995 / 1000]
+                let clip = OrientationDetector.value(atRank: bins.count * 995 / 1000, of: bins)
                 var sum = 0.0
                 var previous: Int32 = 0
                 for raw in bins {

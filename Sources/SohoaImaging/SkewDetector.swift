@@ -32,25 +32,12 @@ public enum SkewDetector {
         let none = SkewEstimate(degrees: 0, confidence: 0)
         guard let threshold = Binarization.otsuThreshold(reduced.pixels) else { return none }
 
-        // Ink pixels, grouped by column for the per-angle shift table.
-        var xs: [Int32] = []
-        var ys: [Int32] = []
-        xs.reserveCapacity(reduced.pixels.count / 4)
-        ys.reserveCapacity(reduced.pixels.count / 4)
-        reduced.pixels.withUnsafeBufferPointer { pixels in
-            for y in 0..<reduced.height {
-                let row = y * reduced.width
-                for x in 0..<reduced.width where Int(pixels[row + x]) < threshold {
-                    xs.append(Int32(x))
-                    ys.append(Int32(y))
-                }
-            }
-        }
-        let inkFraction = Double(xs.count) / Double(reduced.pixels.count)
-        guard xs.count >= minimumInkPixels, inkFraction < 0.6 else { return none }
-
         let limit = Swift.min(Swift.max(maxDegrees, 0.5), 45)
-        let profile = Profile(xs: xs, ys: ys, width: reduced.width, height: reduced.height, maxDegrees: limit)
+        guard let counts = ProjectionCounts(reduced, below: threshold) else { return none }
+        let inkCount = counts.inkCount
+        let inkFraction = Double(inkCount) / Double(reduced.pixels.count)
+        guard inkCount >= minimumInkPixels, inkFraction < 0.6 else { return none }
+        let profile = Profile(counts, maxDegrees: limit)
 
         // Coarse sweep.
         let coarseStep = 0.5
@@ -90,48 +77,28 @@ public enum SkewDetector {
         let ratio = median > 0 ? peak / median : 10
         // A ratio of 1 means no preferred direction; 3 or more is unambiguous text.
         var confidence = Swift.min(1, Swift.max(0, (ratio - 1) / 2))
-        if xs.count < minimumInkPixels * 4 { confidence *= Double(xs.count) / Double(minimumInkPixels * 4) }
+        if inkCount < minimumInkPixels * 4 { confidence *= Double(inkCount) / Double(minimumInkPixels * 4) }
         let rounded = (angle * 1000).rounded() / 1000
         return SkewEstimate(degrees: rounded == 0 ? 0 : rounded, confidence: (confidence * 1000).rounded() / 1000)
     }
 
-    /// Ink pixel coordinates and a reusable bin buffer for scoring projection angles.
+    /// The ink of the reduced page and a reusable bin buffer for scoring projection angles.
     private final class Profile {
-        let xs: [Int32]
-        let ys: [Int32]
-        let width: Int
+        let counts: ProjectionCounts
         let margin: Int
         var bins: [Int32]
-        var shifts: [Int32]
 
-        init(xs: [Int32], ys: [Int32], width: Int, height: Int, maxDegrees: Double) {
-            self.xs = xs
-            self.ys = ys
-            self.width = width
-            margin = Int((Double(width) * tan(maxDegrees * .pi / 180)).rounded(.up)) + 2
-            bins = [Int32](repeating: 0, count: height + 2 * margin + 2)
-            shifts = [Int32](repeating: 0, count: width)
+        init(_ counts: ProjectionCounts, maxDegrees: Double) {
+            self.counts = counts
+            let layout = ProjectionCounts.layout(width: counts.width, height: counts.height, maxDegrees: maxDegrees)
+            margin = layout.margin
+            bins = [Int32](repeating: 0, count: layout.bins)
         }
 
         /// Sharpness of the profile along lines rising to the right by `degrees`.
         func score(degrees: Double) -> Double {
             // A line rising by `a` satisfies y = y0 - x·tan(a), so y + x·tan(a) is constant along it.
-            let slope = tan(degrees * .pi / 180)
-            for x in 0..<width {
-                shifts[x] = Int32((Double(x) * slope).rounded()) + Int32(margin)
-            }
-            for index in bins.indices { bins[index] = 0 }
-            xs.withUnsafeBufferPointer { xs in
-                ys.withUnsafeBufferPointer { ys in
-                    shifts.withUnsafeBufferPointer { shifts in
-                        bins.withUnsafeMutableBufferPointer { bins in
-                            for index in 0..<xs.count {
-                                bins[Int(ys[index] + shifts[Int(xs[index])])] += 1
-                            }
-                        }
-                    }
-                }
-            }
+            counts.project(degrees: degrees, margin: margin, into: &bins)
             var sum = 0.0
             var previous: Int32 = 0
             for value in bins {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `sohoa`: digitize scans into a searchable, standards-true archive.
-struct Sohoa: ParsableCommand {
+struct Sohoa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sohoa",
         abstract:
@@ -10,5 +10,8 @@ struct Sohoa: ParsableCommand {
             RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self, AuditCommand.self, ImportCommand.self,
             CorrectCommand.self,
             HoldingsCommand.self, ProgressCommand.self, ReportCommand.self,
+            ServeCommand.self,
+            WithdrawCommand.self,
+            UsersCommand.self, AccessCommand.self,
         ])
 }

@@ -5,7 +5,11 @@ import SohoaPipeline
 OpenMPGuard.reexecIfNeeded()
 do {
     var command = try Sohoa.parseAsRoot()
-    try command.run()
+    if let serve = command as? ServeCommand {
+        try await serve.serve()
+    } else {
+        try command.run()
+    }
 } catch {
     // DESIGN §8: a usage error exits 2 (ArgumentParser's own convention is 64).
     if Sohoa.exitCode(for: error).rawValue == 64 {

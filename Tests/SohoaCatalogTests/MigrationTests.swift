@@ -6,10 +6,13 @@ import XCTest
 
 /// Opening a catalog: fresh file, re-open, WAL mode, foreign keys, and the files it refuses.
 final class MigrationTests: XCTestCase {
+    /// Every migration, in order; a new one is appended here when it is added.
+    static let allMigrations = ["v1-items-pages", "v1-fts", "v2-holdings", "v2-audits", "v3-access-review"]
+
     func testFreshFileGetsAllNamedMigrationsAndTables() throws {
         let test = try TestCatalog(self)
         let applied = try test.catalog.pool.read { db in try CatalogSchema.migrator.appliedIdentifiers(db) }
-        XCTAssertEqual(applied, ["v1-items-pages", "v1-fts", "v2-holdings", "v2-audits"])
+        XCTAssertEqual(applied, Set(Self.allMigrations))
         let tables = try test.catalog.pool.read { db in
             try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         }
@@ -43,7 +46,7 @@ final class MigrationTests: XCTestCase {
         let migrations = try reopened.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations")
         }
-        XCTAssertEqual(migrations, 4)
+        XCTAssertEqual(migrations, Self.allMigrations.count)
     }
 
     func testArchiveFolderURLOpensCatalogSqliteInside() throws {

@@ -130,7 +130,9 @@ final class ProgressReportTests: XCTestCase {
             XCTAssertEqual(
                 pace90["pagesPerWeek"] as? Double ?? -1, (Double(expected.pages) * 7 / 90 * 100).rounded() / 100, accuracy: 1e-9, id)
             let deadline = try XCTUnwrap(GoalsFile.day(definition["deadline"] as? String ?? "")).addingTimeInterval(86_399)
-            if gap == 0 {
+            if isShare && (expected.total ?? 0) == 0 {
+                XCTAssertEqual(goal["status"] as? String, "no-register", id)
+            } else if gap == 0 {
                 XCTAssertEqual(goal["status"] as? String, "reached", id)
                 XCTAssertNil(goal["projectedDate"], id)
             } else if deadline <= now {
@@ -285,6 +287,14 @@ final class ProgressReportTests: XCTestCase {
                 total: nil, done: 30, pages: 0, doneLast30Days: 0, pagesLast30Days: 0, doneLast90Days: 0, pagesLast90Days: 0),
             asOf: asOf)
         XCTAssertEqual(stalled.status, .stalled)
+        let share = Goal(
+            id: "share", name: "70%", measure: .holdingsShare, target: 70, deadline: "2025-12-31", scope: ProgressScope())
+        let empty = ProgressCalculator.evaluate(
+            share,
+            figures: ProgressFigures(
+                total: 0, done: 0, pages: 0, doneLast30Days: 0, pagesLast30Days: 0, doneLast90Days: 0, pagesLast90Days: 0),
+            asOf: asOf)
+        XCTAssertEqual(empty.status, .noRegister, "an empty register is not a reached goal")
         XCTAssertNil(stalled.projectedDate)
         let late = ProgressCalculator.evaluate(goal, figures: figures, asOf: GoalsFile.day("2027-02-01")!)
         XCTAssertEqual(late.status, .overdue)

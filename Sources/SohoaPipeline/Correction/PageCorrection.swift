@@ -64,37 +64,59 @@ public struct PageCorrection: Sendable {
             return WrittenVersion(
                 objectID: item.objectID, objectPath: root.objectPath(for: item.objectID), version: version, unchanged: true)
         }
+        let written = try writeCorrectedVersion(
+            objectID: item.objectID, state: state, changed: changed, by: person,
+            detail:
+                "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))",
+            message: "correction of page \(pageName) by \(person)", at: date)
+        try session.catalog.write { tx throws(CatalogError) in
+            try recordCorrection(
+                in: tx, itemID: itemID, pageID: pageID, pageName: pageName, text: plain, written: written, by: person, at: date)
+        }
+        return written
+    }
+
+    /// Writes the next version of `objectID`, whose head state is `state`, with `changed` files (logical
+    /// path → bytes) replaced and a METS revised with a PREMIS modification event by `person`.
+    func writeCorrectedVersion(
+        objectID: String, state: [String: String], changed: [String: Data], by person: String, detail: String,
+        message: String, at date: Date
+    ) throws -> WrittenVersion {
+        let root = session.root
+        var changed = changed
         let event = PreservationEvent(
             type: "modification", date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
-            detail: "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))"
-        )
-        let mets = try read(item.objectID, "mets.xml")
+            detail: detail)
+        let mets = try read(objectID, "mets.xml")
         let revised = try METSWriter.revise(
-            mets, objectID: item.objectID, events: [event],
+            mets, objectID: objectID, events: [event],
             changedFiles: changed.mapValues { PackageFileFacts(of: $0) }, modifiedAt: date)
         changed["mets.xml"] = Data(revised.utf8)
         var files: [LogicalFile] = []
         for path in state.keys.sorted() {
             if let data = changed[path] {
                 files.append(LogicalFile(logicalPath: path, source: .data(data)))
-            } else if let url = try root.contentURL(objectID: item.objectID, logicalPath: path) {
+            } else if let url = try root.contentURL(objectID: objectID, logicalPath: path) {
                 files.append(LogicalFile(logicalPath: path, source: .file(url)))
             }
         }
-        let written = try root.writeVersion(
-            objectID: item.objectID, files: files, message: "correction of page \(pageName) by \(person)",
-            user: VersionUser(name: person), created: date)
-        try session.catalog.write { tx throws(CatalogError) in
-            try tx.recordPageText(pageID: pageID, itemID: itemID, text: plain, at: date)
-            try tx.markItemPackaged(id: itemID, version: written.version, objectPath: written.objectPath, at: date)
-            try tx.addEvent(
-                itemID: itemID, pageID: pageID, type: .corrected, agent: person, outcome: .success,
-                detail: "page \(pageName): text corrected; archive object \(written.objectID) version \(written.version)", at: date)
-        }
-        return written
+        return try root.writeVersion(objectID: objectID, files: files, message: message, user: VersionUser(name: person), created: date)
     }
 
-    private func read(_ objectID: String, _ path: String) throws -> String {
+    /// Records a written correction in the catalog: the page's text (and search index), the item's new
+    /// version, and a `corrected` event.
+    func recordCorrection(
+        in tx: CatalogTransaction, itemID: String, pageID: Int64, pageName: String, text: String, written: WrittenVersion,
+        by person: String, at date: Date
+    ) throws(CatalogError) {
+        try tx.recordPageText(pageID: pageID, itemID: itemID, text: text, at: date)
+        try tx.markItemPackaged(id: itemID, version: written.version, objectPath: written.objectPath, at: date)
+        try tx.addEvent(
+            itemID: itemID, pageID: pageID, type: .corrected, agent: person, outcome: .success,
+            detail: "page \(pageName): text corrected; archive object \(written.objectID) version \(written.version)", at: date)
+    }
+
+    func read(_ objectID: String, _ path: String) throws -> String {
         guard let url = try session.root.contentURL(objectID: objectID, logicalPath: path) else {
             throw RunError(.archive, "\(objectID) has no \(path); run `sohoa audit`")
         }

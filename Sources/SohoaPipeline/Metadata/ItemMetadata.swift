@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import Yams
 
 /// Descriptive metadata of an item as staff give it in `item.yaml` or a row of `items.csv`.
@@ -13,6 +14,8 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var holdingID: String?
     public var libraryCode: String?
     public var description: String?
+    /// Who may see the item once it is served (`access: restricted`); `nil` leaves the catalog's level as it is.
+    public var access: AccessLevel?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -32,6 +35,13 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         "ma-thu-vien": "library-code", "mã thư viện": "library-code",
         "description": "description", "mo-ta": "description", "mô tả": "description",
         "item": "item", "item-id": "item", "thư mục": "item",
+        "access": "access", "quyen-truy-cap": "access", "quyền truy cập": "access",
+    ]
+
+    /// Access levels as staff may write them (English or Vietnamese).
+    static let accessAliases: [String: AccessLevel] = [
+        "public": .public, "công khai": .public, "restricted": .restricted, "hạn chế": .restricted,
+        "closed": .closed, "đóng": .closed,
     ]
 
     /// Fills what staff left out: a title from the folder name, the pipeline's languages, NFC everywhere.
@@ -54,7 +64,7 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
             throw MetadataError(
                 file: source,
                 message:
-                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description"
+                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description, access"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,6 +83,12 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
             }
             libraryCode = text.uppercased()
         case "description": description = text
+        case "access":
+            guard let level = Self.accessAliases[text.lowercased().precomposedStringWithCanonicalMapping] else {
+                throw MetadataError(
+                    file: source, message: "access '\(text)' must be public, restricted or closed (công khai, hạn chế, đóng)")
+            }
+            access = level
         default: break
         }
     }

@@ -23,6 +23,9 @@ public struct GoalProgress: Codable, Sendable, Equatable {
         case stalled
         /// The deadline has passed without the target met.
         case overdue
+        /// A share of the register is asked for, but the register is empty: nothing can be measured
+        /// until it is imported (`sohoa holdings import`).
+        case noRegister = "no-register"
     }
 
     public var goal: Goal

@@ -60,7 +60,9 @@ public enum ProgressCalculator {
             projected = asOf.addingTimeInterval(Double(gap) / exactPace * 7 * 86_400)
         }
         let status: GoalProgress.Status
-        if gap == 0 {
+        if goal.measure == .holdingsShare && (figures.total ?? 0) == 0 {
+            status = .noRegister
+        } else if gap == 0 {
             status = .reached
         } else if weeksLeft <= 0 {
             status = .overdue

@@ -63,6 +63,11 @@ public enum ProgressText {
         let unit = unitName(g.goal.measure, en)
         switch g.status {
         case .reached: return "✔ " + t("Đã đạt mục tiêu", "Target reached")
+        case .noRegister:
+            return "! "
+                + t(
+                    "Sổ đăng ký tài liệu trống: nhập sổ bằng `sohoa holdings import`",
+                    "The register is empty: import it with `sohoa holdings import`")
         case .overdue:
             return "✗ " + t("Đã quá hạn, chưa đạt", "Deadline passed, target not reached")
                 + (g.projectedDate.map { "; \(t("với tốc độ 90 ngày, đạt vào", "at the 90-day pace, reached on")) \($0)" } ?? "")

@@ -161,6 +161,7 @@ enum ReportHTML {
     static func statusText(_ g: GoalProgress) -> String {
         switch g.status {
         case .reached: "Đã đạt"
+        case .noRegister: "Chưa có sổ đăng ký tài liệu"
         case .overdue: "Quá hạn, chưa đạt" + (g.projectedDate.map { "; theo tốc độ hiện nay đạt vào \($0)" } ?? "")
         case .stalled: "Không có tiến độ 90 ngày qua"
         case .onTrack: "\(g.projectedDate ?? "—") (kịp hạn)"

@@ -44,6 +44,13 @@ public enum StatusReport {
                 lines.append("  ✗ \(dates.string(from: f.at)) \(f.stage.rawValue): \(f.filePath): \(f.reason)")
             }
         }
+        if !s.rescanRequests.isEmpty {
+            lines.append("\(t("Trang cần quét lại", "Pages to scan again")) (\(s.rescanRequests.count)):")
+            for r in s.rescanRequests {
+                let who = [r.reviewer, r.at.map { dates.string(from: $0) }].compactMap { $0 }.joined(separator: ", ")
+                lines.append("  ↺ \(r.itemID) / \(r.pageName): \(r.reason)" + (who.isEmpty ? "" : " (\(who))"))
+            }
+        }
         if let audit = s.lastAudit {
             lines.append(
                 "\(t("Kiểm tra toàn vẹn gần nhất", "Last fixity audit")): \(dates.string(from: audit.finishedAt)) (\(audit.scope)): "

@@ -1,0 +1,4 @@
+#ifndef SOHOA_CTURBOJPEG_SHIM_H
+#define SOHOA_CTURBOJPEG_SHIM_H
+#include <turbojpeg.h>
+#endif

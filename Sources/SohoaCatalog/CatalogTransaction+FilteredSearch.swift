@@ -1,0 +1,90 @@
+import GRDB
+
+extension CatalogTransaction {
+    /// Results are never paged beyond this offset (100 pages of 20: a reader does not page that far,
+    /// and it bounds the cost).
+    public static let maximumSearchOffset = 2_000
+
+    /// At most this many matching pages are counted and ranked: the first ones in page order when more
+    /// match (ranking every page of a very common word costs more than it helps: 10,000 pages take
+    /// ~50 ms, 2,000 take ~8 ms). Every reachable result page lies within it.
+    static let rankingWindow = maximumSearchOffset + 100
+
+    /// Pages whose text matches `query` among the items `filters` allow, best first (bm25), with the
+    /// total for paging; see `Catalog.search(_:filters:limit:offset:)`.
+    public func search(
+        _ query: String, filters: SearchFilters, limit: Int = 20, offset: Int = 0
+    ) throws(CatalogError) -> SearchPage {
+        let limit = min(max(0, limit), 100)
+        let offset = min(max(0, offset), Self.maximumSearchOffset)
+        let parsed = SearchQuery(query)
+        guard let match = parsed.matchExpression, limit > 0 else { return .empty(offset: offset, limit: limit) }
+        let conditions = filters.itemConditions()
+        let holdingsJoin = filters.needsHoldings ? "LEFT JOIN holdings h ON h.id = i.holdingID" : ""
+        // FTS5 yields matches in rowid order; the joins are primary-key look-ups per match.
+        let matches = """
+            FROM page_search
+            JOIN pages p ON p.id = page_search.rowid
+            JOIN items i ON i.id = p.itemID
+            \(holdingsJoin)
+            WHERE page_search MATCH ? AND \(conditions.sql)
+            LIMIT \(Self.rankingWindow + 1)
+            """
+        let candidates = """
+            SELECT page_search.rowid AS pageID, bm25(page_search) AS score, p.itemID AS itemID, p.name AS name,
+                p.sequence AS sequence
+            \(matches)
+            """
+        let arguments = StatementArguments([match] + conditions.arguments)
+        return try run {
+            let counted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(matches))", arguments: arguments) ?? 0
+            let total = min(counted, Self.rankingWindow)
+            let isExact = counted <= Self.rankingWindow
+            guard total > offset else {
+                return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (\(candidates))
+                    ORDER BY score, itemID, sequence
+                    LIMIT ? OFFSET ?
+                    """,
+                arguments: arguments + [limit, offset])
+            let results = try rows.compactMap { row in try result(row, query: parsed) }
+            return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: results)
+        }
+    }
+
+    /// Completes one hit with its text's snippet and its item's description.
+    private func result(_ row: Row, query: SearchQuery) throws -> SearchResult? {
+        let pageID: Int64 = row["pageID"]
+        let itemID: String = row["itemID"]
+        guard
+            let item = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT i.title, i.libraryCode, i.date, i.language, i.access, COALESCE(h.collectionType, i.type) AS collectionType
+                    FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
+                    """,
+                arguments: [itemID])
+        else { return nil }
+        let texts = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT page_texts.text AS text, page_search.folded AS folded
+                FROM page_texts LEFT JOIN page_search ON page_search.rowid = page_texts.pageID
+                WHERE page_texts.pageID = ?
+                """,
+            arguments: [pageID])
+        let original = texts.map { row -> String in row["text"] } ?? ""
+        let folded = texts.flatMap { row -> String? in row["folded"] }
+        let snippet = SnippetWindow.snippet(original: original, folded: folded, query: query)
+        let hit = SearchHit(
+            itemID: itemID, itemTitle: item["title"], pageID: pageID, pageName: row["name"], sequence: row["sequence"],
+            snippet: snippet.text, highlights: snippet.highlights, score: row["score"])
+        return SearchResult(
+            hit: hit, libraryCode: item["libraryCode"], date: item["date"], language: item["language"],
+            collectionType: item["collectionType"], access: AccessLevel(rawValue: item["access"]) ?? .closed)
+    }
+}

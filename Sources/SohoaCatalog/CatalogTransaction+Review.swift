@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// One page of the review queue's `section`: pages of packaged, not withdrawn, not closed items
+    /// that wait for review, lowest mean confidence first, narrowed by `filter`.
+    public func reviewQueue(
+        section: ReviewQueueSection, filter: ReviewQueueFilter = ReviewQueueFilter(), limit: Int = 50, offset: Int = 0
+    ) throws(CatalogError) -> [ReviewQueueEntry] {
+        let (condition, filterArguments) = filter.sql
+        var arguments = filterArguments
+        arguments += [max(0, limit), max(0, offset)]
+        let sql = """
+            SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
+            WHERE \(Self.waitingForReview) AND \(section.condition) AND \(condition)
+            ORDER BY \(ReviewQueueEntry.order) LIMIT ? OFFSET ?
+            """
+        return try run { try ReviewQueueEntry.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    /// How many pages wait in each section of the queue, narrowed by `filter`.
+    public func reviewQueueCounts(filter: ReviewQueueFilter = ReviewQueueFilter()) throws(CatalogError) -> ReviewQueueCounts {
+        let (condition, arguments) = filter.sql
+        let sql = """
+            SELECT
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.text.condition) THEN 1 ELSE 0 END), 0) AS text,
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.blank.condition) THEN 1 ELSE 0 END), 0) AS blank,
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.failed.condition) THEN 1 ELSE 0 END), 0) AS failed
+            FROM pages JOIN items ON items.id = pages.itemID
+            WHERE \(Self.waitingForReview) AND \(condition)
+            """
+        return try run {
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return ReviewQueueCounts() }
+            return ReviewQueueCounts(text: row["text"], blank: row["blank"], failed: row["failed"])
+        }
+    }
+
+    /// The page with this id as the review screens see it, whatever its state (`nil` if there is none).
+    public func reviewEntry(pageID: Int64) throws(CatalogError) -> ReviewQueueEntry? {
+        try run {
+            try ReviewQueueEntry.fetchOne(
+                db,
+                sql: "SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID WHERE pages.id = ?",
+                arguments: [pageID])
+        }
+    }
+
+    /// The page that follows `entry` in its queue section (narrowed by `filter`), whether or not `entry`
+    /// itself still waits; `nil` at the end of the queue.
+    public func nextInReviewQueue(
+        after entry: ReviewQueueEntry, filter: ReviewQueueFilter = ReviewQueueFilter()
+    ) throws(CatalogError) -> ReviewQueueEntry? {
+        let (condition, filterArguments) = filter.sql
+        var arguments = filterArguments
+        arguments += [entry.meanConfidence ?? -1.0, entry.pageID]
+        let sql = """
+            SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
+            WHERE \(Self.waitingForReview) AND \(entry.section.condition) AND \(condition)
+                AND (COALESCE(pages.meanConfidence, -1.0), pages.id) > (?, ?)
+            ORDER BY \(ReviewQueueEntry.order) LIMIT 1
+            """
+        return try run { try ReviewQueueEntry.fetchOne(db, sql: sql, arguments: arguments) }
+    }
+
+    /// The library codes of packaged items, for the queue's filter.
+    public func reviewLibraries() throws(CatalogError) -> [String] {
+        try run {
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT libraryCode FROM items WHERE state = 'packaged' ORDER BY libraryCode")
+        }
+    }
+
+    /// Moves the page's revision from `expected` to `expected + 1` if it is still `expected`, in one
+    /// statement; returns whether it did. A save that gets `false` started from an older revision.
+    public func claimPageRevision(pageID: Int64, expected: Int) throws(CatalogError) -> Bool {
+        try run {
+            try db.execute(
+                sql: "UPDATE pages SET revision = revision + 1 WHERE id = ? AND revision = ?", arguments: [pageID, expected])
+        }
+        return db.changesCount == 1
+    }
+
+    /// Undoes `claimPageRevision` after the save it was for failed, if nobody moved the revision since.
+    public func releasePageRevision(pageID: Int64, claimed expected: Int) throws(CatalogError) {
+        try run {
+            try db.execute(
+                sql: "UPDATE pages SET revision = revision - 1 WHERE id = ? AND revision = ?",
+                arguments: [pageID, expected + 1])
+        }
+    }
+
+    /// The page's current revision, or `nil` if there is no such page.
+    public func pageRevision(pageID: Int64) throws(CatalogError) -> Int? {
+        try run { try Int.fetchOne(db, sql: "SELECT revision FROM pages WHERE id = ?", arguments: [pageID]) }
+    }
+
+    /// Sets the page's review state; `rescanReason` is kept only for `rescan`.
+    public func setReviewState(pageID: Int64, _ state: ReviewState, rescanReason: String? = nil) throws(CatalogError) {
+        try run {
+            try db.execute(
+                sql: "UPDATE pages SET reviewState = ?, rescanReason = ? WHERE id = ?",
+                arguments: [state.rawValue, state == .rescan ? rescanReason : nil, pageID])
+        }
+        if db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+    }
+
+    /// Records what a reviewer did.
+    @discardableResult
+    public func addReview(_ review: ReviewRecord) throws(CatalogError) -> ReviewRecord {
+        var review = review
+        let stored = review
+        return try run {
+            review = stored
+            try review.insert(db)
+            return review
+        }
+    }
+
+    /// What reviewers did to a page, oldest first.
+    public func reviews(pageID: Int64) throws(CatalogError) -> [ReviewRecord] {
+        try run {
+            try ReviewRecord.fetchAll(db, sql: "SELECT * FROM reviews WHERE pageID = ? ORDER BY at, id", arguments: [pageID])
+        }
+    }
+
+    /// Pages sent back for rescanning, latest first, with the reason and who sent them back.
+    public func rescanRequests(limit: Int = 100) throws(CatalogError) -> [RescanRequest] {
+        try run {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT pages.itemID, pages.name, pages.sequence, pages.rescanReason,
+                        (SELECT reviewer FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
+                            ORDER BY at DESC, id DESC LIMIT 1) AS reviewer,
+                        (SELECT at FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
+                            ORDER BY at DESC, id DESC LIMIT 1) AS at
+                    FROM pages WHERE pages.reviewState = 'rescan'
+                    ORDER BY at DESC, pages.itemID, pages.sequence LIMIT ?
+                    """,
+                arguments: [max(0, limit)])
+            return rows.map { row in
+                RescanRequest(
+                    itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],
+                    reason: row["rescanReason"] ?? "", reviewer: row["reviewer"], at: row["at"])
+            }
+        }
+    }
+
+    /// Pages of packaged, not withdrawn, not closed items that wait for review.
+    private static let waitingForReview = """
+        items.state = 'packaged' AND items.withdrawnAt IS NULL AND items.access <> 'closed' AND pages.reviewState = 'pending'
+        """
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Stores a new session.
+    public func createSession(_ session: SessionRecord) throws(CatalogError) {
+        try run { try session.insert(db) }
+    }
+
+    /// The session with this token hash, with its user, if it has not expired at `now` and the
+    /// user is not disabled.
+    public func validSession(tokenHash: String, at now: Date = Date()) throws(CatalogError) -> ValidSession? {
+        try run { () throws -> ValidSession? in
+            guard
+                let session = try SessionRecord.fetchOne(
+                    db, sql: "SELECT * FROM sessions WHERE tokenHash = ? AND expiresAt > ?", arguments: [tokenHash, now])
+            else { return nil }
+            guard let user = try UserRecord.fetchOne(db, key: session.userID), !user.disabled else { return nil }
+            return ValidSession(session: session, user: user)
+        }
+    }
+
+    /// Ends the session with this token hash (nothing happens if there is none).
+    public func deleteSession(tokenHash: String) throws(CatalogError) {
+        try run { try db.execute(sql: "DELETE FROM sessions WHERE tokenHash = ?", arguments: [tokenHash]) }
+    }
+
+    /// Ends every session of the user.
+    public func deleteSessions(userID: Int64) throws(CatalogError) {
+        try run { try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [userID]) }
+    }
+
+    /// Removes the sessions expired at `now`; returns how many.
+    @discardableResult
+    public func purgeExpiredSessions(at now: Date = Date()) throws(CatalogError) -> Int {
+        try run {
+            try db.execute(sql: "DELETE FROM sessions WHERE expiresAt <= ?", arguments: [now])
+            return db.changesCount
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+extension CatalogTransaction {
+    /// Adds a user; the name is stored in NFC. Throws `constraintViolated` when the name is taken
+    /// (regardless of case) or not allowed (empty, spaces, `:` or `/`).
+    @discardableResult
+    public func addUser(
+        name: String, displayName: String?, role: UserRole, passwordHash: String, at date: Date = Date()
+    ) throws(CatalogError) -> UserRecord {
+        let name = name.precomposedStringWithCanonicalMapping
+        if try user(name: name) != nil {
+            throw CatalogError(
+                kind: .constraintViolated, file: file,
+                message: "a user named '\(name)' already exists; choose another name, or change that user's password")
+        }
+        var user = UserRecord(
+            name: name, displayName: displayName?.precomposedStringWithCanonicalMapping, role: role,
+            passwordHash: passwordHash, createdAt: date, updatedAt: date)
+        let stored = user
+        user = try run {
+            var user = stored
+            try user.insert(db)
+            return try UserRecord.fetchOne(db, key: user.id) ?? user
+        }
+        return user
+    }
+
+    /// The user with this name (compared without regard to case, after NFC).
+    public func user(name: String) throws(CatalogError) -> UserRecord? {
+        try run {
+            try UserRecord.fetchOne(
+                db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name.precomposedStringWithCanonicalMapping])
+        }
+    }
+
+    /// The user with this id.
+    public func user(id: Int64) throws(CatalogError) -> UserRecord? {
+        try run { try UserRecord.fetchOne(db, key: id) }
+    }
+
+    /// Every user, by name.
+    public func users() throws(CatalogError) -> [UserRecord] {
+        try run { try UserRecord.fetchAll(db, sql: "SELECT * FROM users ORDER BY name") }
+    }
+
+    /// Replaces the user's password hash, clears failed sign-ins and ends the user's sessions.
+    public func setPasswordHash(name: String, _ hash: String, at date: Date = Date()) throws(CatalogError) {
+        let id = try existingUserID(name: name)
+        try run {
+            try db.execute(
+                sql: "UPDATE users SET passwordHash = ?, failedSignIns = 0, lastFailedSignInAt = NULL, updatedAt = ? WHERE id = ?",
+                arguments: [hash, date, id])
+            try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id])
+        }
+    }
+
+    /// Disables or enables the user; disabling also ends the user's sessions.
+    public func setUserDisabled(name: String, _ disabled: Bool, at date: Date = Date()) throws(CatalogError) {
+        let id = try existingUserID(name: name)
+        try run {
+            try db.execute(
+                sql: "UPDATE users SET disabled = ?, failedSignIns = 0, updatedAt = ? WHERE id = ?", arguments: [disabled, date, id])
+            if disabled { try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id]) }
+        }
+    }
+
+    /// Counts one more failed sign-in for the user; returns the count of consecutive failures.
+    @discardableResult
+    public func recordFailedSignIn(userID: Int64, at date: Date = Date()) throws(CatalogError) -> Int {
+        try run {
+            try db.execute(
+                sql: "UPDATE users SET failedSignIns = failedSignIns + 1, lastFailedSignInAt = ? WHERE id = ?",
+                arguments: [date, userID])
+            return try Int.fetchOne(db, sql: "SELECT failedSignIns FROM users WHERE id = ?", arguments: [userID]) ?? 0
+        }
+    }
+
+    /// A successful sign-in: the count of failed ones starts again from zero.
+    public func recordSuccessfulSignIn(userID: Int64) throws(CatalogError) {
+        try run {
+            try db.execute(
+                sql: "UPDATE users SET failedSignIns = 0, lastFailedSignInAt = NULL WHERE id = ?", arguments: [userID])
+        }
+    }
+
+    private func existingUserID(name: String) throws(CatalogError) -> Int64 {
+        guard let id = try user(name: name)?.id else {
+            throw CatalogError(
+                kind: .notFound, file: file,
+                message: "the catalog at \(file.path) has no user named '\(name)'; see `sohoa users list`")
+        }
+        return id
+    }
+}

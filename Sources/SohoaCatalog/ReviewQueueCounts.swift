@@ -1,0 +1,22 @@
+/// How many pages wait in each section of the review queue.
+public struct ReviewQueueCounts: Sendable, Equatable {
+    public var text: Int
+    public var blank: Int
+    public var failed: Int
+
+    /// Makes counts.
+    public init(text: Int = 0, blank: Int = 0, failed: Int = 0) {
+        self.text = text
+        self.blank = blank
+        self.failed = failed
+    }
+
+    /// The count of one section.
+    public subscript(section: ReviewQueueSection) -> Int {
+        switch section {
+        case .text: text
+        case .blank: blank
+        case .failed: failed
+        }
+    }
+}

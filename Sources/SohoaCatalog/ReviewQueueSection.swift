@@ -1,0 +1,18 @@
+/// The review queue's parts: pages with text to read, blank pages and failed pages are kept apart.
+public enum ReviewQueueSection: String, Codable, Sendable, CaseIterable {
+    /// Pages with recognized text, lowest mean OCR confidence first.
+    case text
+    /// Pages the pipeline found blank: confirm them, or send them back.
+    case blank
+    /// Pages a pipeline stage failed on: usually sent back for rescanning.
+    case failed
+
+    /// The SQL condition on `pages` that selects the section's pages.
+    var condition: String {
+        switch self {
+        case .text: "pages.state = 'done' AND pages.isBlank = 0 AND pages.meanConfidence IS NOT NULL"
+        case .blank: "pages.state <> 'failed' AND pages.isBlank = 1"
+        case .failed: "pages.state = 'failed'"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import NIOPosix
+import SohoaCatalog
+
+/// Signing in and out (DESIGN §9): `GET /login` shows the form, `POST /login` checks the password
+/// (bcrypt), starts a session and redirects, `POST /logout` ends it. The CSRF check is done by
+/// `SessionMiddleware` before these run.
+enum AuthRoutes {
+    static func add(to router: Router<AppRequestContext>, services: ServerServices) {
+        let throttle = SignInThrottle()
+        router.get("/login") { request, context -> Response in
+            let next = SignInTarget.safeLocalPath(request.uri.queryParameters.get("next"))
+            return .html(SignInPage.page(context: context, next: next))
+        }
+        router.post("/login") { request, context -> Response in
+            try await signIn(request, context: context, services: services, throttle: throttle)
+        }
+        router.post("/logout") { request, _ -> Response in
+            if let token = request.cookies[AuthCookies.session]?.value, SessionToken.isWellFormed(token) {
+                try services.catalog.deleteSession(tokenHash: SessionToken.hash(token))
+            }
+            var response = Response.seeOther("/")
+            response.setCookie(AuthCookies.cleared(AuthCookies.session, secure: services.options.secureCookies))
+            return response
+        }
+    }
+
+    /// Checks the name and password; on success a new session and a redirect, else the form again.
+    private static func signIn(
+        _ request: Request, context: AppRequestContext, services: ServerServices, throttle: SignInThrottle
+    ) async throws -> Response {
+        let form = try await FormFields.read(request, context: context)
+        let name = String((form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let password = form["password"] ?? ""
+        let next = SignInTarget.safeLocalPath(form["next"])
+        let catalog = services.catalog
+
+        let user = name.isEmpty ? nil : try catalog.user(name: name)
+        let failures = user?.failedSignIns ?? throttle.failures(unknownName: name)
+        let delay = SignInThrottle.delay(afterFailures: failures)
+        if delay > .zero { try await Task.sleep(for: delay) }
+
+        let hash = user?.passwordHash
+        let matches = try await NIOThreadPool.singleton.runIfActive {
+            // Unknown names cost as much time as known ones, so timing does not reveal them either.
+            PasswordHasher.verify(password, hash: hash ?? DummyHash.value) && hash != nil
+        }
+        guard matches, let user, let userID = user.id, !user.disabled else {
+            if let userID = user?.id {
+                try catalog.recordFailedSignIn(userID: userID)
+            } else {
+                throttle.recordFailure(unknownName: name)
+            }
+            return .html(
+                SignInPage.page(context: context, next: next, name: name, error: SignInPage.failureMessage(context.language)),
+                status: .unauthorized)
+        }
+
+        let token = SessionToken.random()
+        let now = Date()
+        let lifetime = services.options.sessionLifetime
+        try catalog.write { tx throws(CatalogError) in
+            try tx.recordSuccessfulSignIn(userID: userID)
+            try tx.purgeExpiredSessions(at: now)
+            try tx.createSession(
+                SessionRecord(
+                    tokenHash: SessionToken.hash(token), userID: userID, csrfToken: SessionToken.random(), createdAt: now,
+                    expiresAt: now.addingTimeInterval(lifetime)))
+        }
+        let secure = services.options.secureCookies
+        var response = Response.seeOther(SignInTarget.location(next: next, role: user.role))
+        response.setCookie(AuthCookies.session(token, lifetime: lifetime, secure: secure))
+        response.setCookie(AuthCookies.cleared(AuthCookies.anonymousCSRF, secure: secure))
+        return response
+    }
+}
+
+/// A bcrypt hash no password matches in practice, checked for names that do not exist.
+private enum DummyHash {
+    static let value =
+        (try? PasswordHasher(cost: (try? PasswordHasher.fromEnvironment().cost) ?? PasswordHasher.defaultCost)
+            .hash(SessionToken.random())) ?? ""
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SohoaCatalog
+import SohoaPipeline
+
+/// What the dashboard shows, read from the catalog with the same calculations as `sohoa progress`
+/// and `sohoa report` (`ProgressCalculator`, goals from `<archive>/goals.yaml` or the plan's defaults).
+struct DashboardData {
+    /// Each goal broken down by library, and the same goals broken down by collection type.
+    var byLibrary: ProgressReport?
+    var byType: ProgressReport?
+    /// Why the goals could not be read, when they could not.
+    var goalsProblem: String?
+    var year: Int
+    var months: [MonthlyCount]
+    var batches: [BatchRecord]
+    var failures: [FailureRecord]
+    var audits: [AuditRecord]
+
+    /// Reads everything as of `now`.
+    static func load(services: ServerServices, now: Date = Date()) throws -> DashboardData {
+        let catalog = services.catalog
+        var byLibrary: ProgressReport?
+        var byType: ProgressReport?
+        var problem: String?
+        do {
+            let loaded = try DashboardGoals.load(services: services)
+            byLibrary = try ProgressCalculator.progress(
+                goals: loaded.goals, catalog: catalog, asOf: now, by: .library, goalsFile: loaded.file)
+            byType = try ProgressCalculator.progress(goals: loaded.goals, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
+        } catch let error as GoalsFileError {
+            problem = error.description
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let year = calendar.component(.year, from: now)
+        let months = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.monthlyArchived(year: year) }
+        return DashboardData(
+            byLibrary: byLibrary, byType: byType, goalsProblem: problem, year: year, months: months,
+            batches: try catalog.batches(limit: 10), failures: try catalog.failures(limit: 20), audits: try catalog.audits(limit: 5))
+    }
+}
+
+/// The goals the dashboard and the report download use: `<archive>/goals.yaml`, else the plan's defaults.
+enum DashboardGoals {
+    static func load(services: ServerServices) throws(GoalsFileError) -> (goals: [Goal], file: String?) {
+        let url = services.options.archive.appendingPathComponent(GoalsFile.fileName)
+        let loaded = try GoalsFile.load(url)
+        return (loaded.goals, loaded.fromFile ? url.path : nil)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SohoaCatalog
+import SohoaPipeline
+
+/// `/dashboard/report?year=YYYY`: the yearly report of `sohoa report` as a download — the HTML page
+/// (`bao-cao-YYYY.html`), or one of its CSV tables with `&format=csv&table=goals|months|…`.
+enum YearlyReportDownload {
+    /// The CSV tables that can be asked for (the files `sohoa report` writes, without `.csv`).
+    static let tables: Set<String> = ["goals", "months", "libraries", "types", "ocr", "audits", "failures"]
+
+    static func response(_ form: FormQuery, services: ServerServices) throws -> Response {
+        guard let yearText = form["year"], let year = Int(yearText), (2000...2100).contains(year) else {
+            throw HTTPError(.badRequest, message: "year=YYYY (2000–2100)")
+        }
+        let format = form["format"] ?? "html"
+        guard format == "html" || format == "csv" else { throw HTTPError(.badRequest, message: "format=html|csv") }
+        let table = form["table"] ?? "goals"
+        guard format == "html" || tables.contains(table) else {
+            throw HTTPError(.badRequest, message: "table=" + tables.sorted().joined(separator: "|"))
+        }
+        let goals: (goals: [Goal], file: String?)
+        do {
+            goals = try DashboardGoals.load(services: services)
+        } catch {
+            throw HTTPError(.internalServerError, message: error.description)
+        }
+        let data = try YearlyReport.build(catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file)
+        // The report's writer is the one `sohoa report` uses; it writes into a folder, read back here.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-report-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try YearlyReport.write(data, to: folder)
+        let name = format == "html" ? YearlyReport.htmlName : "\(table).csv"
+        let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+        let download = format == "html" ? "bao-cao-\(year).html" : "bao-cao-\(year)-\(table).csv"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format == "html" ? "text/html; charset=utf-8" : "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"\(download)\"",
+                .cacheControl: "private, no-store",
+                // The report is a self-contained page with its own inline style sheet, opened from disk.
+                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

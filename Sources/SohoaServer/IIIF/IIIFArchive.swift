@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import SohoaArchive
+import SohoaCatalog
+import SohoaSharing
+
+/// What the IIIF routes read from the archive, with access enforced: items and pages the reader may
+/// see (404 for the rest, so closed items cannot be told from missing ones), and their files.
+struct IIIFArchive: Sendable {
+    let services: ServerServices
+
+    /// An item the reader may see, with its head version's files (logical path → digest).
+    struct VisibleItem {
+        var item: ItemRecord
+        var access: AccessLevel
+        var files: [String: String]
+    }
+
+    /// The item if it is packaged, not withdrawn, not closed, and (when restricted) the reader is signed in.
+    func item(_ id: String, context: AppRequestContext) throws -> VisibleItem {
+        guard let availability = try services.catalog.itemAvailability(id: id), availability.isServable,
+            context.mayRead(availability.access)
+        else { throw HTTPError(.notFound, message: "no item '\(id)' here") }
+        guard let files = try services.root.headState(objectID: availability.item.objectID) else {
+            throw HTTPError(.notFound, message: "no item '\(id)' here")
+        }
+        return VisibleItem(item: availability.item, access: availability.access, files: files)
+    }
+
+    /// The page with this id if the reader may see its item, and where its image comes from.
+    func imageSource(pageID text: String, context: AppRequestContext) throws -> (source: IIIFImageSource, access: AccessLevel) {
+        guard let pageID = Int64(text), let page = try services.catalog.page(id: pageID) else {
+            throw HTTPError(.notFound, message: "no image '\(text)' here")
+        }
+        let visible = try item(page.itemID, context: context)
+        guard let source = try imageSource(page, in: visible) else { throw HTTPError(.notFound, message: "no image '\(text)' here") }
+        return (source, visible.access)
+    }
+
+    /// Where the page's image comes from: its archived master (the page's frame of a multi-page file).
+    func imageSource(_ page: PageRecord, in visible: VisibleItem) throws -> IIIFImageSource? {
+        guard let path = Self.masterPath(of: page, files: visible.files), let digest = visible.files[path],
+            let url = try services.root.contentURL(objectID: visible.item.objectID, logicalPath: path)
+        else { return nil }
+        let frame = page.frameIndex ?? 0
+        return IIIFImageSource(contentKey: "\(digest)#\(frame)", file: url, frame: frame, width: page.width, height: page.height)
+    }
+
+    /// The contents of one of the item's files, or nil when its head version has no such file.
+    func contents(of logicalPath: String, in visible: VisibleItem) throws -> Data? {
+        guard visible.files[logicalPath] != nil,
+            let url = try services.root.contentURL(objectID: visible.item.objectID, logicalPath: logicalPath)
+        else { return nil }
+        return try Data(contentsOf: url)
+    }
+
+    /// The master's logical path: `masters/<source file name>`, else the master whose stem is the
+    /// page's name (or, for `<stem>-p0003` and spread halves `<stem>-a`, that stem).
+    static func masterPath(of page: PageRecord, files: [String: String]) -> String? {
+        let direct = "masters/" + URL(fileURLWithPath: page.sourcePath).lastPathComponent.precomposedStringWithCanonicalMapping
+        if files[direct] != nil { return direct }
+        var stems = [page.name]
+        if let match = page.name.wholeMatch(of: /(.+)-(p[0-9]{4}|a|b)/) { stems.append(String(match.output.1)) }
+        for stem in stems {
+            if let path = files.keys.sorted().first(where: { key in
+                key.hasPrefix("masters/")
+                    && (key.dropFirst("masters/".count).split(separator: ".").dropLast().joined(separator: ".") == stem)
+            }) {
+                return path
+            }
+        }
+        return nil
+    }
+}

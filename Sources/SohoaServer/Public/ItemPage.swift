@@ -1,0 +1,85 @@
+import Foundation
+import SohoaCatalog
+
+/// `/items/<item-id>`: the item's description, its PDF, and every page with its image and text.
+enum ItemPage {
+    /// A page of the item as shown: the record, its text, and whether the archive holds its image.
+    struct Page {
+        var record: PageRecord
+        var text: String?
+        var hasImage: Bool
+    }
+
+    static func html(_ served: ServedItem, pages: [Page], hasPDF: Bool, context: AppRequestContext) -> HTML {
+        let language = context.language
+        let item = served.item
+        var facts: [(String, String)] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append((label, value)) }
+        }
+        add(language.pick("Tác giả", "Creator"), item.creator)
+        add(language.pick("Năm / ngày", "Date"), item.date)
+        add(language.pick("Ngôn ngữ", "Language"), item.language.map { CollectionNames.language($0, language) })
+        add(language.pick("Loại tài liệu", "Collection"), served.availability.collectionType.map { CollectionNames.type($0, language) })
+        add(language.pick("Chủ đề", "Subject"), item.subject)
+        add(language.pick("Mô tả", "Description"), description(item))
+        add(language.pick("Thư viện", "Library"), item.libraryCode)
+        add(language.pick("Số đăng ký", "Holding"), item.holdingID)
+        add(language.pick("Mã tài liệu", "Identifier"), item.objectID)
+        add(language.pick("Số trang", "Pages"), String(pages.count))
+        if served.availability.access == .restricted {
+            add(
+                language.pick("Quyền xem", "Access"), language.pick("Hạn chế (chỉ người đã đăng nhập)", "Restricted (signed-in users only)")
+            )
+        }
+        let rows = facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML }
+        let pdf: HTML =
+            hasPDF
+            ? "<p><a class=\"button\" href=\"\(URLPath.pdf(itemID: item.id))\">\(language.pick("Tải PDF (có lớp chữ tìm kiếm được)", "Download the PDF (searchable)"))</a></p>"
+            : .empty
+        let contents = pages.map { page -> HTML in
+            "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(page.record.sequence)</a></li>"
+        }
+        let sections = pages.map { section($0, itemID: item.id, language: language) }
+        return """
+            <table class="item-facts">\(rows)</table>
+            \(pdf)
+            <nav class="page-index" aria-label="\(language.pick("Các trang", "Pages"))"><ol>\(contents)</ol></nav>
+            <div class="pages">\(sections)</div>
+            """
+    }
+
+    private static func section(_ page: Page, itemID: String, language: UILanguage) -> HTML {
+        let name = page.record.name
+        let image: HTML =
+            page.hasImage
+            ? """
+            <a href="\(URLPath.pageImage(itemID: itemID, pageName: name))"><img class="page-image" \
+            src="\(URLPath.pageImage(itemID: itemID, pageName: name))" alt="\(language.pick("Ảnh trang", "Page image")) \(page.record.sequence)" \
+            loading="lazy" width="200"></a>
+            """ : "<p class=\"muted\">\(language.pick("Không có ảnh.", "No image."))</p>"
+        let text: HTML
+        if let body = page.text, !body.isEmpty {
+            text = """
+                <pre class="page-text">\(body)</pre>\
+                <p><a href="\(URLPath.pageText(itemID: itemID, pageName: name))">\(language.pick("Văn bản thuần", "Plain text"))</a></p>
+                """
+        } else {
+            text = "<p class=\"muted\">\(language.pick("Trang này không có văn bản nhận dạng.", "This page has no recognized text."))</p>"
+        }
+        return """
+            <section class="page" id="page-\(URLPath.component(name))">
+            <h2>\(language.pick("Trang", "Page")) \(page.record.sequence) <span class="muted">(\(name))</span></h2>
+            <div class="page-body">\(image)<div class="text">\(text)</div></div>
+            </section>
+            """
+    }
+
+    /// The `description` of the item's metadata, if it has one.
+    private static func description(_ item: ItemRecord) -> String? {
+        guard let json = item.metadataJSON, let data = json.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return object["description"] as? String
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SohoaCatalog
+
+/// The public routes (DESIGN §9): home, search, item pages, page images and texts, item PDFs.
+/// Access levels are checked by `ServedItem` on every item route and by the catalog's search filters.
+enum PublicRoutes {
+    static func add(to router: Router<AppRequestContext>, services: ServerServices) {
+        router.get("/") { _, context -> Response in
+            let overview = try services.catalog.collectionOverview(access: SearchFilters.readable(signedIn: context.user != nil))
+            let title = context.language.pick("Thư viện số Lai Châu", "Lai Châu Digital Library")
+            return .html(
+                PageLayout.page(
+                    title: title, context: context, body: HomePage.html(overview: overview, context: context), styles: [PublicStyle.url]))
+        }
+        router.get("/search") { request, context -> Response in
+            try search(request, context: context, services: services)
+        }
+        router.get("/items/:item") { _, context -> Response in
+            try item(context: context, services: services)
+        }
+        router.get("/items/:item/pages/:page/image") { _, context -> Response in
+            let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
+            let page = try served.page(try context.parameters.require("page"), services: services)
+            let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: "access/\(page.name).png", root: services.root)
+            return try await ArchivedFile.response(url, contentType: "image/png", cacheControl: served.cacheControl, context: context)
+        }
+        router.get("/items/:item/pages/:page/text") { _, context -> Response in
+            let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
+            let page = try served.page(try context.parameters.require("page"), services: services)
+            guard let id = page.id, let text = try services.catalog.pageText(pageID: id) else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: served.cacheControl],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.get("/items/:item/pdf") { _, context -> Response in
+            let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
+            let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: "\(served.item.id).pdf", root: services.root)
+            return try await ArchivedFile.response(
+                url, contentType: "application/pdf", cacheControl: served.cacheControl,
+                disposition:
+                    "inline; filename=\"\(asciiFileName(served.item.id)).pdf\"; filename*=UTF-8''\(URLPath.component(served.item.id)).pdf",
+                context: context)
+        }
+    }
+
+    /// `/search`: HTML, or JSON when the client accepts `application/json`.
+    private static func search(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
+        let asked = SearchRequest(FormQuery(query: request.uri.query ?? ""))
+        let signedIn = context.user != nil
+        let page = try services.catalog.search(
+            asked.query, filters: asked.filters(signedIn: signedIn), limit: SearchRequest.pageSize, offset: asked.offset)
+        if (request.headers[.accept] ?? "").contains("application/json") {
+            var response = try Response.json(SearchResponse(asked, page: page))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+        let overview = try services.catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn))
+        let language = context.language
+        let title =
+            asked.query.isEmpty ? language.pick("Tìm kiếm", "Search") : language.pick("Tìm “\(asked.query)”", "Search for “\(asked.query)”")
+        return .html(
+            PageLayout.page(
+                title: title, context: context, body: SearchResultsPage.html(asked, page: page, overview: overview, context: context),
+                styles: [PublicStyle.url]))
+    }
+
+    /// `/items/<item-id>`.
+    private static func item(context: AppRequestContext, services: ServerServices) throws -> Response {
+        let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
+        let state = try services.root.headState(objectID: served.item.objectID) ?? [:]
+        let pages = try services.catalog.exportablePages(itemID: served.item.id).map { export in
+            ItemPage.Page(record: export.page, text: export.text, hasImage: state["access/\(export.page.name).png"] != nil)
+        }
+        let body = ItemPage.html(served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, context: context)
+        var response = Response.html(
+            PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
+        if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }
+        return response
+    }
+
+    /// A file name without quotes, slashes or non-ASCII characters, for `Content-Disposition`.
+    private static func asciiFileName(_ text: String) -> String {
+        String(
+            text.unicodeScalars.map {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+                    ? Character($0) : "_"
+            })
+    }
+}

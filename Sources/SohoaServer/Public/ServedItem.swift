@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import SohoaCatalog
+
+/// An item that the reader asking may see, found from the id in a URL. Every public route that
+/// serves an item's metadata, text, images or PDF goes through `ServedItem.find`, so access levels
+/// are checked in one place.
+struct ServedItem {
+    var availability: ItemAvailability
+    var item: ItemRecord { availability.item }
+
+    /// The item named by `rawID` (a path component as sent). Throws 404 when there is no such item or
+    /// it is closed, withdrawn or not packaged; 401 (sign-in for pages) when it is restricted and
+    /// nobody is signed in.
+    static func find(_ rawID: String, services: ServerServices, context: AppRequestContext) throws -> ServedItem {
+        guard let id = URLPath.decodedComponent(rawID), let availability = try services.catalog.itemAvailability(id: id),
+            availability.isServable
+        else { throw HTTPError(.notFound) }
+        guard context.mayRead(availability.access) else { throw HTTPError(.unauthorized) }
+        return ServedItem(availability: availability)
+    }
+
+    /// The page of this item named by `rawName` (a path component as sent); 404 when there is none.
+    func page(_ rawName: String, services: ServerServices) throws -> PageRecord {
+        guard let name = URLPath.decodedComponent(rawName), let page = try services.catalog.page(itemID: item.id, name: name)
+        else { throw HTTPError(.notFound) }
+        return page
+    }
+
+    /// `Cache-Control` for what is served of this item: shared caches may keep public items only.
+    var cacheControl: String {
+        availability.access == .public ? "public, max-age=3600" : "private, max-age=3600"
+    }
+}

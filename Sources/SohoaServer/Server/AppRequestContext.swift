@@ -1,0 +1,57 @@
+import Hummingbird
+import SohoaCatalog
+
+/// Who is asking, in which language, with which CSRF token: filled in by the middlewares before
+/// any route runs (`LanguageMiddleware`, then `SessionMiddleware`).
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, or `nil` for a reader who is not signed in.
+    public var user: SignedInUser?
+    /// The token every form must send back as `_csrf` (the session's, or a sign-in form's).
+    public var csrfToken: String = ""
+    /// The page language.
+    public var language: UILanguage = .vi
+    /// This page's path and query without `lang`, for the language switch (set by `LanguageMiddleware`).
+    public var pathWithoutLanguage = "/"
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// The hidden form field carrying the CSRF token; put it in every `<form method="post">`.
+    public var csrfField: HTML {
+        "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">"
+    }
+
+    /// Whether the reader may see an item with this access level (closed: nobody, through the server).
+    public func mayRead(_ access: AccessLevel) -> Bool {
+        switch access {
+        case .public: true
+        case .restricted: user != nil
+        case .closed: false
+        }
+    }
+
+    /// The signed-in user when their role passes `allowed`; otherwise throws: 401 (redirect to sign-in
+    /// for HTML) when nobody is signed in, 403 when the role is not enough.
+    public func requireUser(where allowed: (UserRole) -> Bool) throws -> SignedInUser {
+        guard let user else { throw HTTPError(.unauthorized) }
+        guard allowed(user.role) else { throw HTTPError(.forbidden) }
+        return user
+    }
+}
+
+/// A user signed in to `sohoa serve`.
+public struct SignedInUser: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var displayName: String?
+    public var role: UserRole
+
+    public init(id: Int64, name: String, displayName: String?, role: UserRole) {
+        self.id = id
+        self.name = name
+        self.displayName = displayName
+        self.role = role
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+
+/// Turns errors into plain pages: 401 on an HTML page becomes a redirect to sign-in (coming back
+/// afterwards), other HTTP errors a short page in the reader's language, anything else a 500 that
+/// says nothing about the inside (and is logged).
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return page(for: error.status, message: error.body, request: request, context: context)
+        } catch let error as HTTPResponseError {
+            return page(for: error.status, message: nil, request: request, context: context)
+        } catch {
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            return page(for: .internalServerError, message: nil, request: request, context: context)
+        }
+    }
+
+    private func page(for status: HTTPResponse.Status, message: String?, request: Request, context: Context) -> Response {
+        let path = request.uri.path
+        let isHTML =
+            !(path.hasPrefix("/oai") || path.hasPrefix("/iiif") || path.hasPrefix("/api"))
+            && !(request.headers[.accept] ?? "").contains("application/json")
+        if status == .unauthorized, isHTML, request.method == .get {
+            let back = request.uri.description
+            return .seeOther("/login?next=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
+        }
+        let language = context.language
+        let text: String
+        switch status {
+        case .notFound: text = language.pick("Không tìm thấy trang hoặc tài liệu này.", "This page or document was not found.")
+        case .forbidden: text = language.pick("Tài khoản của bạn không có quyền xem trang này.", "Your account may not open this page.")
+        case .unauthorized: text = language.pick("Cần đăng nhập.", "Please sign in.")
+        case .internalServerError:
+            text = language.pick(
+                "Máy chủ gặp lỗi. Xin thử lại; nếu vẫn lỗi, báo cho quản trị viên.",
+                "The server had a problem. Try again; if it persists, tell the administrator.")
+        default: text = message ?? status.reasonPhrase
+        }
+        if !isHTML {
+            var response = Response(
+                status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: (message ?? text) + "\n")))
+            if path.hasPrefix("/iiif") { response.headers[.accessControlAllowOrigin] = "*" }
+            return response
+        }
+        let detail: HTML = message.map { "<p class=\"detail\">\($0)</p>" } ?? .empty
+        let body: HTML = "<p>\(text)</p>\(detail)<p><a href=\"/\">\(language.pick("Về trang chủ", "Home"))</a></p>"
+        return .html(
+            PageLayout.page(title: "\(status.code) · \(language.pick("Lỗi", "Error"))", context: context, body: body), status: status)
+    }
+}

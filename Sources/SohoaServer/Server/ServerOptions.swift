@@ -1,0 +1,40 @@
+import Foundation
+import SohoaSharing
+
+/// How `sohoa serve` runs: where, for which archive, and what it shares.
+public struct ServerOptions: Sendable {
+    /// The archive folder (OCFL root with `catalog.sqlite`).
+    public var archive: URL
+    public var host: String
+    public var port: Int
+    /// The address readers and harvesters use, without a trailing slash (e.g. `https://thuvien.laichau.gov.vn`);
+    /// used in OAI-PMH and IIIF ids. Default `http://<host>:<port>`.
+    public var publicURL: String
+    /// Cookies get `Secure` (set when the server is behind HTTPS).
+    public var secureCookies: Bool
+    /// How long a sign-in lasts.
+    public var sessionLifetime: TimeInterval
+    /// OAI-PMH and IIIF settings (`sharing:` in `<archive>/server.yaml`).
+    public var sharing: SharingConfiguration
+
+    public init(
+        archive: URL, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,
+        sessionLifetime: TimeInterval = 12 * 3600, sharing: SharingConfiguration = SharingConfiguration()
+    ) {
+        self.archive = archive
+        self.host = host
+        self.port = port
+        self.publicURL = (publicURL ?? "http://\(host):\(port)").trimmingSuffix("/")
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+        self.sharing = sharing
+    }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String {
+        var text = self
+        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
+        return text
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+
+/// The metadata of one record in a format. The archived description is used when the item's object
+/// has it (`dc.xml`, the MODS in `mets.xml`); otherwise — an object not (yet) readable, a document
+/// in an unexpected shape — it is made from the catalog's fields with the archive's own writers, so
+/// every record can be disseminated in every listed format. Both carry a link to the item page.
+struct OAIRecordMetadata: Sendable {
+    /// The OCFL storage root, or nil to use the catalog only.
+    let root: OCFLStorageRoot?
+    /// The item page's address, for an item id.
+    let itemPage: @Sendable (String) -> String
+
+    /// The `<metadata>` content for `row` in `format` (one element, namespaces declared on it).
+    func element(for row: OAIRecordRow, format: OAIMetadataFormat) -> String {
+        switch format {
+        case .oaiDC:
+            let dc =
+                archived(row, path: "dc.xml").flatMap(Self.oaiDCElement)
+                ?? Self.oaiDCElement(
+                    DublinCoreWriter.oaiDC(Self.dublinCore(row)))
+            return Self.inserting(
+                "<dc:identifier>\(OAIXML.escape(itemPage(row.id)))</dc:identifier>", beforeClosing: "oai_dc:dc", in: dc ?? "")
+        case .mods:
+            let mods =
+                archived(row, path: "mets.xml").flatMap(METSDescription.mods)
+                ?? METSDescription.mods(
+                    in: METSWriter.document(
+                        ItemPackage(objectID: row.objectID, dc: Self.dublinCore(row), pages: []), createdAt: row.datestamp))
+            guard let mods else { return "" }
+            let prefix = mods.dropFirst().prefix { $0 != ":" }
+            let location =
+                "<\(prefix):location><\(prefix):url usage=\"primary display\" access=\"object in context\">"
+                + "\(OAIXML.escape(itemPage(row.id)))</\(prefix):url></\(prefix):location>"
+            return Self.inserting(location, beforeClosing: "\(prefix):mods", in: mods)
+        }
+    }
+
+    /// The text of a file in the item's archived head version, or nil.
+    private func archived(_ row: OAIRecordRow, path: String) -> String? {
+        guard let root, let url = try? root.contentURL(objectID: row.objectID, logicalPath: path) else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The `oai_dc:dc` element of an oai_dc document (without the XML declaration), or nil when the
+    /// document's root is not `oai_dc:dc` in the oai_dc namespace.
+    static func oaiDCElement(_ document: String) -> String? {
+        guard let start = document.range(of: "<oai_dc:dc"),
+            METSDescription.rootDeclarations(document).contains(
+                .init(prefix: "oai_dc", uri: OAIMetadataFormat.oaiDC.namespace)),
+            let end = document.range(of: "</oai_dc:dc>", options: .backwards)
+        else { return nil }
+        return String(document[start.lowerBound..<end.upperBound])
+    }
+
+    /// `element` inserted just before the last `</closing>` of `xml`.
+    static func inserting(_ element: String, beforeClosing name: String, in xml: String) -> String {
+        guard let end = xml.range(of: "</\(name)>", options: .backwards) else { return xml }
+        var xml = xml
+        xml.insert(contentsOf: element, at: end.lowerBound)
+        return xml
+    }
+
+    /// The item's Dublin Core from the catalog fields (as the metadata stage makes it).
+    static func dublinCore(_ row: OAIRecordRow) -> DublinCore {
+        func list(_ text: String?, separator: Character) -> [String] {
+            (text ?? "").split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return DublinCore(
+            title: row.title.flatMap { $0.isEmpty ? nil : $0 } ?? row.id, creators: list(row.creator, separator: ";"),
+            subjects: list(row.subject, separator: ";"), publisher: "library:\(row.libraryCode)", date: row.date,
+            type: row.type ?? "Text",
+            identifiers: [row.objectID] + (row.holdingID.map { ["holding:\($0)"] } ?? []),
+            language: list(row.language, separator: "+").filter { $0 != "none" })
+    }
+}

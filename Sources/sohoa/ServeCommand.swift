@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import SohoaPipeline
+import SohoaServer
+
+/// `sohoa serve`: the web server for review, dashboard, search, OAI-PMH and IIIF.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract:
+            "Máy chủ web: duyệt OCR, tiến độ, tìm kiếm, OAI-PMH, IIIF. (Web server: review, dashboard, search, OAI-PMH, IIIF.)")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(name: .long, help: "The address to listen on (0.0.0.0 for every network).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8080
+
+    @Option(name: .long, help: "The address readers use, e.g. https://thuvien.example.vn (default http://HOST:PORT).")
+    var publicURL: String?
+
+    func run() async throws {
+        try await serve()
+    }
+
+    /// Opens the archive, reads `server.yaml` and serves until stopped.
+    func serve() async throws {
+        _ = try options.openSession()
+        var serverOptions = ServerOptions(
+            archive: options.archiveURL, host: host, port: port, publicURL: publicURL,
+            secureCookies: publicURL?.hasPrefix("https://") ?? false)
+        do {
+            try ServerConfigurationFile.apply(to: &serverOptions)
+        } catch {
+            throw fail(error.description, code: 2)
+        }
+        let app: SohoaServerApp.ServerApplication
+        do {
+            app = try SohoaServerApp.make(options: serverOptions)
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+        print("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path))")
+        try await app.runService()
+    }
+}

@@ -1,0 +1,137 @@
+"""Real-browser end-to-end test of `sohoa serve` (issue 6), driven by Selenium with Debian's chromium.
+
+Run by Tests/SohoaCLITests/BrowserEndToEndTests.swift, which makes the archive, the accounts and the
+server; this script only uses the web pages, as people do:
+
+1. a reader who is not signed in opens a restricted item by its URL and is sent to sign in;
+2. an archivist signs in, opens the review queue, corrects a word on a page with the keyboard and
+   the form, saves and approves it;
+3. the corrected word is found by the public search typed without diacritics;
+4. a manager's dashboard opens; screenshots of the review page, the dashboard and the search
+   result are written to the screenshot folder.
+
+Usage: review_flow.py CONFIG.json   (keys: base, archivist, manager, password, restricted_item,
+restricted_title, corrected_word, search_words, screenshots)
+Exit 0 when every step passed; otherwise prints the failed step and exits 1.
+"""
+
+import json
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=vi"):
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Flow:
+    def __init__(self, config):
+        self.config = config
+        self.base = config["base"].rstrip("/")
+        self.driver = browser()
+        self.wait = WebDriverWait(self.driver, 20)
+
+    def step(self, name):
+        print(f"step: {name}", flush=True)
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def sign_in(self, name):
+        self.open("/login")
+        self.driver.find_element(By.NAME, "name").send_keys(name)
+        password = self.driver.find_element(By.NAME, "password")
+        password.send_keys(self.config["password"])
+        password.send_keys(Keys.ENTER)
+        self.wait.until(lambda d: "/login" not in d.current_url)
+
+    def sign_out(self):
+        self.driver.delete_all_cookies()
+
+    def screenshot(self, name):
+        path = f'{self.config["screenshots"]}/{name}.png'
+        self.driver.save_screenshot(path)
+        print(f"screenshot: {path}", flush=True)
+
+    def run(self):
+        config = self.config
+        try:
+            self.step("a reader cannot open a restricted item by its URL")
+            self.open("/items/" + config["restricted_item"])
+            assert "/login" in self.driver.current_url, f"restricted item served to a reader: {self.driver.current_url}"
+            assert config["restricted_title"] not in self.driver.page_source, "restricted title shown to a reader"
+
+            self.step("an archivist signs in and opens the first page of the review queue")
+            self.sign_in(config["archivist"])
+            self.open("/review")
+            first = self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "table.queue a")))
+            first.click()
+            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "input.line-input")))
+            review_url = self.driver.current_url
+            boxes = self.driver.find_elements(By.CSS_SELECTOR, "#scan span.w[data-x]")
+            assert boxes, "no recognized words drawn over the page image"
+
+            self.step("the archivist replaces the first word of the first line and saves with Ctrl+S")
+            line = self.driver.find_elements(By.CSS_SELECTOR, "input.line-input")[0]
+            line.click()
+            # Select the first word (as a double-click would), then type over it on the keyboard.
+            self.driver.execute_script(
+                "const e = arguments[0]; const end = e.value.indexOf(' '); e.setSelectionRange(0, end < 0 ? e.value.length : end);",
+                line)
+            line.send_keys(config["corrected_word"])
+            line.send_keys(Keys.CONTROL, "s")
+            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice")))
+            value = self.driver.find_elements(By.CSS_SELECTOR, "input.line-input")[0].get_attribute("value")
+            assert value.startswith(config["corrected_word"]), f"the saved line is {value!r}"
+            self.screenshot("review")
+
+            self.step("the archivist approves the page with Ctrl+Enter")
+            line = self.driver.find_elements(By.CSS_SELECTOR, "input.line-input")[0]
+            line.click()
+            line.send_keys(Keys.CONTROL, Keys.ENTER)
+            self.wait.until(lambda d: d.current_url != review_url or d.find_elements(By.CSS_SELECTOR, ".notice"))
+
+            self.step("a reader finds the corrected word without diacritics")
+            self.sign_out()
+            self.open("/")
+            box = self.driver.find_element(By.NAME, "q")
+            box.send_keys(config["search_words"])
+            box.send_keys(Keys.ENTER)
+            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark")))
+            marks = [m.text for m in self.driver.find_elements(By.CSS_SELECTOR, "mark")]
+            assert any(config["corrected_word"] in m for m in marks), f"corrected word not highlighted: {marks}"
+            self.screenshot("search")
+
+            self.step("a manager opens the dashboard")
+            self.sign_in(config["manager"])
+            self.open("/dashboard")
+            self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
+            self.screenshot("dashboard")
+            print("browser flow: passed", flush=True)
+            return 0
+        except Exception as error:  # noqa: BLE001 - report any failure as the step's
+            print(f"browser flow: FAILED: {type(error).__name__}: {error}", flush=True)
+            print(f"at {self.driver.current_url}", flush=True)
+            try:
+                self.screenshot("failure")
+            except Exception:  # noqa: BLE001
+                pass
+            return 1
+        finally:
+            self.driver.quit()
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        sys.exit(Flow(json.load(handle)).run())

@@ -1,0 +1,135 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+@testable import SohoaCatalog
+@testable import SohoaPipeline
+@testable import SohoaServer
+
+/// The managers' dashboard and the yearly report download, on the public test archive plus a
+/// goals file, batches, failures and an audit.
+final class DashboardRoutesTests: XCTestCase {
+    nonisolated(unsafe) static var archive: PublicTestArchive?
+
+    static let goalsYAML = """
+        goals:
+          - id: tai-lieu-so-lch
+            name: "Tài liệu số của Thư viện tỉnh <LCH>"
+            measure: items
+            target: 8
+            deadline: "2099-12-31"
+            scope:
+              libraries: [LCH]
+            baseline: 0
+
+        """
+
+    override class func setUp() {
+        super.setUp()
+        guard let archive = try? PublicTestArchive() else { return }
+        do {
+            try Data(goalsYAML.utf8).write(to: archive.folder.appendingPathComponent("goals.yaml"))
+            let catalog = archive.services.catalog
+            let batch = try catalog.startBatch(path: "/scans/lo-<1>", pipeline: "default")
+            try catalog.finishBatch(id: batch, state: .finished, pages: 31, failures: 1)
+            try catalog.recordFailure(
+                batchID: batch, itemID: nil, file: "/scans/lo-<1>/hỏng.tif", stage: .ingest, reason: "TIFF hỏng <b>không đọc được</b>")
+            _ = try catalog.recordAudit(
+                AuditRecord(
+                    startedAt: Date(), finishedAt: Date(), scope: "all", objectsChecked: 7, filesChecked: 123, findings: [],
+                    agent: "sohoa audit"))
+            self.archive = archive
+        } catch {
+            archive.remove()
+        }
+    }
+
+    override class func tearDown() {
+        archive?.remove()
+        archive = nil
+        super.tearDown()
+    }
+
+    private func fixture() throws -> PublicTestArchive {
+        try XCTUnwrap(Self.archive, "the test archive could not be built")
+    }
+
+    func testOnlyManagersAndAdminsSeeTheDashboard() async throws {
+        let archive = try fixture()
+        for uri in ["/dashboard", "/dashboard/report?year=2026"] {
+            let reader = try await archive.get(uri)
+            XCTAssertEqual(reader.status, .seeOther, uri)
+            XCTAssertTrue(reader.headers[.location]?.hasPrefix("/login") == true, uri)
+            for role in [UserRole.scanner, .archivist] {
+                let response = try await archive.get(uri, role: role)
+                XCTAssertEqual(response.status, .forbidden, "\(uri) as \(role)")
+                XCTAssertFalse(response.body.contains("tai-lieu-so-lch"))
+            }
+            for role in [UserRole.manager, .admin] {
+                let response = try await archive.get(uri, role: role)
+                XCTAssertEqual(response.status, .ok, "\(uri) as \(role)")
+            }
+        }
+    }
+
+    func testDashboardShowsGoalsPaceProjectionAndBreakdowns() async throws {
+        let archive = try fixture()
+        let response = try await archive.get("/dashboard", role: .manager)
+        XCTAssertEqual(response.status, .ok)
+        let body = response.body
+        // Goal from <archive>/goals.yaml; its name is escaped.
+        XCTAssertTrue(body.contains("Tài liệu số của Thư viện tỉnh &lt;LCH&gt;"), body)
+        XCTAssertTrue(body.contains("data-goal=\"tai-lieu-so-lch\""))
+        // LCH has 4 servable-or-not packaged items with metadata... counted as `sohoa progress` counts them.
+        let report = try ProgressCalculator.progress(
+            goals: try GoalsFile.parse(Self.goalsYAML, file: "goals.yaml"), catalog: archive.services.catalog, by: .library)
+        let goal = try XCTUnwrap(report.goals.first)
+        XCTAssertTrue(body.contains("\(goal.done) / 8"), "done \(goal.done): \(body)")
+        XCTAssertTrue(body.contains("data-status=\"\(goal.status.rawValue)\""))
+        XCTAssertTrue(body.contains("Tốc độ 90 ngày"))
+        XCTAssertTrue(body.contains("Dự báo đạt"))
+        XCTAssertTrue(body.contains("<svg id=\"goal-0\""))
+        XCTAssertTrue(body.contains("<svg id=\"goal-0-libraries\""))
+        XCTAssertTrue(body.contains("<svg id=\"goal-0-types\""))
+        XCTAssertTrue(body.contains("<svg id=\"months-items\""))
+        XCTAssertTrue(body.contains("data-key=\"LCH\""))
+        // Charts obey the CSP: no inline style, no script.
+        XCTAssertFalse(body.contains("style="))
+        XCTAssertFalse(body.contains("<script"))
+        XCTAssertEqual(response.headers[.contentSecurityPolicy]?.contains("style-src 'self'"), true)
+    }
+
+    func testDashboardListsBatchesFailuresAndAuditsEscaped() async throws {
+        let archive = try fixture()
+        let body = try await archive.get("/dashboard", role: .admin).body
+        XCTAssertTrue(body.contains("/scans/lo-&lt;1&gt;"), body)
+        XCTAssertTrue(body.contains("TIFF hỏng &lt;b&gt;không đọc được&lt;/b&gt;"))
+        XCTAssertFalse(body.contains("<b>không"))
+        XCTAssertTrue(body.contains("<td class=\"num\">123</td>"), "files checked by the audit")
+        XCTAssertTrue(body.contains("href=\"/dashboard/report?year="))
+        let english = try await archive.get("/dashboard?lang=en", role: .admin).body
+        XCTAssertTrue(english.contains("Recent batches"))
+    }
+
+    func testYearlyReportDownloads() async throws {
+        let archive = try fixture()
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let html = try await archive.get("/dashboard/report?year=\(year)", role: .manager)
+        XCTAssertEqual(html.status, .ok)
+        XCTAssertEqual(html.headers[.contentDisposition], "attachment; filename=\"bao-cao-\(year).html\"")
+        XCTAssertTrue(html.headers[.contentType]?.hasPrefix("text/html") == true)
+        XCTAssertTrue(html.body.contains("Báo cáo năm \(year)"), html.body)
+        XCTAssertTrue(html.body.contains("tai-lieu-so-lch"))
+        let csv = try await archive.get("/dashboard/report?year=\(year)&format=csv&table=goals", role: .manager)
+        XCTAssertEqual(csv.status, .ok)
+        XCTAssertTrue(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+        XCTAssertTrue(csv.body.contains("goal_id,name,measure"))
+        XCTAssertTrue(csv.body.contains("tai-lieu-so-lch"))
+        for bad in ["", "?year=abc", "?year=1800", "?year=\(year)&format=pdf", "?year=\(year)&format=csv&table=..%2F..%2Fcatalog"] {
+            let response = try await archive.get("/dashboard/report\(bad)", role: .manager)
+            XCTAssertEqual(response.status, .badRequest, bad)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SohoaArchive
+import SohoaCatalog
+import SohoaSharing
+import XCTest
+
+@testable import SohoaServer
+
+/// Starts the server on a free port and harvests it with the shared checks' real harvester
+/// (`../shared/checks/oai-harvest`: Sickle, every response validated against OAI-PMH.xsd).
+final class OAIHarvestTests: XCTestCase {
+    private static let repository = "thuvien.laichau.gov.vn"
+
+    func testAHarvesterTakesEverythingThroughSeveralTokensAndSeesAWithdrawalAsDeleted() async throws {
+        let harvester = try sharedCheck("oai-harvest")
+        let validator = try sharedCheck("validate-xml")
+        let folder = try temporaryArchive(self)
+        let services = try makeServices(archive: folder) {
+            $0.sharing = SharingConfiguration(
+                repositoryName: "Thư viện số tỉnh Lai Châu", adminEmail: "thuvien@laichau.gov.vn",
+                repositoryIdentifier: Self.repository, restricted: .hidden, pageSize: 25)
+        }
+        let catalog = services.catalog
+        let start = Date().addingTimeInterval(-3600)
+        for index in 0..<60 {
+            try catalog.upsertItem(
+                ItemRecord(
+                    id: String(format: "sach-%03d", index), libraryCode: index < 40 ? "LCH" : "MTH",
+                    title: "Địa chí Lai Châu, tập \(index) <trích> & phụ lục", creator: "Ban Biên soạn", date: "2016",
+                    language: "vie", type: index % 4 == 0 ? "Công văn" : "Sách", subject: "Lai Châu; Dân tộc",
+                    sourcePath: "/batch/\(index)", state: .packaged, ocflVersion: "v1", objectPath: "o/\(index)", pageCount: 1,
+                    packagedAt: start),
+                at: start.addingTimeInterval(TimeInterval(index)))
+        }
+        for (id, access) in [("mat-1", AccessLevel.closed), ("han-che-1", .restricted)] {
+            try catalog.upsertItem(
+                ItemRecord(
+                    id: id, libraryCode: "LCH", title: id, sourcePath: "/batch/\(id)", state: .packaged, ocflVersion: "v1",
+                    objectPath: "o/\(id)", packagedAt: start), at: start)
+            try catalog.setAccess(itemID: id, access, at: start)
+        }
+        // One item with its description in the archive (MODS taken from the archived METS).
+        _ = try ItemPackager().package(
+            ItemPackage(
+                objectID: ItemRecord.objectID(libraryCode: "LCH", itemID: "sach-001"),
+                dc: DublinCore(
+                    title: "Địa chí Lai Châu (lưu trữ)", creators: ["Ban Biên soạn"], date: "2016", type: "Text", language: ["vie"]),
+                pages: []),
+            sourceFiles: [:], into: services.root, user: VersionUser(name: "test"))
+
+        let app = Application(
+            router: SohoaServerApp.router(services: services),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try XCTUnwrap(client.port)
+            let base = "http://127.0.0.1:\(port)/oai"
+
+            let harvest = try await Self.runTool(harvester, [base, "--max-pages", "0"])
+            XCTAssertEqual(harvest.status, 0, harvest.output)
+            XCTAssertTrue(harvest.summary.contains("VALID"), harvest.summary)
+            XCTAssertTrue(harvest.summary.contains("harvested 60 records in 3 pages"), harvest.summary)
+            XCTAssertFalse(harvest.output.contains("mat-1"), "a closed item is never harvested")
+
+            let identifier = "oai:\(Self.repository):sach-007"
+            let encoded = identifier.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let before = try await client.execute(uri: "/oai?verb=GetRecord&identifier=\(encoded)&metadataPrefix=oai_dc", method: .get)
+            XCTAssertFalse(String(buffer: before.body).contains("status=\"deleted\""))
+
+            let withdrawal = Date()
+            try catalog.withdrawItem(id: "sach-007", reason: "Bản quét trùng", agent: "test", at: withdrawal)
+
+            let record = try await client.execute(uri: "/oai?verb=GetRecord&identifier=\(encoded)&metadataPrefix=oai_dc", method: .get)
+            XCTAssertEqual(record.status, .ok)
+            XCTAssertEqual(record.headers[.contentType], "text/xml; charset=utf-8")
+            let recordXML = String(buffer: record.body)
+            XCTAssertTrue(recordXML.contains("<header status=\"deleted\"><identifier>\(identifier)</identifier>"), recordXML)
+            XCTAssertFalse(recordXML.contains("<metadata>"))
+            try await Self.assertValid(recordXML, name: "getrecord-deleted.xml", validator: validator)
+
+            // An incremental harvest from the moment of the withdrawal sees just the deletion.
+            let since = OAIDatestamp.string(withdrawal)
+            let identifiers = try await client.execute(
+                uri: "/oai", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "verb=ListIdentifiers&metadataPrefix=oai_dc&from=\(since)"))
+            let identifiersXML = String(buffer: identifiers.body)
+            XCTAssertTrue(identifiersXML.contains("<header status=\"deleted\"><identifier>\(identifier)</identifier>"), identifiersXML)
+            XCTAssertEqual(identifiersXML.components(separatedBy: "<header").count - 1, 1, identifiersXML)
+            try await Self.assertValid(identifiersXML, name: "listidentifiers-deleted.xml", validator: validator)
+
+            for item in ["sach-001", "sach-002"] {
+                let mods = try await client.execute(
+                    uri: "/oai?verb=GetRecord&identifier=oai%3A\(Self.repository)%3A\(item)&metadataPrefix=mods", method: .get)
+                let modsXML = String(buffer: mods.body)
+                XCTAssertTrue(modsXML.contains("<mods:mods"), modsXML)
+                try await Self.assertValid(modsXML, name: "getrecord-mods-\(item).xml", validator: validator)
+            }
+
+            let again = try await Self.runTool(harvester, [base, "--max-pages", "0"])
+            XCTAssertEqual(again.status, 0, again.output)
+            XCTAssertTrue(again.output.contains("60 records (1 deleted) in 3 pages"), again.output)
+        }
+    }
+
+    // MARK: Shared checks
+
+    private struct ToolRun {
+        var status: Int32
+        var output: String
+        var summary: String { output.split(separator: "\n").last.map(String.init) ?? "" }
+    }
+
+    private func sharedCheck(_ name: String) throws -> URL {
+        let url = URL(fileURLWithPath: #filePath)  // Tests/SohoaServerTests/OAIHarvestTests.swift
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/checks/\(name)").standardizedFileURL
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw XCTSkip("\(url.path) not found: clone the shared checks next to the package (../shared/checks) and run its setup.sh")
+        }
+        return url
+    }
+
+    /// Runs a check without blocking Swift's thread pool (the server answers it meanwhile); stderr
+    /// comes first in `output`, the one-line summary last.
+    private static func runTool(_ tool: URL, _ arguments: [String]) async throws -> ToolRun {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oai-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = err
+        var environment = ProcessInfo.processInfo.environment
+        // The wrappers look for their Python environment beside themselves when that folder is
+        // writable (always, for root), else in ~/.cache/shared-checks: point them at the latter when only it exists.
+        let cached = URL(fileURLWithPath: environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache")
+            .appendingPathComponent("shared-checks/.venv")
+        let beside = tool.deletingLastPathComponent().appendingPathComponent(".venv/bin/python")
+        if environment["CHECKS_VENV"] == nil, !FileManager.default.fileExists(atPath: beside.path),
+            FileManager.default.fileExists(atPath: cached.appendingPathComponent("bin/python").path)
+        {
+            environment["CHECKS_VENV"] = cached.path
+        }
+        process.environment = environment
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try out.close()
+        try err.close()
+        let output = (try String(contentsOf: errURL, encoding: .utf8)) + (try String(contentsOf: outURL, encoding: .utf8))
+        if status == 2 { throw XCTSkip("\(tool.lastPathComponent) cannot run: \(output); run ../shared/checks/setup.sh") }
+        print("[\(tool.lastPathComponent)] \(output.split(separator: "\n").last ?? "")")
+        return ToolRun(status: status, output: output)
+    }
+
+    private static func assertValid(_ xml: String, name: String, validator: URL) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oai-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try Data(xml.utf8).write(to: file)
+        let run = try await Self.runTool(validator, [file.path])
+        XCTAssertEqual(run.status, 0, "\(name) is not valid: \(run.output)\n\(xml)")
+    }
+}

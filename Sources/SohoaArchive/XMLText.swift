@@ -1,10 +1,10 @@
 import Foundation
 
-/// Escaping of text for XML 1.0 documents.
-enum XMLText {
+/// Escaping of text for XML 1.0 documents (METS, PREMIS, Dublin Core, OAI-PMH responses).
+public enum XMLText {
     /// `text` as NFC character data: `&`, `<`, `>` (and in attributes `"` and `'`) escaped, characters
     /// XML 1.0 does not allow dropped.
-    static func escape(_ text: String, attribute: Bool = false) -> String {
+    public static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -25,7 +25,7 @@ enum XMLText {
     }
 
     /// Escapes for an attribute value.
-    static func attribute(_ text: String) -> String { escape(text, attribute: true) }
+    public static func attribute(_ text: String) -> String { escape(text, attribute: true) }
 
     /// XML 1.0 `Char` production.
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

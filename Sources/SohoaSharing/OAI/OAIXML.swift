@@ -1,42 +1,18 @@
-import Foundation
+import SohoaArchive
 
-/// Escaping of text for the XML that OAI-PMH responses are made of.
+/// Escaping of text for the XML that OAI-PMH responses are made of: the archive's `XMLText` rules
+/// (NFC, XML 1.0 characters only), plus a small element helper.
 enum OAIXML {
-    /// `text` as NFC character data: `&`, `<`, `>` (and in attributes `"` and `'`) escaped, characters
-    /// XML 1.0 does not allow dropped.
+    /// `text` as NFC character data (see `XMLText.escape`).
     static func escape(_ text: String, attribute: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "'" where attribute: out += "&apos;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            default:
-                if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        XMLText.escape(text, attribute: attribute)
     }
 
     /// Escapes for an attribute value.
-    static func attribute(_ text: String) -> String { escape(text, attribute: true) }
+    static func attribute(_ text: String) -> String { XMLText.attribute(text) }
 
     /// `<name>text</name>`, the text escaped.
     static func element(_ name: String, _ text: String) -> String {
         "<\(name)>\(escape(text))</\(name)>"
-    }
-
-    /// XML 1.0 `Char` production.
-    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
     }
 }

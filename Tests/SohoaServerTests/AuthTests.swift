@@ -244,7 +244,8 @@ final class AuthTests: XCTestCase {
             let local = try await Self.postLogin(client, ["name": "lan", "password": Self.password, "next": "/review/12?lang=en"])
             XCTAssertEqual(local.headers[.location], "/review/12?lang=en")
             let form = try await client.execute(uri: "/login?next=%2F%2Fevil.example", method: .get)
-            XCTAssertFalse(String(buffer: form.body).contains("evil.example"))
+            XCTAssertFalse(String(buffer: form.body).contains("name=\"next\" value=\"//evil.example"))
+            XCTAssertFalse(String(buffer: form.body).contains("href=\"//"), "no link on the page may leave the site")
             let kept = try await client.execute(uri: "/login?next=%2Fdashboard", method: .get)
             XCTAssertTrue(String(buffer: kept.body).contains("name=\"next\" value=\"/dashboard\""))
         }

@@ -28,6 +28,9 @@ final class ServerHeadersTests: XCTestCase {
                 XCTAssertTrue(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") ?? false)
                 XCTAssertTrue(String(buffer: response.body).contains("Không tìm thấy"), "errors are plain Vietnamese pages")
             }
+            try await client.execute(uri: "//evil.example/login", method: .get) { response in
+                XCTAssertFalse(String(buffer: response.body).contains("href=\"//"), "the language switch must stay on this site")
+            }
             try await client.execute(uri: "/login", method: .get) { response in
                 XCTAssertNotNil(setCookie("sohoa_csrf", in: response), "the sign-in form needs its CSRF cookie")
             }

@@ -10,13 +10,19 @@ struct LanguageMiddleware: RouterMiddleware {
         let asked = request.uri.queryParameters.get("lang").flatMap(UILanguage.init(rawValue:))
         context.language = asked ?? request.cookies["lang"].flatMap { UILanguage(rawValue: $0.value) } ?? .vi
         let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") || !Self.isLanguage($0) }
-        context.pathWithoutLanguage = request.uri.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        context.pathWithoutLanguage = Self.localPath(request.uri.path) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var response = try await next(request, context)
         if let asked {
             response.setCookie(
                 .init(name: "lang", value: asked.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// The path as a link on this site: `//evil.example/x` (or `/\\evil…`) would be read by browsers
+    /// as another host, so leading slashes and backslashes collapse to one `/`.
+    static func localPath(_ path: String) -> String {
+        "/" + path.drop { $0 == "/" || $0 == "\\" }
     }
 
     /// `lang=vi` or `lang=en` (a page-language switch; `lang=vie` on /search is a document-language filter).

@@ -1,3 +1,6 @@
+import Foundation
+import SohoaArchive
+
 /// The few pieces of XML that reading and revising sohoa's ALTO need: attributes of a tag, and text
 /// escaped for and unescaped from attribute values.
 enum ALTOMarkup {
@@ -10,25 +13,39 @@ enum ALTOMarkup {
         return result
     }
 
-    /// Text for an attribute value: `&`, `<`, `>`, `"` and `'` as entities, characters XML 1.0 does
-    /// not allow dropped.
+    /// Text for an attribute value (the archive's `XMLText` rules: NFC, `&`, `<`, `>`, `"` and `'` as
+    /// entities, characters XML 1.0 does not allow dropped).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
+        XMLText.attribute(text)
+    }
+
+    /// The number the next correction step of a document gets (`correction_<n>`).
+    static func nextCorrectionStep(in lines: [String]) -> Int {
+        lines.filter { $0.contains("<Processing ID=\"correction_") }.count + 1
+    }
+
+    /// Adds a `Processing` step that records a correction by hand (who, when, with which sohoa)
+    /// at the end of the document's `Description`; `false` when there is no `Description`.
+    static func addCorrectionStep(
+        to lines: inout [String], number: Int, by person: String, at date: Date, software: String, description: String
+    ) -> Bool {
+        guard let end = lines.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "</Description>" }) else {
+            return false
         }
-        return out
+        lines.insert(
+            contentsOf: [
+                "    <Processing ID=\"correction_\(number)\">",
+                "      <processingCategory>contentModification</processingCategory>",
+                "      <processingDateTime>\(ISO8601DateFormatter().string(from: date))</processingDateTime>",
+                "      <processingAgency>\(escape(person))</processingAgency>",
+                "      <processingStepDescription>\(escape(description))</processingStepDescription>",
+                "      <processingSoftware>",
+                "        <softwareName>sohoa</softwareName>",
+                "        <softwareVersion>\(escape(software))</softwareVersion>",
+                "      </processingSoftware>",
+                "    </Processing>",
+            ], at: end)
+        return true
     }
 
     /// An attribute value with the five named entities and numeric character references replaced.

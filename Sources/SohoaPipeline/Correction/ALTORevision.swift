@@ -50,24 +50,12 @@ enum ALTORevision {
             index = end + 1
         }
         lines = output
-        guard let description = lines.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "</Description>" }) else {
-            throw Failure(reason: "it has no Description")
-        }
-        let step = (lines.filter { $0.contains("<Processing ID=\"correction_") }.count) + 1
-        let stamp = ISO8601DateFormatter().string(from: date)
-        let processing = [
-            "    <Processing ID=\"correction_\(step)\">",
-            "      <processingCategory>contentModification</processingCategory>",
-            "      <processingDateTime>\(stamp)</processingDateTime>",
-            "      <processingAgency>\(escape(person))</processingAgency>",
-            "      <processingStepDescription>text corrected by hand; words placed on the recognized lines' boxes</processingStepDescription>",
-            "      <processingSoftware>",
-            "        <softwareName>sohoa</softwareName>",
-            "        <softwareVersion>\(escape(software))</softwareVersion>",
-            "      </processingSoftware>",
-            "    </Processing>",
-        ]
-        lines.insert(contentsOf: processing, at: description)
+        let step = ALTOMarkup.nextCorrectionStep(in: lines)
+        guard
+            ALTOMarkup.addCorrectionStep(
+                to: &lines, number: step, by: person, at: date, software: software,
+                description: "text corrected by hand; words placed on the recognized lines' boxes")
+        else { throw Failure(reason: "it has no Description") }
         return lines.joined(separator: "\n")
     }
 
@@ -96,15 +84,10 @@ enum ALTORevision {
             }
             result.append(
                 "\(indent)  <String ID=\"\(id)_w\(number + 1)\" HPOS=\"\(start)\" VPOS=\"\(Int(y))\" WIDTH=\"\(max(1, end - start))\" "
-                    + "HEIGHT=\"\(Int(height))\" CONTENT=\"\(escape(word))\" WC=\"1\"/>")
+                    + "HEIGHT=\"\(Int(height))\" CONTENT=\"\(ALTOMarkup.escape(word))\" WC=\"1\"/>")
             previousEnd = end
         }
         result.append("\(indent)</TextLine>")
         return result
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -25,7 +25,7 @@ enum ALTOWordRevision {
         _ alto: String, corrections: [String: [String]], by person: String, at date: Date, software: String
     ) throws(Failure) -> String {
         var lines = alto.components(separatedBy: "\n")
-        let step = lines.filter { $0.contains("<Processing ID=\"correction_") }.count + 1
+        let step = ALTOMarkup.nextCorrectionStep(in: lines)
         var usedIDs = Set(alto.matches(of: #/ ID="([^"]*)"/#).map { String($0.output.1) })
         var output: [String] = []
         var seen: Set<String> = []
@@ -60,23 +60,11 @@ enum ALTOWordRevision {
             throw Failure(reason: "the page has no line \(missing)")
         }
         lines = output
-        guard let description = lines.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "</Description>" }) else {
-            throw Failure(reason: "it has no Description")
-        }
-        let stamp = ISO8601DateFormatter().string(from: date)
-        lines.insert(
-            contentsOf: [
-                "    <Processing ID=\"correction_\(step)\">",
-                "      <processingCategory>contentModification</processingCategory>",
-                "      <processingDateTime>\(stamp)</processingDateTime>",
-                "      <processingAgency>\(ALTOMarkup.escape(person))</processingAgency>",
-                "      <processingStepDescription>words corrected by hand in review; words left as they were keep their recognized boxes</processingStepDescription>",
-                "      <processingSoftware>",
-                "        <softwareName>sohoa</softwareName>",
-                "        <softwareVersion>\(ALTOMarkup.escape(software))</softwareVersion>",
-                "      </processingSoftware>",
-                "    </Processing>",
-            ], at: description)
+        guard
+            ALTOMarkup.addCorrectionStep(
+                to: &lines, number: step, by: person, at: date, software: software,
+                description: "words corrected by hand in review; words left as they were keep their recognized boxes")
+        else { throw Failure(reason: "it has no Description") }
         return lines.joined(separator: "\n")
     }
 

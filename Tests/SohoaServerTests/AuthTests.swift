@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOPosix
 import SohoaCatalog
 import XCTest
 
@@ -37,15 +39,18 @@ final class AuthTests: XCTestCase {
         return try makeServices(archive: archive) { $0.secureCookies = secure }
     }
 
-    /// GET /login, then POST it with `fields` (the form's CSRF token and cookie are added).
-    static func postLogin(_ client: some TestClientProtocol, _ fields: [String: String]) async throws -> TestResponse {
+    /// GET /login, then POST it with `fields` (the form's CSRF token and cookie are added), from the
+    /// client address `address` when one is given (`X-Forwarded-For`, trusted in-process).
+    static func postLogin(
+        _ client: some TestClientProtocol, _ fields: [String: String], from address: String? = nil
+    ) async throws -> TestResponse {
         let form = try await client.execute(uri: "/login", method: .get)
         let anonymous = try XCTUnwrap(setCookie("sohoa_csrf", in: form))
         var fields = fields
         fields["_csrf"] = try XCTUnwrap(csrfToken(in: form))
-        return try await client.execute(
-            uri: "/login", method: .post, headers: [.cookie: "sohoa_csrf=\(anonymous)", .contentType: Self.formType],
-            body: ByteBuffer(string: formEncoded(fields)))
+        var headers: HTTPFields = [.cookie: "sohoa_csrf=\(anonymous)", .contentType: Self.formType]
+        if let address { headers[ClientAddress.forwardedFor] = address }
+        return try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: formEncoded(fields)))
     }
 
     // MARK: - Signing in
@@ -89,10 +94,34 @@ final class AuthTests: XCTestCase {
         let services = try services(secure: true)
         try addTestUser(services, name: "an", role: .manager, password: Self.password)
         try await application(services).test(.router) { client in
-            let response = try await Self.postLogin(client, ["name": "an", "password": Self.password])
+            let form = try await client.execute(uri: "/login", method: .get)
+            XCTAssertEqual(form.headers[.strictTransportSecurity], SecurityHeadersMiddleware.strictTransportSecurity)
+            let anonymousLine = try XCTUnwrap(setCookieLine("__Host-sohoa_csrf", in: form))
+            XCTAssertTrue(anonymousLine.contains("Secure") && anonymousLine.contains("Path=/"), anonymousLine)
+            let anonymous = try XCTUnwrap(setCookie("__Host-sohoa_csrf", in: form))
+            let response = try await client.execute(
+                uri: "/login", method: .post, headers: [.cookie: "__Host-sohoa_csrf=\(anonymous)", .contentType: Self.formType],
+                body: ByteBuffer(
+                    string: formEncoded(["name": "an", "password": Self.password, "_csrf": try XCTUnwrap(csrfToken(in: form))])))
             XCTAssertEqual(response.headers[.location], "/dashboard", "managers start at the dashboard")
-            let line = try XCTUnwrap(setCookieLine("sohoa_session", in: response))
+            let line = try XCTUnwrap(setCookieLine("__Host-sohoa_session", in: response), "behind HTTPS the cookie has the __Host- prefix")
             XCTAssertTrue(line.contains("Secure"), line)
+            XCTAssertTrue(line.contains("Path=/"), line)
+            XCTAssertFalse(line.lowercased().contains("domain="), line)
+            let token = try XCTUnwrap(setCookie("__Host-sohoa_session", in: response))
+            let whoami = try await client.execute(uri: "/probe/whoami", method: .get, headers: [.cookie: "__Host-sohoa_session=\(token)"])
+            XCTAssertEqual(String(buffer: whoami.body), "an manager")
+            let unprefixed = try await client.execute(uri: "/probe/whoami", method: .get, headers: [.cookie: "sohoa_session=\(token)"])
+            XCTAssertEqual(String(buffer: unprefixed.body), "anonymous", "a cookie without the prefix is not read behind HTTPS")
+        }
+    }
+
+    func testNoHSTSOverPlainHTTP() async throws {
+        let services = try services()
+        try await application(services).test(.router) { client in
+            let form = try await client.execute(uri: "/login", method: .get)
+            XCTAssertNil(form.headers[.strictTransportSecurity])
+            XCTAssertNotNil(setCookieLine("sohoa_csrf", in: form))
         }
     }
 
@@ -260,35 +289,112 @@ final class AuthTests: XCTestCase {
 
     // MARK: - Slowing repeated failures
 
-    func testRepeatedFailuresAreSlowedAndSuccessResetsTheCount() async throws {
-        XCTAssertEqual((0..<3).map { SignInThrottle.delay(afterFailures: $0) }, [.zero, .zero, .zero])
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 3), .seconds(1))
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 4), .seconds(2))
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 5), .seconds(4))
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 7), .seconds(16))
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 8), .seconds(30))
-        XCTAssertEqual(SignInThrottle.delay(afterFailures: 1000), .seconds(30))
+    func testDelaysDoubleUpToThirtySeconds() {
+        let free = SignInThrottle.freeAttemptsPerPair
+        XCTAssertEqual((0..<free).map { SignInThrottle.delay(attempt: $0, free: free) }, [.zero, .zero, .zero])
+        XCTAssertEqual(
+            [3, 4, 5, 7, 8, 1000].map { SignInThrottle.delay(attempt: $0, free: free) },
+            [.seconds(1), .seconds(2), .seconds(4), .seconds(16), .seconds(30), .seconds(30)])
+    }
 
+    /// Offsets from `now` at which reserved attempts may be checked.
+    private static func waits(_ reservations: [SignInThrottle.Reservation], from now: ContinuousClock.Instant) -> [Duration] {
+        reservations.map { $0.notBefore - now }
+    }
+
+    func testParallelGuessesWaitAsIfSentOneAfterAnother() {
         let throttle = SignInThrottle()
-        throttle.recordFailure(unknownName: "Ghost")
-        throttle.recordFailure(unknownName: "ghost")
-        XCTAssertEqual(throttle.failures(unknownName: "GHOST"), 2, "unknown names are counted too, regardless of case")
+        let now = ContinuousClock.now
+        // Six guesses that all start at the same moment are reserved before any password is checked.
+        let guesses = (0..<6).map { _ in throttle.reserve(address: "203.0.113.7", name: "lan", now: now) }
+        XCTAssertEqual(
+            Self.waits(guesses, from: now), [.zero, .zero, .zero, .seconds(1), .seconds(3), .seconds(7)],
+            "each guess after the third waits 1 s, 2 s, 4 s after the one before, as if sent one at a time")
+        XCTAssertEqual(throttle.attempts(address: "203.0.113.7", name: "LAN").pair, 6, "names are counted regardless of case")
+    }
 
+    func testFreshNamesAreSlowedPerAddress() {
+        let throttle = SignInThrottle()
+        let now = ContinuousClock.now
+        let free = SignInThrottle.freeAttemptsPerAddress
+        let guesses = (0..<(free + 2)).map { throttle.reserve(address: "203.0.113.7", name: "name\($0)", now: now) }
+        XCTAssertEqual(Self.waits(Array(guesses.prefix(free)), from: now), Array(repeating: .zero, count: free))
+        XCTAssertEqual(Self.waits(Array(guesses.suffix(2)), from: now), [.seconds(1), .seconds(3)], "a new name each time is slowed too")
+        let elsewhere = throttle.reserve(address: "198.51.100.2", name: "name\(free + 5)", now: now)
+        XCTAssertEqual(elsewhere.notBefore, now, "another address is not slowed")
+    }
+
+    func testOthersFailuresDoNotDelayACorrectSignIn() async throws {
+        let throttle = SignInThrottle()
+        let now = ContinuousClock.now
+        for _ in 0..<20 { _ = throttle.reserve(address: "203.0.113.7", name: "lan", now: now) }
+        XCTAssertEqual(throttle.reserve(address: "198.51.100.2", name: "lan", now: now).notBefore, now)
+
+        // The same through the routes: guesses from one address, the right password from another.
         let services = try services()
         try addTestUser(services, name: "lan", role: .archivist, password: Self.password)
         try await application(services).test(.router) { client in
-            for attempt in 1...3 {
-                let response = try await Self.postLogin(client, ["name": "lan", "password": "wrong \(attempt)"])
+            for attempt in 1...(SignInThrottle.freeAttemptsPerPair + 1) {
+                let response = try await Self.postLogin(
+                    client, ["name": "lan", "password": "wrong \(attempt)"], from: "203.0.113.7")
                 XCTAssertEqual(response.status, .unauthorized)
-                XCTAssertEqual(try services.catalog.user(name: "lan")?.failedSignIns, attempt)
             }
-            // The fourth attempt waits (1 s) before it is answered, and succeeds.
-            let started = ContinuousClock.now
-            let response = try await Self.postLogin(client, ["name": "lan", "password": Self.password])
-            XCTAssertEqual(response.status, .seeOther)
-            XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(900))
+            XCTAssertEqual(try services.catalog.user(name: "lan")?.failedSignIns, SignInThrottle.freeAttemptsPerPair + 1)
+            let wait = services.signIns.reserve(address: "203.0.113.7", name: "lan").notBefore - .now
+            XCTAssertGreaterThan(wait, .seconds(1), "the guessing address waits")
+            let right = try await Self.postLogin(client, ["name": "lan", "password": Self.password], from: "198.51.100.2")
+            XCTAssertEqual(right.status, .seeOther)
             XCTAssertEqual(try services.catalog.user(name: "lan")?.failedSignIns, 0, "a success starts the count again")
+            XCTAssertEqual(services.signIns.attempts(address: "198.51.100.2", name: "lan").pair, 0)
         }
+    }
+
+    func testXForwardedForCountsOnlyFromThisMachine() {
+        XCTAssertTrue(ClientAddress.isLoopback("127.0.0.1"))
+        XCTAssertTrue(ClientAddress.isLoopback("::1"))
+        XCTAssertFalse(ClientAddress.isLoopback("203.0.113.7"))
+    }
+
+    func testPasswordChecksDoNotUseTheFileThreadPool() async throws {
+        let services = try services()
+        // A realistic cost, so that six checks keep the password thread busy for a while.
+        try services.catalog.addUser(
+            name: "lan", displayName: nil, role: .archivist, passwordHash: try PasswordHasher(cost: 12).hash(Self.password))
+        try await application(services).test(.router) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for guess in 0..<6 {
+                    group.addTask {
+                        let response = try await Self.postLogin(
+                            client, ["name": "lan", "password": "wrong \(guess)"], from: "198.51.100.\(guess)")
+                        XCTAssertEqual(response.status, .unauthorized)
+                    }
+                }
+                while services.passwordChecks.jobs < 2 { try await Task.sleep(for: .milliseconds(5)) }
+                // Files are served on NIO's shared thread pool: it answers while bcrypt still runs.
+                let answer = try await NIOThreadPool.singleton.runIfActive { 42 }
+                XCTAssertEqual(answer, 42)
+                XCTAssertGreaterThan(services.passwordChecks.jobs, 0, "the file pool answered while passwords were still being checked")
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    func testFullPasswordPoolAnswers503WithRetryAfter() async throws {
+        let pool = BoundedThreadPool(name: "test", threads: 1, capacity: 1)
+        let release = DispatchSemaphore(value: 0)
+        async let blocked: Void = pool.run { release.wait() }
+        while pool.jobs < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        do {
+            _ = try await pool.run { 1 }
+            XCTFail("a full pool took more work")
+        } catch let error as HTTPError {
+            XCTAssertEqual(error.status, .serviceUnavailable)
+            XCTAssertNotNil(error.headers[.retryAfter])
+        }
+        release.signal()
+        try await blocked
+        let after = try await pool.run { 2 }
+        XCTAssertEqual(after, 2)
     }
 
     // MARK: - Roles

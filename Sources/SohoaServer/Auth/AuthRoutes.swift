@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOPosix
 import SohoaCatalog
 
 /// Signing in and out (DESIGN §9): `GET /login` shows the form, `POST /login` checks the password
@@ -8,16 +7,16 @@ import SohoaCatalog
 /// `SessionMiddleware` before these run.
 enum AuthRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
-        let throttle = SignInThrottle()
         router.get("/login") { request, context -> Response in
             let next = SignInTarget.safeLocalPath(request.uri.queryParameters.get("next"))
             return .html(SignInPage.page(context: context, next: next))
         }
         router.post("/login") { request, context -> Response in
-            try await signIn(request, context: context, services: services, throttle: throttle)
+            try await signIn(request, context: context, services: services)
         }
         router.post("/logout") { request, _ -> Response in
-            if let token = request.cookies[AuthCookies.session]?.value, SessionToken.isWellFormed(token) {
+            let name = AuthCookies.name(AuthCookies.session, secure: services.options.secureCookies)
+            if let token = request.cookies[name]?.value, SessionToken.isWellFormed(token) {
                 try services.catalog.deleteSession(tokenHash: SessionToken.hash(token))
             }
             var response = Response.seeOther("/")
@@ -27,35 +26,31 @@ enum AuthRoutes {
     }
 
     /// Checks the name and password; on success a new session and a redirect, else the form again.
-    private static func signIn(
-        _ request: Request, context: AppRequestContext, services: ServerServices, throttle: SignInThrottle
-    ) async throws -> Response {
+    /// The attempt is counted (and waits its turn, see `SignInThrottle`) before bcrypt runs, on the
+    /// password pool's own thread.
+    private static func signIn(_ request: Request, context: AppRequestContext, services: ServerServices) async throws -> Response {
         let form = try await FormFields.read(request, context: context)
         let name = String((form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
-        let password = form["password"] ?? ""
+        let password = String((form["password"] ?? "").prefix(1024))
         let next = SignInTarget.safeLocalPath(form["next"])
         let catalog = services.catalog
 
-        let user = name.isEmpty ? nil : try catalog.user(name: name)
-        let failures = user?.failedSignIns ?? throttle.failures(unknownName: name)
-        let delay = SignInThrottle.delay(afterFailures: failures)
-        if delay > .zero { try await Task.sleep(for: delay) }
+        let reservation = services.signIns.reserve(address: ClientAddress.of(request, context: context), name: name)
+        if reservation.notBefore > .now { try await Task.sleep(until: reservation.notBefore) }
 
+        let user = name.isEmpty ? nil : try catalog.user(name: name)
         let hash = user?.passwordHash
-        let matches = try await NIOThreadPool.singleton.runIfActive {
+        let matches = try await services.passwordChecks.run {
             // Unknown names cost as much time as known ones, so timing does not reveal them either.
             PasswordHasher.verify(password, hash: hash ?? DummyHash.value) && hash != nil
         }
         guard matches, let user, let userID = user.id, !user.disabled else {
-            if let userID = user?.id {
-                try catalog.recordFailedSignIn(userID: userID)
-            } else {
-                throttle.recordFailure(unknownName: name)
-            }
+            if let userID = user?.id { try catalog.recordFailedSignIn(userID: userID) }
             return .html(
                 SignInPage.page(context: context, next: next, name: name, error: SignInPage.failureMessage(context.language)),
                 status: .unauthorized)
         }
+        services.signIns.succeeded(reservation)
 
         let token = SessionToken.random()
         let now = Date()

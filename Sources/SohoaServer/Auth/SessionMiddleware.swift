@@ -25,14 +25,16 @@ struct SessionMiddleware: RouterMiddleware {
         let secure = services.options.secureCookies
         var cookies: [Cookie] = []
 
-        let sessionToken = request.cookies[AuthCookies.session]?.value
+        let sessionToken = request.cookies[AuthCookies.name(AuthCookies.session, secure: secure)]?.value
         if let found = try signedIn(token: sessionToken) {
             context.user = SignedInUser(
                 id: found.user.id ?? 0, name: found.user.name, displayName: found.user.displayName, role: found.user.role)
             context.csrfToken = found.session.csrfToken
         } else {
             if sessionToken != nil { cookies.append(AuthCookies.cleared(AuthCookies.session, secure: secure)) }
-            if let token = request.cookies[AuthCookies.anonymousCSRF]?.value, SessionToken.isWellFormed(token) {
+            if let token = request.cookies[AuthCookies.name(AuthCookies.anonymousCSRF, secure: secure)]?.value,
+                SessionToken.isWellFormed(token)
+            {
                 context.csrfToken = token
             } else {
                 context.csrfToken = SessionToken.random()

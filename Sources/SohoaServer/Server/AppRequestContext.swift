@@ -14,8 +14,12 @@ public struct AppRequestContext: RequestContext {
     /// This page's path and query without `lang`, for the language switch (set by `LanguageMiddleware`).
     public var pathWithoutLanguage = "/"
 
+    /// The IP address of the connection's other end (`nil` when the router is driven in-process).
+    public var remoteAddress: String?
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The hidden form field carrying the CSRF token; put it in every `<form method="post">`.

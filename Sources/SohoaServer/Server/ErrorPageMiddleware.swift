@@ -11,7 +11,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return page(for: error.status, message: error.body, request: request, context: context)
+            var response = page(for: error.status, message: error.body, request: request, context: context)
+            // Headers the error carries (e.g. `Retry-After` on a 503) reach the reader too.
+            for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
+            return response
         } catch let error as HTTPResponseError {
             return page(for: error.status, message: nil, request: request, context: context)
         } catch {

@@ -10,12 +10,16 @@ public struct ServerOptions: Sendable {
     /// The address readers and harvesters use, without a trailing slash (e.g. `https://thuvien.laichau.gov.vn`);
     /// used in OAI-PMH and IIIF ids. Default `http://<host>:<port>`.
     public var publicURL: String
-    /// Cookies get `Secure` (set when the server is behind HTTPS).
+    /// The server is reached through HTTPS (`https://` public URL): cookies get `Secure` and the
+    /// `__Host-` prefix, and responses carry `Strict-Transport-Security`.
     public var secureCookies: Bool
     /// How long a sign-in lasts.
     public var sessionLifetime: TimeInterval
     /// OAI-PMH and IIIF settings (`sharing:` in `<archive>/server.yaml`).
     public var sharing: SharingConfiguration
+    /// Seconds a connection may stay silent (no request, or a request sent too slowly) before the
+    /// server closes it.
+    public var idleTimeout = 30
 
     public init(
         archive: URL, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,

@@ -13,13 +13,15 @@ public enum SohoaServerApp {
         let services = ServerServices(session: session, options: options)
         return Application(
             router: router(services: services),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sohoa"))
     }
 
     /// The router with every route; tests drive it directly.
     public static func router(services: ServerServices) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(https: services.options.secureCookies))
+        router.add(middleware: CachePolicyMiddleware())
         router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: LanguageMiddleware())
         router.add(middleware: SessionMiddleware(services: services))

@@ -6,3 +6,14 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.search(query, limit: limit, offset: offset) }
     }
 }
+
+extension Catalog {
+    /// A search uses at most this many words (words of quoted phrases included); more are ignored.
+    public static let maximumSearchWords = SearchQuery.maximumWords
+
+    /// How many words `query` has as a search reads them (to refuse, with a message, a query longer
+    /// than `maximumSearchWords` instead of silently ignoring its last words).
+    public static func searchWordCount(_ query: String) -> Int {
+        SearchQuery(query).wordCount
+    }
+}

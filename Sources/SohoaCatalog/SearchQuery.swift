@@ -5,7 +5,10 @@ import Foundation
 /// Nothing the user types is passed to FTS5 as syntax: every term is a quoted FTS5 string, so
 /// quotes, `*`, `NEAR`, `-`, `:`, parentheses and `AND/OR/NOT` are just words or separators.
 /// Plain words must all match, in any order; `"quoted phrases"` must match as phrases; the last
-/// plain word also matches as a prefix (`"dai hoc"` finds "Đại học", `"dai h"` too).
+/// plain word also matches as a prefix when it has at least two letters (`"dai hoc"` finds "Đại
+/// học", `"dai ho"` too; `"dai h"` looks for the word "h": a one-letter prefix has no index and would
+/// read every word of the index that starts with that letter). At most `maximumWords` words are
+/// used, phrases' words included.
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {
@@ -17,10 +20,14 @@ struct SearchQuery: Equatable {
         case phrase([String])
     }
 
-    /// At most this many terms are used; more add nothing but cost.
-    static let maximumTerms = 32
+    /// At most this many words are used (a phrase's words count one by one); more add nothing but cost.
+    static let maximumWords = 16
+    /// The shortest last word matched as a prefix: the FTS5 table has prefix indexes of 2 and 3 letters.
+    static let minimumPrefixLength = 2
 
     var terms: [Term]
+    /// The words the text had, before any were dropped for `maximumWords`.
+    private(set) var wordCount = 0
 
     /// Parses search text: `"` opens and closes a phrase (an unclosed one runs to the end).
     init(_ text: String) {
@@ -54,10 +61,28 @@ struct SearchQuery: Equatable {
             }
         }
         flush()
-        if lastIsPlainWord, case .word(let last)? = terms.last {
+        if lastIsPlainWord, case .word(let last)? = terms.last, last.count >= Self.minimumPrefixLength {
             terms[terms.count - 1] = .prefix(last)
         }
-        self.terms = Array(terms.prefix(Self.maximumTerms))
+        self.terms = Self.limited(terms, toWords: Self.maximumWords)
+        wordCount = terms.reduce(0) { $0 + $1.words.count }
+    }
+
+    /// The first `limit` words of `terms`: later terms dropped, a phrase crossing the limit cut.
+    private static func limited(_ terms: [Term], toWords limit: Int) -> [Term] {
+        var kept: [Term] = []
+        var words = 0
+        for term in terms {
+            let room = limit - words
+            guard room > 0 else { break }
+            if case .phrase(let phrase) = term, phrase.count > room {
+                kept.append(room == 1 ? .word(phrase[0]) : .phrase(Array(phrase.prefix(room))))
+                break
+            }
+            kept.append(term)
+            words += term.words.count
+        }
+        return kept
     }
 
     /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match).
@@ -75,5 +100,15 @@ struct SearchQuery: Equatable {
     /// An FTS5 string: in double quotes, with quotes doubled.
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension SearchQuery.Term {
+    /// The words of the term.
+    var words: [String] {
+        switch self {
+        case .word(let word), .prefix(let word): [word]
+        case .phrase(let words): words
+        }
     }
 }

@@ -50,11 +50,11 @@ final class HostileQueryTests: XCTestCase {
     func testMatchExpressionsQuoteEverything() {
         XCTAssertEqual(SearchQuery("thu vien").matchExpression, #""thu" "vien"*"#)
         XCTAssertEqual(SearchQuery("ĐẠI HỌC").matchExpression, #""dai" "hoc"*"#)
-        XCTAssertEqual(SearchQuery(#""Đại học" NEAR(a:b)"#).matchExpression, #""dai hoc" "near" "a" "b"*"#)
+        XCTAssertEqual(SearchQuery(#""Đại học" NEAR(a:b)"#).matchExpression, #""dai hoc" "near" "a" "b""#)
         XCTAssertEqual(SearchQuery(#"thu "dai hoc""#).matchExpression, #""thu" "dai hoc""#)
         XCTAssertEqual(SearchQuery(#""thu""#).matchExpression, #""thu""#)
         XCTAssertEqual(SearchQuery("AND OR NOT").matchExpression, #""and" "or" "not"*"#)
         XCTAssertNil(SearchQuery("*:-()\"").matchExpression)
-        XCTAssertEqual(SearchQuery(String(repeating: "a ", count: 100)).terms.count, SearchQuery.maximumTerms)
+        XCTAssertEqual(SearchQuery(String(repeating: "a ", count: 100)).terms.count, SearchQuery.maximumWords)
     }
 }

@@ -60,8 +60,24 @@ public enum ReportCSV {
     static func csv(_ rows: [[String]]) -> String {
         rows.map { row in
             row.map { field in
-                field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                let field = protected(field)
+                return field.contains(where: { ",\"\n\r".contains($0) })
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
             }.joined(separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A cell a spreadsheet program will not run as a formula (OWASP "CSV injection"): text starting
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. A plain number
+    /// (`-12`, `-0.5`) is left alone, so negative figures stay numbers.
+    public static func protected(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        if isPlainNumber(field) { return field }
+        return "'" + field
+    }
+
+    /// `-12`, `3`, `-0.25`: an optional minus, ASCII digits, at most one `.` between digits.
+    static func isPlainNumber(_ text: String) -> Bool {
+        text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
     }
 }

@@ -10,10 +10,11 @@ enum YearlyReportDownload {
     /// The CSV tables that can be asked for (the files `sohoa report` writes, without `.csv`).
     static let tables: Set<String> = ["goals", "months", "libraries", "types", "ocr", "audits", "failures"]
 
+    /// The report's `year` (required).
+    static let yearParameter = BoundedInt("year", 2000...2100)
+
     static func response(_ form: FormQuery, services: ServerServices) throws -> Response {
-        guard let yearText = form["year"], let year = Int(yearText), (2000...2100).contains(year) else {
-            throw HTTPError(.badRequest, message: "year=YYYY (2000–2100)")
-        }
+        guard let year = try yearParameter.read(form["year"]) else { throw yearParameter.refusal }
         let format = form["format"] ?? "html"
         guard format == "html" || format == "csv" else { throw HTTPError(.badRequest, message: "format=html|csv") }
         let table = form["table"] ?? "goals"

@@ -15,7 +15,7 @@ enum PublicRoutes {
                     title: title, context: context, body: HomePage.html(overview: overview, context: context), styles: [PublicStyle.url]))
         }
         router.get("/search") { request, context -> Response in
-            try search(request, context: context, services: services)
+            try await search(request, context: context, services: services)
         }
         router.get("/items/:item") { _, context -> Response in
             try item(context: context, services: services)
@@ -45,18 +45,24 @@ enum PublicRoutes {
         }
     }
 
-    /// `/search`: HTML, or JSON when the client accepts `application/json`.
-    private static func search(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
-        let asked = SearchRequest(FormQuery(query: request.uri.query ?? ""))
+    /// `/search`: HTML, or JSON when the client accepts `application/json`. The search runs on the
+    /// search pool's own threads (a few at once; beyond, 503 with `Retry-After`).
+    private static func search(_ request: Request, context: AppRequestContext, services: ServerServices) async throws -> Response {
+        let asked = try SearchRequest(FormQuery(query: request.uri.query ?? ""))
         let signedIn = context.user != nil
-        let page = try services.catalog.search(
-            asked.query, filters: asked.filters(signedIn: signedIn), limit: SearchRequest.pageSize, offset: asked.offset)
+        let catalog = services.catalog
+        let filters = asked.filters(signedIn: signedIn)
+        let (page, overview) = try await services.searches.run {
+            (
+                try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset),
+                try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn))
+            )
+        }
         if (request.headers[.accept] ?? "").contains("application/json") {
             var response = try Response.json(SearchResponse(asked, page: page))
             response.headers[.cacheControl] = "no-store"
             return response
         }
-        let overview = try services.catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn))
         let language = context.language
         let title =
             asked.query.isEmpty ? language.pick("Tìm kiếm", "Search") : language.pick("Tìm “\(asked.query)”", "Search for “\(asked.query)”")

@@ -1,11 +1,12 @@
 import Foundation
+import Hummingbird
 import SohoaCatalog
 
-/// What `/search?q=&library=&type=&year=&lang=&page=` asks for, read leniently: a filter value that
-/// cannot be valid is dropped, a page number out of range is clamped. `lang` filters by the
+/// What `/search?q=&library=&type=&year=&lang=&page=` asks for. A text filter that cannot be valid
+/// is dropped; `year` and `page` must be whole numbers in range (else 400, see `BoundedInt`). `lang` filters by the
 /// documents' ISO 639 code (`vie`, `eng`, `blt`); the two-letter `vi`/`en` switch the page language
 /// instead (see `LanguageMiddleware`) and filter nothing.
-struct SearchRequest: Equatable {
+struct SearchRequest: Sendable, Equatable {
     /// Results per page.
     static let pageSize = 20
 
@@ -26,17 +27,32 @@ struct SearchRequest: Equatable {
         self.page = page
     }
 
-    /// Reads the form's parameters.
-    init(_ form: FormQuery) {
+    /// The `page` parameter: results are never paged beyond the catalog's bound.
+    static let pageParameter = BoundedInt("page", 1...(CatalogTransaction.maximumSearchOffset / pageSize + 1))
+    /// The `year` parameter.
+    static let yearParameter = BoundedInt("year", 1...9999)
+
+    /// Reads the form's parameters; throws 400 when `year` or `page` is junk or out of range.
+    init(_ form: FormQuery) throws(HTTPError) {
         query = String((form["q"] ?? "").prefix(500))
+        guard Catalog.searchWordCount(query) <= Catalog.maximumSearchWords else { throw Self.tooManyWords }
         library = form["library"].flatMap { Self.isCode($0, maxLength: 32) ? $0 : nil }
         type = form["type"].flatMap { Self.isCode($0, maxLength: 64) ? $0 : nil }
-        year = form["year"].flatMap { Int($0) }.flatMap { (1...9999).contains($0) ? $0 : nil }
+        year = try Self.yearParameter.read(form["year"])
         language = form["lang"].flatMap { code in
             code.count >= 3 && code.count <= 8 && code.allSatisfy { $0.isASCII && $0.isLetter } ? code.lowercased() : nil
         }
-        let maxPage = CatalogTransaction.maximumSearchOffset / Self.pageSize + 1
-        page = min(max(1, form["page"].flatMap { Int($0) } ?? 1), maxPage)
+        page = try Self.pageParameter.read(form["page"]) ?? 1
+    }
+
+    /// 400: the search has more words than are looked for.
+    static var tooManyWords: HTTPError {
+        let limit = Catalog.maximumSearchWords
+        return HTTPError(
+            .badRequest,
+            message:
+                "Tìm tối đa \(limit) từ (kể cả các từ trong ngoặc kép); hãy bớt từ rồi tìm lại. "
+                + "(A search looks for at most \(limit) words, quoted ones included; remove some words and search again.)")
     }
 
     /// The catalog filters for a reader who is, or is not, signed in.

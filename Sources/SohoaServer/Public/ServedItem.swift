@@ -27,8 +27,9 @@ struct ServedItem {
         return page
     }
 
-    /// `Cache-Control` for what is served of this item: shared caches may keep public items only.
+    /// `Cache-Control` for what is served of this item: caches may keep public items' files for a
+    /// short while (they can be closed later); nothing of a restricted item is stored anywhere.
     var cacheControl: String {
-        availability.access == .public ? "public, max-age=3600" : "private, max-age=3600"
+        availability.access == .public ? CachePolicyMiddleware.publicItem : CachePolicyMiddleware.notStored
     }
 }

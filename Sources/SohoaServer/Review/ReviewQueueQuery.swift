@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import SohoaCatalog
 
 /// What the review screens carry from page to page: the queue's filter, section and page number,
@@ -18,15 +19,22 @@ struct ReviewQueueQuery: Sendable, Equatable {
         self.page = page
     }
 
-    /// Reads `library`, `item`, `batch`, `section` and `page` with `value(name)`; blank values do not filter.
-    init(_ value: (String) -> String?) {
+    /// The list `page` parameter (50 rows a page: 10,000 pages reach row 500,000).
+    static let pageParameter = BoundedInt("page", 1...10_000)
+    /// The `batch` filter (a catalog batch id).
+    static let batchParameter = BoundedInt("batch", 1...Int(Int32.max))
+
+    /// Reads `library`, `item`, `batch`, `section` and `page` with `value(name)`; blank values do not
+    /// filter. Throws 400 when `page` or `batch` is junk or out of range (see `BoundedInt`).
+    init(_ value: (String) -> String?) throws(HTTPError) {
         func text(_ name: String) -> String? {
             guard let raw = value(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
             return raw
         }
-        filter = ReviewQueueFilter(library: text("library"), itemID: text("item"), batchID: text("batch").flatMap { Int64($0) })
+        filter = ReviewQueueFilter(
+            library: text("library"), itemID: text("item"), batchID: try Self.batchParameter.read(text("batch")).map(Int64.init))
         section = text("section").flatMap(ReviewQueueSection.init(rawValue:)) ?? .text
-        page = max(1, text("page").flatMap { Int($0) } ?? 1)
+        page = try Self.pageParameter.read(text("page")) ?? 1
     }
 
     /// The filter as query parameters (`library=…&item=…`), empty when nothing filters.

@@ -16,7 +16,7 @@ enum ReviewRoutes {
         router.get("/review/:page") { request, context -> Response in
             _ = try context.requireUser(where: \.canReview)
             let entry = try reviewable(context, services: services)
-            let query = ReviewQueueQuery { request.uri.queryParameters.get($0) }
+            let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
             let saved = request.uri.queryParameters.get("saved")
             let notice = saved.map { ReviewPageView.Notice.saved(version: $0.isEmpty ? nil : $0) }
             return .html(try view(of: entry, query: query, notice: notice, services: services).render(context: context))
@@ -34,7 +34,7 @@ enum ReviewRoutes {
 
     /// The queue page.
     private static func queue(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
-        let query = ReviewQueueQuery { request.uri.queryParameters.get($0) }
+        let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
         let catalog = services.catalog
         let entries = try catalog.reviewQueue(
             section: query.section, filter: query.filter, limit: ReviewQueueQuery.pageSize,
@@ -73,7 +73,7 @@ enum ReviewRoutes {
         let user = try context.requireUser(where: \.canReview)
         let entry = try reviewable(context, services: services)
         let form = try await FormFields.read(request, context: context)
-        let query = ReviewQueueQuery { form[$0] }
+        let query = try ReviewQueueQuery { form[$0] }
         var typed: [String: String] = [:]
         var originals: [String: String] = [:]
         for pair in form.pairs where pair.name.hasPrefix("orig.") && originals[String(pair.name.dropFirst(5))] == nil {
@@ -138,7 +138,7 @@ enum ReviewRoutes {
         let user = try context.requireUser(where: \.canReview)
         let entry = try reviewable(context, services: services)
         let form = try await FormFields.read(request, context: context)
-        let query = ReviewQueueQuery { form[$0] }
+        let query = try ReviewQueueQuery { form[$0] }
         let reason = Self.words(form["reason"] ?? "").joined(separator: " ")
         guard !reason.isEmpty else {
             var view = try view(

@@ -68,6 +68,28 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try items(test, #""thu vi""#), [], "a quoted phrase is not a prefix")
     }
 
+    func testOneLetterLastWordIsAWordNotAPrefix() throws {
+        let test = try fixture()
+        // "t" as a prefix would read every word of the index that starts with t (no index for it).
+        XCTAssertEqual(SearchQuery("thu t").matchExpression, #""thu" "t""#)
+        XCTAssertEqual(try items(test, "thu v"), [], "a one-letter word matches only the word itself")
+        XCTAssertEqual(SearchQuery("thu vi").matchExpression, #""thu" "vi"*"#, "two letters: the prefix index answers")
+        XCTAssertEqual(try items(test, "thu vi"), ["tv-laichau"])
+        XCTAssertEqual(try items(test, "ngay 2"), ["bao-hanoi"], "a one-letter word still matches whole")
+    }
+
+    func testWordsBeyondTheLimitAreNotSearched() throws {
+        let limit = SearchQuery.maximumWords
+        let long = (1...40).map { "w\($0)" }
+        let plain = SearchQuery(long.joined(separator: " "))
+        XCTAssertEqual(plain.wordCount, 40)
+        XCTAssertEqual(plain.terms.flatMap(\.words).count, limit)
+        let phrase = SearchQuery("thu \"" + long.joined(separator: " ") + "\"")
+        XCTAssertEqual(phrase.wordCount, 41)
+        XCTAssertEqual(phrase.terms, [.word("thu"), .phrase(Array(long.prefix(limit - 1)))], "a long phrase is cut")
+        XCTAssertEqual(Catalog.searchWordCount("“đại học” thư viện"), 4)
+    }
+
     func testHitCarriesItemPageAndTitle() throws {
         let test = try fixture()
         let hit = try XCTUnwrap(test.catalog.search("Lai Châu").first)

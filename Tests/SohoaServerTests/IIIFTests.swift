@@ -295,6 +295,61 @@ final class IIIFTests: XCTestCase {
         }
     }
 
+    /// Issue 12: limits declared and enforced, canonical keys, revalidation.
+    func testLimitsCanonicalKeysAndRevalidation() async throws {
+        let fixture = try fixture()
+        let pageID = try XCTUnwrap(try fixture.pageIDs(IIIFTestArchive.ocrItem).first)
+        let page = try XCTUnwrap(try fixture.services.catalog.page(id: pageID))
+        let (width, height) = (try XCTUnwrap(page.width), try XCTUnwrap(page.height))
+
+        let info = try await fixture.get("/iiif/image/\(pageID)/info.json").json()
+        XCTAssertEqual(info["maxWidth"] as? Int, 10_000)
+        XCTAssertEqual(info["maxHeight"] as? Int, 10_000)
+        XCTAssertEqual(info["maxArea"] as? Int, 25_000_000)
+
+        // The 400-megapixel request of the issue, and others beyond the limits: 400 without rendering.
+        for uri in [
+            "/iiif/image/\(pageID)/0,0,1,1/^20000,20000/0/default.jpg", "/iiif/image/\(pageID)/full/^10001,/0/default.jpg",
+            "/iiif/image/\(pageID)/full/^pct:100000/0/default.jpg", "/iiif/image/\(pageID)/full/^6000,6000/0/default.jpg",
+            "/iiif/image/\(pageID)/99999999999999999999,0,1,1/max/0/default.jpg", "/iiif/image/\(pageID)/full/max/1e999/default.jpg",
+        ] {
+            let response = try await fixture.get(uri)
+            XCTAssertEqual(response.status, .badRequest, uri)
+        }
+        // One answer for every way of asking, with one ETag; public answers are kept 5 minutes, then revalidated.
+        let first = try await fixture.get("/iiif/image/\(pageID)/full/!300,300/0/default.jpg")
+        XCTAssertEqual(first.status, .ok)
+        XCTAssertEqual(first.headers[.cacheControl], "public, max-age=300")
+        let etag = try XCTUnwrap(first.headers[.eTag])
+        let side = width >= height ? "300," : ",300"
+        for uri in [
+            "/iiif/image/\(pageID)/full/!0300,300/0/default.jpg", "/iiif/image/\(pageID)/0,0,\(width),\(height)/\(side)/360/default.jpg",
+            "/iiif/image/\(pageID)/pct:0,0,100,100/!300,300/0.0/default.jpg",
+        ] {
+            let again = try await fixture.get(uri)
+            XCTAssertEqual(again.headers[.eTag], etag, uri)
+            XCTAssertEqual(again.bytes, first.bytes, uri)
+        }
+        let notModified = try await fixture.get("/iiif/image/\(pageID)/full/!300,300/0/default.jpg", headers: [.ifNoneMatch: etag])
+        XCTAssertEqual(notModified.status, .notModified)
+        XCTAssertTrue(notModified.bytes.isEmpty)
+        XCTAssertEqual(notModified.headers[.eTag], etag)
+        let other = try await fixture.get("/iiif/image/\(pageID)/full/!300,300/0/default.jpg", headers: [.ifNoneMatch: "\"other\""])
+        XCTAssertEqual(other.status, .ok)
+
+        let manifest = try await fixture.get("/iiif/\(IIIFTestArchive.ocrItem)/manifest")
+        XCTAssertEqual(manifest.headers[.cacheControl], "public, max-age=300")
+        let manifestTag = try XCTUnwrap(manifest.headers[.eTag])
+        let unchanged = try await fixture.get("/iiif/\(IIIFTestArchive.ocrItem)/manifest", headers: [.ifNoneMatch: manifestTag])
+        XCTAssertEqual(unchanged.status, .notModified)
+
+        // Closed later: the client's copy is not revalidated, the item is gone.
+        try fixture.services.catalog.setAccess(itemID: IIIFTestArchive.ocrItem, .closed)
+        defer { try? fixture.services.catalog.setAccess(itemID: IIIFTestArchive.ocrItem, .public) }
+        let closed = try await fixture.get("/iiif/image/\(pageID)/full/!300,300/0/default.jpg", headers: [.ifNoneMatch: etag])
+        XCTAssertEqual(closed.status, .notFound)
+    }
+
     // MARK: - Presentation API
 
     func testManifestsAndCollectionValidate() async throws {
@@ -349,6 +404,14 @@ final class IIIFTests: XCTestCase {
             XCTAssertEqual(file.status, .ok, url)
             XCTAssertTrue(url.hasSuffix("/\(pages[1].name)"), url)
             XCTAssertTrue(file.text.contains(url.contains("/alto/") ? "<alto" : "ocr_page"), url)
+            // Data, not a page of this site: no script in it can run on the site's origin (issue 12).
+            XCTAssertEqual(
+                file.headers[.contentType], url.contains("/alto/") ? "application/xml; charset=utf-8" : "text/vnd.hocr+html; charset=utf-8")
+            XCTAssertFalse(file.headers[.contentType]?.hasPrefix("text/html") == true, url)
+            XCTAssertEqual(file.headers[.contentSecurityPolicy], "sandbox; default-src 'none'", url)
+            XCTAssertEqual(
+                file.headers[.contentDisposition], "inline; filename=\"\(pages[1].name)\(url.contains("/alto/") ? ".xml" : ".hocr")\"")
+            XCTAssertEqual(file.headers[.xContentTypeOptions], "nosniff")
         }
 
         // The image-only item: a canvas, no text.
@@ -386,7 +449,19 @@ final class IIIFTests: XCTestCase {
             XCTAssertEqual(response.status, .notFound, uri)
             XCTAssertEqual(response.headers[.accessControlAllowOrigin], "*", uri)
             XCTAssertFalse(response.text.contains("Tài liệu đóng"), uri)
+            if uri.hasPrefix("/iiif/image/") {
+                XCTAssertFalse(response.text.contains(item), "a 404 for a page id names no hidden item (issue 12): \(response.text)")
+            }
         }
+        // A closed item's page answers as a page that does not exist.
+        let closed = try await fixture.get("/iiif/image/\(pageID)/full/max/0/default.jpg")
+        let missing = try await fixture.get("/iiif/image/999999/full/max/0/default.jpg")
+        XCTAssertEqual(
+            closed.text.replacingOccurrences(of: String(pageID), with: "N"), missing.text.replacingOccurrences(of: "999999", with: "N"))
+        let restrictedPage = try XCTUnwrap(try fixture.pageIDs(IIIFTestArchive.restrictedItem).first)
+        let restricted = try await fixture.get("/iiif/image/\(restrictedPage)/info.json")
+        XCTAssertEqual(restricted.status, .notFound)
+        XCTAssertFalse(restricted.text.contains(IIIFTestArchive.restrictedItem), restricted.text)
         let collection = try await fixture.get("/iiif/collection/\(IIIFTestArchive.library)")
         XCTAssertFalse(collection.text.contains(item))
         XCTAssertFalse(collection.text.contains(IIIFTestArchive.restrictedItem), "restricted items are listed for signed-in readers only")
@@ -418,10 +493,12 @@ final class IIIFTests: XCTestCase {
             let (cookie, _) = try await signIn(client, name: "iiif-doc-gia", password: "mật khẩu IIIF")
             let manifest = try await client.execute(uri: manifestURI, method: .get, headers: [.cookie: cookie])
             XCTAssertEqual(manifest.status, .ok)
-            XCTAssertEqual(manifest.headers[.cacheControl], "private, max-age=600")
+            XCTAssertEqual(manifest.headers[.cacheControl], "no-store", "a restricted answer is kept nowhere (issue 12)")
             let image = try await client.execute(uri: imageURI, method: .get, headers: [.cookie: cookie])
             XCTAssertEqual(image.status, .ok)
             XCTAssertEqual(image.headers[.contentType], "image/jpeg")
+            XCTAssertEqual(image.headers[.cacheControl], "no-store")
+            XCTAssertNil(image.headers[.eTag])
             let collection = try await client.execute(
                 uri: "/iiif/collection/\(IIIFTestArchive.library)", method: .get, headers: [.cookie: cookie])
             XCTAssertTrue(String(buffer: collection.body).contains(IIIFTestArchive.restrictedItem))

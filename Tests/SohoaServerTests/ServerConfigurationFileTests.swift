@@ -56,4 +56,29 @@ final class ServerConfigurationFileTests: XCTestCase {
         XCTAssertTrue(message("sharing: [1, 2]\n").contains("'sharing' must be a mapping"))
         XCTAssertTrue(message("sharing: {\n").contains("not valid YAML"))
     }
+
+    func testIIIFLimitsAndRendersAreRead() throws {
+        let iiif = try options(
+            """
+            sharing:
+              iiif:
+                max-width: 6000
+                max-height: 8000
+                max-area: 30000000
+                renders: 3
+                waiting: 10
+            """
+        ).sharing.iiif
+        XCTAssertEqual(
+            iiif,
+            IIIFSettings(
+                limits: IIIFLimits(maxWidth: 6000, maxHeight: 8000, maxArea: 30_000_000), concurrentRenders: 3, waitingRenders: 10))
+        XCTAssertEqual(try options("sharing:\n  iiif:\n    max-area: 1000000\n").sharing.iiif.limits.maxWidth, 10_000)
+        let unknown = message("sharing:\n  iiif:\n    max-size: 5\n")
+        XCTAssertTrue(unknown.contains("sharing.iiif.max-size") && unknown.contains("server.yaml"), unknown)
+        XCTAssertTrue(message("sharing:\n  iiif:\n    max-width: 100\n").contains("sharing.iiif.max-width"))
+        XCTAssertTrue(message("sharing:\n  iiif:\n    max-area: 99999999999999999999\n").contains("sharing.iiif.max-area"))
+        XCTAssertTrue(message("sharing:\n  iiif:\n    renders: 0\n").contains("sharing.iiif.renders"))
+        XCTAssertTrue(message("sharing:\n  iiif: 5\n").contains("'sharing.iiif' must be a mapping"))
+    }
 }

@@ -143,27 +143,70 @@ final class IIIFRenderingTests: XCTestCase {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-iiif-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(try PNGEncoder.encode(source)).write(to: file)
-        let service = IIIFImageService(queueCount: 2)
+        let service = IIIFImageService(settings: IIIFSettings(concurrentRenders: 2))
         let image = IIIFImageSource(contentKey: "k", file: file)
         let size = try await service.size(of: image)
         XCTAssertEqual([size.width, size.height], [40, 30])
         let request = try IIIFImageRequest(region: "0,0,10,10", size: "max", rotation: "0", qualityAndFormat: "default.png")
-        let first = try await service.render(request, from: image, cacheKey: "0,0,10,10/max/0/default.png")
+        let plan = try await service.plan(request, for: image)
+        let first = try await service.render(plan, from: image)
         XCTAssertEqual(first.mediaType, "image/png")
         // The file is gone: answers and sizes now come from the caches.
         try FileManager.default.removeItem(at: file)
-        let again = try await service.render(request, from: image, cacheKey: "0,0,10,10/max/0/default.png")
+        let again = try await service.render(try await service.plan(request, for: image), from: image)
         XCTAssertEqual(again.bytes, first.bytes)
         let other = try await service.render(
-            try IIIFImageRequest(region: "full", size: "20,", rotation: "0", qualityAndFormat: "default.jpg"), from: image,
-            cacheKey: "full/20,/0/default.jpg")
+            try await service.plan(
+                try IIIFImageRequest(region: "full", size: "20,", rotation: "0", qualityAndFormat: "default.jpg"), for: image),
+            from: image)
         XCTAssertEqual(other.mediaType, "image/jpeg")
+        XCTAssertEqual(service.rendersMade, 2)
         do {
-            _ = try await service.render(request, from: IIIFImageSource(contentKey: "missing", file: file), cacheKey: "x")
+            let missing = IIIFImageSource(contentKey: "missing", file: file)
+            _ = try await service.render(try await service.plan(request, for: missing), from: missing)
             XCTFail("a missing master was rendered")
         } catch {
             XCTAssertEqual(error.kind, .serverError)
         }
+    }
+
+    /// The row-by-row scaling gives exactly what two whole passes over the same taps give, for
+    /// shrinking and growing by odd factors (as the validator's pct:45…75 asks).
+    func testRowByRowScalingMatchesTwoWholePasses() throws {
+        var generator = SystemRandomNumberGenerator()
+        let master = Raster(
+            width: 97, height: 83, layout: .rgb, pixels: (0..<(97 * 83 * 3)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        for (w, h) in [(44, 37), (73, 62), (50, 50), (96, 82), (1, 1), (97, 40), (150, 120), (200, 83)] {
+            let scaled = try master.resized(toWidth: w, height: h)
+            XCTAssertEqual(scaled.pixels, Self.twoPasses(master, w, h), "\(w)×\(h)")
+        }
+    }
+
+    /// The reference: the horizontal pass over every row, then the vertical pass.
+    private static func twoPasses(_ raster: Raster, _ newWidth: Int, _ newHeight: Int) -> [UInt8] {
+        let channels = raster.layout.rawValue
+        let columns = Raster.taps(from: raster.width, to: newWidth)
+        let rows = Raster.taps(from: raster.height, to: newHeight)
+        var horizontal = [Float](repeating: 0, count: newWidth * raster.height * channels)
+        for y in 0..<raster.height {
+            for x in 0..<newWidth {
+                for tap in columns[x] {
+                    for c in 0..<channels {
+                        horizontal[(y * newWidth + x) * channels + c] +=
+                            Float(raster.pixels[(y * raster.width + tap.index) * channels + c]) * tap.weight
+                    }
+                }
+            }
+        }
+        var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
+        for y in 0..<newHeight {
+            for i in 0..<(newWidth * channels) {
+                var sum: Float = 0
+                for tap in rows[y] { sum += horizontal[tap.index * newWidth * channels + i] * tap.weight }
+                output[y * newWidth * channels + i] = UInt8(min(255, max(0, sum.rounded())))
+            }
+        }
+        return output
     }
 
     func testCacheEvictsTheLeastRecentlyUsedPastItsBudget() {

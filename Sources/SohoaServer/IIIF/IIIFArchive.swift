@@ -16,24 +16,45 @@ struct IIIFArchive: Sendable {
         var files: [String: String]
     }
 
-    /// The item if it is packaged, not withdrawn, not closed, and (when restricted) the reader is signed in.
+    /// The item if it is packaged, not withdrawn, not closed, and (when restricted) the reader is signed in;
+    /// otherwise 404 naming only what the reader asked for.
     func item(_ id: String, context: AppRequestContext) throws -> VisibleItem {
-        guard let availability = try services.catalog.itemAvailability(id: id), availability.isServable,
-            context.mayRead(availability.access)
-        else { throw HTTPError(.notFound, message: "no item '\(id)' here") }
-        guard let files = try services.root.headState(objectID: availability.item.objectID) else {
+        guard let visible = try visibleItem(id, context: context, asked: "item '\(id)'") else {
             throw HTTPError(.notFound, message: "no item '\(id)' here")
+        }
+        return visible
+    }
+
+    /// The item when the reader may see it, else nil (the reason goes to the log, for the staff, and
+    /// never into the answer: a closed item cannot be told from a missing one).
+    private func visibleItem(_ id: String, context: AppRequestContext, asked: String) throws -> VisibleItem? {
+        guard let availability = try services.catalog.itemAvailability(id: id) else { return nil }
+        guard availability.isServable, context.mayRead(availability.access) else {
+            let reason =
+                availability.withdrawnAt != nil
+                ? "withdrawn" : availability.item.state != .packaged ? "not packaged" : "\(availability.access.rawValue)"
+            context.logger.info("IIIF: \(asked) is in item '\(id)', which is \(reason) for this reader; answered 404")
+            return nil
+        }
+        guard let files = try services.root.headState(objectID: availability.item.objectID) else {
+            context.logger.warning("IIIF: item '\(id)' is in the catalog but its OCFL object has no head version; answered 404")
+            return nil
         }
         return VisibleItem(item: availability.item, access: availability.access, files: files)
     }
 
-    /// The page with this id if the reader may see its item, and where its image comes from.
+    /// The page with this id if the reader may see its item, and where its image comes from; 404
+    /// naming only the id asked for otherwise.
     func imageSource(pageID text: String, context: AppRequestContext) throws -> (source: IIIFImageSource, access: AccessLevel) {
-        guard let pageID = Int64(text), let page = try services.catalog.page(id: pageID) else {
-            throw HTTPError(.notFound, message: "no image '\(text)' here")
+        let notFound = HTTPError(.notFound, message: "no image '\(text)' here")
+        guard let pageID = Int64(text), let page = try services.catalog.page(id: pageID),
+            let visible = try visibleItem(page.itemID, context: context, asked: "image \(pageID)")
+        else { throw notFound }
+        guard let source = try imageSource(page, in: visible) else {
+            context.logger.warning(
+                "IIIF: image \(pageID) (item '\(page.itemID)', page '\(page.name)') has no master in the archive; answered 404")
+            throw notFound
         }
-        let visible = try item(page.itemID, context: context)
-        guard let source = try imageSource(page, in: visible) else { throw HTTPError(.notFound, message: "no image '\(text)' here") }
         return (source, visible.access)
     }
 

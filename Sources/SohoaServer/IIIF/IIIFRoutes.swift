@@ -8,7 +8,9 @@ import SohoaSharing
 ///
 /// Access: closed and withdrawn items answer 404 everywhere (as if they did not exist); restricted
 /// items only to signed-in readers, whatever `sharing.restricted` says (that setting is about
-/// OAI-PMH metadata; IIIF carries images and text).
+/// OAI-PMH metadata; IIIF carries images and text). A 404 names only what was asked for, never the
+/// hidden item behind a page id. hOCR is `text/vnd.hocr+html` (as the manifests' `seeAlso` say) and
+/// OCR files are sandboxed, so they never run as pages of this site.
 enum IIIFRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
         let server = IIIFServer(services: services)
@@ -22,11 +24,11 @@ enum IIIFRoutes {
         iiif.get("image/:id/info.json") { request, context -> Response in
             try await server.info(pageID: decoded(context.parameters.require("id")), request: request, context: context)
         }
-        iiif.get("image/:id/:region/:size/:rotation/:file") { _, context -> Response in
+        iiif.get("image/:id/:region/:size/:rotation/:file") { request, context -> Response in
             try await server.image(
                 pageID: decoded(context.parameters.require("id")), region: decoded(context.parameters.require("region")),
                 size: decoded(context.parameters.require("size")), rotation: decoded(context.parameters.require("rotation")),
-                file: decoded(context.parameters.require("file")), context: context)
+                file: decoded(context.parameters.require("file")), request: request, context: context)
         }
         iiif.get("collection/:library") { request, context -> Response in
             try server.collection(libraryCode: decoded(context.parameters.require("library")), request: request, context: context)
@@ -37,15 +39,16 @@ enum IIIFRoutes {
         iiif.get(":item/manifest.json") { request, context -> Response in
             try await server.manifest(itemID: decoded(context.parameters.require("item")), request: request, context: context)
         }
-        iiif.get(":item/alto/:page") { _, context -> Response in
+        iiif.get(":item/alto/:page") { request, context -> Response in
             try server.ocrFile(
                 itemID: decoded(context.parameters.require("item")), pageName: decoded(context.parameters.require("page")),
-                folder: "alto", suffix: ".xml", contentType: "application/xml; charset=utf-8", context: context)
+                folder: "alto", suffix: ".xml", contentType: "application/xml; charset=utf-8", request: request, context: context)
         }
-        iiif.get(":item/hocr/:page") { _, context -> Response in
+        iiif.get(":item/hocr/:page") { request, context -> Response in
             try server.ocrFile(
                 itemID: decoded(context.parameters.require("item")), pageName: decoded(context.parameters.require("page")),
-                folder: "hocr", suffix: ".hocr", contentType: "text/html; charset=utf-8", context: context)
+                folder: "hocr", suffix: ".hocr", contentType: "text/vnd.hocr+html; charset=utf-8", request: request,
+                context: context)
         }
     }
 

@@ -3,17 +3,19 @@ import Hummingbird
 import SohoaCatalog
 import SohoaSharing
 
-/// What the IIIF routes do, with the state they share: the image service with its caches and a
-/// cache of built manifests (keyed by item, OCFL version and public address).
+/// What the IIIF routes do, with the state they share: the image service with its caches and
+/// render queue (limits and sizes from `sharing.iiif`), and a cache of built manifests (keyed by
+/// item, OCFL version and public address).
 final class IIIFServer: Sendable {
     let services: ServerServices
     let archive: IIIFArchive
-    let images = IIIFImageService()
+    let images: IIIFImageService
     private let manifests = IIIFCache<[UInt8]>(budget: 16 << 20)
 
     init(services: ServerServices) {
         self.services = services
         archive = IIIFArchive(services: services)
+        images = IIIFImageService(settings: services.options.sharing.iiif)
     }
 
     /// The URL builder for answers to `request`: the configured public address, or (when the server
@@ -28,23 +30,41 @@ final class IIIFServer: Sendable {
 
     func info(pageID: String, request: Request, context: AppRequestContext) async throws -> Response {
         let (source, access) = try archive.imageSource(pageID: pageID, context: context)
-        let size = try await mappingAsync { () async throws(IIIFError) in try await images.size(of: source) }
+        let size = try await mappingAsync(context) { () async throws(IIIFError) in try await images.size(of: source) }
         let document = IIIFImageInfo.document(
-            id: links(for: request).imageService(pageID: Int64(pageID) ?? 0), width: size.width, height: size.height)
+            id: links(for: request).imageService(pageID: Int64(pageID) ?? 0), width: size.width, height: size.height,
+            limits: images.settings.limits)
         return IIIFResponses.json(document, profile: IIIFImageInfo.context, request: request, ldByDefault: false, access: access)
     }
 
+    /// An image: the request resolved to its canonical plan (so equivalent requests share the cache
+    /// and the ETag, and a client holding it gets 304 without any rendering), then rendered on the
+    /// bounded queue, stopping if the client goes away; 503 with `Retry-After` when the queue is full.
     func image(
-        pageID: String, region: String, size: String, rotation: String, file: String, context: AppRequestContext
+        pageID: String, region: String, size: String, rotation: String, file: String, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let (source, access) = try archive.imageSource(pageID: pageID, context: context)
-        let parsed = try mapping { () throws(IIIFError) in
+        let parsed = try mapping(context) { () throws(IIIFError) in
             try IIIFImageRequest(region: region, size: size, rotation: rotation, qualityAndFormat: file)
         }
-        let rendered = try await mappingAsync { () async throws(IIIFError) in
-            try await images.render(parsed, from: source, cacheKey: "\(region)/\(size)/\(rotation)/\(file)")
+        let plan = try await mappingAsync(context) { () async throws(IIIFError) in try await images.plan(parsed, for: source) }
+        let tag = IIIFResponses.etag(Array(images.key(of: plan, for: source).utf8))
+        var cached: HTTPFields = [.vary: "Cookie"]
+        cached[.cacheControl] = access == .public ? IIIFResponses.publicCacheControl : IIIFResponses.restrictedCacheControl
+        cached[.eTag] = tag
+        if let notModified = IIIFResponses.notModified(request, etag: tag, access: access, headers: cached) { return notModified }
+        do {
+            let rendered = try await IIIFClientWatch.watching(context.channel) { cancellation in
+                try await mappingAsync(context, passing: [.busy, .cancelled]) { () async throws(IIIFError) in
+                    try await images.render(plan, from: source, cancellation: cancellation)
+                }
+            }
+            return IIIFResponses.image(rendered, etag: tag, access: access)
+        } catch let error as IIIFError {
+            // Busy, or the client went away (nobody reads this answer).
+            context.logger.notice("IIIF: image \(pageID) \(plan.canonical): \(error.message); answered 503")
+            return IIIFResponses.busy(error)
         }
-        return IIIFResponses.image(rendered, access: access)
     }
 
     func manifest(itemID: String, request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,12 +80,12 @@ final class IIIFServer: Sendable {
             guard let pageID = page.id, visible.files["access/\(page.name).png"] != nil,
                 let source = try archive.imageSource(page, in: visible)
             else { continue }
-            let size = try await mappingAsync { () async throws(IIIFError) in try await images.size(of: source) }
+            let size = try await mappingAsync(context) { () async throws(IIIFError) in try await images.size(of: source) }
             var canvas = IIIFCanvasPage(
                 pageID: pageID, name: page.name, sequence: page.sequence, width: size.width, height: size.height,
                 hasALTO: visible.files["alto/\(page.name).xml"] != nil, hasHOCR: visible.files["hocr/\(page.name).hocr"] != nil)
             if canvas.hasALTO, let alto = try archive.contents(of: "alto/\(page.name).xml", in: visible) {
-                canvas.lines = try mapping { () throws(IIIFError) in try ALTOLineReader.lines(in: alto) }
+                canvas.lines = try mapping(context) { () throws(IIIFError) in try ALTOLineReader.lines(in: alto) }
             }
             if canvas.lines.isEmpty, let text = try archive.contents(of: "text/\(page.name).txt", in: visible) {
                 canvas.text = String(decoding: text, as: UTF8.self)
@@ -92,30 +112,45 @@ final class IIIFServer: Sendable {
             ldByDefault: true, access: access)
     }
 
+    /// A page's ALTO or hOCR file as archived: data for viewers, never a page of this site (see
+    /// `IIIFResponses.ocrFile`).
     func ocrFile(
-        itemID: String, pageName: String, folder: String, suffix: String, contentType: String, context: AppRequestContext
+        itemID: String, pageName: String, folder: String, suffix: String, contentType: String, request: Request,
+        context: AppRequestContext
     ) throws -> Response {
         let visible = try archive.item(itemID, context: context)
-        guard let data = try archive.contents(of: "\(folder)/\(pageName)\(suffix)", in: visible) else {
+        let path = "\(folder)/\(pageName)\(suffix)"
+        guard let digest = visible.files[path], let data = try archive.contents(of: path, in: visible) else {
             throw HTTPError(.notFound, message: "item '\(itemID)' has no \(folder) file for page '\(pageName)'")
         }
-        return IIIFResponses.file(data, contentType: contentType, access: visible.access)
+        return IIIFResponses.ocrFile(
+            data, contentType: contentType, fileName: "\(pageName)\(suffix)", etag: IIIFResponses.etag(Array(digest.utf8)),
+            request: request, access: visible.access)
     }
 
-    /// Runs `body`, turning a `IIIFError` into the HTTP error it stands for.
-    private func mappingAsync<T>(_ body: () async throws(IIIFError) -> T) async throws -> T {
+    /// Runs `body`, turning a `IIIFError` into the HTTP error it stands for; server errors' details go
+    /// to the log, not to the client. Kinds in `passing` are rethrown as they are.
+    private func mappingAsync<T>(
+        _ context: AppRequestContext, passing: Set<IIIFError.Kind> = [], _ body: () async throws(IIIFError) -> T
+    ) async throws -> T {
         do {
             return try await body()
         } catch {
-            throw IIIFResponses.error(error)
+            if passing.contains(error.kind) { throw error }
+            throw logged(error, context)
         }
     }
 
-    private func mapping<T>(_ body: () throws(IIIFError) -> T) throws -> T {
+    private func mapping<T>(_ context: AppRequestContext, _ body: () throws(IIIFError) -> T) throws -> T {
         do {
             return try body()
         } catch {
-            throw IIIFResponses.error(error)
+            throw logged(error, context)
         }
+    }
+
+    private func logged(_ error: IIIFError, _ context: AppRequestContext) -> HTTPError {
+        if error.kind == .serverError { context.logger.error("IIIF: \(error.message): \(error.detail ?? "no details")") }
+        return IIIFResponses.error(error)
     }
 }

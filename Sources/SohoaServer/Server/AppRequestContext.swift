@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import SohoaCatalog
 
 /// Who is asking, in which language, with which CSRF token: filled in by the middlewares before
@@ -13,6 +14,8 @@ public struct AppRequestContext: RequestContext {
     public var language: UILanguage = .vi
     /// This page's path and query without `lang`, for the language switch (set by `LanguageMiddleware`).
     public var pathWithoutLanguage = "/"
+    /// The connection the request came on (IIIF stops making an image for a client that went away).
+    public let channel: any Channel
 
     /// The IP address of the connection's other end (`nil` when the router is driven in-process).
     public var remoteAddress: String?
@@ -20,6 +23,7 @@ public struct AppRequestContext: RequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress
+        channel = source.channel
     }
 
     /// The hidden form field carrying the CSRF token; put it in every `<form method="post">`.

@@ -13,6 +13,12 @@ import Yams
 ///   repository-identifier: thuvien.laichau.gov.vn
 ///   restricted: hidden        # or metadata: harvesters get restricted items' descriptions
 ///   page-size: 100            # records per OAI-PMH list response
+///   iiif:                     # the IIIF Image API
+///     max-width: 10000        # widest image answered, in pixels (info.json maxWidth)
+///     max-height: 10000       # tallest (maxHeight)
+///     max-area: 25000000      # most pixels in one image (maxArea)
+///     renders: 2              # images made at once (default: one per processor)
+///     waiting: 32             # requests waiting for their turn; beyond, 503 and Retry-After
 /// ```
 public enum ServerConfigurationFile {
     /// The file's name inside the archive folder.
@@ -49,7 +55,7 @@ public enum ServerConfigurationFile {
             throw ServerConfigurationError("\(file): 'sharing' must be a mapping of keys (repository-name, admin-email, …)")
         }
         try allowOnly(
-            sharing, keys: ["repository-name", "admin-email", "repository-identifier", "restricted", "page-size"],
+            sharing, keys: ["repository-name", "admin-email", "repository-identifier", "restricted", "page-size", "iiif"],
             at: "sharing", file: file)
         var config = options.sharing
         if let v = sharing["repository-name"] {
@@ -86,7 +92,36 @@ public enum ServerConfigurationFile {
             }
             config.pageSize = size
         }
+        if let v = sharing["iiif"] {
+            config.iiif = try iiifSettings(v, file: file)
+        }
         options.sharing = config
+    }
+
+    /// `sharing.iiif`: limits and render counts, each a whole number in its range.
+    private static func iiifSettings(_ value: Any, file: String) throws(ServerConfigurationError) -> IIIFSettings {
+        guard let map = value as? [String: Any] else {
+            throw ServerConfigurationError(
+                "\(file): 'sharing.iiif' must be a mapping of keys (max-width, max-height, max-area, renders, waiting)")
+        }
+        try allowOnly(map, keys: ["max-width", "max-height", "max-area", "renders", "waiting"], at: "sharing.iiif", file: file)
+        func number(_ key: String, _ range: ClosedRange<Int>, default fallback: Int) throws(ServerConfigurationError) -> Int {
+            guard let v = map[key] else { return fallback }
+            guard let n = v as? Int, range.contains(n) else {
+                throw ServerConfigurationError(
+                    "\(file): sharing.iiif.\(key): must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return n
+        }
+        let standard = IIIFSettings()
+        // At least one tile (512 pixels) a side; at most what a 64-bit size computation never overflows.
+        let limits = IIIFLimits(
+            maxWidth: try number("max-width", 512...100_000, default: standard.limits.maxWidth),
+            maxHeight: try number("max-height", 512...100_000, default: standard.limits.maxHeight),
+            maxArea: try number("max-area", 262_144...1_000_000_000, default: standard.limits.maxArea))
+        return IIIFSettings(
+            limits: limits, concurrentRenders: try number("renders", 1...256, default: standard.concurrentRenders),
+            waitingRenders: try number("waiting", 0...10_000, default: standard.waitingRenders))
     }
 
     private static func allowOnly(

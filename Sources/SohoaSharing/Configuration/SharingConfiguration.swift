@@ -18,6 +18,8 @@ public struct SharingConfiguration: Sendable, Equatable {
     public var restricted: RestrictedExposure
     /// How many records one OAI-PMH list response holds before a resumption token.
     public var pageSize: Int
+    /// How the IIIF Image API serves: size limits and renders at once (`iiif:`).
+    public var iiif: IIIFSettings
 
     /// The default number of records per OAI-PMH list response.
     public static let defaultPageSize = 100
@@ -25,13 +27,14 @@ public struct SharingConfiguration: Sendable, Equatable {
     public init(
         repositoryName: String = "Thư viện số tỉnh Lai Châu", adminEmail: String = "admin@example.org",
         repositoryIdentifier: String = "sohoa.local", restricted: RestrictedExposure = .hidden,
-        pageSize: Int = SharingConfiguration.defaultPageSize
+        pageSize: Int = SharingConfiguration.defaultPageSize, iiif: IIIFSettings = IIIFSettings()
     ) {
         self.repositoryName = repositoryName
         self.adminEmail = adminEmail
         self.repositoryIdentifier = repositoryIdentifier
         self.restricted = restricted
         self.pageSize = pageSize
+        self.iiif = iiif
     }
 
     /// Whether `text` is a repository identifier the oai-identifier scheme allows: a domain name

@@ -18,7 +18,9 @@ public final class ALTOLineReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = reader
         guard parser.parse(), parser.parserError == nil else {
-            throw IIIFError(.serverError, "the ALTO file cannot be read: \(parser.parserError.map { "\($0)" } ?? "unknown XML error")")
+            throw IIIFError(
+                .serverError, "the page's text (ALTO) cannot be read",
+                detail: "ALTO XML error: \(parser.parserError.map { "\($0)" } ?? "unknown XML error")")
         }
         return reader.lines
     }

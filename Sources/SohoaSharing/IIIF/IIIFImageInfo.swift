@@ -9,8 +9,8 @@ public enum IIIFImageInfo {
     /// The tile size offered to deep-zoom viewers.
     public static let tileSize = 512
 
-    /// The document for the image at `id` (its base URI) of `width` × `height` pixels.
-    public static func document(id: String, width: Int, height: Int, rights: String? = nil) -> IIIFJSON {
+    /// The document for the image at `id` (its base URI) of `width` × `height` pixels, served within `limits`.
+    public static func document(id: String, width: Int, height: Int, limits: IIIFLimits = .standard, rights: String? = nil) -> IIIFJSON {
         var members: [(String, IIIFJSON)] = [
             ("@context", .string(context)),
             ("id", .string(id)),
@@ -19,9 +19,15 @@ public enum IIIFImageInfo {
             ("profile", .string(profile)),
             ("width", .int(width)),
             ("height", .int(height)),
+            ("maxWidth", .int(limits.maxWidth)),
+            ("maxHeight", .int(limits.maxHeight)),
+            ("maxArea", .int(limits.maxArea)),
             (
                 "sizes",
-                .array(sizes(width: width, height: height).map { IIIFJSON.object([("width", .int($0.0)), ("height", .int($0.1))]) })
+                .array(
+                    sizes(width: width, height: height).filter { limits.allows(width: $0.0, height: $0.1) }.map {
+                        IIIFJSON.object([("width", .int($0.0)), ("height", .int($0.1))])
+                    })
             ),
             (
                 "tiles",

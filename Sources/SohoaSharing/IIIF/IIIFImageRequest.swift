@@ -33,11 +33,12 @@ public struct IIIFImageRequest: Sendable, Equatable {
             rotation: try IIIFRotation(parsing: rotation), quality: quality, format: format)
     }
 
-    /// The pixel geometry of the answer for a `width` × `height` image: the region cut out and the
-    /// size it is scaled to (before rotation). Throws for regions or sizes that cannot be served.
-    public func geometry(width: Int, height: Int) throws(IIIFError) -> (region: IIIFPixelBox, width: Int, height: Int) {
+    /// The request resolved for a `width` × `height` image within `limits`; throws `badRequest` for
+    /// regions or sizes that cannot be served.
+    public func plan(width: Int, height: Int, limits: IIIFLimits = .standard) throws(IIIFError) -> IIIFRenderPlan {
         let box = try region.box(inWidth: width, height: height)
-        let scaled = try size.pixels(regionWidth: box.width, regionHeight: box.height)
-        return (box, scaled.width, scaled.height)
+        let scaled = try size.pixels(regionWidth: box.width, regionHeight: box.height, limits: limits)
+        return IIIFRenderPlan(
+            region: box, width: scaled.width, height: scaled.height, rotation: rotation, quality: quality, format: format)
     }
 }

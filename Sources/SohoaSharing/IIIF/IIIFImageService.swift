@@ -1,10 +1,12 @@
 import Dispatch
 import Foundation
 import SohoaImaging
+import Synchronization
 
 /// Serves Image API requests from archived masters: decodes each master once into a small cache of
-/// decoded pages, renders on its own queues (never on Swift's cooperative pool), and keeps recent
-/// answers in a cache bounded by bytes. One per server; safe to use from any task.
+/// decoded pages, renders on its own bounded queue (never on Swift's cooperative pool), and keeps
+/// recent answers in a cache bounded by bytes, keyed by the canonical request. One per server; safe
+/// to use from any task.
 public final class IIIFImageService: Sendable {
     /// An encoded answer.
     public struct Rendered: Sendable {
@@ -12,77 +14,91 @@ public final class IIIFImageService: Sendable {
         public var mediaType: String
     }
 
+    /// What is served and how much at once.
+    public let settings: IIIFSettings
     private let decoded: IIIFCache<Raster>
     private let derivatives: IIIFCache<[UInt8]>
     private let sizes = IIIFCache<IIIFPixelBox>(budget: 10_000)
-    /// Requests for one master always go to the same serial queue, so the tiles a viewer asks for at
-    /// once wait for one decode instead of each decoding the master.
-    private let queues: [DispatchQueue]
+    private let queue: IIIFRenderQueue
+    private let made = Atomic<Int>(0)
+
+    /// How many images were rendered (not taken from the cache) since the service started.
+    public var rendersMade: Int { made.load(ordering: .relaxed) }
 
     /// - Parameters:
+    ///   - settings: size limits, renders at once and waiting.
     ///   - derivativeBudget: bytes of encoded answers kept (default 64 MiB).
     ///   - decodedBudget: bytes of decoded masters kept (default 512 MiB; the latest is always kept).
-    ///   - queueCount: rendering queues (default: one per processor).
-    public init(
-        derivativeBudget: Int = 64 << 20, decodedBudget: Int = 512 << 20,
-        queueCount: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) {
+    public init(settings: IIIFSettings = IIIFSettings(), derivativeBudget: Int = 64 << 20, decodedBudget: Int = 512 << 20) {
+        self.settings = settings
         derivatives = IIIFCache(budget: derivativeBudget)
         decoded = IIIFCache(budget: decodedBudget)
-        queues = (0..<max(1, queueCount)).map { DispatchQueue(label: "sohoa.iiif.render.\($0)", qos: .userInitiated) }
+        queue = IIIFRenderQueue(lanes: settings.concurrentRenders, waiting: settings.waitingRenders)
     }
 
     /// The width and height of the source: the catalog's when given, else decoded.
-    public func size(of source: IIIFImageSource) async throws(IIIFError) -> (width: Int, height: Int) {
+    public func size(
+        of source: IIIFImageSource, cancellation: IIIFCancellation = IIIFCancellation()
+    ) async throws(IIIFError) -> (
+        width: Int, height: Int
+    ) {
         if let width = source.width, let height = source.height, width > 0, height > 0 { return (width, height) }
         if let box = sizes.value(for: source.contentKey) { return (box.width, box.height) }
-        let raster = try await onQueue(for: source) { () throws(IIIFError) -> Raster in try self.master(source) }
-        return (raster.width, raster.height)
+        let box = try await queue.run(key: source.contentKey, cancellation: cancellation) { _ throws(IIIFError) -> IIIFPixelBox in
+            let raster = try self.master(source)
+            return IIIFPixelBox(x: 0, y: 0, width: raster.width, height: raster.height)
+        }
+        return (box.width, box.height)
     }
 
-    /// The encoded answer to `request` for `source`, from the cache when it was asked before.
-    public func render(_ request: IIIFImageRequest, from source: IIIFImageSource, cacheKey: String) async throws(IIIFError) -> Rendered {
-        let key = "\(source.contentKey)/\(cacheKey)"
-        if let bytes = derivatives.value(for: key) { return Rendered(bytes: bytes, mediaType: request.format.mediaType) }
-        let bytes = try await onQueue(for: source) { () throws(IIIFError) -> [UInt8] in
+    /// `request` resolved for `source` within the limits: the canonical plan (throws `badRequest` for
+    /// what cannot be served).
+    public func plan(_ request: IIIFImageRequest, for source: IIIFImageSource) async throws(IIIFError) -> IIIFRenderPlan {
+        let size = try await size(of: source)
+        return try request.plan(width: size.width, height: size.height, limits: settings.limits)
+    }
+
+    /// The key of `plan`'s answer for `source`: the same for every way of writing the request.
+    public func key(of plan: IIIFRenderPlan, for source: IIIFImageSource) -> String {
+        "\(source.contentKey)/\(plan.canonical)"
+    }
+
+    /// The encoded answer to `plan` for `source`, from the cache when it was made before. Throws
+    /// `busy` when the waiting line is full and `cancelled` once `cancellation` is cancelled.
+    public func render(
+        _ plan: IIIFRenderPlan, from source: IIIFImageSource, cancellation: IIIFCancellation = IIIFCancellation()
+    ) async throws(IIIFError) -> Rendered {
+        let key = key(of: plan, for: source)
+        if let bytes = derivatives.value(for: key) { return Rendered(bytes: bytes, mediaType: plan.format.mediaType) }
+        let bytes = try await queue.run(key: source.contentKey, cancellation: cancellation) {
+            cancellation throws(IIIFError) -> [UInt8] in
             if let bytes = self.derivatives.value(for: key) { return bytes }
-            let raster = try IIIFImageRenderer.render(try self.master(source), request)
-            let bytes = try IIIFImageRenderer.encode(raster, as: request.format)
+            // A decode is finished and cached even if its request is cancelled meanwhile: the next
+            // tile needs it, and a half-decoded master is never kept.
+            let master = try self.master(source)
+            let raster = try IIIFImageRenderer.render(master, plan, cancellation: cancellation)
+            try cancellation.check()
+            let bytes = try IIIFImageRenderer.encode(raster, as: plan.format)
+            self.made.add(1, ordering: .relaxed)
             self.derivatives.insert(bytes, for: key, cost: bytes.count)
             return bytes
         }
-        return Rendered(bytes: bytes, mediaType: request.format.mediaType)
+        return Rendered(bytes: bytes, mediaType: plan.format.mediaType)
     }
 
-    /// The decoded master, from the cache or decoded now (call on the source's queue).
+    /// The decoded master, from the cache or decoded now (call on the source's lane).
     private func master(_ source: IIIFImageSource) throws(IIIFError) -> Raster {
         if let raster = decoded.value(for: source.contentKey) { return raster }
         let raster: Raster
         do {
             raster = try ScanDecoder.decode(source.file, page: source.frame).raster
         } catch {
-            throw IIIFError(.serverError, "the archived master \(source.file.lastPathComponent) cannot be decoded: \(error)")
+            throw IIIFError(
+                .serverError, "the page image cannot be read; the staff will find the cause in the server log",
+                detail: "the archived master \(source.file.path) (frame \(source.frame)) cannot be decoded: \(error)")
         }
         decoded.insert(raster, for: source.contentKey, cost: raster.pixels.count)
         sizes.insert(IIIFPixelBox(x: 0, y: 0, width: raster.width, height: raster.height), for: source.contentKey, cost: 1)
         return raster
-    }
-
-    private func onQueue<T: Sendable>(
-        for source: IIIFImageSource, _ work: @escaping @Sendable () throws(IIIFError) -> T
-    ) async throws(IIIFError) -> T {
-        var hasher = Hasher()
-        hasher.combine(source.contentKey)
-        let queue = queues[Int(UInt(bitPattern: hasher.finalize()) % UInt(queues.count))]
-        let result: Result<T, IIIFError> = await withCheckedContinuation { continuation in
-            queue.async {
-                do throws(IIIFError) {
-                    continuation.resume(returning: .success(try work()))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
-        }
-        return try result.get()
     }
 }

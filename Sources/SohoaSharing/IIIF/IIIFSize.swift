@@ -2,7 +2,7 @@
 public struct IIIFSize: Sendable, Equatable {
     /// How the size is given.
     public enum Form: Sendable, Equatable {
-        /// `max`: the region at full resolution (no server limits are declared).
+        /// `max`: the region at full resolution, or as large as the server's limits allow (`^max`: up to them).
         case max
         /// `w,`: this width, height in proportion.
         case width(Int)
@@ -59,30 +59,34 @@ public struct IIIFSize: Sendable, Equatable {
         guard w != 0, h != 0 else { throw IIIFError(.badRequest, "size '\(text)' has a zero width or height") }
     }
 
-    /// The width and height of the returned image for a region of `regionWidth` × `regionHeight`;
-    /// throws `badRequest` for an empty result, or one larger than the region without `^`.
-    public func pixels(regionWidth rw: Int, regionHeight rh: Int) throws(IIIFError) -> (width: Int, height: Int) {
-        let width: Int
-        let height: Int
+    /// The width and height of the returned image for a region of `regionWidth` × `regionHeight`,
+    /// held to `limits` as Image API 3.0 §4.2 says: `max` and `!w,h` shrink to fit them, `^max`
+    /// grows to them; any other size beyond them, an empty result, or one larger than the region
+    /// without `^` throws `badRequest`.
+    public func pixels(
+        regionWidth rw: Int, regionHeight rh: Int, limits: IIIFLimits = .standard
+    ) throws(IIIFError) -> (width: Int, height: Int) {
+        var width: Int
+        var height: Int
         switch form {
         case .max:
-            (width, height) = (rw, rh)
+            (width, height) =
+                upscalingAllowed || !limits.allows(width: rw, height: rh) ? limits.largestSize(likeWidth: rw, height: rh) : (rw, rh)
         case .width(let w):
-            (width, height) = (w, Int((Double(rh) * Double(w) / Double(rw)).rounded()))
+            (width, height) = (w, Self.rounded(Double(rh) * Double(w) / Double(rw)))
         case .height(let h):
-            (width, height) = (Int((Double(rw) * Double(h) / Double(rh)).rounded()), h)
+            (width, height) = (Self.rounded(Double(rw) * Double(h) / Double(rh)), h)
         case .percent(let n):
-            (width, height) = (Int((Double(rw) * n / 100).rounded()), Int((Double(rh) * n / 100).rounded()))
+            (width, height) = (Self.rounded(Double(rw) * n / 100), Self.rounded(Double(rh) * n / 100))
         case .exact(let w, let h):
             (width, height) = (w, h)
         case .confined(let w, let h):
+            // As large as fits in w × h, then in the limits. Without ^ a result larger than the region
+            // is refused below, as the IIIF validator expects (size_noup asks for !2000,3000 of a
+            // 1000×1000 image and wants a 400).
             let scale = min(Double(w) / Double(rw), Double(h) / Double(rh))
-            guard scale <= 1 || upscalingAllowed else {
-                throw IIIFError(.badRequest, "!\(w),\(h) would enlarge the \(rw)×\(rh) region; ask for ^!\(w),\(h) to allow that")
-            }
-            (width, height) = (
-                min(w, Int((Double(rw) * scale).rounded())), min(h, Int((Double(rh) * scale).rounded()))
-            )
+            (width, height) = (min(w, Self.rounded(Double(rw) * scale)), min(h, Self.rounded(Double(rh) * scale)))
+            if !limits.allows(width: width, height: height) { (width, height) = limits.largestSize(likeWidth: width, height: height) }
         }
         guard width >= 1, height >= 1 else {
             throw IIIFError(.badRequest, "the requested size of the \(rw)×\(rh) region is empty")
@@ -91,12 +95,16 @@ public struct IIIFSize: Sendable, Equatable {
             throw IIIFError(
                 .badRequest, "\(width)×\(height) is larger than the \(rw)×\(rh) region; prefix the size with ^ to allow upscaling")
         }
-        guard width <= Self.largestSide, height <= Self.largestSide else {
-            throw IIIFError(.badRequest, "\(width)×\(height) is too large; the largest side served is \(Self.largestSide) pixels")
+        guard limits.allows(width: width, height: height) else {
+            throw IIIFError(
+                .badRequest, "\(width)×\(height) is larger than this server answers (at most \(limits.summary)); ask for a smaller size")
         }
         return (width, height)
     }
 
-    /// No side of an upscaled image may exceed this.
-    public static let largestSide = 20_000
+    /// A non-negative pixel count, saturated rather than trapping on absurd values.
+    private static func rounded(_ value: Double) -> Int {
+        guard value.isFinite, value < 1e15 else { return 1_000_000_000_000_000 }
+        return Int(value.rounded())
+    }
 }

@@ -3,45 +3,50 @@ import SohoaImaging
 extension Raster {
     /// A copy resampled to exactly `newWidth` × `newHeight` (the aspect ratio may change). Each axis
     /// on its own: area averaging where it shrinks (no aliasing), bilinear interpolation where it grows.
-    public func resized(toWidth newWidth: Int, height newHeight: Int) -> Raster {
+    /// Rows are made one at a time from the few source rows they need, so the memory used is the
+    /// output's plus a handful of rows; `cancellation` is checked every few rows (throws `cancelled`).
+    public func resized(toWidth newWidth: Int, height newHeight: Int, cancellation: IIIFCancellation? = nil) throws(IIIFError) -> Raster {
         if newWidth == width, newHeight == height { return self }
         let channels = layout.rawValue
         let columns = Self.taps(from: width, to: newWidth)
         let rows = Self.taps(from: height, to: newHeight)
-        // Horizontal pass: height rows of newWidth pixels, as floats.
-        var horizontal = [Float](repeating: 0, count: newWidth * height * channels)
-        pixels.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let sourceRow = y * width * channels
-                    let targetRow = y * newWidth * channels
-                    for x in 0..<newWidth {
-                        for tap in columns[x] {
-                            let from = sourceRow + tap.index * channels
-                            let to = targetRow + x * channels
-                            for c in 0..<channels { target[to + c] += Float(source[from + c]) * tap.weight }
+        let rowLength = newWidth * channels
+        // Horizontally resampled source rows, kept in a ring as long as an output row needs them.
+        let span = rows.map { ($0.last?.index ?? 0) - ($0.first?.index ?? 0) + 1 }.max() ?? 1
+        var ring = [Float](repeating: 0, count: span * rowLength)
+        var made = -1
+        var output = [UInt8](repeating: 0, count: rowLength * newHeight)
+        var accumulator = [Float](repeating: 0, count: rowLength)
+        for y in 0..<newHeight {
+            if y % 16 == 0 { try cancellation?.check() }
+            guard let last = rows[y].last?.index else { continue }
+            while made < last {
+                made += 1
+                let slot = (made % span) * rowLength
+                let sourceRow = made * width * channels
+                pixels.withUnsafeBufferPointer { source in
+                    ring.withUnsafeMutableBufferPointer { target in
+                        for i in slot..<(slot + rowLength) { target[i] = 0 }
+                        for x in 0..<newWidth {
+                            let to = slot + x * channels
+                            for tap in columns[x] {
+                                let from = sourceRow + tap.index * channels
+                                for c in 0..<channels { target[to + c] += Float(source[from + c]) * tap.weight }
+                            }
                         }
                     }
                 }
             }
-        }
-        // Vertical pass into bytes.
-        let rowLength = newWidth * channels
-        var output = [UInt8](repeating: 0, count: rowLength * newHeight)
-        horizontal.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                var accumulator = [Float](repeating: 0, count: rowLength)
-                for y in 0..<newHeight {
-                    for i in 0..<rowLength { accumulator[i] = 0 }
-                    for tap in rows[y] {
-                        let base = tap.index * rowLength
-                        for i in 0..<rowLength { accumulator[i] += source[base + i] * tap.weight }
-                    }
-                    let outBase = y * rowLength
-                    for i in 0..<rowLength {
-                        target[outBase + i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
-                    }
+            for i in 0..<rowLength { accumulator[i] = 0 }
+            ring.withUnsafeBufferPointer { source in
+                for tap in rows[y] {
+                    let base = (tap.index % span) * rowLength
+                    for i in 0..<rowLength { accumulator[i] += source[base + i] * tap.weight }
                 }
+            }
+            let outBase = y * rowLength
+            output.withUnsafeMutableBufferPointer { target in
+                for i in 0..<rowLength { target[outBase + i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded()))) }
             }
         }
         return Raster(width: newWidth, height: newHeight, layout: layout, pixels: output)

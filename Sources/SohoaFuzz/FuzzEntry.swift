@@ -21,6 +21,16 @@ public func fuzzMain(
     }
 }
 
+/// Called by libFuzzer once before the first input: chooses the target and opens what it keeps
+/// (the bag target's scratch archive), so that this one-time work is not counted against the first input.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+) -> CInt {
+    if FuzzTarget.selected == .bag { _ = BagReading.importer }
+    return 0
+}
+
 /// libFuzzer's entry point: hands one input to the reader named by `SOHOA_FUZZ_TARGET`.
 ///
 /// A reader may refuse the input (that is its job); only a crash, a hang or a leak is a finding.

@@ -9,6 +9,7 @@ enum ScanReading {
     static func read(_ input: Data, fileName: String) {
         let url = ScratchFolder.file(fileName, input)
         guard let info = try? ScanDecoder.inspect(url) else { return }
+        guard (ScanSize.pixels([UInt8](input)) ?? 0) <= ScanSize.decodeLimit else { return }
         for page in 0..<min(info.pageCount, maximumPages) {
             _ = try? ScanDecoder.decode(url, page: page)
         }

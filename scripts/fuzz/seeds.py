@@ -16,9 +16,20 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MAX_SEED = 512 * 1024
 
 
+def small_enough(path):
+    """Scans up to 2 megapixels (SohoaFuzz's ScanSize.decodeLimit); larger ones are not decoded there."""
+    try:
+        from PIL import Image
+        Image.MAX_IMAGE_PIXELS = None
+        with Image.open(path) as image:
+            return image.width * image.height <= 2_000_000
+    except Exception:
+        return True
+
+
 def copy(pattern, folder, limit=MAX_SEED):
     for path in sorted(glob.glob(os.path.join(ROOT, pattern), recursive=True)):
-        if os.path.isfile(path) and os.path.getsize(path) <= limit:
+        if os.path.isfile(path) and os.path.getsize(path) <= limit and small_enough(path):
             name = hashlib.sha1(path.encode()).hexdigest()[:12] + "-" + os.path.basename(path)
             shutil.copyfile(path, os.path.join(folder, name))
 

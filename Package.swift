@@ -61,6 +61,13 @@ var targets: [Target] = [
     .testTarget(name: "SohoaCLITests", dependencies: ["sohoa"], swiftSettings: swiftSettings),
 ]
 
+// Fuzzing (scripts/fuzz.sh): with `SOHOA_FUZZ=1` the package also has `SohoaFuzz`, a libFuzzer target
+// over every reader of outside input, built with `-sanitize=fuzzer,address -parse-as-library` into
+// `.build-fuzz`. It is never part of the normal build.
+if ProcessInfo.processInfo.environment["SOHOA_FUZZ"] == "1" {
+    targets.append(.executableTarget(name: "SohoaFuzz", dependencies: ["SohoaImaging", "SohoaPipeline"], swiftSettings: swiftSettings))
+}
+
 // Development aid: `SOHOA_DEV_TARGETS=SohoaImaging,SohoaImagingTests swift test` builds only those
 // targets and what they depend on, so one module can be worked on while another is mid-edit.
 if let only = ProcessInfo.processInfo.environment["SOHOA_DEV_TARGETS"], !only.isEmpty {

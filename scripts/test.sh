@@ -22,4 +22,7 @@ failed=$(grep -cE "^Test Case '.*' failed" /tmp/sohoa-test.log || true)
 skipped=$(grep -cE "^Test Case '.*' skipped" /tmp/sohoa-test.log || true)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || status=1
+# Fuzzing (issue 12): every reader of outside input for 30 s under libFuzzer + AddressSanitizer;
+# a crash, hang or leak fails CI (the long run is `scripts/fuzz.sh`, see its header).
+scripts/fuzz.sh --short || status=1
 exit "$status"

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Load test of `sohoa serve` (issue 12). Builds a catalog of PAGES generated pages (default 100000,
+# scripts/bench_search.py) plus real archived items (SampleScans run through `sohoa run`), starts a
+# release `sohoa serve` on 127.0.0.1 (a free port) and runs, with Debian's `wrk`:
+#   1. the mixed workload for SECONDS (default 60) at 32 connections: search 10, item pages 6,
+#      IIIF tiles at random regions and sizes 8, OAI-PMH ListRecords 4, review pages (signed in) 4;
+#   2. the same again with abusive requests alongside: whole images at the largest IIIF size
+#      (4 connections) and a sign-in flood of wrong passwords (4 connections).
+# Prints requests per second, p50/p99 per kind, errors and the server's peak memory (VmHWM), and
+# checks the issue's targets (0 errors; search p99 <= 150 ms; tile p99 <= 300 ms; legitimate p99
+# with abuse <= 2x without; peak memory <= 1 GB). Exit 1 on errors (or with --strict, a missed
+# timing target); timing figures alone never fail the run, since the machine may be shared.
+# Usage: scripts/load-test.sh [--short] [--strict]
+#   --short: 5,000 pages, two sample items, 10 s per phase (CI).
+#   SOHOA_BIN=path/to/sohoa to use a binary already built; otherwise a release build is made.
+#   PAGES=N SECONDS_PER_PHASE=N override the sizes; KEEP=1 keeps the generated archive and wrk's output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+short="" strict=""
+for arg in "$@"; do
+  case "$arg" in
+    --short) short=1 ;;
+    --strict) strict="--strict" ;;
+    *) echo "usage: scripts/load-test.sh [--short] [--strict]" >&2; exit 2 ;;
+  esac
+done
+if [ -n "$short" ]; then pages="${PAGES:-5000}"; seconds="${SECONDS_PER_PHASE:-10}"; else
+  pages="${PAGES:-100000}"; seconds="${SECONDS_PER_PHASE:-60}"; fi
+command -v wrk >/dev/null || scripts/install-deps.sh --with-tests
+export OMP_THREAD_LIMIT=1
+if [ -n "${SOHOA_BIN:-}" ]; then
+  bin="$SOHOA_BIN"
+else
+  swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
+  bin="$(swift build -c release --show-bin-path)/sohoa"
+fi
+work="$(mktemp -d /tmp/sohoa-load.XXXXXX)"
+server="" loaders=()
+cleanup() {
+  for pid in "${loaders[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [ -n "${KEEP:-}" ]; then echo "data kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+archive="$work/archive" out="$work/out"
+mkdir -p "$out"
+
+# Real archived items (for item pages, IIIF tiles and review pages), then the generated pages.
+batch=SampleScans
+if [ -n "$short" ]; then
+  mkdir -p "$work/batch"; cp -R SampleScans/truyen-co-thai SampleScans/bao-lai-chau-1998 "$work/batch/"; batch="$work/batch"
+fi
+start=$(date +%s)
+"$bin" run "$batch" --archive "$archive" --library LCH >"$work/run.log" 2>&1 || {
+  tail -20 "$work/run.log"; echo "load-test: sohoa run failed (log above)" >&2; exit 3; }
+read -r token _ < <(python3 scripts/bench_search.py fill "$archive/catalog.sqlite" "$pages")
+echo "load-test-password" | "$bin" users add load-archivist --role archivist --password-stdin --archive "$archive" >/dev/null
+echo "catalog: $pages generated pages + $batch archived, in $(( $(date +%s) - start )) s ($(du -h "$archive/catalog.sqlite" | cut -f1))"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+"$bin" serve --archive "$archive" --host 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
+server=$!
+url="http://127.0.0.1:$port"
+for _ in $(seq 1 150); do
+  if python3 -c "import urllib.request; urllib.request.urlopen('$url/', timeout=2)" 2>/dev/null; then break; fi
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; echo "load-test: sohoa serve did not start" >&2; exit 3; }
+  sleep 0.2
+done
+python3 scripts/load/load_test.py paths "$url" "$archive/catalog.sqlite" "$out" 2000
+
+export LOAD_SCRIPTS="$PWD/scripts/load"
+# load KIND CONNECTIONS SECONDS LOG [COOKIE]: one wrk in the background, its pid in $loaders.
+load() {
+  local kind="$1" connections="$2" duration="$3" log="$4" cookie="${5:-}"
+  local script=paths.lua
+  [ "$kind" = "sign-in flood" ] && script=sign-in-flood.lua
+  LOAD_KIND="$kind" LOAD_PATHS="$out/${kind// /-}.txt" LOAD_COOKIE="$cookie" LOAD_USER=load-archivist \
+    timeout $((duration + 30)) wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s -s "scripts/load/$script" "$url" \
+    >>"$log" 2>&1 &
+  loaders+=($!)
+}
+mixed() {
+  load search 10 "$1" "$2"; load item 6 "$1" "$2"; load tile 8 "$1" "$2"; load oai 4 "$1" "$2"
+  load review 4 "$1" "$2" "sohoa_session=$token"
+}
+finish() { for pid in "${loaders[@]}"; do wait "$pid" || true; done; loaders=(); }
+peak() { awk '/VmHWM/ {print $2}' "/proc/$server/status"; }
+
+mixed 3 "$out/warm-up.log"; finish
+echo "mixed load: $seconds s at 32 connections"
+mixed "$seconds" "$out/quiet.log"; finish
+peak >"$out/peak-quiet.txt"
+echo "mixed load with abusive requests alongside: $seconds s (+ 8 abusive connections)"
+mixed "$seconds" "$out/abuse.log"
+load "iiif max" 4 "$seconds" "$out/abuse.log"; load "sign-in flood" 4 "$seconds" "$out/abuse.log"
+finish
+peak >"$out/peak-abuse.txt"
+kill -0 "$server" 2>/dev/null || { tail -20 "$work/serve.log"; echo "load-test: the server died" >&2; exit 1; }
+grep -h '^{' "$out/quiet.log" >"$out/quiet.jsonl" || true
+grep -h '^{' "$out/abuse.log" >"$out/abuse.jsonl" || true
+python3 scripts/load/load_test.py report "$out" $strict

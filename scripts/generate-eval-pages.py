@@ -5,6 +5,7 @@ other texts, other degradations; pages turned 90/180/270 with skew; two-page spr
 
     python3 scripts/generate-eval-pages.py --out /tmp/eval                  84 pages, seed 11
     python3 scripts/generate-eval-pages.py --out /tmp/eval --only eval-0005,eval-0070
+    python3 scripts/generate-eval-pages.py --out /tmp/eval --mild ...       clean scans (for tests)
 
 Writes <page>.png|.tif, ground truth <page>.gt.txt (UTF-8, NFC; reading order: header, column 1,
 column 2, folio), for a spread <page>-a.gt.txt and <page>-b.gt.txt (its left and right halves, as sohoa
@@ -52,8 +53,8 @@ DPI = 300
 FONT_FILES = {
     "schola": ("texgyreschola-regular.otf", "TeX Gyre Schola", "fonts-texgyre"),
     "schola-bold": ("texgyreschola-bold.otf", "TeX Gyre Schola Bold", "fonts-texgyre"),
-    "pagella-italic": ("texgyrepagella-italic.otf", "TeX Gyre Pagella Italic", "fonts-texgyre"),
-    "pagella-bold": ("texgyrepagella-bold.otf", "TeX Gyre Pagella Bold", "fonts-texgyre"),
+    "libserif-italic": ("LiberationSerif-Italic.ttf", "Liberation Serif Italic", "fonts-liberation2"),
+    "libserif-bold": ("LiberationSerif-Bold.ttf", "Liberation Serif Bold", "fonts-liberation2"),
     "cursor": ("texgyrecursor-regular.otf", "TeX Gyre Cursor", "fonts-texgyre"),
     "cursor-bold": ("texgyrecursor-bold.otf", "TeX Gyre Cursor Bold", "fonts-texgyre"),
     "heros": ("texgyreheros-regular.otf", "TeX Gyre Heros", "fonts-texgyre"),
@@ -62,25 +63,27 @@ FONT_FILES = {
     "freeserif-bold": ("FreeSerifBold.ttf", "FreeSerif Bold", "fonts-freefont-ttf"),
     "bonum": ("texgyrebonum-regular.otf", "TeX Gyre Bonum", "fonts-texgyre"),
     "bonum-bold": ("texgyrebonum-bold.otf", "TeX Gyre Bonum Bold", "fonts-texgyre"),
-    "libserif-italic": ("LiberationSerif-Italic.ttf", "Liberation Serif Italic", "fonts-liberation2"),
-    "libserif-bold": ("LiberationSerif-Bold.ttf", "Liberation Serif Bold", "fonts-liberation2"),
+    "termes-italic": ("texgyretermes-italic.otf", "TeX Gyre Termes Italic", "fonts-texgyre"),
+    "termes-bold": ("texgyretermes-bold.otf", "TeX Gyre Termes Bold", "fonts-texgyre"),
     "freemono": ("FreeMono.ttf", "FreeMono", "fonts-freefont-ttf"),
     "freemono-bold": ("FreeMonoBold.ttf", "FreeMono Bold", "fonts-freefont-ttf"),
-    "adventor": ("texgyreadventor-regular.otf", "TeX Gyre Adventor", "fonts-texgyre"),
-    "adventor-bold": ("texgyreadventor-bold.otf", "TeX Gyre Adventor Bold", "fonts-texgyre"),
     "libsans": ("LiberationSans-Regular.ttf", "Liberation Sans", "fonts-liberation2"),
     "libsans-bold": ("LiberationSans-Bold.ttf", "Liberation Sans Bold", "fonts-liberation2"),
-    "termes": ("texgyretermes-regular.otf", "TeX Gyre Termes", "fonts-texgyre"),
-    "termes-bold": ("texgyretermes-bold.otf", "TeX Gyre Termes Bold", "fonts-texgyre"),
+    "pagella": ("texgyrepagella-regular.otf", "TeX Gyre Pagella", "fonts-texgyre"),
+    "pagella-bold": ("texgyrepagella-bold.otf", "TeX Gyre Pagella Bold", "fonts-texgyre"),
 }
-# (body, heading, style) per family; tune and heldout pages never share a family.
+# (body, heading, style) per family; tune and heldout pages never share a family. Every body font
+# reads at <= 1% CER with plain Tesseract (vie) when clean and upright; faces Tesseract itself reads
+# badly even then (TeX Gyre Adventor 7.7%, Pagella/Schola/Bonum Italic 3.4-4.3%) are left out, so the
+# benchmark measures sohoa's handling of the scan, not Tesseract's model. Typewriter text is set
+# ragged right, as a typewriter does (justified monospace makes Tesseract see columns).
 FAMILIES = {
-    "tune": [("schola", "schola-bold", "display serif"), ("pagella-italic", "pagella-bold", "italic"),
+    "tune": [("schola", "schola-bold", "display serif"), ("libserif-italic", "libserif-bold", "italic"),
              ("cursor", "cursor-bold", "typewriter monospace"), ("heros", "heros-bold", "sans"),
              ("freeserif", "freeserif-bold", "serif")],
-    "heldout": [("bonum", "bonum-bold", "display serif"), ("libserif-italic", "libserif-bold", "italic"),
-                ("freemono", "freemono-bold", "typewriter monospace"), ("adventor", "adventor-bold", "sans"),
-                ("termes", "termes-bold", "serif"), ("libsans", "libsans-bold", "sans")],
+    "heldout": [("bonum", "bonum-bold", "display serif"), ("termes-italic", "termes-bold", "italic"),
+                ("freemono", "freemono-bold", "typewriter monospace"), ("libsans", "libsans-bold", "sans"),
+                ("pagella", "pagella-bold", "serif")],
 }
 FONT_DIRS = ["/usr/share/fonts", "/usr/share/texmf/fonts", "/usr/share/texlive/texmf-dist/fonts",
              "/usr/local/share/fonts", os.path.expanduser("~/.local/share/fonts"), os.path.expanduser("~/.fonts")]
@@ -137,8 +140,9 @@ def nfc(s):
 # Layout: draws text operations (x, baseline y, text, font key, px) and collects ground truth lines.
 
 class Sheet:
-    def __init__(self, fonts, w_mm, h_mm, margins_mm, body, head, pt):
+    def __init__(self, fonts, w_mm, h_mm, margins_mm, body, head, pt, justify=True):
         self.fonts = fonts
+        self.justify = justify
         self.mm = DPI / 25.4
         self.W, self.H = round(w_mm * self.mm), round(h_mm * self.mm)
         top, right, bottom, left = margins_mm
@@ -208,7 +212,7 @@ class Sheet:
                 y += self.lead
                 xs = x0 + (indent if i == 0 and kind == "p" else 0)
                 last = i == len(lines) - 1
-                self.line(words, xs, x0 + colw, y, key, px, justify=(kind == "p" and not last))
+                self.line(words, xs, x0 + colw, y, key, px, justify=(self.justify and kind == "p" and not last))
             y += 0.35 * self.lead
 
     def table(self, rows, y):
@@ -259,7 +263,7 @@ class Sheet:
 def book_page(fonts, rng, fam, pt, columns, size_mm, folio, running_head):
     body, head, _style = fam
     w, h = size_mm
-    s = Sheet(fonts, w, h, (22, 16, 22, 18), body, head, pt)
+    s = Sheet(fonts, w, h, (22, 16, 22, 18), body, head, pt, justify=fam[2] != "typewriter monospace")
     y = s.top
     s.centred(nfc(running_head), head, s.px * 0.8, s.top - 6 * s.mm)
     if rng.random() < 0.4:
@@ -272,7 +276,7 @@ def book_page(fonts, rng, fam, pt, columns, size_mm, folio, running_head):
 
 
 def landscape_page(fonts, rng, fam, pt):
-    s = Sheet(fonts, 297, 210, (20, 18, 18, 18), fam[0], fam[1], pt)
+    s = Sheet(fonts, 297, 210, (20, 18, 18, 18), fam[0], fam[1], pt, justify=fam[2] != "typewriter monospace")
     s.centred(nfc(rng.choice(RUNNING_HEADS)), fam[1], s.px * 1.2, s.top)
     s.flow(rng, 1, s.top + 4 * s.mm)
     return s
@@ -322,9 +326,10 @@ def light_field(rng, W, H, paper, amp, vignette, gutter_x=None):
     return Image.frombytes("L", (w, h), bytes(vals)).resize((W, H), Image.BICUBIC)
 
 
-def degrade(rng, img, turn, gutter_x=None, force=None):
+def degrade(rng, img, turn, gutter_x=None, force=None, mild=False):
     """Scanner-like damage; returns (image, record). Order: paper and light, skew, dark border, turn,
-    blur, noise, JPEG artefacts or bilevel."""
+    blur, noise, JPEG artefacts or bilevel. mild: the same random draws, scaled down to a clean scan
+    (light noise and blur, gray, no JPEG artefacts) for tests about orientation and layout."""
     W, H = img.size
     rec = {}
     opts = force or {}
@@ -354,13 +359,19 @@ def degrade(rng, img, turn, gutter_x=None, force=None):
     img = {0: img, 90: img.transpose(Image.ROTATE_270), 180: img.transpose(Image.ROTATE_180),
            270: img.transpose(Image.ROTATE_90)}[turn]
     blur = round(rng.uniform(0.6, 1.8), 2) if rng.random() < 0.6 else 0.0
+    if mild:
+        blur = round(min(blur, 0.8), 2)
     if blur:
         img = img.filter(ImageFilter.GaussianBlur(blur))
         rec["blur_px"] = blur
     sigma = round(rng.uniform(3, 7) if rng.random() < 0.7 else rng.uniform(9, 16), 1)
+    if mild:
+        sigma = round(min(sigma, 4.0), 1)
     img = ImageChops.add(img, gaussian_noise(rng, img.size, sigma), 1, -128)
     rec["noise_sigma"] = sigma
     finish = opts.get("finish") or rng.choices(["gray", "jpeg", "bilevel"], [0.45, 0.35, 0.2])[0]
+    if mild:
+        finish = "gray"
     if finish == "jpeg":
         q = rng.randint(12, 35)
         buf = io.BytesIO()
@@ -451,7 +462,7 @@ def make(args, fonts, name, kind, turn, index):
     rec = {"page": name, "kind": kind, "set": page_set, "turn_deg": turn}
     fams = FAMILIES[page_set]
     # every family of the set in turn (heldout pages are every third page of a kind)
-    fam = fams[(index // 3 * 7 + index % 3 + (2 if kind == "spread" else 0)) % len(fams)]
+    fam = fams[(index // 3 * 3 + index % 3 + (2 if kind == "spread" else 0)) % len(fams)]
     pt = rng.choice([10.0, 12.5])
     gutter = None
     force = {}
@@ -486,7 +497,7 @@ def make(args, fonts, name, kind, turn, index):
             sheets = [s]
             img = s.render(rng.randint(0, 50))
             rec["columns"] = 1
-        img, deg, skew = degrade(rng, img, turn, gutter, force)
+        img, deg, skew = degrade(rng, img, turn, gutter, force, args.mild)
         finish = "bilevel" if "bilevel_threshold" in deg else "gray"
         rec.update({"unreadable": False, "skew_deg": skew, "spread": kind == "spread", "body_pt": pt,
                     "font_style": fam[2], "fonts": sorted({f for s in sheets for f in s.used_fonts()}),
@@ -519,6 +530,8 @@ def main():
     ap.add_argument("--out", required=True, help="output folder")
     ap.add_argument("--pages", type=int, default=84, help="number of pages (default 84; at least 12)")
     ap.add_argument("--only", default="", help="comma-separated page names to write (others skipped)")
+    ap.add_argument("--mild", action="store_true",
+                    help="clean scans: light noise and blur, gray, no JPEG artefacts (same pages, fonts, turns, skew)")
     ap.add_argument("--font-dir", action="append", default=[], help="extra folder to look for the fonts in")
     args = ap.parse_args()
     fonts = Fonts(args.font_dir)
@@ -532,9 +545,10 @@ def main():
     manifest = {
         "generator": GENERATOR,
         "generator_version": VERSION,
-        "command": f"python3 {GENERATOR} --seed {args.seed} --pages {args.pages}"
+        "command": f"python3 {GENERATOR} --seed {args.seed} --pages {args.pages}" + (" --mild" if args.mild else "")
                    + (f" --only {args.only}" if only else "") + f" --out {args.out}",
         "seed": args.seed,
+        "mild": args.mild,
         "turn_convention": "turn_deg: the scan shows the upright page turned clockwise by turn_deg; "
                            "sohoa's quarterTurnsApplied (clockwise) should be (4 - turn_deg/90) % 4",
         "skew_convention": "skew_deg > 0: content rotated counter-clockwise (PIL Image.rotate) before the turn",

@@ -9,6 +9,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+    .target(name: "SohoaText", swiftSettings: swiftSettings),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: swiftSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
     .target(
@@ -47,6 +48,7 @@ var targets: [Target] = [
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
         swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),

@@ -20,7 +20,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaPipeline",
         dependencies: [
-            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog",
+            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog", "SohoaText",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ],
@@ -32,7 +32,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaServer",
         dependencies: [
-            "SohoaPipeline", "SohoaSharing",
+            "SohoaPipeline", "SohoaSharing", "SohoaText",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

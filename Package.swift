@@ -9,6 +9,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+    .target(name: "SohoaText", swiftSettings: swiftSettings),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: swiftSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
     .target(
@@ -19,7 +20,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaPipeline",
         dependencies: [
-            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog",
+            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog", "SohoaText",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ],
@@ -31,7 +32,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaServer",
         dependencies: [
-            "SohoaPipeline", "SohoaSharing",
+            "SohoaPipeline", "SohoaSharing", "SohoaText",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -48,6 +49,7 @@ var targets: [Target] = [
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
         swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),

@@ -5,6 +5,8 @@ extension Catalog {
             var status = try tx.status(recentBatches: recentBatches, recentFailures: recentFailures)
             status.lastAudit = try tx.audits(limit: 1).first
             status.rescanRequests = try tx.rescanRequests()
+            status.suspectPages = try tx.suspectPages(limit: 20)
+            status.suspectPageCount = try tx.suspectPageCount()
             return status
         }
     }

@@ -22,6 +22,10 @@ public struct CatalogStatus: Sendable, Equatable, Encodable {
     public var lastAudit: AuditRecord? = nil
     /// Pages reviewers sent back for rescanning, latest first.
     public var rescanRequests: [RescanRequest] = []
+    /// Pages whose recognized text looks wrong (issue 11), those waiting for review first.
+    public var suspectPages: [SuspectPageRecord] = []
+    /// How many pages are suspect in all (the list may be cut short).
+    public var suspectPageCount = 0
 
     /// Makes a status.
     public init(

@@ -23,6 +23,7 @@ extension CatalogTransaction {
         let (condition, arguments) = filter.sql
         let sql = """
             SELECT
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.suspect.condition) THEN 1 ELSE 0 END), 0) AS suspect,
                 COALESCE(SUM(CASE WHEN \(ReviewQueueSection.text.condition) THEN 1 ELSE 0 END), 0) AS text,
                 COALESCE(SUM(CASE WHEN \(ReviewQueueSection.blank.condition) THEN 1 ELSE 0 END), 0) AS blank,
                 COALESCE(SUM(CASE WHEN \(ReviewQueueSection.failed.condition) THEN 1 ELSE 0 END), 0) AS failed
@@ -31,7 +32,7 @@ extension CatalogTransaction {
             """
         return try run {
             guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return ReviewQueueCounts() }
-            return ReviewQueueCounts(text: row["text"], blank: row["blank"], failed: row["failed"])
+            return ReviewQueueCounts(suspect: row["suspect"], text: row["text"], blank: row["blank"], failed: row["failed"])
         }
     }
 

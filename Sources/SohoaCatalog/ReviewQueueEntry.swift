@@ -9,6 +9,8 @@ public struct ReviewQueueEntry: Codable, Sendable, Equatable, FetchableRecord {
     /// The item's OCFL object id.
     public var objectID: String
     public var itemTitle: String?
+    /// The item's OCR languages as recorded (`vie`, `vie+eng`), if any.
+    public var itemLanguage: String?
     public var libraryCode: String
     public var batchID: Int64?
     public var itemState: ItemRecord.State
@@ -30,6 +32,10 @@ public struct ReviewQueueEntry: Codable, Sendable, Equatable, FetchableRecord {
     public var revision: Int
     /// Why the page was sent back for rescanning.
     public var rescanReason: String?
+    /// Why the page's recognized text looks wrong (issue 11), when it does.
+    public var suspectReason: String?
+    /// Share of the page's words that are Vietnamese syllables, 0–1.
+    public var syllableShare: Double?
 
     /// Whether the review screens may show this page at all: its item is packaged, not withdrawn and
     /// not closed.
@@ -40,15 +46,16 @@ public struct ReviewQueueEntry: Codable, Sendable, Equatable, FetchableRecord {
     /// The section of the queue the page belongs to.
     public var section: ReviewQueueSection {
         if pageState == .failed { return .failed }
-        return isBlank ? .blank : .text
+        if isBlank { return .blank }
+        return suspectReason == nil ? .text : .suspect
     }
 
     /// The columns, for `SELECT \(columns) FROM pages JOIN items ON items.id = pages.itemID`.
     static let columns = """
-        pages.id AS pageID, items.id AS itemID, items.objectID, items.title AS itemTitle, items.libraryCode,
+        pages.id AS pageID, items.id AS itemID, items.objectID, items.title AS itemTitle, items.language AS itemLanguage, items.libraryCode,
         items.batchID, items.state AS itemState, items.access, items.withdrawnAt, pages.name AS pageName,
         pages.sequence, pages.state AS pageState, pages.meanConfidence, pages.wordCount, pages.isBlank, pages.error,
-        pages.reviewState, pages.revision, pages.rescanReason
+        pages.reviewState, pages.revision, pages.rescanReason, pages.suspectReason, pages.syllableShare
         """
 
     /// The queue order: lowest confidence first (pages without one first), then by page id.

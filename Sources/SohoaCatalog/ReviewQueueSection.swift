@@ -1,5 +1,7 @@
 /// The review queue's parts: pages with text to read, blank pages and failed pages are kept apart.
 public enum ReviewQueueSection: String, Codable, Sendable, CaseIterable {
+    /// Pages whose recognized text looks wrong (issue 11): listed first, lowest confidence first.
+    case suspect
     /// Pages with recognized text, lowest mean OCR confidence first.
     case text
     /// Pages the pipeline found blank: confirm them, or send them back.
@@ -10,7 +12,9 @@ public enum ReviewQueueSection: String, Codable, Sendable, CaseIterable {
     /// The SQL condition on `pages` that selects the section's pages.
     var condition: String {
         switch self {
-        case .text: "pages.state = 'done' AND pages.isBlank = 0 AND pages.meanConfidence IS NOT NULL"
+        case .suspect: "pages.state = 'done' AND pages.isBlank = 0 AND pages.suspectReason IS NOT NULL"
+        case .text:
+            "pages.state = 'done' AND pages.isBlank = 0 AND pages.meanConfidence IS NOT NULL AND pages.suspectReason IS NULL"
         case .blank: "pages.state <> 'failed' AND pages.isBlank = 1"
         case .failed: "pages.state = 'failed'"
         }

@@ -37,12 +37,15 @@ struct MetadataStage: Sendable {
         if let language = input.context.ocrLanguage {
             let confidences = results.compactMap { $0.text?.meanConfidence }
             let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+            let suspects = results.compactMap { result in result.suspectReason.map { "\(result.name) (\($0))" } }
             item.events.append(
                 PreservationEvent(
                     type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
-                    agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract), outcome: "success",
+                    agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract),
+                    outcome: suspects.isEmpty ? "success" : "warning",
                     detail:
                         "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"
+                        + (suspects.isEmpty ? "" : "; suspect pages (text looks wrong): " + suspects.joined(separator: ", "))
                 ))
         }
         return item

@@ -3,18 +3,25 @@ import SohoaImaging
 import SohoaOCR
 
 /// OCR: recognize one normalized page with the worker's own engine, keep words with boxes and
-/// confidences, and save the page's result so that no later run recognizes it again.
+/// confidences, and save the page's result so that no later run recognizes it again. A page whose
+/// text looks wrong (issue 11) is recognized again in the other three orientations; the best reading is
+/// kept when it is clearly better, and a page that still looks wrong is marked suspect with a reason.
 ///
 /// Not `Sendable`: it owns its engine and lives on one OCR worker's queue for its lifetime.
 final class OCRStage {
     private let engine: Result<any OCREngine, OCRError>
     private let engineName: String
     private let work: WorkArea
+    private let judge: SuspectJudge
 
-    init(engine: Result<any OCREngine, OCRError>, engineName: String, work: WorkArea) {
+    /// How much better (in `PageQuality.score`) a turned reading must be to replace the first one.
+    static let clearlyBetter = 0.15
+
+    init(engine: Result<any OCREngine, OCRError>, engineName: String, work: WorkArea, judge: SuspectJudge = SuspectJudge()) {
         self.engine = engine
         self.engineName = engineName
         self.work = work
+        self.judge = judge
     }
 
     func process(_ input: NormalizedWork) throws(StageFailure) -> PageResult {
@@ -22,6 +29,11 @@ final class OCRStage {
         var result = input.result
         if job.reuse == .text, let earlier = work.loadResult(in: job.folder), earlier.text != nil {
             result.text = earlier.text
+            result.suspectReason = earlier.suspectReason
+            result.syllableShare = earlier.syllableShare
+            if let turns = earlier.ocrQuarterTurns, turns != 0 {
+                try keepTurned(input.image.quarterTurned(clockwise: turns), turns: turns, in: &result, job: job)
+            }
             result.ocrEngine = earlier.ocrEngine
             result.ocrMilliseconds = earlier.ocrMilliseconds
             result.recognizedAt = earlier.recognizedAt
@@ -38,6 +50,7 @@ final class OCRStage {
             } catch {
                 throw failure(job, "\(error)")
             }
+            try check(input, engine: engine, language: language, result: &result)
             let elapsed = started.duration(to: .now)
             result.ocrMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             result.ocrEngine = engineName
@@ -54,6 +67,53 @@ final class OCRStage {
             throw failure(job, "cannot save the page result in \(job.folder.path): \(error)")
         }
         return result
+    }
+
+    /// Judges the recognized text; a page that looks wrong is read again turned by 90°, 180° and 270°.
+    private func check(
+        _ input: NormalizedWork, engine: any OCREngine, language: String, result: inout PageResult
+    ) throws(StageFailure) {
+        guard let text = result.text else { return }
+        var quality = PageQuality(text, language: language)
+        var reason = judge.reason(for: quality)
+        // Text read in a wrong orientation comes out as garbage words; no words at all (a photograph)
+        // will not read better turned.
+        if reason != nil, quality.wordCount > 0 {
+            var best: (turns: Int, text: PageText, quality: PageQuality, image: Raster)?
+            for turns in 1...3 {
+                let turned = input.image.quarterTurned(clockwise: turns)
+                guard let retry = try? engine.recognize(turned, dpi: result.normalize.dpiUsed, language: language) else {
+                    continue
+                }
+                let retryQuality = PageQuality(retry, language: language)
+                if retryQuality.score >= max(quality.score + Self.clearlyBetter, best?.quality.score ?? 0) {
+                    best = (turns, retry, retryQuality, turned)
+                }
+            }
+            if let best {
+                try keepTurned(best.image, turns: best.turns, in: &result, job: input.job)
+                result.text = best.text
+                result.ocrQuarterTurns = best.turns
+                quality = best.quality
+                reason = judge.reason(for: quality)
+            }
+        }
+        if reason == nil { judge.accept(quality) }
+        result.suspectReason = reason
+        result.syllableShare = quality.syllableShare
+    }
+
+    /// Makes the page's transform and PDF image follow a reading of the normalized image turned by `turns`.
+    private func keepTurned(_ image: Raster, turns: Int, in result: inout PageResult, job: PageJob) throws(StageFailure) {
+        result.transform = result.transform.turned(clockwise: turns)
+        do {
+            let pdfImage = try PDFPageImage(raster: image)
+            try Data(pdfImage.deflated).write(to: WorkArea.pdfImageURL(in: job.folder), options: .atomic)
+        } catch {
+            throw failure(job, "cannot write the turned page image to \(job.folder.path): \(error)")
+        }
+        result.pdfImageWidth = image.width
+        result.pdfImageHeight = image.height
     }
 
     private func failure(_ job: PageJob, _ reason: String) -> StageFailure {

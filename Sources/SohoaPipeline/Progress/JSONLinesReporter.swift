@@ -34,6 +34,11 @@ public struct JSONLinesReporter: ProgressReporter {
             line["page"] = failure.page
             line["item"] = failure.itemID
             line["reason"] = failure.reason
+        case .pageSuspect(let suspect):
+            line["event"] = "page_suspect"
+            line["item"] = suspect.item
+            line["page"] = suspect.page
+            line["reason"] = suspect.reason
         case .itemPackaged(let item):
             line["event"] = "item_packaged"
             line["item"] = item

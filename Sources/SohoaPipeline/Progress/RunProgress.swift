@@ -8,6 +8,8 @@ public enum ProgressEvent: Sendable {
     case working(worker: String, on: String?)
     case pageDone(item: String, page: String, reused: Bool, blank: Bool)
     case pageFailed(StageFailure)
+    /// A page was recognized but its text looks wrong; it is archived and listed for review first.
+    case pageSuspect(SuspectPage)
     case failure(StageFailure)
     case itemPackaged(String)
     case itemFailed(StageFailure)
@@ -51,6 +53,8 @@ public final class RunProgress: Sendable {
             case .pageDone(_, _, let reused, let blank):
                 if reused { s.pagesReused += 1 } else { s.pagesDone += 1 }
                 if blank { s.pagesBlank += 1 }
+            case .pageSuspect(let page):
+                s.suspectPages.append(page)
             case .pageFailed(let failure):
                 s.pagesFailed += 1
                 s.failures.append(failure)

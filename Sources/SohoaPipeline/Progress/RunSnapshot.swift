@@ -21,6 +21,8 @@ public struct RunSnapshot: Sendable, Codable {
     public var failures: [StageFailure] = []
     /// Things staff should know that did not fail the run (an item made image-only, an estimated DPI).
     public var warnings: [String] = []
+    /// Pages whose recognized text looks wrong (issue 11), in the order they were found.
+    public var suspectPages: [SuspectPage] = []
     public var stopped = false
 
     /// Pages accounted for so far.

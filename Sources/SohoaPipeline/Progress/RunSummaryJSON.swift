@@ -14,6 +14,7 @@ public enum RunSummaryJSON {
             "pages_per_minute": (s.pagesPerMinute * 10).rounded() / 10,
             "failures": s.failures.map { ["stage": $0.stage.rawValue, "file": $0.file, "page": $0.page ?? "", "reason": $0.reason] },
             "warnings": s.warnings,
+            "suspect_pages": s.suspectPages.map { ["item": $0.item, "page": $0.page, "reason": $0.reason] },
             "stopped": s.stopped,
             "unfinished_items": summary.unfinishedItems,
             "exit_code": Int(summary.exitCode),

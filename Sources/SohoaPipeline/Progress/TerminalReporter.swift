@@ -16,6 +16,8 @@ public final class TerminalReporter: ProgressReporter {
         switch event {
         case .pageFailed(let failure), .failure(let failure), .itemFailed(let failure):
             message = "✗ " + failure.description
+        case .pageSuspect(let suspect):
+            message = "? \(Messages.suspectPage): \(suspect.description)"
         case .itemPackaged(let item):
             message = "✓ \(Messages.itemArchived): \(item)"
         case .warning(let text):

@@ -110,6 +110,7 @@ public final class BatchRunner: Sendable {
                 progress.report(.working(worker: name, on: nil))
             }
         }
+        let judge = SuspectJudge()
         let ocr = StageWorkers<NormalizedWork>(stage: "ocr")
         ocr.start(count: ocrWorkers, input: ocrQueue) { [options, progress] index in
             let engine: Result<any OCREngine, OCRError>
@@ -121,13 +122,16 @@ public final class BatchRunner: Sendable {
                 engine = .failure(
                     OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
             }
-            let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work)
+            let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
             let name = "ocr.\(index + 1)"
             return { page in
                 progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
                 do throws(StageFailure) {
                     let result = try stage.process(page)
                     journal.pageRecognized(page.job, result)
+                    if let reason = result.suspectReason {
+                        progress.report(.pageSuspect(SuspectPage(item: page.job.item.id, page: page.job.page.name, reason: reason)))
+                    }
                     progress.report(
                         .pageDone(
                             item: page.job.item.id, page: page.job.page.name, reused: page.job.reuse != .none, blank: result.normalize.blank

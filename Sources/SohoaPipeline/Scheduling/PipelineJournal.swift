@@ -158,6 +158,7 @@ final class PipelineJournal: Sendable {
                 page.error = nil
                 try tx.upsertPage(page)
                 try tx.setStage(pageID: job.pageID, stage: .ocr, state: job.item.ocrLanguage == nil ? .skipped : .done)
+                try tx.setPageSuspicion(pageID: job.pageID, reason: result.suspectReason, syllableShare: result.syllableShare)
                 if let text = result.text, job.item.ocrLanguage != nil {
                     try tx.recordPageText(
                         pageID: job.pageID, itemID: job.item.id, text: text.plainText.precomposedStringWithCanonicalMapping)

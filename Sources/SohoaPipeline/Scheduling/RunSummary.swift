@@ -26,6 +26,10 @@ public struct RunSummary: Sendable, Codable {
             "\(Messages.time): " + Duration.seconds(s.elapsedSeconds).formatted(.time(pattern: .hourMinuteSecond))
                 + (s.pagesDone > 0 ? String(format: " (%.1f %@)", s.pagesPerMinute, Messages.pagesPerMinute) : ""))
         for warning in s.warnings { lines.append("  ! \(warning)") }
+        if !s.suspectPages.isEmpty {
+            lines.append("\(Messages.suspectPagesTitle) (\(s.suspectPages.count)):")
+            for page in s.suspectPages { lines.append("  ? \(page.description)") }
+        }
         if s.failures.isEmpty {
             lines.append(Messages.noFailures)
         } else {

@@ -36,5 +36,11 @@ public enum Messages {
             "Đã dừng theo yêu cầu. Chạy lại đúng lệnh này để làm tiếp: các trang đã xong sẽ không làm lại.",
             "Stopped on request. Run the same command again to finish: pages already done are not redone.")
     }
+    public static var suspectPage: String { text("trang đáng ngờ", "suspect page") }
+    public static var suspectPagesTitle: String {
+        text(
+            "Trang đáng ngờ (văn bản nhận dạng có vẻ sai; xem trước tiên ở /review)",
+            "Suspect pages (the text looks wrong; listed first at /review)")
+    }
     public static var noFailures: String { text("Không có lỗi.", "No failures.") }
 }

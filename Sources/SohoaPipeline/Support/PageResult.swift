@@ -21,6 +21,12 @@ struct PageResult: Sendable, Codable {
     var ocrEngine: String?
     var ocrMilliseconds: Int?
     var recognizedAt: Date?
+    /// Why the recognized text looks wrong (issue 11), when it does: the page is listed for review first.
+    var suspectReason: String?
+    /// Share of the page's words that are Vietnamese syllables (0–1), for Vietnamese pages with enough words.
+    var syllableShare: Double?
+    /// Clockwise quarter turns of the normalized image that OCR read best, when not the image as normalized.
+    var ocrQuarterTurns: Int?
     /// Size of the image in `pdf-image.deflate`.
     var pdfImageWidth: Int
     var pdfImageHeight: Int

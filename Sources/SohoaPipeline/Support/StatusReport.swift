@@ -51,6 +51,14 @@ public enum StatusReport {
                 lines.append("  ↺ \(r.itemID) / \(r.pageName): \(r.reason)" + (who.isEmpty ? "" : " (\(who))"))
             }
         }
+        if s.suspectPageCount > 0 {
+            lines.append(
+                "\(t("Trang đáng ngờ (văn bản nhận dạng có vẻ sai)", "Suspect pages (the text looks wrong)")) (\(s.suspectPageCount)):")
+            for page in s.suspectPages {
+                let done = page.reviewState == .pending ? "" : " [\(page.reviewState.rawValue)]"
+                lines.append("  ? \(page.itemID) / \(page.pageName): \(page.reason)\(done)")
+            }
+        }
         if let audit = s.lastAudit {
             lines.append(
                 "\(t("Kiểm tra toàn vẹn gần nhất", "Last fixity audit")): \(dates.string(from: audit.finishedAt)) (\(audit.scope)): "

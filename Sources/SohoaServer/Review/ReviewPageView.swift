@@ -1,6 +1,7 @@
 import Foundation
 import SohoaCatalog
 import SohoaPipeline
+import SohoaText
 
 /// The page under review: the scan with the recognized words drawn over it (doubtful words
 /// highlighted), the lines to correct, and the Save, Approve and Send-for-rescan forms. Usable as
@@ -15,6 +16,22 @@ struct ReviewPageView {
 
     /// ALTO `WC` below which a word is highlighted as doubtful.
     static let doubtfulBelow = 0.8
+
+    /// How a recognized word is marked: doubtful (low confidence) first, else not Vietnamese (issue 11).
+    enum WordMark {
+        case none, doubtful, notVietnamese
+    }
+
+    /// Whether the item's words are checked as Vietnamese syllables (its languages include `vie`, or none are recorded).
+    private var checksSyllables: Bool {
+        guard let language = entry.itemLanguage, !language.isEmpty else { return true }
+        return language.split(separator: "+").contains("vie")
+    }
+
+    private func mark(_ word: ALTOPage.Word) -> WordMark {
+        if (word.confidence ?? 1) < Self.doubtfulBelow { return .doubtful }
+        return checksSyllables && VietnameseSyllable.shouldHighlight(word.content) ? .notVietnamese : .none
+    }
 
     var entry: ReviewQueueEntry
     var alto: ALTOPage?
@@ -54,11 +71,16 @@ struct ReviewPageView {
         if let alto {
             for line in alto.lines {
                 for (index, word) in line.words.enumerated() {
-                    let doubtful = (word.confidence ?? 1) < Self.doubtfulBelow
+                    let style: String
+                    switch mark(word) {
+                    case .none: style = ""
+                    case .doubtful: style = " doubtful"
+                    case .notVietnamese: style = " not-vi"
+                    }
                     let confidence = word.confidence.map { String(format: " · %.0f%%", $0 * 100) } ?? ""
                     boxes.append(
                         """
-                        <span class="w\(doubtful ? " doubtful" : "")" data-line="\(line.id)" data-index="\(index)" \
+                        <span class="w\(style)" data-line="\(line.id)" data-index="\(index)" \
                         data-x="\(percent(word.box.x, of: alto.width))" data-y="\(percent(word.box.y, of: alto.height))" \
                         data-w="\(percent(word.box.width, of: alto.width))" data-h="\(percent(word.box.height, of: alto.height))" \
                         title="\(word.content + confidence)"></span>
@@ -99,6 +121,9 @@ struct ReviewPageView {
             rows.append("<dt>\(language.pick("Ghi chú", "Note"))</dt><dd>\(language.pick("trang trắng", "blank page"))</dd>")
         }
         if let error = entry.error { rows.append("<dt>\(language.pick("Lỗi", "Failure"))</dt><dd>\(error)</dd>") }
+        if let reason = entry.suspectReason {
+            rows.append("<dt>\(language.pick("Trang đáng ngờ", "Suspect page"))</dt><dd class=\"suspect\">\(reason)</dd>")
+        }
         if let reason = entry.rescanReason { rows.append("<dt>\(language.pick("Lý do quét lại", "Rescan reason"))</dt><dd>\(reason)</dd>") }
         return "<dl class=\"facts\">\(rows)</dl>"
     }
@@ -148,7 +173,7 @@ struct ReviewPageView {
         let hasText = !(alto?.lines.isEmpty ?? true)
         let lines: HTML =
             hasText
-            ? "<div class=\"lines\">\(blocks)</div>\(palette(language))"
+            ? "\(legend(language))<div class=\"lines\">\(blocks)</div>\(palette(language))"
             : "<p class=\"muted\">\(language.pick("Trang này không có chữ nhận dạng để sửa.", "This page has no recognized text to correct."))</p>"
         let save: HTML =
             hasText
@@ -169,11 +194,24 @@ struct ReviewPageView {
             """
     }
 
+    /// What the two highlights mean.
+    private func legend(_ language: UILanguage) -> HTML {
+        let doubtful = language.pick("độ tin cậy OCR thấp", "low OCR confidence")
+        let notVietnamese = language.pick(
+            "không phải âm tiết tiếng Việt (dù OCR tin cậy)", "not a Vietnamese syllable (even if OCR was confident)")
+        let example: HTML = checksSyllables ? " · <mark class=\"not-vi\">abc</mark> \(notVietnamese)" : .empty
+        return "<p class=\"legend\"><mark>abc</mark> \(doubtful)\(example)</p>"
+    }
+
     private func lineField(_ line: ALTOPage.Line, number: Int, language: UILanguage) -> HTML {
         let doubtful = line.words.enumerated().filter { ($0.element.confidence ?? 1) < Self.doubtfulBelow }.map(\.offset)
         let recognized = HTML.join(
             line.words.map { word -> HTML in
-                (word.confidence ?? 1) < Self.doubtfulBelow ? "<mark>\(word.content)</mark>" : "\(word.content)"
+                switch mark(word) {
+                case .none: "\(word.content)"
+                case .doubtful: "<mark>\(word.content)</mark>"
+                case .notVietnamese: "<mark class=\"not-vi\">\(word.content)</mark>"
+                }
             }, separator: " ")
         let typed = unsaved[line.id]
         let conflict = typed != nil && typed != line.text

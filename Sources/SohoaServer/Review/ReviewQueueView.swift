@@ -10,12 +10,18 @@ struct ReviewQueueView {
     var libraries: [String]
     /// A line above the list (e.g. after the last page was approved).
     var notice: String?
+    /// Suspect pages shown above the list of pages to read (issue 11); empty in other sections.
+    var suspects: [ReviewQueueEntry] = []
+
+    /// How many suspect pages the first page of the queue shows above the list.
+    static let suspectsShown = 10
 
     func render(context: AppRequestContext) -> HTML {
         let language = context.language
         let body: HTML = """
             \(notice.map { text -> HTML in "<p class=\"notice\" role=\"status\">\(text)</p>" } ?? HTML.empty)
             \(filterForm(language))
+            \(suspectList(language))
             \(tabs(language))
             \(list(language))
             \(pager(language))
@@ -26,6 +32,7 @@ struct ReviewQueueView {
 
     static func name(of section: ReviewQueueSection, _ language: UILanguage) -> String {
         switch section {
+        case .suspect: language.pick("Trang đáng ngờ", "Suspect pages")
         case .text: language.pick("Cần đọc duyệt", "To read")
         case .blank: language.pick("Trang trắng", "Blank pages")
         case .failed: language.pick("Trang lỗi", "Failed pages")
@@ -65,7 +72,8 @@ struct ReviewQueueView {
         }
         let rows = entries.map { entry -> HTML in
             let confidence = entry.meanConfidence.map { String(format: "%.1f%%", $0) } ?? "—"
-            let detail: HTML = entry.error.map { error -> HTML in "<br><span class=\"muted\">\(error)</span>" } ?? .empty
+            let detail: HTML =
+                (entry.error ?? entry.suspectReason).map { why -> HTML in "<br><span class=\"muted\">\(why)</span>" } ?? .empty
             return """
                 <tr><td><a href="\(query.pageURL(entry.pageID))">\(entry.itemTitle ?? entry.itemID)</a>\(detail)</td>\
                 <td>\(entry.sequence) · \(entry.pageName)</td><td class="num">\(confidence)</td>\
@@ -80,6 +88,34 @@ struct ReviewQueueView {
             <th>\(language.pick("Thư viện", "Library"))</th><th>\(language.pick("Lô", "Batch"))</th></tr></thead>
             <tbody>\(rows)</tbody>
             </table>
+            """
+    }
+
+    /// The suspect pages, first: pages whose recognized text looks wrong, each with the reason.
+    private func suspectList(_ language: UILanguage) -> HTML {
+        guard !suspects.isEmpty else { return .empty }
+        let items = suspects.map { entry -> HTML in
+            """
+            <li><a href="\(query.pageURL(entry.pageID))">\(entry.itemTitle ?? entry.itemID) · \(entry.sequence) · \(entry.pageName)</a> \
+            <span class="muted">\(entry.suspectReason ?? "")</span></li>
+            """
+        }
+        let all: HTML =
+            counts.suspect > suspects.count
+            ? "<p><a href=\"\(query.queueURL(section: .suspect, page: 1))\">\(language.pick("Xem tất cả", "See all")) (\(counts.suspect))</a></p>"
+            : .empty
+        let title = language.pick("Trang đáng ngờ: xem trước tiên", "Suspect pages: look at these first")
+        let explanation = language.pick(
+            "Văn bản nhận dạng của các trang này có vẻ sai (độ tin cậy thấp hoặc ít âm tiết tiếng Việt): trang có thể bị xoay, là ảnh, hoặc cần quét lại.",
+            "The recognized text of these pages looks wrong (low confidence or few Vietnamese syllables): the page may be turned, a photograph, or need a new scan."
+        )
+        return """
+            <section class="suspects" aria-labelledby="suspects-title">
+            <h2 id="suspects-title">\(title) (\(counts.suspect))</h2>
+            <p class="muted">\(explanation)</p>
+            <ul>\(items)</ul>
+            \(all)
+            </section>
             """
     }
 

@@ -42,9 +42,14 @@ enum ReviewRoutes {
         let notice =
             request.uri.queryParameters.get("done") != nil
             ? context.language.pick("Không còn trang nào tiếp theo trong phần này.", "No more pages in this part of the queue.") : nil
+        let counts = try catalog.reviewQueueCounts(filter: query.filter)
+        // Suspect pages (issue 11) are shown first, above the list of pages to read.
+        let suspects =
+            query.section == .text && query.page == 1 && counts.suspect > 0
+            ? try catalog.reviewQueue(section: .suspect, filter: query.filter, limit: ReviewQueueView.suspectsShown) : []
         let view = ReviewQueueView(
-            query: query, counts: try catalog.reviewQueueCounts(filter: query.filter), entries: entries,
-            libraries: try catalog.reviewLibraries(), notice: notice)
+            query: query, counts: counts, entries: entries, libraries: try catalog.reviewLibraries(), notice: notice,
+            suspects: suspects)
         return .html(view.render(context: context))
     }
 

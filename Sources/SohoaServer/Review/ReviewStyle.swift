@@ -13,6 +13,12 @@ enum ReviewStyle {
             .scan-frame.ready .boxes{display:block;position:absolute;left:0;top:0;right:0;bottom:0}
             .boxes .w{position:absolute;border:1px solid rgba(46,125,50,.45);cursor:pointer}
             .boxes .w.doubtful{background:rgba(255,193,7,.35);border-color:#b26a00}
+            .boxes .w.not-vi{border:2px dashed #c62828}
+            .lines mark.not-vi,.legend mark.not-vi{background:none;color:inherit;text-decoration:underline wavy #c62828;text-decoration-skip-ink:none}
+            .legend{font-size:.85em;color:#555;margin:.3em 0}
+            dd.suspect{color:#7a1f1f}
+            section.suspects{border:1px solid #c62828;border-radius:3px;padding:.4em .8em;margin:0 0 1em;background:#fdf6f5}
+            section.suspects h2{font-size:1.05em;margin:.2em 0}
             .boxes .w.current{outline:3px solid #7a1f1f;outline-offset:1px;background:rgba(122,31,31,.15)}
             dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:0 0 .8em}
             dl.facts dt{color:#666}

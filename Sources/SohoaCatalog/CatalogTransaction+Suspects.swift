@@ -1,0 +1,39 @@
+import GRDB
+
+extension CatalogTransaction {
+    /// Records whether the page's recognized text looks wrong (`reason`, nil when it does not) and the
+    /// share of its words that are Vietnamese syllables.
+    public func setPageSuspicion(pageID: Int64, reason: String?, syllableShare: Double?) throws(CatalogError) {
+        let share = syllableShare.map { min(1, max(0, $0)) }
+        try run {
+            try db.execute(
+                sql: "UPDATE pages SET suspectReason = ?, syllableShare = ? WHERE id = ?",
+                arguments: [reason.flatMap { $0.isEmpty ? nil : $0 }, share, pageID])
+        }
+        if db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+    }
+
+    /// Suspect pages, those still waiting for review first, then by item and page order.
+    public func suspectPages(limit: Int = 100) throws(CatalogError) -> [SuspectPageRecord] {
+        try run {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, itemID, name, sequence, suspectReason, reviewState FROM pages
+                    WHERE suspectReason IS NOT NULL
+                    ORDER BY reviewState <> 'pending', itemID, sequence, name LIMIT ?
+                    """,
+                arguments: [max(0, limit)])
+            return rows.map { row in
+                SuspectPageRecord(
+                    pageID: row["id"], itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],
+                    reason: row["suspectReason"], reviewState: ReviewState(rawValue: row["reviewState"]) ?? .pending)
+            }
+        }
+    }
+
+    /// How many pages are suspect, reviewed or not.
+    public func suspectPageCount() throws(CatalogError) -> Int {
+        try run { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pages WHERE suspectReason IS NOT NULL") ?? 0 }
+    }
+}

@@ -10,6 +10,7 @@ struct AuditCommand: ParsableCommand {
         abstract: "Kiểm tra tính toàn vẹn của kho. (Re-verify every object's files against its inventory.)",
         discussion:
             "Reports missing, changed and unexpected files by object and path, and damaged inventories. "
+            + "With --catalog, checks instead that the catalog and the archive agree. "
             + "Exit codes: 0 all intact; 1 findings (listed); 2 usage error; 3 archive or catalog unusable.")
 
     @Option(name: .long, help: "Audit only this item (repeatable).")
@@ -17,6 +18,11 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .long, help: "Audit a random share of the objects, e.g. 10%.")
     var sample: String?
+
+    @Flag(
+        name: .long,
+        help: "Check that the catalog and the archive agree (versions, pages, one object per item) instead of re-reading files.")
+    var catalog = false
 
     @OptionGroup var options: ArchiveOptions
 
@@ -31,10 +37,14 @@ struct AuditCommand: ParsableCommand {
             }
         }
         if sample != nil && !item.isEmpty { throw ValidationError("give --item or --sample, not both") }
+        if catalog && (sample != nil || !item.isEmpty) {
+            throw ValidationError("--catalog checks the whole archive; drop --item and --sample")
+        }
     }
 
     func run() throws {
         let session = try options.openSession()
+        if catalog { return try auditCatalog(session) }
         let report: FixityAuditReport
         do {
             report = try ArchiveAudit(session: session).run(itemIDs: item, samplePercent: samplePercent)
@@ -44,6 +54,27 @@ struct AuditCommand: ParsableCommand {
         if options.json {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+        if !report.isClean { throw ExitCode(1) }
+    }
+
+    /// `--catalog`: compares the catalog with the archive; refuses while a run is writing both.
+    private func auditCatalog(_ session: ArchiveSession) throws {
+        if let holder = RunLock.currentHolder(archive: session.folder) {
+            throw fail(Messages.archiveBusy(archive: session.folder.path, holder: holder), code: 3)
+        }
+        let report: CatalogAuditReport
+        do {
+            report = try ArchiveAudit(session: session).checkCatalog()
+        } catch {
+            throw fail(error.description, code: error.exitCode)
+        }
+        if options.json {
+            let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {

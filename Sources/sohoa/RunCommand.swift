@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Xử lý một lô ảnh quét vào kho lưu trữ. (Run a batch of scans into the archive.)",
         discussion:
-            "Exit codes: 0 all archived; 1 finished with failed pages (listed); 2 usage or configuration error; 3 archive or catalog unusable; 130 stopped by Ctrl-C (run again to resume)."
+            "Exit codes: 0 all archived; 1 finished with failed pages (listed); 2 usage or configuration error; 3 archive or catalog unusable, or its disk full (pages left pending: free space and run again); 130 stopped by Ctrl-C (run again to resume)."
     )
 
     @Argument(help: "The batch folder: one sub-folder per item, or multi-page TIFFs.")
@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: "Library code for items whose metadata gives none.")
     var library: String = ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL"
+
+    @Flag(name: .long, help: "Start even when the archive's disk seems to have too little room for the batch.")
+    var noSpaceCheck = false
 
     @OptionGroup var options: ArchiveOptions
 
@@ -38,9 +41,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw fail(error.description, code: 2)
         }
-        let runOptions = RunOptions(
+        var runOptions = RunOptions(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipeline: configuration, jobs: jobs, defaultLibraryCode: library.uppercased())
+        runOptions.checkSpace = !noSpaceCheck
         let live = !options.json && isatty(STDERR_FILENO) == 1
         let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()
         let progress = RunProgress(batch: batch, reporter: reporter)

@@ -5,7 +5,7 @@ import Foundation
 public enum RunSummaryJSON {
     public static func write(_ summary: RunSummary) {
         let s = summary.snapshot
-        JSONLine.write([
+        var line: [String: Any] = [
             "event": "summary",
             "items_packaged": s.itemsPackaged, "items_skipped": s.itemsSkipped, "items_failed": s.itemsFailed,
             "pages_total": s.pagesTotal, "pages_done": s.pagesDone, "pages_reused": s.pagesReused,
@@ -18,7 +18,14 @@ public enum RunSummaryJSON {
             "stopped": s.stopped,
             "unfinished_items": summary.unfinishedItems,
             "exit_code": Int(summary.exitCode),
-        ])
+        ]
+        if let full = summary.diskFull {
+            line["disk_full"] = [
+                "message": full.message, "pages_left": full.pagesLeft, "items_left": full.itemsLeft,
+                "needed_bytes": full.neededBytes, "available_bytes": full.availableBytes ?? -1,
+            ]
+        }
+        JSONLine.write(line)
         FileHandle.standardError.write(Data((summary.text + "\n").utf8))
     }
 }

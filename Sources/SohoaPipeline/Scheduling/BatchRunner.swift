@@ -12,6 +12,7 @@ public final class BatchRunner: Sendable {
     let options: RunOptions
     let progress: RunProgress
     private let stopRequested = Atomic<Bool>(false)
+    private let diskFull = Atomic<Bool>(false)
 
     public init(options: RunOptions, progress: RunProgress) {
         self.options = options
@@ -25,7 +26,19 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    var isStopping: Bool { stopRequested.load(ordering: .sequentiallyConsistent) }
+    var isStopping: Bool { stopRequested.load(ordering: .sequentiallyConsistent) || isDiskFull }
+
+    /// The archive's disk filled up: no stage takes another page, pages in flight are abandoned
+    /// (left pending, not failed).
+    var isDiskFull: Bool { diskFull.load(ordering: .sequentiallyConsistent) }
+
+    /// Whether `reason` (a failure's text) means the archive's disk is full; the first time, the
+    /// run stops taking pages.
+    func outOfSpace(_ reason: String) -> Bool {
+        guard isDiskFull || DiskSpace.isOutOfSpace(reason, archive: options.archive) else { return false }
+        diskFull.store(true, ordering: .sequentiallyConsistent)
+        return true
+    }
 
     /// Runs the batch and returns the summary; throws only when the run cannot start at all.
     public func run() throws(RunError) -> RunSummary {
@@ -36,22 +49,34 @@ public final class BatchRunner: Sendable {
         } catch {
             throw RunError(.archive, "the archive at \(options.archive.path) cannot be used: \(error)")
         }
-        let journal = try PipelineJournal(archive: options.archive)
+        let lock = try RunLock.acquire(archive: options.archive, batch: options.batch.path)
+        defer { withExtendedLifetime(lock) {} }
+        let journal = try PipelineJournal(archive: options.archive) { [weak self] reason in self?.outOfSpace(reason) ?? false }
         let plan: BatchPlan
         do {
             plan = try BatchPlanner(defaultLanguages: options.pipeline.languages).plan(options.batch)
         } catch {
             throw RunError(.usage, error.description)
         }
+        let work = WorkArea(archive: options.archive)
+        let preflight = Preflight(options: options, root: root, journal: journal, work: work, progress: progress)
+        let surveyed = preflight.survey(plan)
+        let needed = preflight.spaceNeeded(surveyed)
+        if options.checkSpace, let free = DiskSpace.available(at: options.archive), free < needed {
+            throw RunError(
+                .diskSpace,
+                Messages.notEnoughSpace(
+                    archive: options.archive.path, pages: surveyed.reduce(0) { $0 + $1.pages.count }, needed: needed,
+                    available: free))
+        }
+        journal.closeInterruptedBatches()
         let batchID = journal.startBatch(path: options.batch.path, pipeline: options.pipeline.name)
         for rejection in plan.rejections {
             let failure = StageFailure(stage: .ingest, file: rejection.file.path, reason: rejection.reason)
             journal.recordFailure(failure, batchID: batchID)
             progress.report(.failure(failure))
         }
-        let work = WorkArea(archive: options.archive)
-        let preflight = Preflight(options: options, journal: journal, work: work, batchID: batchID, progress: progress)
-        let prepared = preflight.prepare(plan)
+        let prepared = preflight.register(surveyed, batchID: batchID)
         progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
 
         let ocrWorkers = max(1, options.ocrWorkers)
@@ -63,6 +88,8 @@ public final class BatchRunner: Sendable {
         let assembler = ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue)
 
         let pageFailed: @Sendable (StageFailure, PageJob) -> Void = { [progress] failure, job in
+            // On a full disk the page is abandoned, not failed: it stays pending for the next run.
+            if self.outOfSpace(failure.reason) { return }
             journal.pageFailed(job, failure, batchID: batchID)
             progress.report(.pageFailed(failure))
             assembler.failed(itemID: job.item.id, failure: failure)
@@ -92,6 +119,7 @@ public final class BatchRunner: Sendable {
                 tessdata: options.tessdata)
             let name = "normalize.\(index + 1)"
             return { page in
+                if self.isDiskFull { return }
                 progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
                 do throws(StageFailure) {
                     // A spread becomes two pages, each registered in the catalog and awaited by its item.
@@ -125,6 +153,7 @@ public final class BatchRunner: Sendable {
             let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
             let name = "ocr.\(index + 1)"
             return { page in
+                if self.isDiskFull { return }
                 progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
                 do throws(StageFailure) {
                     let result = try stage.process(page)
@@ -150,6 +179,7 @@ public final class BatchRunner: Sendable {
         metadata.start(count: 1, input: metadataQueue) { [options, progress] _ in
             let stage = MetadataStage(work: work, batchFolder: options.batch)
             return { item in
+                if self.isDiskFull { return }
                 progress.report(.working(worker: "metadata", on: item.item.id))
                 let described = stage.process(item)
                 journal.itemDescribed(described)
@@ -162,6 +192,7 @@ public final class BatchRunner: Sendable {
             let stage = PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
             let name = "package.\(index + 1)"
             return { item in
+                if self.isDiskFull { return }
                 progress.report(.working(worker: name, on: item.item.id))
                 do throws(StageFailure) {
                     let written = try stage.process(item)
@@ -169,8 +200,11 @@ public final class BatchRunner: Sendable {
                     work.releaseImages(of: item)
                     progress.report(.itemPackaged(item.item.id))
                 } catch {
-                    journal.itemFailed(item, error, batchID: batchID)
-                    progress.report(.itemFailed(error))
+                    // On a full disk the item is left pending (its pages are done): the next run packages it.
+                    if !self.outOfSpace(error.reason) {
+                        journal.itemFailed(item, error, batchID: batchID)
+                        progress.report(.itemFailed(error))
+                    }
                 }
                 progress.report(.working(worker: name, on: nil))
             }
@@ -197,10 +231,24 @@ public final class BatchRunner: Sendable {
         packageQueue.close()
         package.wait()
 
-        for problem in journal.catalogProblems { progress.report(.warning(problem)) }
+        for problem in journal.catalogProblems where !(isDiskFull && DiskSpace.saysOutOfSpace(problem)) {
+            progress.report(.warning(problem))
+        }
         let snapshot = progress.finish()
-        let summary = RunSummary(snapshot: snapshot, unfinishedItems: assembler.unfinishedItems)
+        var summary = RunSummary(snapshot: snapshot, unfinishedItems: assembler.unfinishedItems)
+        if isDiskFull { summary.diskFull = diskFullStop(journal: journal, surveyed: surveyed) }
         journal.finishBatch(batchID, summary: summary)
         return summary
+    }
+
+    /// What is left after a full disk stopped the run: the batch's items not archived, their
+    /// pending pages, and the room they need.
+    private func diskFullStop(journal: PipelineJournal, surveyed: [Preflight.SurveyedItem]) -> DiskFullStop {
+        let left = surveyed.filter { !$0.pages.isEmpty && !journal.isPackaged(itemID: $0.item.id) }
+        let pagesLeft = left.reduce(0) { $0 + journal.pendingPages(itemID: $1.item.id) }
+        return DiskFullStop(
+            archive: options.archive.path, pagesLeft: pagesLeft, itemsLeft: left.map(\.item.id),
+            neededBytes: DiskSpace.needed(items: left.map { ($0.masterBytes, $0.pages.count, $0.context.ocrLanguage != nil) }),
+            availableBytes: DiskSpace.available(at: options.archive))
     }
 }

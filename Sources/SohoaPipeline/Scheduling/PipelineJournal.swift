@@ -10,8 +10,11 @@ final class PipelineJournal: Sendable {
     let catalog: Catalog
     let catalogURL: URL
     private let problems = Mutex<[String]>([])
+    /// Told about every catalog write that failed; answers whether it failed because the disk is full.
+    private let outOfSpace: @Sendable (String) -> Bool
 
-    init(archive: URL) throws(RunError) {
+    init(archive: URL, outOfSpace: @escaping @Sendable (String) -> Bool = { _ in false }) throws(RunError) {
+        self.outOfSpace = outOfSpace
         catalogURL = archive.appendingPathComponent("catalog.sqlite")
         do {
             catalog = try Catalog(url: catalogURL)
@@ -23,14 +26,20 @@ final class PipelineJournal: Sendable {
     /// Catalog problems met during the run, each once.
     var catalogProblems: [String] { problems.withLock { $0 } }
 
-    private func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
+    func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
         do {
             return try body()
         } catch {
             let message = "catalog \(catalogURL.path): could not record \(what): \(error)"
+            _ = outOfSpace(message)
             problems.withLock { list in if !list.contains(message) { list.append(message) } }
             return nil
         }
+    }
+
+    /// Batches left `running` by runs that were killed are closed as `interrupted`.
+    func closeInterruptedBatches() {
+        _ = attempt("the end of interrupted batches") { try catalog.closeInterruptedBatches() }
     }
 
     func startBatch(path: String, pipeline: String) -> Int64 {
@@ -39,7 +48,7 @@ final class PipelineJournal: Sendable {
 
     func finishBatch(_ id: Int64, summary: RunSummary) {
         let s = summary.snapshot
-        let state: BatchRecord.State = s.stopped ? .interrupted : .finished
+        let state: BatchRecord.State = s.stopped || summary.diskFull != nil ? .interrupted : .finished
         _ = attempt("the end of the batch") {
             try catalog.finishBatch(id: id, state: state, pages: s.pagesDone + s.pagesReused, failures: s.failures.count)
         }
@@ -68,6 +77,16 @@ final class PipelineJournal: Sendable {
             let want = Set(pages.map { "\($0.name)\u{0}\($0.sha256.lowercased())" })
             return have == want
         } ?? false
+    }
+
+    /// Whether the catalog holds the item as packaged.
+    func isPackaged(itemID: String) -> Bool {
+        attempt("a look-up") { try catalog.item(id: itemID)?.state == .packaged } ?? false
+    }
+
+    /// Pages of the item not done yet.
+    func pendingPages(itemID: String) -> Int {
+        attempt("a look-up") { try catalog.pages(itemID: itemID).filter { $0.state != .done }.count } ?? 0
     }
 
     func isPageDone(sha256: String, itemID: String, name: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaOCR
 
 /// Before any page enters the stages: hash every original, skip items already archived with the
@@ -12,14 +13,31 @@ struct Preflight: Sendable {
         var reusedPages: [(itemID: String, page: ItemWork.FinishedPage)] = []
     }
 
+    /// An item worth running, after its files were hashed; nothing is in the catalog yet.
+    struct SurveyedItem: Sendable {
+        var item: PlannedItem
+        var context: ItemContext
+        var library: String
+        /// Pages whose file could be read, with the SHA-256 of each file.
+        var pages: [PlannedPage]
+        var digests: [URL: String]
+        /// Files refused while planning or unreadable while hashing.
+        var failures: [StageFailure]
+        /// Of `failures`, those found while hashing (not yet recorded).
+        var unreadable: [StageFailure]
+        /// Bytes of the item's readable files.
+        var masterBytes: Int64
+    }
+
     let options: RunOptions
+    let root: OCFLStorageRoot
     let journal: PipelineJournal
     let work: WorkArea
-    let batchID: Int64
     let progress: RunProgress
 
-    func prepare(_ plan: BatchPlan) -> Prepared {
-        var prepared = Prepared()
+    /// Hashes every original and drops items already archived with the same pages; writes nothing.
+    func survey(_ plan: BatchPlan) -> [SurveyedItem] {
+        var surveyed: [SurveyedItem] = []
         let installed = TesseractEngine.availableLanguages(tessdata: options.tessdata)
         for item in plan.items {
             let library = item.metadata.libraryCode ?? options.defaultLibraryCode
@@ -30,30 +48,68 @@ struct Preflight: Sendable {
             var failures = plan.rejections
                 .filter { $0.file.deletingLastPathComponent().standardizedFileURL == item.source.standardizedFileURL }
                 .map { StageFailure(stage: .ingest, file: $0.file.path, itemID: item.id, reason: $0.reason) }
+            var unreadable: [StageFailure] = []
             var digests: [URL: String] = [:]
+            var bytes: Int64 = 0
             for file in item.files {
                 do {
                     digests[file] = try FileDigest.sha256(of: file)
+                    let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.int64Value
+                    bytes += size ?? 0
                 } catch {
-                    let failure = StageFailure(
-                        stage: .ingest, file: file.path, itemID: item.id, reason: "cannot be read: \(error.localizedDescription)")
-                    failures.append(failure)
-                    journal.recordFailure(failure, batchID: batchID)
-                    progress.report(.failure(failure))
+                    unreadable.append(
+                        StageFailure(
+                            stage: .ingest, file: file.path, itemID: item.id, reason: "cannot be read: \(error.localizedDescription)"))
                 }
             }
+            failures += unreadable
             let pages = item.pages.filter { digests[$0.file] != nil }
-            guard !pages.isEmpty else { continue }
+            guard !pages.isEmpty else {
+                if !unreadable.isEmpty {
+                    surveyed.append(
+                        SurveyedItem(
+                            item: item, context: context, library: library, pages: [], digests: [:], failures: failures,
+                            unreadable: unreadable, masterBytes: 0))
+                }
+                continue
+            }
             let keyed = pages.map { (name: $0.name, sha256: digests[$0.file] ?? "") }
-            if journal.isArchived(itemID: item.id, pages: keyed) {
+            if journal.isArchived(itemID: item.id, pages: keyed)
+                || journal.adoptArchivedObject(itemID: item.id, objectID: context.objectID, pages: keyed, root: root)
+            {
                 progress.report(.itemSkipped(item.id))
                 continue
             }
-            journal.registerItem(item, context: context, library: library, batchID: batchID)
-            prepared.items.append(ItemWork(item: item, context: context, pages: [], failures: failures))
-            prepared.expectedPages[item.id] = pages.count
-            for page in pages {
-                let sha = digests[page.file] ?? ""
+            surveyed.append(
+                SurveyedItem(
+                    item: item, context: context, library: library, pages: pages, digests: digests, failures: failures,
+                    unreadable: unreadable, masterBytes: bytes))
+        }
+        return surveyed
+    }
+
+    /// Bytes the surveyed items need on the archive's disk (see `DiskSpace.needed`).
+    func spaceNeeded(_ items: [SurveyedItem]) -> Int64 {
+        DiskSpace.needed(
+            items: items.filter { !$0.pages.isEmpty }.map { ($0.masterBytes, $0.pages.count, $0.context.ocrLanguage != nil) })
+    }
+
+    /// Registers the surveyed items and pages in the catalog and decides what each page can reuse.
+    func register(_ items: [SurveyedItem], batchID: Int64) -> Prepared {
+        var prepared = Prepared()
+        for surveyed in items {
+            for failure in surveyed.unreadable {
+                journal.recordFailure(failure, batchID: batchID)
+                progress.report(.failure(failure))
+            }
+            guard !surveyed.pages.isEmpty else { continue }
+            let item = surveyed.item
+            let context = surveyed.context
+            journal.registerItem(item, context: context, library: surveyed.library, batchID: batchID)
+            prepared.items.append(ItemWork(item: item, context: context, pages: [], failures: surveyed.failures))
+            prepared.expectedPages[item.id] = surveyed.pages.count
+            for page in surveyed.pages {
+                let sha = surveyed.digests[page.file] ?? ""
                 let folder = work.pageFolder(sha256: sha, frame: page.frameIndex)
                 let pageID = journal.registerPage(page, itemID: item.id, sha256: sha)
                 let job = PageJob(

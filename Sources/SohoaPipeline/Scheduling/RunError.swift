@@ -5,6 +5,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         case usage
         /// The archive or the catalog cannot be used (exit 3).
         case archive
+        /// The archive's disk has too little room for the batch (exit 3).
+        case diskSpace
     }
 
     public var kind: Kind

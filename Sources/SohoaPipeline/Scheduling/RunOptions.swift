@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var defaultLibraryCode: String
     /// Where Tesseract's models are.
     public var tessdata: URL
+    /// Refuse to start when the archive's disk has less room than the batch needs (`--no-space-check`: false).
+    public var checkSpace = true
     /// Makes one OCR engine per OCR worker; tests inject slow, failing or null engines here.
     public var makeEngine: @Sendable () throws -> any OCREngine
 

@@ -5,9 +5,13 @@ public struct RunSummary: Sendable, Codable {
     public var snapshot: RunSnapshot
     /// Items left unpackaged because the run was stopped before all their pages were done.
     public var unfinishedItems: [String]
+    /// Set when the run stopped because the archive's disk was full (exit 3).
+    public var diskFull: DiskFullStop?
 
-    /// Exit code per DESIGN §8: 0 all well, 1 something failed, 130 stopped by Ctrl-C.
+    /// Exit code per DESIGN §8: 0 all well, 1 something failed, 3 the archive's disk is full,
+    /// 130 stopped by Ctrl-C.
     public var exitCode: Int32 {
+        if diskFull != nil { return 3 }
         if snapshot.stopped { return 130 }
         return snapshot.failures.isEmpty ? 0 : 1
     }
@@ -36,7 +40,11 @@ public struct RunSummary: Sendable, Codable {
             lines.append("\(Messages.failuresTitle):")
             for failure in s.failures { lines.append("  ✗ \(failure.description)") }
         }
-        if s.stopped { lines.append(Messages.resumeHint) }
+        if let diskFull {
+            lines.append("⚠ \(diskFull.message)")
+        } else if s.stopped {
+            lines.append(Messages.resumeHint)
+        }
         return lines.joined(separator: "\n")
     }
 }

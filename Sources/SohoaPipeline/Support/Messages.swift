@@ -43,4 +43,26 @@ public enum Messages {
             "Suspect pages (the text looks wrong; listed first at /review)")
     }
     public static var noFailures: String { text("Không có lỗi.", "No failures.") }
+
+    /// A second `sohoa run` on an archive that a run is using.
+    public static func archiveBusy(archive: String, holder: String) -> String {
+        text(
+            "Kho \(archive) đang được một lần chạy khác dùng (\(holder)). Hãy đợi lần chạy đó xong rồi chạy lại lệnh này.",
+            "The archive \(archive) is in use by another sohoa run (\(holder)). Wait for it to finish, then run this command again."
+        )
+    }
+
+    /// A batch refused before it starts because the archive's disk lacks room.
+    public static func notEnoughSpace(archive: String, pages: Int, needed: Int64, available: Int64) -> String {
+        let n = DiskSpace.describe(needed)
+        let a = DiskSpace.describe(available)
+        let short = DiskSpace.describe(needed - available)
+        return text(
+            "Ổ đĩa của kho \(archive) không đủ chỗ: lô này (\(pages) trang) cần khoảng \(n), hiện còn trống \(a). "
+                + "Hãy giải phóng ít nhất \(short) hoặc chuyển kho sang ổ lớn hơn; chưa trang nào được xử lý. "
+                + "(--no-space-check để chạy dù sao.)",
+            "The archive's disk (\(archive)) has too little room: this batch (\(pages) pages) needs about \(n), \(a) is free. "
+                + "Free at least \(short) or move the archive to a bigger disk; no page was processed. "
+                + "(--no-space-check runs anyway.)")
+    }
 }

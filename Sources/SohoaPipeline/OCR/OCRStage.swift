@@ -86,7 +86,7 @@ final class OCRStage {
                     continue
                 }
                 let retryQuality = PageQuality(retry, language: language)
-                if retryQuality.score >= max(quality.score + Self.clearlyBetter, best?.quality.score ?? 0) {
+                if retryQuality.score >= quality.score + Self.clearlyBetter, retryQuality.score > best?.quality.score ?? 0 {
                     best = (turns, retry, retryQuality, turned)
                 }
             }

@@ -303,7 +303,7 @@ def cmd_report(work):
             if errs:
                 print(f"            wrong turn: {', '.join(r['t']['page'] for r in errs)}")
         missing = [r["t"]["page"] for r in sel if not r["sohoa_found"]]
-        if missing:
+        if missing and "sohoa" in tools:
             print(f"  sohoa produced no page for: {', '.join(missing)}")
 
     def finished(r):
@@ -326,7 +326,7 @@ def cmd_report(work):
                 summary(f"{tool} alone, {name}, every page it finished", [r for r in own if r["t"]["set"] == name], [tool])
             summary(f"{tool} alone, every page it finished", own, [tool])
     print()
-    timed = [r for r in rows if r["ocr_ms"] > 0]
+    timed = [r for r in everything if r["ocr_ms"] > 0]  # every page sohoa finished
     if timed:
         cpu = sum(r["norm_cpu"] for r in timed)
         ocr = sum(r["ocr_ms"] for r in timed)

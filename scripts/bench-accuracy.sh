@@ -107,7 +107,7 @@ if [[ "$skip" != *,ocrmypdf,* ]]; then
     page=$1; lang=$2; out=$WORK_DIR/text-ocrmypdf
     [ -f "$out/$page.turn" ] && exit 0
     case "$lang" in vie|eng) ;; *) lang=eng ;; esac
-    ocrmypdf --rotate-pages --deskew --clean -l "$lang" --output-type pdf --sidecar "$out/$page.txt" \
+    ocrmypdf --rotate-pages --deskew --clean -l "$lang" --tesseract-timeout 3600 --output-type pdf --sidecar "$out/$page.txt" \
       "$WORK_DIR/frames/$page.png" "$out/$page.pdf" >"$out/$page.log" 2>&1 || : >"$out/$page.txt"
     # "1 page is facing ⇨, confidence 9.30 - confidence too low to rotate": where the top of the page
     # faces, and whether OCRmyPDF acted on it (it turns the image itself, so the PDF has no /Rotate).

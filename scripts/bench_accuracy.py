@@ -238,8 +238,9 @@ def cmd_report(work):
                     row[tool + "_turns"] = None
             row["texts"] = texts
             if gt is not None:
-                for tool in tools:
-                    jobs[(page, tool)] = pool.submit(cer_of, gt, texts[tool], tmp, f"{page}.{tool}")
+                for tool in tools:  # only what the tool finished (a stopped run leaves pages out)
+                    if row["sohoa_found"] if tool == "sohoa" else row[tool + "_turns"] is not None:
+                        jobs[(page, tool)] = pool.submit(cer_of, gt, texts[tool], tmp, f"{page}.{tool}")
             rows.append(row)
         for row in rows:
             for tool in tools:
@@ -270,7 +271,7 @@ def cmd_report(work):
           "'-' when sohoa does not report one)")
     print()
 
-    def summary(name, sel):
+    def summary(name, sel, tools=tools):
         if not sel:
             return
         readable = [r for r in sel if not r["t"]["unreadable"]]
@@ -302,21 +303,30 @@ def cmd_report(work):
             if errs:
                 print(f"            wrong turn: {', '.join(r['t']['page'] for r in errs)}")
         missing = [r["t"]["page"] for r in sel if not r["sohoa_found"]]
-        if missing:
+        if missing and "sohoa" in tools:
             print(f"  sohoa produced no page for: {', '.join(missing)}")
 
     def finished(r):
         return r["sohoa_found"] or "sohoa" not in tools, all(r[t + "_turns"] is not None for t in tools if t != "sohoa")
     unfinished = [r["t"]["page"] for r in rows if not all(finished(r))]
+    everything = rows
     if unfinished:
-        print(f"left out of the summaries: {len(unfinished)} pages that not every tool finished (a stopped run): "
-              + ", ".join(unfinished))
+        print(f"left out of the side-by-side summaries: {len(unfinished)} pages that not every tool finished (a stopped "
+              f"run): {', '.join(unfinished)}")
         rows = [r for r in rows if all(finished(r))]
     for name in ("tune", "heldout", "real"):
         summary(name, [r for r in rows if r["t"]["set"] == name])
     summary("all", rows)
+    if unfinished:
+        print()
+        for tool in tools:
+            own = [r for r in everything
+                   if (r["sohoa_found"] if tool == "sohoa" else r[tool + "_turns"] is not None)]
+            for name in ("tune", "heldout", "real"):
+                summary(f"{tool} alone, {name}, every page it finished", [r for r in own if r["t"]["set"] == name], [tool])
+            summary(f"{tool} alone, every page it finished", own, [tool])
     print()
-    timed = [r for r in rows if r["ocr_ms"] > 0]
+    timed = [r for r in everything if r["ocr_ms"] > 0]  # every page sohoa finished
     if timed:
         cpu = sum(r["norm_cpu"] for r in timed)
         ocr = sum(r["ocr_ms"] for r in timed)

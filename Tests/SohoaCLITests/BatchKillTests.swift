@@ -86,7 +86,7 @@ final class BatchKillTests: XCTestCase {
         while process.isRunning {
             if triggeredAt == nil, moment.isDue(since: started, log: log, archive: archive) { triggeredAt = Date() }
             if let triggeredAt, Date().timeIntervalSince(triggeredAt) >= moment.extraDelay {
-                let observed = KillMoment.observe(log: log, archive: archive)
+                let observed = KillMoment.observe(log: log, archive: archive, since: started)
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
                 return .killed(observed)

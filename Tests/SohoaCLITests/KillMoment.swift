@@ -5,7 +5,7 @@ import Foundation
 enum KillMoment {
     /// Seconds after the start.
     case after(seconds: Double)
-    /// As soon as an item is being packaged (pipeline or OCFL staging not empty), then `extra` seconds.
+    /// As soon as this run writes an item's package (files in pipeline or OCFL staging), then `extra` seconds.
     case packaging(extra: Double)
     /// Once `count` pages are done in this run, then `extra` seconds.
     case pagesDone(count: Int, extra: Double)
@@ -40,23 +40,32 @@ enum KillMoment {
     func isDue(since started: Date, log: URL, archive: URL) -> Bool {
         switch self {
         case .after(let seconds): Date().timeIntervalSince(started) >= seconds
-        case .packaging: Self.isPackaging(archive)
+        case .packaging: Self.isPackaging(archive, since: started)
         case .pagesDone(let count, _): Self.pagesDone(log) >= count
         }
     }
 
     /// What the run was doing when it was killed, as far as can be seen from outside.
-    static func observe(log: URL, archive: URL) -> String {
-        if isPackaging(archive) { return "packaging" }
+    static func observe(log: URL, archive: URL, since started: Date) -> String {
+        if isPackaging(archive, since: started) { return "packaging" }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         guard text.contains("\"planned\"") else { return "start-up (planning, hashing)" }
         return "pages in the stages (\(pagesDone(log)) done in this run)"
     }
 
-    static func isPackaging(_ archive: URL) -> Bool {
+    /// Whether files written since `started` are in the pipeline's or the OCFL staging folders
+    /// (folders left by earlier killed runs do not count).
+    static func isPackaging(_ archive: URL, since started: Date) -> Bool {
         ["extensions/sohoa-staging/work", "extensions/sohoa-work/items"].contains { path in
-            ((try? FileManager.default.contentsOfDirectory(atPath: archive.appendingPathComponent(path).path)) ?? [])
-                .contains { !$0.hasPrefix(".") }
+            let folder = archive.appendingPathComponent(path)
+            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
+            else { return false }
+            return walker.contains { entry in
+                guard let url = entry as? URL, url.lastPathComponent != "lock",
+                    let modified = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+                else { return false }
+                return modified >= started
+            }
         }
     }
 

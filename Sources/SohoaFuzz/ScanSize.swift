@@ -11,7 +11,7 @@ enum ScanSize {
     /// Width times height from the header, or nil when the header is too damaged to say.
     static func pixels(_ bytes: [UInt8]) -> Int? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), bytes.count >= 24 {
-            return number(bytes, at: 16, size: 4, bigEndian: true) * number(bytes, at: 20, size: 4, bigEndian: true)
+            return product(number(bytes, at: 16, size: 4, bigEndian: true), number(bytes, at: 20, size: 4, bigEndian: true))
         }
         guard bytes.count >= 8, bytes[0] == bytes[1], bytes[0] == 0x49 || bytes[0] == 0x4D else { return nil }
         let big = bytes[0] == 0x4D
@@ -27,7 +27,13 @@ enum ScanSize {
             if tag == 256 { width = number(bytes, at: at + 8, size: size, bigEndian: big) }
             if tag == 257 { height = number(bytes, at: at + 8, size: size, bigEndian: big) }
         }
-        return width.multipliedReportingOverflow(by: height).overflow ? Int.max : width * height
+        return product(width, height)
+    }
+
+    /// `width * height`, or `Int.max` when that overflows (a header may declare anything).
+    private static func product(_ width: Int, _ height: Int) -> Int {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        return overflow ? Int.max : pixels
     }
 
     private static func number(_ bytes: [UInt8], at offset: Int, size: Int, bigEndian: Bool) -> Int {

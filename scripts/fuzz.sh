@@ -2,9 +2,11 @@
 # Fuzzing of every reader of outside input (issue 12) with libFuzzer and AddressSanitizer: TIFF and
 # PNG scans, holdings registers (CSV, MARC 21 ISO 2709, MARCXML), item.yaml, items.csv, pipeline
 # files and BagIt bags given to `sohoa import` (Sources/SohoaFuzz; built only here, into .build-fuzz).
-# Usage: scripts/fuzz.sh [--short] [TARGET...]
+# Usage: scripts/fuzz.sh [--short] [--build-only | --no-build] [TARGET...]
 #   default: each target runs 1,000,000 inputs or 10 minutes, whichever comes first;
 #   --short: 30 s each (CI). FUZZ_SECONDS=N and FUZZ_RUNS=N override; FUZZ_JOBS=N targets at a time (2).
+#   --build-only builds the fuzzer and stops; --no-build runs the fuzzer built before (scripts/test.sh
+#   builds it beside the tests, on the core they leave idle).
 # A crash, a hang (one input over 1 s; 3 s for tiff, 5 s for bag: see run()) or a leak stops that target: the input is kept in
 # $SOHOA_FUZZ_WORK/findings/<target>/ (default work folder /tmp/sohoa-fuzz) and the script exits 1.
 # Replay one: SOHOA_FUZZ_TARGET=tiff .build-fuzz/debug/SohoaFuzz FILE
@@ -12,12 +14,14 @@
 # ../shared/scans (copied there at run time, never into the repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=600 runs=1000000
+seconds=600 runs=1000000 build=1 run_targets=1
 targets=()
 for arg in "$@"; do
   case "$arg" in
     --short) seconds=30 runs=-1 ;;
-    -*) echo "usage: scripts/fuzz.sh [--short] [TARGET...]" >&2; exit 2 ;;
+    --build-only) run_targets=0 ;;
+    --no-build) build=0 ;;
+    -*) echo "usage: scripts/fuzz.sh [--short] [--build-only | --no-build] [TARGET...]" >&2; exit 2 ;;
     *) targets+=("$arg") ;;
   esac
 done
@@ -26,12 +30,17 @@ seconds="${FUZZ_SECONDS:-$seconds}" runs="${FUZZ_RUNS:-$runs}" jobs="${FUZZ_JOBS
 work="${SOHOA_FUZZ_WORK:-/tmp/sohoa-fuzz}"
 
 start=$(date +%s)
-SOHOA_FUZZ=1 SOHOA_DEV_TARGETS=SohoaFuzz swift build --scratch-path .build-fuzz --product SohoaFuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
-  | grep -Ev "^\[[0-9]+/[0-9]+\] |ld.gold: warning: Cannot export" || true
 fuzzer="$PWD/.build-fuzz/debug/SohoaFuzz"
-[ -x "$fuzzer" ] || { echo "fuzz: the fuzz build failed; see the messages above" >&2; exit 2; }
-echo "fuzz: built in $(( $(date +%s) - start )) s"
+if [ "$build" -eq 1 ]; then
+  rm -f "$fuzzer"
+  SOHOA_FUZZ=1 SOHOA_DEV_TARGETS=SohoaFuzz swift build ${FUZZ_BUILD_FLAGS:-} --scratch-path .build-fuzz --product SohoaFuzz \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
+    | grep -Ev "^\[[0-9]+/[0-9]+\] |ld.gold: warning: Cannot export" || true
+  [ -x "$fuzzer" ] || { echo "fuzz: the fuzz build failed; see the messages above" >&2; exit 2; }
+  echo "fuzz: built in $(( $(date +%s) - start )) s"
+fi
+[ -x "$fuzzer" ] || { echo "fuzz: no fuzzer at $fuzzer: run scripts/fuzz.sh --build-only first" >&2; exit 2; }
+[ "$run_targets" -eq 1 ] || exit 0
 
 mkdir -p "$work/corpus" "$work/findings" "$work/logs"
 # Debian's python3 has Pillow (python3-pil) for the generated scans; another python3 may not.

@@ -20,6 +20,9 @@ public struct NormalizeReport: Sendable, Codable, Equatable {
     public var milliseconds: Double
     /// The orientation measured (whether or not it was acted on); `nil` when not measured.
     public var orientation: OrientationEstimate?
+    /// Every opinion on the orientation (profile, recognition candidates, OSD) behind `orientation`;
+    /// `nil` in reports written before issue 11.
+    public var orientationEvidence: OrientationEvidence?
     /// Clockwise quarter turns applied (0–3); same as the transform's.
     public var quarterTurnsApplied: Int?
     /// The part of the levelled page kept after border removal (before any spread split), in

@@ -26,8 +26,13 @@ public struct Normalizer: Sendable {
     }
 
     /// Normalizes one decoded image into one page, or two (left first) when it is a spread.
-    /// `orientationDetector` is asked when sohoa's own orientation measure is unsure.
-    public func pages(of scan: DecodedScan, orientationDetector: (any OrientationDetecting)? = nil) -> [NormalizedPage] {
+    /// When sohoa's own orientation measure is unsure, `recognition` (the item's OCR language) reads
+    /// a band of lines in the candidate orientations and decides when it reads clearly better one
+    /// way; only without a clear reading is `orientationDetector` (Tesseract's OSD) asked.
+    public func pages(
+        of scan: DecodedScan, orientationDetector: (any OrientationDetecting)? = nil,
+        recognition: (any RecognitionScoring)? = nil
+    ) -> [NormalizedPage] {
         let start = DispatchTime.now()
         var clock = StepClock()
         let master = scan.raster
@@ -51,6 +56,7 @@ public struct Normalizer: Sendable {
         clock.lap("gray")
 
         var orientation: OrientationEstimate?
+        var evidence: OrientationEvidence?
         var turns = 0
         // One reduced copy for orientation and skew when both measure at the same reduction.
         var reducedForSkew: Raster?
@@ -66,16 +72,10 @@ public struct Normalizer: Sendable {
             } else {
                 own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
             }
-            var chosen = own
-            let sure = own.confidence >= options.minimumOrientationConfidence
-            if !(sure && own.quarterTurns == 0), let detector = orientationDetector {
-                // With a second opinion available, a page is only turned when that opinion is sure.
-                chosen =
-                    detector.orientation(of: gray, dpi: dpiUsed)
-                    ?? OrientationEstimate(quarterTurns: 0, confidence: 0, method: .tesseractOSD)
-            }
-            orientation = chosen
-            if chosen.confidence >= options.minimumOrientationConfidence { turns = chosen.quarterTurns }
+            let decided = decideOrientation(gray, dpi: dpiUsed, profile: own, detector: orientationDetector, recognition: recognition)
+            orientation = decided.estimate
+            evidence = decided.evidence
+            if decided.estimate.confidence >= options.minimumOrientationConfidence { turns = decided.estimate.quarterTurns }
             gray = gray.quarterTurned(clockwise: turns)
             if let reduced = reducedForSkew, turns % 4 != 0 {
                 // Blocks of the turned page are blocks of the page when the turned edges fall on block edges.
@@ -118,7 +118,11 @@ public struct Normalizer: Sendable {
         clock.lap("light")
 
         var parts: [(name: String?, raster: Raster, transform: PageTransform)] = [(nil, gray, transform)]
-        let gutter = SpreadDetector.gutter(gray, dpi: dpiUsed, mode: options.splitSpreads)
+        // A page judged to lie on its side but left unturned has vertical lines: never a spread.
+        let linesVertical = orientation.map { $0.quarterTurns % 2 == 1 && turns % 2 == 0 } ?? false
+        let gutter =
+            linesVertical && options.splitSpreads == .auto
+            ? nil : SpreadDetector.gutter(gray, dpi: dpiUsed, mode: options.splitSpreads)
         if let gutter, gutter > 0, gutter < gray.width {
             let left = gray.cropped(x: 0, y: 0, width: gutter, height: gray.height)
             let right = gray.cropped(x: gutter, y: 0, width: gray.width - gutter, height: gray.height)
@@ -145,6 +149,7 @@ public struct Normalizer: Sendable {
                 dpiUsed: dpiUsed, dpiEstimated: resolved.estimated, blank: ink < Self.blankInkFraction,
                 inkFraction: ink, milliseconds: 0)
             report.orientation = orientation
+            report.orientationEvidence = evidence
             report.quarterTurnsApplied = turns
             report.cropBox = cropBox
             report.spreadPart = part.name

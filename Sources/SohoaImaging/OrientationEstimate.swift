@@ -6,6 +6,8 @@ public struct OrientationEstimate: Sendable, Codable, Equatable {
         case profile
         /// Tesseract's orientation and script detection (`osd.traineddata`).
         case tesseractOSD = "tesseract-osd"
+        /// Recognition of a band of text lines in the candidate orientations (`RecognitionScoring`).
+        case recognition
     }
 
     /// Clockwise quarter turns (0–3) that make the page upright: 1 = the page lies turned left.

@@ -1,6 +1,11 @@
 /// Finds the gutter of a two-page spread: the widest band without print in the middle third of a
-/// landscape page, with print on both sides.
+/// landscape page, with print on both sides. `auto` splits only an opened book: upright text lines
+/// on each side of the gutter, and no other gap as wide (a table's columns are not pages).
 enum SpreadDetector {
+    /// Share of a half's rows that must be quiet (gaps between horizontal lines); rows across
+    /// vertical lines (a page on its side) all carry ink.
+    static let minimumQuietRowShare = 0.08
+
     /// The gutter's x position in `gray` (clean gray, paper white), or `nil` when the page is not
     /// a spread under `mode`.
     static func gutter(_ gray: Raster, dpi: Int, mode: SpreadMode) -> Int? {
@@ -41,7 +46,9 @@ enum SpreadDetector {
         if best.length >= minimumGutter, total > 0 {
             let centre = best.start + best.length / 2
             let leftInk = ink[0..<centre].reduce(0, +)
-            if leftInk * 100 >= total * 15, (total - leftInk) * 100 >= total * 15 {
+            if leftInk * 100 >= total * 15, (total - leftInk) * 100 >= total * 15,
+                mode != .auto || isBookOpening(ink: ink, reduced: reduced, gutter: best, minimumGap: minimumGutter)
+            {
                 return Swift.min(gray.width - 1, centre * factor + factor / 2)
             }
         }
@@ -57,5 +64,51 @@ enum SpreadDetector {
             }
         }
         return Swift.min(gray.width - 1, bestX * factor + factor / 2)
+    }
+
+    /// True when the gap `gutter` (reduced columns) parts two pages: no other gap in the print is
+    /// half as wide, and each side has horizontal text lines (quiet rows between lines).
+    static func isBookOpening(ink: [Int], reduced: Raster, gutter: (start: Int, length: Int), minimumGap: Int) -> Bool {
+        let w = reduced.width
+        let h = reduced.height
+        let empty = Swift.max(1, h / 100)
+        guard let first = ink.firstIndex(where: { $0 > empty }), let last = ink.lastIndex(where: { $0 > empty }) else { return false }
+        var runStart = -1
+        for x in first...last {
+            if ink[x] <= empty {
+                if runStart < 0 { runStart = x }
+            } else if runStart >= 0 {
+                let length = x - runStart
+                let isGutter = runStart <= gutter.start + gutter.length && x >= gutter.start
+                if !isGutter, length >= minimumGap, length * 2 >= gutter.length { return false }
+                runStart = -1
+            }
+        }
+        /// Shares of quiet rows and of quiet columns in the print of `columns` (gaps between lines,
+        /// and between letters or lines standing upright).
+        func quietShares(_ columns: Range<Int>) -> (rows: Double, columns: Double) {
+            var rows = [Int](repeating: 0, count: h)
+            var cols = [Int](repeating: 0, count: columns.count)
+            for y in 0..<h {
+                for x in columns where reduced.pixels[y * w + x] < 160 {
+                    rows[y] += 1
+                    cols[x - columns.lowerBound] += 1
+                }
+            }
+            func share(_ counts: [Int]) -> Double {
+                guard let top = counts.firstIndex(where: { $0 > 0 }), let bottom = counts.lastIndex(where: { $0 > 0 }) else { return 0 }
+                let span = counts[top...bottom]
+                let reference = span.sorted()[span.count * 9 / 10]
+                return Double(span.filter { $0 * 10 <= reference }.count) / Double(span.count)
+            }
+            return (share(rows), share(cols))
+        }
+        // Horizontal lines: quiet rows between them, or at least more quiet rows than columns
+        // (dense type with tight leading); a page on its side has quiet columns instead.
+        for half in [first..<gutter.start, (gutter.start + gutter.length)..<(last + 1)] {
+            let quiet = quietShares(half)
+            if quiet.rows < minimumQuietRowShare, quiet.rows < quiet.columns { return false }
+        }
+        return true
     }
 }

@@ -32,13 +32,15 @@ public final class TesseractEngine: OCREngine {
 
     /// The folder the models are read from.
     public let tessdata: URL
+    /// How pages are segmented (`auto` for page OCR).
+    public let pageSegmentation: PageSegmentation
     /// The language the API is initialised with, or nil before the first page.
     public private(set) var currentLanguage: String?
 
     private let api: OpaquePointer
 
     /// Creates the engine; the model is loaded on the first `recognize` call.
-    public init(tessdata: URL = TesseractEngine.defaultTessdata) throws {
+    public init(tessdata: URL = TesseractEngine.defaultTessdata, pageSegmentation: PageSegmentation = .auto) throws {
         guard let api = TessBaseAPICreate() else {
             throw OCRError(
                 kind: .engineInitializationFailed, language: "",
@@ -46,6 +48,7 @@ public final class TesseractEngine: OCREngine {
         }
         self.api = api
         self.tessdata = tessdata
+        self.pageSegmentation = pageSegmentation
     }
 
     deinit {
@@ -96,7 +99,7 @@ public final class TesseractEngine: OCREngine {
                     "Tesseract could not load '\(language)' from \(tessdata.path) (status \(status)): reinstall the model, it may be damaged"
             )
         }
-        TessBaseAPISetPageSegMode(api, PSM_AUTO)
+        TessBaseAPISetPageSegMode(api, pageSegmentation.tesseractMode)
         currentLanguage = language
     }
 

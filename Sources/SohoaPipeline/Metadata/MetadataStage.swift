@@ -16,6 +16,7 @@ struct MetadataStage: Sendable {
         let recognized = results.filter { $0.ocrEngine != nil }
         let estimated = results.filter { $0.dpi.estimated }.map(\.name)
         let deskewed = results.filter { abs($0.transform.rotationDegrees) > 0 }
+        let turned = results.filter { ($0.normalize.quarterTurnsApplied ?? 0) != 0 }
         item.events = [
             PreservationEvent(
                 type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
@@ -32,6 +33,13 @@ struct MetadataStage: Sendable {
                         : " ("
                             + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(
                                 separator: ", ") + ")")
+                    + (turned.isEmpty
+                        ? ""
+                        : "; turned upright \(turned.count) pages ("
+                            + turned.map {
+                                "\($0.name): \(($0.normalize.quarterTurnsApplied ?? 0) * 90)° by \($0.normalize.orientation?.method.rawValue ?? "profile")"
+                            }
+                            .joined(separator: ", ") + ")")
                     + "; originals unchanged"),
         ]
         if let language = input.context.ocrLanguage {

@@ -6,13 +6,18 @@ import SohoaOCR
 /// spread split into its two pages), the access copy of the master, and the page image for the
 /// item PDF, written to each resulting page's work folder.
 ///
-/// Not `Sendable`: it owns its orientation detector (a Tesseract OSD engine) and lives on one
-/// normalize worker's queue for its lifetime.
+/// Not `Sendable`: it owns its orientation detector (a Tesseract OSD engine) and the OCR engine that
+/// checks doubtful orientations by recognition, and lives on one normalize worker's queue.
 final class NormalizeStage {
     let normalizer: Normalizer
     let accessMaxSide: Int
     private let orientationDetector: (any OrientationDetecting)?
+    /// Where the recognition engine's models are, until it is made (on first use); `nil` after.
+    private var engineTessdata: URL?
+    private var engine: TesseractEngine?
 
+    /// With `tessdata`, orientation is checked with Tesseract's OSD and, for doubtful pages of items
+    /// with an OCR language, by recognition (without a model it falls back to sohoa's own measure).
     init(options: NormalizeOptions, accessMaxSide: Int, tessdata: URL? = nil) {
         normalizer = Normalizer(options: options)
         self.accessMaxSide = accessMaxSide
@@ -22,6 +27,18 @@ final class NormalizeStage {
         } else {
             orientationDetector = nil
         }
+        engineTessdata = options.orientation ? tessdata : nil
+    }
+
+    /// The recognizer for pages in `language` (the item's OCR language); `nil` for items without OCR.
+    private func recognizer(for language: String?) -> SampleRecognizer? {
+        guard let language, !language.isEmpty, language != "none" else { return nil }
+        if engine == nil, let tessdata = engineTessdata {
+            // One attempt: a worker without an engine keeps working with OSD and the profiles.
+            engine = try? TesseractEngine(tessdata: tessdata, pageSegmentation: .singleBlock)
+            engineTessdata = nil
+        }
+        return engine.map { SampleRecognizer(engine: $0, language: language) }
     }
 
     /// The page's normalized image(s): one, or two (left page first) for a split spread, each with
@@ -29,7 +46,8 @@ final class NormalizeStage {
     func process(
         _ input: IngestedPage, splitJob: (_ part: String) -> PageJob
     ) throws(StageFailure) -> [NormalizedWork] {
-        let pages = normalizer.pages(of: input.scan, orientationDetector: orientationDetector)
+        let pages = normalizer.pages(
+            of: input.scan, orientationDetector: orientationDetector, recognition: recognizer(for: input.job.item.ocrLanguage))
         var access: [UInt8]?
         var results: [NormalizedWork] = []
         for normalized in pages {

@@ -119,7 +119,7 @@ struct PackageStage: Sendable {
     }
 
     /// The normalization and OCR events with their parameters: per page skew measured, rotation applied,
-    /// resolution used; the OCR model files and engine mode.
+    /// resolution used, orientation and why, spread half; the OCR model files and engine mode.
     static func withParameters(_ event: PreservationEvent, pages: [PageResult]) -> PreservationEvent {
         var event = event
         switch event.type {
@@ -128,6 +128,10 @@ struct PackageStage: Sendable {
                 "\(r.name): skew \(String(format: "%.2f", r.normalize.skewDegrees))° (confidence "
                     + "\(String(format: "%.2f", r.normalize.skewConfidence))), rotated \(String(format: "%.2f", r.normalize.rotationApplied))°, "
                     + "\(r.normalize.dpiUsed) dpi\(r.normalize.dpiEstimated ? " (estimated)" : "")\(r.normalize.blank ? ", blank" : "")"
+                    + (OrientationNote.text(r.normalize).map { ", orientation: \($0)" } ?? "")
+                    + (r.normalize.spreadPart.map {
+                        ", \($0 == "a" ? "left" : "right") half of a spread split at x \(r.normalize.gutterX ?? 0)"
+                    } ?? "")
             }
             event.detail = (event.detail ?? "") + "; parameters per page: " + perPage.joined(separator: "; ")
         case "optical character recognition":

@@ -1,0 +1,29 @@
+extension Normalizer {
+    /// The orientation to act on and the evidence behind it. A page the profiles read as upright
+    /// with confidence stays so; otherwise recognition decides when it reads clearly better one
+    /// way, then Tesseract's OSD when it is sure, then the profiles when they are.
+    func decideOrientation(
+        _ gray: Raster, dpi: Int, profile: OrientationEstimate, detector: (any OrientationDetecting)?,
+        recognition: (any RecognitionScoring)?
+    ) -> (estimate: OrientationEstimate, evidence: OrientationEvidence) {
+        var evidence = OrientationEvidence(profile: profile)
+        let sure = profile.confidence >= options.minimumOrientationConfidence
+        if sure && profile.quarterTurns == 0 { return (profile, evidence) }
+        if let recognition {
+            let verdict = OrientationByRecognition.judge(
+                BorderDetector.withoutBorder(gray, dpi: dpi), dpi: dpi, profile: profile, scorer: recognition)
+            evidence.candidates = verdict.candidates
+            if let estimate = verdict.estimate { return (estimate, evidence) }
+        }
+        if let detector {
+            // With a second opinion available, a page is only turned when one opinion is sure
+            // (OSD first; the profiles when OSD is unsure).
+            let osd = detector.orientation(of: gray, dpi: dpi)
+            evidence.osd = osd
+            if let osd, osd.confidence >= options.minimumOrientationConfidence { return (osd, evidence) }
+            if sure { return (profile, evidence) }
+            return (osd ?? OrientationEstimate(quarterTurns: 0, confidence: 0, method: .tesseractOSD), evidence)
+        }
+        return (profile, evidence)
+    }
+}

@@ -1,0 +1,162 @@
+/// Which way up a page reads best: a band of a few text lines is recognized in the candidate
+/// orientations and the one that reads clearly better wins (the judge of last resort for pages the
+/// line profiles are unsure about; Tesseract's OSD never overrides it).
+enum OrientationByRecognition {
+    /// Height of the sampled band across the lines, in inches (three to six lines of book type).
+    static let bandInches = 0.9
+    /// Longest stretch of the lines read, in inches (the middle of longer lines).
+    static let bandLengthInches = 4.5
+    /// Samples are recognized at no more than this resolution (cost grows with pixels).
+    static let samplingDPI = 300
+    /// Words the winner must have for its reading to count.
+    static let minimumWords = 4
+    /// Score (0–1) the winner must reach: a page read upright scores 0.65–0.95, garbage 0.2–0.55.
+    static let minimumScore = 0.7
+    /// Lead (in score) the winner needs over every other candidate tried.
+    static let minimumLead = 0.12
+    /// A lead this large decides with a lower score (a degraded page that still reads one way only).
+    static let decisiveLead = 0.25
+    /// Lowest score a decisive lead may have.
+    static let minimumDecisiveScore = 0.5
+
+    /// What recognition decided: the estimate when the evidence is clear, and every candidate tried.
+    struct Verdict {
+        var estimate: OrientationEstimate?
+        var candidates: [OrientationCandidate]
+    }
+
+    /// Tries the profile's guess and its opposite first, the other axis only when neither reads
+    /// clearly; `gray` is the page as scanned (border painted over), at `dpi`.
+    static func judge(_ gray: Raster, dpi: Int, profile: OrientationEstimate, scorer: any RecognitionScoring) -> Verdict {
+        let first = profile.quarterTurns
+        var candidates: [OrientationCandidate] = []
+        var bands: [Bool: (raster: Raster, dpi: Int)?] = [:]
+        func tryTurns(_ turns: Int) {
+            let k = ((turns % 4) + 4) % 4
+            let linesHorizontal = k % 2 == 0
+            if bands[linesHorizontal] == nil { bands[linesHorizontal] = band(gray, dpi: dpi, linesHorizontal: linesHorizontal) }
+            guard let sample = bands[linesHorizontal] ?? nil else {
+                candidates.append(OrientationCandidate(quarterTurns: k, readability: nil))
+                return
+            }
+            let reading = scorer.readability(of: sample.raster.quarterTurned(clockwise: k), dpi: sample.dpi)
+            candidates.append(OrientationCandidate(quarterTurns: k, readability: reading))
+        }
+        tryTurns(first)
+        tryTurns(first + 2)
+        if let decided = decision(candidates), decided.readability?.meanConfidence ?? 0 >= 80 {
+            return Verdict(estimate: estimate(decided, among: candidates), candidates: candidates)
+        }
+        tryTurns(first + 1)
+        tryTurns(first + 3)
+        return Verdict(estimate: decision(candidates).map { estimate($0, among: candidates) }, candidates: candidates)
+    }
+
+    /// The candidate that reads clearly better than every other, or `nil`.
+    static func decision(_ candidates: [OrientationCandidate]) -> OrientationCandidate? {
+        let ranked = candidates.sorted { $0.score > $1.score }
+        guard let best = ranked.first, let reading = best.readability, reading.words >= minimumWords else { return nil }
+        let lead = best.score - (ranked.count > 1 ? ranked[1].score : 0)
+        let clear = best.score >= minimumScore && lead >= minimumLead
+        let decisive = best.score >= minimumDecisiveScore && lead >= decisiveLead
+        return clear || decisive ? best : nil
+    }
+
+    /// The estimate for `winner`: confidence from its lead over the runner-up (at least 0.5, as a clear lead is sure).
+    private static func estimate(_ winner: OrientationCandidate, among candidates: [OrientationCandidate]) -> OrientationEstimate {
+        let runnerUp = candidates.filter { $0.quarterTurns != winner.quarterTurns }.map(\.score).max() ?? 0
+        let confidence = Swift.min(1, 0.5 + (winner.score - runnerUp))
+        return OrientationEstimate(
+            quarterTurns: winner.quarterTurns, confidence: (confidence * 1000).rounded() / 1000, method: .recognition)
+    }
+
+    /// The densest band of text, `bandInches` across the lines, cut along the lines to the ink, with
+    /// its edges moved to the quietest rows nearby so that few lines are cut; reduced to at most
+    /// `samplingDPI`. Lines run along x when `linesHorizontal`, else along y. `nil` without ink.
+    static func band(_ gray: Raster, dpi: Int, linesHorizontal: Bool) -> (raster: Raster, dpi: Int)? {
+        guard gray.width >= 32, gray.height >= 32 else { return nil }
+        let factor = Swift.max(1, dpi / 75)
+        let reduced = Binarization.reduced(gray, by: factor)
+        guard let threshold = Binarization.otsuThreshold(reduced.pixels) else { return nil }
+        let w = reduced.width
+        let h = reduced.height
+        // Across: the axis across the lines; along: the axis of the lines.
+        let acrossCount = linesHorizontal ? h : w
+        let alongCount = linesHorizontal ? w : h
+        var across = [Int](repeating: 0, count: acrossCount)
+        var along = [Int](repeating: 0, count: alongCount)
+        var inkMask = [Bool](repeating: false, count: w * h)
+        for y in 0..<h {
+            for x in 0..<w where Int(reduced.pixels[y * w + x]) < threshold {
+                inkMask[y * w + x] = true
+                across[linesHorizontal ? y : x] += 1
+            }
+        }
+        let window = Swift.min(acrossCount, Swift.max(4, Int(bandInches * Double(dpi) / Double(factor))))
+        // Rows with more ink than nearly all text lines (a rule, a photo) count no more than a full line.
+        let cap = Swift.max(1, across.sorted()[acrossCount * 95 / 100])
+        let clipped = across.map { Swift.min($0, cap) }
+        var sum = clipped[0..<window].reduce(0, +)
+        var best = (start: 0, sum: sum)
+        if window < acrossCount {
+            for start in 1...(acrossCount - window) {
+                sum += clipped[start + window - 1] - clipped[start - 1]
+                if sum > best.sum { best = (start, sum) }
+            }
+        }
+        guard best.sum > 0 else { return nil }
+        func quietest(near position: Int) -> Int {
+            let reach = window / 5
+            let range = Swift.max(0, position - reach)...Swift.min(acrossCount - 1, position + reach)
+            return range.min { across[$0] < across[$1] } ?? position
+        }
+        let start = quietest(near: best.start)
+        let end = Swift.max(start + 4, quietest(near: Swift.min(acrossCount - 1, best.start + window)))
+        for a in start..<Swift.min(end, acrossCount) {
+            for b in 0..<alongCount where inkMask[linesHorizontal ? a * w + b : b * w + a] { along[b] += 1 }
+        }
+        guard let first = along.firstIndex(where: { $0 > 0 }), let last = along.lastIndex(where: { $0 > 0 }) else { return nil }
+        let pad = Swift.max(1, 25 / factor)
+        var alongStart = Swift.max(0, first - pad) * factor
+        var alongEnd = Swift.min(alongCount, last + 1 + pad) * factor
+        let longest = Int(bandLengthInches * Double(dpi))
+        if alongEnd - alongStart > longest {
+            // The stretch with the most print (on a spread: one page's lines, not the gutter).
+            let span = Swift.max(1, longest / factor)
+            let lo = alongStart / factor
+            let hi = Swift.max(lo, alongEnd / factor - span)
+            var sum = along[lo..<Swift.min(alongCount, lo + span)].reduce(0, +)
+            var bestStart = lo
+            var bestSum = sum
+            if hi > lo {
+                for s in (lo + 1)...hi where s + span - 1 < alongCount {
+                    sum += along[s + span - 1] - along[s - 1]
+                    if sum > bestSum {
+                        bestSum = sum
+                        bestStart = s
+                    }
+                }
+            }
+            alongStart = bestStart * factor
+            alongEnd = alongStart + longest
+        }
+        let acrossStart = start * factor
+        let acrossEnd = Swift.min(end, acrossCount) * factor
+        var sample =
+            linesHorizontal
+            ? gray.cropped(
+                x: alongStart, y: acrossStart, width: Swift.min(gray.width, alongEnd) - alongStart,
+                height: Swift.min(gray.height, acrossEnd) - acrossStart)
+            : gray.cropped(
+                x: acrossStart, y: alongStart, width: Swift.min(gray.width, acrossEnd) - acrossStart,
+                height: Swift.min(gray.height, alongEnd) - alongStart)
+        var sampleDPI = dpi
+        if dpi > samplingDPI {
+            let longSide = Swift.max(sample.width, sample.height)
+            sample = sample.downscaled(maxSide: Swift.max(1, longSide * samplingDPI / dpi))
+            sampleDPI = samplingDPI
+        }
+        guard sample.width >= 16, sample.height >= 16 else { return nil }
+        return (sample, sampleDPI)
+    }
+}

@@ -1,0 +1,16 @@
+/// One orientation tried by recognition, and how well the page read that way up.
+public struct OrientationCandidate: Sendable, Codable, Equatable {
+    /// Clockwise quarter turns (0–3) tried.
+    public var quarterTurns: Int
+    /// What recognition of the sample gave; `nil` when it could not be recognized.
+    public var readability: Readability?
+
+    /// A candidate from its parts.
+    public init(quarterTurns: Int, readability: Readability?) {
+        self.quarterTurns = quarterTurns
+        self.readability = readability
+    }
+
+    /// The readability score (0–1), 0 when nothing was recognized.
+    public var score: Double { readability?.score ?? 0 }
+}

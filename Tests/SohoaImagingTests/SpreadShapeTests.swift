@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+@testable import SohoaImaging
+
+/// `split-spreads: auto` splits only an opened book: two blocks of horizontal lines parted by a
+/// gutter. A page lying on its side (its line gaps look like gutters) and a table (its column gaps
+/// do) are never split.
+final class SpreadShapeTests: XCTestCase {
+    private func scan(_ raster: Raster) -> DecodedScan {
+        DecodedScan(
+            raster: raster,
+            technical: TechnicalMetadata(
+                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
+                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300, pageIndex: 0,
+                pageCount: 1))
+    }
+
+    /// Rasters of equal height side by side.
+    private func sideBySide(_ parts: [Raster]) -> Raster {
+        let height = parts[0].height
+        let width = parts.map(\.width).reduce(0, +)
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        var x0 = 0
+        for part in parts {
+            for y in 0..<height {
+                for x in 0..<part.width { pixels[y * width + x0 + x] = part.pixels[y * part.width + x] }
+            }
+            x0 += part.width
+        }
+        return Raster(width: width, height: height, layout: .gray, pixels: pixels)
+    }
+
+    private var spread: Raster {
+        sideBySide([
+            SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 3),
+            SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 4),
+        ])
+    }
+
+    private var profilesOnly: NormalizeOptions {
+        var options = NormalizeOptions()
+        options.orientation = false
+        return options
+    }
+
+    func testAnUprightSpreadIsSplit() {
+        let pages = Normalizer(options: profilesOnly).pages(of: scan(spread))
+        XCTAssertEqual(pages.count, 2)
+        XCTAssertEqual(Double(pages[0].report.gutterX ?? 0), Double(spread.width / 2), accuracy: Double(spread.width) / 20)
+    }
+
+    func testAPortraitPageLyingOnItsSideIsNotSplit() {
+        // Landscape in shape, its lines run down the page: the gaps between them are not gutters.
+        let lying = SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 5).quarterTurned(clockwise: 1)
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(lying)).count, 1)
+        XCTAssertEqual(Normalizer().pages(of: scan(lying)).count, 1)
+    }
+
+    func testASpreadLyingOnItsSideIsNotSplitUntilTurned() {
+        let lying = spread.quarterTurned(clockwise: 3)
+        // Portrait in shape: never a spread as it lies.
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(lying)).count, 1)
+    }
+
+    func testATableIsNotSplit() {
+        // Four columns of short cells: the widest column gap is in the middle, but others are as wide.
+        let column = { (seed: UInt64) in SyntheticPage.text(degrees: 0, width: 560, height: 1748, seed: seed) }
+        let gap = Raster(width: 60, height: 1748)
+        let table = sideBySide([column(6), gap, column(7), gap, column(8), gap, column(9)])
+        XCTAssertGreaterThan(table.width * 10, table.height * 12, "landscape")
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(table)).count, 1)
+        var always = profilesOnly
+        always.splitSpreads = .always
+        XCTAssertEqual(Normalizer(options: always).pages(of: scan(table)).count, 2, "`always` still splits")
+    }
+}

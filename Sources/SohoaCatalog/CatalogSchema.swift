@@ -23,6 +23,7 @@ enum CatalogSchema {
         registerHoldings(&migrator)
         registerAudits(&migrator)
         registerAccess(&migrator)
+        registerAccessChanges(&migrator)
         return migrator
     }
 

@@ -5,6 +5,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         case usage
         /// The archive or the catalog cannot be used (exit 3).
         case archive
+        /// Someone changed the same thing at the same moment; nothing was written (exit 1: run it again).
+        case conflict
     }
 
     public var kind: Kind
@@ -16,5 +18,11 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-    public var exitCode: Int32 { kind == .usage ? 2 : 3 }
+    public var exitCode: Int32 {
+        switch kind {
+        case .usage: 2
+        case .archive: 3
+        case .conflict: 1
+        }
+    }
 }

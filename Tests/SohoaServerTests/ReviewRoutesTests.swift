@@ -395,7 +395,10 @@ final class ReviewRoutesTests: XCTestCase {
 private func sohoaBinary() -> URL {
     let candidates =
         Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
-        + [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa")]
+        + [
+            Bundle.main.bundleURL.appendingPathComponent("sohoa"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa"),
+        ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
 }
 

@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// File-system primitives for crash-safe writes: flushed files, atomic renames, flushed folders.
-enum DurableFiles {
+public enum DurableFiles {
     /// Creates `url` (which must not exist) and opens it for writing.
     static func createForWriting(_ url: URL) throws -> FileHandle {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -46,7 +46,7 @@ enum DurableFiles {
     }
 
     /// Creates a folder and its missing parents.
-    static func makeFolder(_ url: URL) throws {
+    public static func makeFolder(_ url: URL) throws {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
@@ -55,7 +55,7 @@ enum DurableFiles {
     }
 
     /// Removes a file or folder tree; a missing item is not an error.
-    static func remove(_ url: URL) throws {
+    public static func remove(_ url: URL) throws {
         guard FileManager.default.fileExists(atPath: url.path) else { return }
         do {
             try FileManager.default.removeItem(at: url)
@@ -88,7 +88,7 @@ enum DurableFiles {
 
 extension DurableFiles {
     /// Replaces (or creates) `url` with `data` by writing a flushed temporary file beside it and renaming it.
-    static func replace(_ url: URL, with data: Data) throws {
+    public static func replace(_ url: URL, with data: Data) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {

@@ -12,13 +12,13 @@ import Foundation
 ///
 /// Each `FileLock` opens its own descriptor, so two locks on one file exclude each other across
 /// threads of one process as well as across processes; the kernel drops the lock when a process dies.
-final class FileLock {
+public final class FileLock {
     private var fd: Int32
 
     private init(fd: Int32) { self.fd = fd }
 
     /// Waits for the lock on `url`, creating the file if needed.
-    static func acquire(_ url: URL) throws -> FileLock {
+    public static func acquire(_ url: URL) throws -> FileLock {
         let fd = try openLockFile(url)
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
@@ -47,7 +47,7 @@ final class FileLock {
     }
 
     /// Releases the lock.
-    func unlock() {
+    public func unlock() {
         guard fd >= 0 else { return }
         _ = flock(fd, LOCK_UN)
         _ = close(fd)

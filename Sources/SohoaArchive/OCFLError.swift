@@ -18,6 +18,8 @@ public enum OCFLError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptObject(objectID: String, path: String, reason: String)
     /// A file-system operation failed.
     case fileSystem(operation: String, path: String, reason: String)
+    /// Someone wrote a version of the object since the change was read: nothing was written.
+    case headMoved(objectID: String, expected: String, found: String?)
 
     public var description: String {
         switch self {
@@ -40,6 +42,9 @@ public enum OCFLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "object \(id) at \(path) is damaged: \(reason); run `sohoa audit` and restore the object from a backup"
         case .fileSystem(let operation, let path, let reason):
             return "cannot \(operation) \(path): \(reason); check free space and permissions of the archive folder"
+        case .headMoved(let id, let expected, let found):
+            return "object \(id) changed while this change was prepared (it was based on \(expected), the archive now has "
+                + (found ?? "no such object") + "); nothing was written: read the item again and redo the change"
         }
     }
 }

@@ -6,9 +6,13 @@ extension OCFLStorageRoot {
     ///
     /// Content already in the object (same SHA-512) is not stored again. The write is atomic: a crash
     /// leaves either the old head or the new one (after the repair done by the next `openOrCreate`).
+    /// With `expectedHead` (the head version the change was read from, e.g. `v3`), the version is
+    /// written only if that is still the object's head when the object's lock is held; otherwise
+    /// `OCFLError.headMoved` is thrown and nothing is written (read again and redo the change).
     /// Throws `OCFLError`.
     public func writeVersion(
-        objectID: String, files: [LogicalFile], message: String, user: VersionUser, created: Date = Date()
+        objectID: String, files: [LogicalFile], message: String, user: VersionUser, created: Date = Date(),
+        expectedHead: String? = nil
     ) throws -> WrittenVersion {
         let id = objectID.precomposedStringWithCanonicalMapping
         try Self.checkObjectID(id)
@@ -20,6 +24,10 @@ extension OCFLStorageRoot {
         let objectFolder = objectURL(id)
         try repairObject(at: objectFolder)
         let existing = try readInventory(objectID: id)
+        if let expectedHead, existing?.head != expectedHead {
+            throw OCFLError.headMoved(objectID: id, expected: expectedHead, found: existing?.head)
+        }
+        defer { inventories.forget(id: id) }
         if let existing, existing.type != OCFLInventory.type11 || existing.digestAlgorithm != "sha512" {
             throw OCFLError.corruptObject(
                 objectID: id, path: objectFolder.path,

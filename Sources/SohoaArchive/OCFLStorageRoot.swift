@@ -13,6 +13,8 @@ public final class OCFLStorageRoot: Sendable {
     public let url: URL
     let layout: HashAndIdNTupleLayout
     let faultInjector: (@Sendable (WriteStep) throws -> Void)?
+    /// Current inventories of recently read objects (checked against the file before each use).
+    let inventories = InventoryCache()
 
     static let declarationName = "0=ocfl_1.1"
     static let declarationContent = "ocfl_1.1\n"
@@ -93,6 +95,21 @@ public final class OCFLStorageRoot: Sendable {
         try readInventory(objectID: objectID.precomposedStringWithCanonicalMapping)?.head
     }
 
+    /// An object's head version and its state, read together (pass `version` as `expectedHead` when
+    /// writing a version based on it); nil when the object does not exist.
+    public func head(objectID: String) throws -> ObjectHead? {
+        let id = objectID.precomposedStringWithCanonicalMapping
+        guard let inventory = try readInventory(objectID: id) else { return nil }
+        guard let state = inventory.logicalState(inventory.head) else {
+            throw OCFLError.corruptObject(
+                objectID: id, path: objectURL(id).path, reason: "head \(inventory.head) is not in versions")
+        }
+        return ObjectHead(version: inventory.head, state: state)
+    }
+
+    /// How many inventory lookups were answered from memory and how many read `inventory.json`.
+    public var inventoryCacheStatistics: (hits: Int, reads: Int) { inventories.statistics }
+
     /// The file holding a logical path of an object's head version, or nil when the object or path does not exist.
     public func contentURL(objectID: String, logicalPath: String) throws -> URL? {
         let id = objectID.precomposedStringWithCanonicalMapping
@@ -139,21 +156,24 @@ public final class OCFLStorageRoot: Sendable {
         return lockFolderURL.appendingPathComponent("\(hash.prefix(3)).lock")
     }
 
+    /// The object's current inventory (from the cache while `inventory.json` is unchanged), or nil
+    /// when the object does not exist.
     func readInventory(objectID id: String) throws -> OCFLInventory? {
         let folder = objectURL(id)
         let inventoryURL = folder.appendingPathComponent("inventory.json")
-        guard FileManager.default.fileExists(atPath: inventoryURL.path) else { return nil }
-        let inventory: OCFLInventory
-        do {
-            inventory = try OCFLInventory.decode(Data(contentsOf: inventoryURL))
-        } catch {
-            throw OCFLError.corruptObject(objectID: id, path: folder.path, reason: "inventory.json cannot be read (\(error))")
+        return try inventories.inventory(id: id, at: inventoryURL) { url in
+            let inventory: OCFLInventory
+            do {
+                inventory = try OCFLInventory.decode(Data(contentsOf: url))
+            } catch {
+                throw OCFLError.corruptObject(objectID: id, path: folder.path, reason: "inventory.json cannot be read (\(error))")
+            }
+            if inventory.id != id {
+                throw OCFLError.corruptObject(
+                    objectID: id, path: folder.path, reason: "inventory.json belongs to object '\(inventory.id)'")
+            }
+            return inventory
         }
-        if inventory.id != id {
-            throw OCFLError.corruptObject(
-                objectID: id, path: folder.path, reason: "inventory.json belongs to object '\(inventory.id)'")
-        }
-        return inventory
     }
 
     /// Folders of the objects in the root (folders holding an `0=ocfl_object_…` declaration).

@@ -2,8 +2,12 @@ import Foundation
 
 extension Catalog {
     /// Sets who may see the item (`items.access`); `notFound` when the catalog has no such item.
-    public func setAccess(itemID: String, _ access: AccessLevel, at date: Date = Date()) throws(CatalogError) {
-        try write { tx throws(CatalogError) in try tx.setAccess(itemID: itemID, access, at: date) }
+    /// A change is recorded as the item's access change (OAI-PMH datestamp) unless `recordingChange`
+    /// is false (the level an item is archived with).
+    public func setAccess(
+        itemID: String, _ access: AccessLevel, at date: Date = Date(), recordingChange: Bool = true
+    ) throws(CatalogError) {
+        try write { tx throws(CatalogError) in try tx.setAccess(itemID: itemID, access, at: date, recordingChange: recordingChange) }
     }
 
     /// Who may see the item, or `nil` when the catalog has no such item.

@@ -24,6 +24,7 @@ enum CatalogSchema {
         registerAudits(&migrator)
         registerAccess(&migrator)
         registerSuspects(&migrator)
+        registerAccessChanges(&migrator)
         return migrator
     }
 

@@ -2,11 +2,21 @@ import Foundation
 import GRDB
 
 extension CatalogTransaction {
-    /// Sets who may see the item; `notFound` when the catalog has no such item.
-    public func setAccess(itemID: String, _ access: AccessLevel, at date: Date = Date()) throws(CatalogError) {
+    /// Sets who may see the item; `notFound` when the catalog has no such item. When the level
+    /// really changes and `recordingChange` is true, `accessChangedAt` records the moment (harvesters
+    /// then get a `deleted` record for an item they may no longer see).
+    public func setAccess(
+        itemID: String, _ access: AccessLevel, at date: Date = Date(), recordingChange: Bool = true
+    ) throws(CatalogError) {
         try run {
             try db.execute(
-                sql: "UPDATE items SET access = ?, updatedAt = ? WHERE id = ?", arguments: [access.rawValue, date, itemID])
+                sql: """
+                    UPDATE items SET
+                        accessChangedAt = CASE WHEN ? AND access <> ? THEN ? ELSE accessChangedAt END,
+                        access = ?, updatedAt = ?
+                    WHERE id = ?
+                    """,
+                arguments: [recordingChange, access.rawValue, date, access.rawValue, date, itemID])
         }
         if db.changesCount == 0 { throw .notFound("item '\(itemID)'", file: file) }
     }

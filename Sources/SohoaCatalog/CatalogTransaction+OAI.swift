@@ -96,17 +96,24 @@ extension CatalogTransaction {
 enum OAISQL {
     static let select = """
         SELECT id, libraryCode, objectID, title, creator, date, language, type, subject, holdingID, ocflVersion,
-            access, withdrawnAt, withdrawnReason,
-            max(updatedAt, coalesce(withdrawnAt, updatedAt)) AS datestamp,
-            max(updatedAt, coalesce(withdrawnAt, updatedAt)) AS datestampKey
+            access, withdrawnAt, withdrawnReason, accessChangedAt,
+            max(updatedAt, coalesce(withdrawnAt, updatedAt), coalesce(accessChangedAt, updatedAt)) AS datestamp,
+            max(updatedAt, coalesce(withdrawnAt, updatedAt), coalesce(accessChangedAt, updatedAt)) AS datestampKey
         FROM items
         """
 
     /// `SELECT * FROM (…) WHERE …` for the query; the caller may append more `AND` conditions.
+    /// Items harvesters may see (withdrawn ones among them are deleted records) and, when
+    /// `query.deleted` is true, items whose access was changed (after archiving) to a level they may
+    /// not see, which are deleted records too.
     static func filtered(_ query: OAIListQuery, after: OAIListPosition?) -> (String, StatementArguments) {
         let access = query.access.subtracting([.closed]).map(\.rawValue).sorted()
         var arguments = StatementArguments(access)
-        var conditions = ["ocflVersion IS NOT NULL", "access IN (\(placeholders(access.count)))"]
+        let visible = "access IN (\(placeholders(access.count)))"
+        var conditions = [
+            "ocflVersion IS NOT NULL",
+            query.deleted ? "(\(visible) OR accessChangedAt IS NOT NULL)" : visible,
+        ]
         var outer = ["1"]
         if let codes = query.libraryCodes {
             conditions.append("libraryCode IN (\(placeholders(codes.count)))")

@@ -152,3 +152,20 @@ extension CatalogTransaction {
         items.state = 'packaged' AND items.withdrawnAt IS NULL AND items.access <> 'closed' AND pages.reviewState = 'pending'
         """
 }
+
+extension CatalogTransaction {
+    /// Moves a page's revision on (after a change made outside the review screens, e.g. `sohoa
+    /// correct`), so that a reviewer who opened the page before must reload it before saving.
+    public func advancePageRevision(pageID: Int64) throws(CatalogError) {
+        try run { try db.execute(sql: "UPDATE pages SET revision = revision + 1 WHERE id = ?", arguments: [pageID]) }
+    }
+
+    /// Records the archive version that took a page's pending (drafted) corrections.
+    public func recordDraftVersion(pageID: Int64, version: String) throws(CatalogError) {
+        try run {
+            try db.execute(
+                sql: "UPDATE reviews SET ocflVersion = ? WHERE pageID = ? AND action = 'corrected' AND ocflVersion IS NULL",
+                arguments: [version, pageID])
+        }
+    }
+}

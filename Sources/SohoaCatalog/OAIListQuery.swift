@@ -17,6 +17,9 @@ public struct OAIListQuery: Sendable, Equatable {
     public var snapshot: Date?
     /// Records strictly after this position (nil: from the start).
     public var after: OAIListPosition?
+    /// Also list, as deleted records, items whose access was changed to a level not in `access`
+    /// (they may have been harvested before).
+    public var deleted: Bool = true
 
     public init(
         access: Set<AccessLevel>, libraryCodes: [String]? = nil, types: [String]? = nil, from: Date? = nil,

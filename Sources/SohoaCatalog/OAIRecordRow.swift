@@ -24,13 +24,26 @@ public struct OAIRecordRow: Codable, Sendable, Equatable, FetchableRecord {
     /// When the item was withdrawn; nil while it is in the collection.
     public var withdrawnAt: Date?
     public var withdrawnReason: String?
-    /// When the record last changed: the later of `updatedAt` and `withdrawnAt` (milliseconds).
+    /// When the item's access level was last changed after it was archived; nil if never.
+    public var accessChangedAt: Date?
+    /// When the record last changed: the latest of `updatedAt`, `withdrawnAt` and `accessChangedAt` (milliseconds).
     public var datestamp: Date
     /// `datestamp` exactly as the catalog stores it: the sort key of OAI lists (with `id`).
     public var datestampKey: String
 
     /// Whether the item was withdrawn (OAI-PMH reports it as deleted).
     public var isWithdrawn: Bool { withdrawnAt != nil }
+
+    /// Whether harvesters allowed to see `visible` levels get this record as deleted: withdrawn, or
+    /// its access changed to a level they may not see.
+    public func isDeleted(visible: Set<AccessLevel>) -> Bool {
+        isWithdrawn || !visible.subtracting([.closed]).contains(access)
+    }
+
+    /// Whether harvesters allowed to see `visible` levels get this record at all (in full or as deleted).
+    public func isListed(visible: Set<AccessLevel>) -> Bool {
+        ocflVersion != nil && (visible.subtracting([.closed]).contains(access) || accessChangedAt != nil)
+    }
 
     /// Where this record stands in an OAI list.
     public var position: OAIListPosition { OAIListPosition(datestampKey: datestampKey, itemID: id) }

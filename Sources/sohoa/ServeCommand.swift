@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Opens the archive, reads `server.yaml` and serves until stopped.
     func serve() async throws {
-        _ = try options.openSession()
+        let session = try options.openSession()
         var serverOptions = ServerOptions(
             archive: options.archiveURL, host: host, port: port, publicURL: publicURL,
             secureCookies: publicURL?.hasPrefix("https://") ?? false)
@@ -45,5 +45,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         print("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path))")
         try await app.runService()
+        SohoaServerApp.flushReviewDrafts(session)
     }
 }

@@ -7,7 +7,9 @@ import XCTest
 /// Opening a catalog: fresh file, re-open, WAL mode, foreign keys, and the files it refuses.
 final class MigrationTests: XCTestCase {
     /// Every migration, in order; a new one is appended here when it is added.
-    static let allMigrations = ["v1-items-pages", "v1-fts", "v2-holdings", "v2-audits", "v3-access-review", "v4-suspect-pages"]
+    static let allMigrations = [
+        "v1-items-pages", "v1-fts", "v2-holdings", "v2-audits", "v3-access-review", "v4-suspect-pages", "v5-access-changes",
+    ]
 
     func testFreshFileGetsAllNamedMigrationsAndTables() throws {
         let test = try TestCatalog(self)

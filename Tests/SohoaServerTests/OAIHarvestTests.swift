@@ -13,7 +13,7 @@ import XCTest
 final class OAIHarvestTests: XCTestCase {
     private static let repository = "thuvien.laichau.gov.vn"
 
-    func testAHarvesterTakesEverythingThroughSeveralTokensAndSeesAWithdrawalAsDeleted() async throws {
+    func testAHarvesterTakesEverythingThroughSeveralTokensAndSeesAWithdrawalAndAClosingAsDeleted() async throws {
         let harvester = try sharedCheck("oai-harvest")
         let validator = try sharedCheck("validate-xml")
         let folder = try temporaryArchive(self)
@@ -39,7 +39,7 @@ final class OAIHarvestTests: XCTestCase {
                 ItemRecord(
                     id: id, libraryCode: "LCH", title: id, sourcePath: "/batch/\(id)", state: .packaged, ocflVersion: "v1",
                     objectPath: "o/\(id)", packagedAt: start), at: start)
-            try catalog.setAccess(itemID: id, access, at: start)
+            try catalog.setAccess(itemID: id, access, at: start, recordingChange: false)  // archived so
         }
         // One item with its description in the archive (MODS taken from the archived METS).
         _ = try ItemPackager().package(
@@ -97,9 +97,17 @@ final class OAIHarvestTests: XCTestCase {
                 try await Self.assertValid(modsXML, name: "getrecord-mods-\(item).xml", validator: validator)
             }
 
+            // Closing an item after it was harvested reaches harvesters as a deletion too.
+            try catalog.setAccess(itemID: "sach-008", .closed)
             let again = try await Self.runTool(harvester, [base, "--max-pages", "0"])
             XCTAssertEqual(again.status, 0, again.output)
-            XCTAssertTrue(again.output.contains("60 records (1 deleted) in 3 pages"), again.output)
+            XCTAssertTrue(again.output.contains("60 records (2 deleted) in 3 pages"), again.output)
+            let closed = try await client.execute(
+                uri: "/oai?verb=GetRecord&identifier=oai%3A\(Self.repository)%3Asach-008&metadataPrefix=oai_dc", method: .get)
+            let closedXML = String(buffer: closed.body)
+            XCTAssertTrue(closedXML.contains("<header status=\"deleted\"><identifier>oai:\(Self.repository):sach-008"), closedXML)
+            XCTAssertFalse(closedXML.contains("<metadata>"))
+            try await Self.assertValid(closedXML, name: "getrecord-closed.xml", validator: validator)
         }
     }
 

@@ -203,11 +203,15 @@ final class ReviewRoutesTests: XCTestCase {
                     ("line.line_2", line2),
                 ], as: mai)
             XCTAssertEqual(saved.status, .seeOther, String(buffer: saved.body))
-            XCTAssertEqual(saved.headers[.location], "/review/\(sach1)?saved=v2")
+            XCTAssertEqual(saved.headers[.location], "/review/\(sach1)?saved=pending")
             let shown = String(buffer: try await get(client, saved.headers[.location] ?? "", as: mai.cookie).body)
-            XCTAssertTrue(shown.contains("v2"))
-            XCTAssertEqual(inputValue("line.line_1", in: shown), "Thư viện Mường")
+            XCTAssertTrue(shown.contains("Đã lưu."), shown)
+            XCTAssertEqual(inputValue("line.line_1", in: shown), "Thư viện Mường", "the page shows the saved draft")
             XCTAssertEqual(inputValue("revision", in: shown), "2")
+            XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v1", "the save waits for more")
+            XCTAssertEqual(try services.catalog.search("muong").map(\.pageID), [sach1], "search has it at once")
+            let approved = try await post(client, "/review/\(sach1)/approve", [("revision", "2")], as: mai)
+            XCTAssertEqual(approved.status, .seeOther, String(buffer: approved.body))
         }
         XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v2")
         let after = try headALTO(services, "sach", "1")
@@ -220,9 +224,10 @@ final class ReviewRoutesTests: XCTestCase {
             encoding: .utf8)
         XCTAssertTrue(mets.contains("<premis:agentName>Lò Thị Mai (mai)</premis:agentName>"))
         XCTAssertEqual(try services.catalog.search("muong").map(\.pageID), [sach1])
-        XCTAssertEqual(try services.catalog.reviewEntry(pageID: sach1)?.revision, 2)
-        XCTAssertEqual(try services.catalog.reviewEntry(pageID: sach1)?.reviewState, .pending)
-        XCTAssertEqual(try services.catalog.reviews(pageID: sach1).map(\.action), [.corrected])
+        XCTAssertEqual(try services.catalog.reviewEntry(pageID: sach1)?.revision, 3)
+        XCTAssertEqual(try services.catalog.reviewEntry(pageID: sach1)?.reviewState, .approved)
+        XCTAssertEqual(try services.catalog.reviews(pageID: sach1).map(\.action), [.corrected, .approved])
+        XCTAssertEqual(try services.catalog.reviews(pageID: sach1).map(\.ocflVersion), ["v2", "v2"])
     }
 
     func testASecondSaveFromTheSameRevisionIsRefusedAndNothingIsLost() async throws {
@@ -258,6 +263,8 @@ final class ReviewRoutesTests: XCTestCase {
                 ], as: lan)
             XCTAssertEqual(retried.status, .seeOther)
         }
+        XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v2", "mai's draft went in before lan's save")
+        SohoaServerApp.flushReviewDrafts(services.session)  // as the server does when it stops
         let alto = try headALTO(services, "sach", "1")
         XCTAssertEqual(alto.lines.map(\.text), ["Thư viện tỉnh", "Lai Châu xưa"], "both saves are kept")
         XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v3")
@@ -288,6 +295,154 @@ final class ReviewRoutesTests: XCTestCase {
         let status = StatusReport.text(try services.catalog.status(), archive: services.options.archive)
         XCTAssertTrue(status.contains("bao / 1: Ảnh mờ, thiếu góc trái (Lò Thị Mai (mai)"), status)
         XCTAssertEqual(try services.catalog.reviews(pageID: bao1).map(\.action), [.rescan])
+    }
+
+    // MARK: - Versions (issue 12)
+
+    func testSavesInARowAreOneVersionAndEveryReaderSeesTheSavedText() async throws {
+        let services = try services()
+        let sach1 = try pageID(services, "sach", "1"), sach2 = try pageID(services, "sach", "2")
+        try await Application(router: SohoaServerApp.router(services: services)).test(.router) { client in
+            let mai = try await signIn(client, name: "mai", password: ReviewRoutesTests.password)
+            var line = "Thư vien tinh"
+            for (round, word) in ["viện", "tỉnh", "Mường", "Tè", "xưa", "nay"].enumerated() {
+                let next = round < 2 ? line.replacingOccurrences(of: round == 0 ? "vien" : "tinh", with: word) : line + " " + word
+                let saved = try await post(
+                    client, "/review/\(sach1)/save", [("revision", "\(round + 1)"), ("orig.line_1", line), ("line.line_1", next)], as: mai)
+                XCTAssertEqual(saved.status, .seeOther, String(buffer: saved.body))
+                line = next
+            }
+            XCTAssertEqual(line, "Thư viện tỉnh Mường Tè xưa nay")
+            XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v1", "six saves, no version yet")
+            let alto = String(buffer: try await get(client, "/iiif/sach/alto/1").body)
+            XCTAssertTrue(alto.contains("CONTENT=\"Mường\"") && alto.contains("CONTENT=\"nay\""), "IIIF serves the saved words")
+            let item = String(buffer: try await get(client, "/items/sach").body)
+            XCTAssertTrue(item.contains("Thư viện tỉnh Mường Tè xưa nay"), "the item page shows the saved text")
+            XCTAssertEqual(try services.catalog.search("muong te").map(\.pageID), [sach1])
+
+            // Moving on to another page writes the first page's saves as one version.
+            let other = try await post(
+                client, "/review/\(sach2)/save", [("revision", "1"), ("orig.line_2", "Lai Chau"), ("line.line_2", "Lai Châu")], as: mai)
+            XCTAssertEqual(other.status, .seeOther)
+        }
+        XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v2")
+        XCTAssertEqual(try headALTO(services, "sach", "1").lines.first?.text, "Thư viện tỉnh Mường Tè xưa nay")
+        // The server stops (or dies) with page 2 pending: the next start writes it.
+        let restarted = try makeServices(archive: services.options.archive)
+        _ = SohoaServerApp.router(services: restarted)
+        SohoaServerApp.flushReviewDrafts(restarted.session)
+        XCTAssertEqual(try restarted.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v3")
+        XCTAssertEqual(try headALTO(restarted, "sach", "2").lines.last?.text, "Lai Châu")
+        let ocfl = try runCheck("validate-ocfl", [services.options.archive.path])
+        if let ocfl { XCTAssertEqual(ocfl.status, 0, ocfl.output) }
+    }
+
+    /// A `sohoa correct` process and web saves (with approval, so each writes a version) on the same
+    /// page at the same moment, many times: every edit that was accepted is in some version, in
+    /// order; a refused one said so (409, or exit 1); none is silently dropped.
+    func testACommandLineCorrectionRacingAWebSaveLosesNothing() async throws {
+        let binary = sohoaBinary()
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the sohoa executable is not built next to the tests (\(binary.path))")
+        }
+        let services = try services()
+        let archive = services.options.archive
+        let sach1 = try pageID(services, "sach", "1")
+        let rounds = 8
+        let (acceptedWeb, acceptedCLI) = try await Application(router: SohoaServerApp.router(services: services)).test(.router) {
+            client in
+            let mai = try await signIn(client, name: "mai", password: ReviewRoutesTests.password)
+            var acceptedWeb: [String] = [], acceptedCLI: [String] = []
+            for round in 1...rounds {
+                let webWord = "web\(round)", cliWord = "cli\(round)"
+                let textFile = archive.deletingLastPathComponent().appendingPathComponent("text-\(round).txt")
+                try Data("Thư viện \(cliWord)\nLai Chau\n".utf8).write(to: textFile)
+                let page = String(buffer: try await get(client, "/review/\(sach1)", as: mai.cookie).body)
+                let revision = try XCTUnwrap(inputValue("revision", in: page))
+                let line2 = try XCTUnwrap(inputValue("line.line_2", in: page))
+                let cli = Task.detached {
+                    try runProcess(
+                        binary, ["correct", "sach", "1", "--text", textFile.path, "--by", "Hoa", "--archive", archive.path])
+                }
+                let web = try await post(
+                    client, "/review/\(sach1)/approve",
+                    [("revision", revision), ("orig.line_2", line2), ("line.line_2", "Lai \(webWord)")], as: mai)
+                let cliResult = try await cli.value
+                XCTAssertTrue([0, 1].contains(cliResult.status), "round \(round): \(cliResult.output)")
+                if cliResult.status == 1 { XCTAssertTrue(cliResult.output.contains("run the command again"), cliResult.output) }
+                XCTAssertTrue([.seeOther, .conflict].contains(web.status), "round \(round): \(web.status)")
+                if cliResult.status == 0 { acceptedCLI.append(cliWord) }
+                if web.status == .seeOther { acceptedWeb.append(webWord) }
+            }
+            return (acceptedWeb, acceptedCLI)
+        }
+        XCTAssertTrue(try PageCorrection(session: services.session).drafts.all().isEmpty)
+        let texts = try versionTexts(services, objectID: "urn:sohoa:LCH:sach", path: "text/1.txt")
+        XCTAssertEqual(texts.count, 1 + acceptedWeb.count + acceptedCLI.count, "one version per accepted edit: \(texts)")
+        for word in acceptedWeb + acceptedCLI {
+            XCTAssertTrue(texts.contains { $0.contains(word) }, "\(word) is in a version: \(texts)")
+        }
+        // In order: each version is based on the one before (a web edit keeps the CLI text before it).
+        for (previous, next) in zip(texts, texts.dropFirst()) where next.contains("Lai web") {
+            XCTAssertEqual(next.split(separator: "\n").first, previous.split(separator: "\n").first, "\(previous) → \(next)")
+        }
+        let ocfl = try runCheck("validate-ocfl", [archive.path])
+        if let ocfl { XCTAssertEqual(ocfl.status, 0, ocfl.output) }
+    }
+}
+
+/// The `sohoa` executable built beside the test bundle.
+private func sohoaBinary() -> URL {
+    let candidates =
+        Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
+        + [
+            Bundle.main.bundleURL.appendingPathComponent("sohoa"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa"),
+        ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+}
+
+/// Runs a program; its exit status and what it printed (stdout and stderr).
+private func runProcess(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["OMP_THREAD_LIMIT"] = "1"
+    process.environment = environment
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("h-versions-out-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let handle = try FileHandle(forWritingTo: output)
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+}
+
+/// A shared check (`../shared/checks/<name>`) run on `arguments`, or nil when the checks are absent.
+private func runCheck(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+    let checks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/checks/\(name)")
+    guard FileManager.default.isExecutableFile(atPath: checks.path) else { return nil }
+    return try runProcess(checks, arguments)
+}
+
+/// The text of `path` in every version of an object, oldest first (read from its inventory).
+private func versionTexts(_ services: ServerServices, objectID: String, path: String) throws -> [String] {
+    let folder = services.root.url.appendingPathComponent(services.root.objectPath(for: objectID))
+    let json = try XCTUnwrap(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("inventory.json"))) as? [String: Any])
+    let manifest = try XCTUnwrap(json["manifest"] as? [String: [String]])
+    let versions = try XCTUnwrap(json["versions"] as? [String: [String: Any]])
+    return try versions.keys.sorted { Int($0.dropFirst()) ?? 0 < Int($1.dropFirst()) ?? 0 }.map { name in
+        let state = try XCTUnwrap(versions[name]?["state"] as? [String: [String]])
+        let digest = try XCTUnwrap(state.first { $0.value.contains(path) }?.key)
+        let content = try XCTUnwrap(manifest[digest]?.first)
+        return try String(contentsOf: folder.appendingPathComponent(content), encoding: .utf8)
     }
 }
 

@@ -182,6 +182,61 @@ final class OAIProviderTests: XCTestCase {
         XCTAssertThrowsError(try archive.catalog.withdrawItem(id: "nope", reason: "x", agent: "test"))
     }
 
+    func testAnItemClosedAfterArchivingBecomesADeletedRecordDatedByTheChange() throws {
+        let archive = try makeArchive(items: 3)
+        let hidden = archive.provider(SharingConfiguration(restricted: .hidden))
+        let exposed = archive.provider(SharingConfiguration(restricted: .metadata))
+        let closedID = ids.identifier(itemID: "sach-001"), restrictedID = ids.identifier(itemID: "sach-002")
+        XCTAssertEqual(try hidden.respond(["verb": "ListIdentifiers", "metadataPrefix": "oai_dc"]).deletedIdentifiers, [])
+        let closedAt = base.addingTimeInterval(86_400), restrictedAt = base.addingTimeInterval(90_000)
+        try archive.catalog.setAccess(itemID: "sach-001", .closed, at: closedAt)
+        try archive.catalog.setAccess(itemID: "sach-002", .restricted, at: restrictedAt)
+
+        for verb in ["ListIdentifiers", "ListRecords"] {
+            let list = try hidden.respond(["verb": verb, "metadataPrefix": "oai_dc"])
+            XCTAssertEqual(list.deletedIdentifiers, [closedID, restrictedID], "\(verb): closed, and restricted while hidden")
+            XCTAssertEqual(Array(list.identifiers.suffix(2)), [closedID, restrictedID], "\(verb): the change moved them to the end")
+            XCTAssertEqual(
+                try exposed.respond(["verb": verb, "metadataPrefix": "oai_dc"]).deletedIdentifiers, [closedID],
+                "\(verb): restricted items keep their metadata when it is exposed")
+        }
+        let record = try hidden.respond(["verb": "GetRecord", "identifier": closedID, "metadataPrefix": "oai_dc"])
+        XCTAssertNil(record.errorCode)
+        XCTAssertEqual(record.deletedIdentifiers, [closedID])
+        XCTAssertEqual(record.values("//*[local-name()='metadata']"), [], "a deleted record carries no metadata")
+        XCTAssertEqual(record.values("//*[local-name()='datestamp']"), ["2024-03-02T08:00:00Z"], "dated by the access change")
+        XCTAssertEqual(
+            try hidden.respond(["verb": "GetRecord", "identifier": restrictedID, "metadataPrefix": "mods"]).deletedIdentifiers,
+            [restrictedID])
+        XCTAssertEqual(
+            try hidden.respond(["verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2024-03-02"]).deletedIdentifiers,
+            [closedID, restrictedID], "incremental harvests see the deletion")
+        XCTAssertEqual(
+            try hidden.respond(["verb": "Identify"]).values("//*[local-name()='deletedRecord']"), ["persistent"])
+
+        // Opened again: a full record, with a new datestamp so harvesters fetch it again.
+        try archive.catalog.setAccess(itemID: "sach-001", .public, at: restrictedAt.addingTimeInterval(60))
+        let back = try hidden.respond(["verb": "GetRecord", "identifier": closedID, "metadataPrefix": "oai_dc"])
+        XCTAssertEqual(back.deletedIdentifiers, [])
+        XCTAssertEqual(back.values("//*[local-name()='datestamp']"), ["2024-03-02T09:01:00Z"])
+    }
+
+    func testAChangedResumptionTokenIsRefusedAndTheKeyStaysWithTheArchive() throws {
+        let archive = try makeArchive(items: 25)
+        let first = try archive.provider().respond(["verb": "ListIdentifiers", "metadataPrefix": "oai_dc"])
+        let token = try XCTUnwrap(first.values("//*[local-name()='resumptionToken']").first)
+        // A new provider on the same archive (a server restart) takes the token.
+        XCTAssertNil(try archive.provider().respond(["verb": "ListIdentifiers", "resumptionToken": token]).errorCode)
+        var tampered = Array(token)
+        tampered[5] = tampered[5] == "A" ? "B" : "A"
+        XCTAssertEqual(
+            try archive.provider().respond(["verb": "ListIdentifiers", "resumptionToken": String(tampered)]).errorCode,
+            "badResumptionToken")
+        let key = archive.root.url.appendingPathComponent("extensions/sohoa-work/oai-token.key")
+        let mode = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: key.path)[.posixPermissions] as? NSNumber)
+        XCTAssertEqual(mode.intValue & 0o777, 0o600)
+    }
+
     func testClosedItemsNeverAppearAndRestrictedOnesAsConfigured() throws {
         let archive = try makeArchive(items: 3)
         try archive.addItem("mat", at: base.addingTimeInterval(600), access: .closed)

@@ -1,3 +1,4 @@
+import SohoaArchive
 import XCTest
 
 @testable import SohoaSharing
@@ -90,21 +91,58 @@ final class OAIRequestTests: XCTestCase {
 
     func testResumptionTokensRefuseGarbageOtherVerbsAndExpiry() throws {
         let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let secret = ArchiveSecret.ephemeral()
         let token = OAIResumptionToken(
             verb: "ListRecords", metadataPrefix: "oai_dc", set: "type:Sach", from: "2024-01-01", until: nil,
             snapshot: 1_700_000_000_000, after: .init(datestampKey: "2024-01-01 00:00:00.000", itemID: "a"),
             expires: 1_700_000_100)
-        XCTAssertEqual(try OAIResumptionToken.decode(token.encoded, verb: .listRecords, now: now), token)
-        XCTAssertFalse(token.encoded.contains { "+/=".contains($0) })
-        func code(_ text: String, _ verb: OAIVerb, _ at: Date) -> OAIError.Code? {
+        let text = token.encoded(signedWith: secret)
+        XCTAssertEqual(try OAIResumptionToken.decode(text, verb: .listRecords, now: now, secret: secret), token)
+        XCTAssertFalse(text.contains { "+/=".contains($0) })
+        func code(_ text: String, _ verb: OAIVerb, _ at: Date, _ key: ArchiveSecret = secret) -> OAIError.Code? {
             do {
-                _ = try OAIResumptionToken.decode(text, verb: verb, now: at)
+                _ = try OAIResumptionToken.decode(text, verb: verb, now: at, secret: key)
                 return nil
             } catch { return error.code }
         }
         XCTAssertEqual(code("garbage!", .listRecords, now), .badResumptionToken)
         XCTAssertEqual(code("eyJ2IjoxfQ", .listRecords, now), .badResumptionToken)
-        XCTAssertEqual(code(token.encoded, .listIdentifiers, now), .badResumptionToken)
-        XCTAssertEqual(code(token.encoded, .listRecords, now.addingTimeInterval(101)), .badResumptionToken)
+        XCTAssertEqual(code(text, .listIdentifiers, now), .badResumptionToken)
+        XCTAssertEqual(code(text, .listRecords, now.addingTimeInterval(101)), .badResumptionToken)
+    }
+
+    func testATamperedOrForeignResumptionTokenIsRefused() throws {
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let secret = ArchiveSecret.ephemeral()
+        let token = OAIResumptionToken(
+            verb: "ListRecords", metadataPrefix: "oai_dc", set: nil, from: nil, until: nil, snapshot: 1_700_000_000_000,
+            after: .init(datestampKey: "2024-01-01 00:00:00.000", itemID: "a"), expires: 1_700_000_100)
+        func code(_ text: String, _ key: ArchiveSecret = secret) -> OAIError.Code? {
+            do {
+                _ = try OAIResumptionToken.decode(text, verb: .listRecords, now: now, secret: key)
+                return nil
+            } catch { return error.code }
+        }
+        XCTAssertNil(code(token.encoded(signedWith: secret)))
+        // A harvester that edits the token to skip ahead (or widen the snapshot) is refused.
+        var edited = token
+        edited.after = .init(datestampKey: "2024-01-01 00:00:00.000", itemID: "zzz")
+        let signature = token.encoded(signedWith: secret).split(separator: ".")[1]
+        let forged = String(edited.encoded(signedWith: ArchiveSecret.ephemeral()).split(separator: ".")[0]) + "." + signature
+        XCTAssertEqual(code(forged), .badResumptionToken, "edited body with the old signature")
+        XCTAssertEqual(code(String(token.encoded(signedWith: secret).split(separator: ".")[0])), .badResumptionToken, "no signature")
+        XCTAssertEqual(code(token.encoded(signedWith: secret), ArchiveSecret.ephemeral()), .badResumptionToken, "another archive's key")
+    }
+
+    func testTheArchiveKeyIsMadeOnceAndOnlyItsOwnerCanReadIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("h-versions-key-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try ArchiveSecret.loadOrCreate(named: "oai-token", in: folder)
+        let second = try ArchiveSecret.loadOrCreate(named: "oai-token", in: folder)
+        let data = Data("x".utf8)
+        XCTAssertTrue(second.isValid(first.authenticationCode(for: data), for: data), "the same key is read back")
+        let path = folder.appendingPathComponent("extensions/sohoa-work/oai-token.key").path
+        let mode = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)
+        XCTAssertEqual(mode.intValue & 0o777, 0o600)
     }
 }

@@ -37,7 +37,7 @@ final class OAITestArchive {
                 date: "2016", language: "vie", type: type, subject: "Lai Châu; Dân tộc", sourcePath: "/batch/\(id)",
                 state: .packaged, ocflVersion: "v1", objectPath: "objects/\(id)", pageCount: 1, packagedAt: date),
             at: date)
-        if access != .public { try catalog.setAccess(itemID: id, access, at: date) }
+        if access != .public { try catalog.setAccess(itemID: id, access, at: date, recordingChange: false) }
         return item
     }
 

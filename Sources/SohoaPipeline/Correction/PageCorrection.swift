@@ -14,6 +14,9 @@ public struct PageCorrection: Sendable {
         self.session = session
     }
 
+    /// The archive's review drafts (saved corrections not yet in a version).
+    public var drafts: ReviewDrafts { ReviewDrafts(archive: session.folder) }
+
     /// Replaces the text of page `pageName` of item `itemID` with `text`, as corrected by `person`.
     /// Returns the version written (`unchanged` when the text is already the archived one).
     public func apply(
@@ -38,10 +41,23 @@ public struct PageCorrection: Sendable {
             let names = try session.catalog.pages(itemID: itemID).map(\.name)
             throw RunError(.usage, "item '\(itemID)' has no page '\(pageName)'; its pages are: \(names.joined(separator: ", "))")
         }
+        // Under the drafts lock: reviewers' saved drafts of this item go into the archive first, so
+        // this correction lands on top of them, and no review save interleaves.
+        return try drafts.locked {
+            for draft in try drafts.all() where draft.itemID == itemID { _ = try flush(draft) }
+            return try correctLocked(item: item, pageID: pageID, pageName: pageName, text: text, by: person, at: date)
+        }
+    }
+
+    private func correctLocked(
+        item: ItemRecord, pageID: Int64, pageName: String, text: String, by person: String, at date: Date
+    ) throws -> WrittenVersion {
         let root = session.root
-        guard let state = try root.headState(objectID: item.objectID) else {
+        let itemID = item.id
+        guard let head = try root.head(objectID: item.objectID) else {
             throw RunError(.archive, "object \(item.objectID) is missing from the archive; run `sohoa audit`")
         }
+        let state = head.state
         let textPath = "text/\(pageName).txt"
         let altoPath = "alto/\(pageName).xml"
         guard state[textPath] != nil || state[altoPath] != nil else {
@@ -60,26 +76,36 @@ public struct PageCorrection: Sendable {
             unchanged = (try? Data(contentsOf: url)) == newText
         }
         if unchanged {
-            let version = try root.headVersion(objectID: item.objectID) ?? item.ocflVersion ?? "v1"
             return WrittenVersion(
-                objectID: item.objectID, objectPath: root.objectPath(for: item.objectID), version: version, unchanged: true)
+                objectID: item.objectID, objectPath: root.objectPath(for: item.objectID), version: head.version, unchanged: true)
         }
-        let written = try writeCorrectedVersion(
-            objectID: item.objectID, state: state, changed: changed, by: person,
-            detail:
-                "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))",
-            message: "correction of page \(pageName) by \(person)", at: date)
+        let written: WrittenVersion
+        do {
+            written = try writeCorrectedVersion(
+                objectID: item.objectID, head: head, changed: changed, by: person,
+                detail:
+                    "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))",
+                message: "correction of page \(pageName) by \(person)", at: date)
+        } catch OCFLError.headMoved(_, let expected, let found) {
+            throw RunError(
+                .conflict,
+                "item '\(itemID)' was changed by someone else while this correction was prepared (version \(expected), now "
+                    + "\(found ?? "none")); nothing was written: check page \(pageName) and run the command again")
+        }
         try session.catalog.write { tx throws(CatalogError) in
             try recordCorrection(
                 in: tx, itemID: itemID, pageID: pageID, pageName: pageName, text: plain, written: written, by: person, at: date)
+            // A reviewer who opened the page before this correction must reload it before saving.
+            try tx.advancePageRevision(pageID: pageID)
         }
         return written
     }
 
-    /// Writes the next version of `objectID`, whose head state is `state`, with `changed` files (logical
-    /// path → bytes) replaced and a METS revised with a PREMIS modification event by `person`.
+    /// Writes the next version of `objectID` on top of `head` (refused with `OCFLError.headMoved` if
+    /// the head moved since), with `changed` files (logical path → bytes) replaced and a METS revised
+    /// with a PREMIS modification event by `person`.
     func writeCorrectedVersion(
-        objectID: String, state: [String: String], changed: [String: Data], by person: String, detail: String,
+        objectID: String, head: ObjectHead, changed: [String: Data], by person: String, detail: String,
         message: String, at date: Date
     ) throws -> WrittenVersion {
         let root = session.root
@@ -93,14 +119,16 @@ public struct PageCorrection: Sendable {
             changedFiles: changed.mapValues { PackageFileFacts(of: $0) }, modifiedAt: date)
         changed["mets.xml"] = Data(revised.utf8)
         var files: [LogicalFile] = []
-        for path in state.keys.sorted() {
+        for path in head.state.keys.sorted() {
             if let data = changed[path] {
                 files.append(LogicalFile(logicalPath: path, source: .data(data)))
             } else if let url = try root.contentURL(objectID: objectID, logicalPath: path) {
                 files.append(LogicalFile(logicalPath: path, source: .file(url)))
             }
         }
-        return try root.writeVersion(objectID: objectID, files: files, message: message, user: VersionUser(name: person), created: date)
+        return try root.writeVersion(
+            objectID: objectID, files: files, message: message, user: VersionUser(name: person), created: date,
+            expectedHead: head.version)
     }
 
     /// Records a written correction in the catalog: the page's text (and search index), the item's new

@@ -30,6 +30,17 @@ public struct PageReviewResult: Sendable, Equatable {
     public var changedLines: Int
     /// Whether the page is now approved.
     public var approved: Bool
+    /// Whether saved corrections of the page wait in a draft for their archive version.
+    public var pending: Bool
+
+    /// A result value.
+    public init(version: String?, revision: Int, changedLines: Int, approved: Bool, pending: Bool = false) {
+        self.version = version
+        self.revision = revision
+        self.changedLines = changedLines
+        self.approved = approved
+        self.pending = pending
+    }
 }
 
 /// Why a review was not taken.
@@ -44,6 +55,9 @@ public enum PageReviewError: Error, Sendable, Equatable, CustomStringConvertible
     case invalid(String)
     /// The archive or catalog failed; nothing was recorded as reviewed.
     case failed(String)
+    /// The item's archive version changed while the save was written (another program wrote it):
+    /// nothing was written.
+    case archiveChanged
 
     public var description: String {
         switch self {
@@ -53,6 +67,7 @@ public enum PageReviewError: Error, Sendable, Equatable, CustomStringConvertible
             "the page was saved by someone else since it was opened (revision \(submitted), now \(current)); nothing was written"
         case .invalid(let reason): "the correction does not fit the page: \(reason)"
         case .failed(let reason): "the review could not be saved: \(reason)"
+        case .archiveChanged: "the item was changed in the archive by another program while saving; nothing was written"
         }
     }
 }

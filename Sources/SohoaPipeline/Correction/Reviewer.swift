@@ -1,5 +1,5 @@
 /// The person reviewing a page in `sohoa serve`: their account and the name people know them by.
-public struct Reviewer: Sendable, Equatable {
+public struct Reviewer: Codable, Sendable, Equatable {
     /// The account's id in the catalog (`users.id`), when there is one.
     public var userID: Int64?
     /// The account name (`users.name`).

@@ -225,7 +225,9 @@ final class PipelineJournal: Sendable {
         _ = attempt("the packaging of \(item.item.id)") {
             try catalog.write { tx throws(CatalogError) in
                 try tx.markItemPackaged(id: item.item.id, version: written.version, objectPath: written.objectPath)
-                if let access = item.item.metadata.access { try tx.setAccess(itemID: item.item.id, access) }
+                if let access = item.item.metadata.access {
+                    try tx.setAccess(itemID: item.item.id, access, recordingChange: false)
+                }
                 for page in item.pages {
                     if let record = try tx.page(itemID: item.item.id, name: page.name), let id = record.id {
                         try tx.setStage(pageID: id, stage: .metadata, state: .done)

@@ -7,6 +7,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         case archive
         /// The archive's disk has too little room for the batch (exit 3).
         case diskSpace
+        /// Someone changed the same thing at the same moment; nothing was written (exit 1: run it again).
+        case conflict
     }
 
     public var kind: Kind
@@ -18,5 +20,11 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-    public var exitCode: Int32 { kind == .usage ? 2 : 3 }
+    public var exitCode: Int32 {
+        switch kind {
+        case .usage: 2
+        case .archive: 3
+        case .conflict: 1
+        }
+    }
 }

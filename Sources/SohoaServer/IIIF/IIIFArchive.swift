@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SohoaArchive
 import SohoaCatalog
+import SohoaPipeline
 import SohoaSharing
 
 /// What the IIIF routes read from the archive, with access enforced: items and pages the reader may
@@ -67,11 +68,19 @@ struct IIIFArchive: Sendable {
         return IIIFImageSource(contentKey: "\(digest)#\(frame)", file: url, frame: frame, width: page.width, height: page.height)
     }
 
-    /// The contents of one of the item's files, or nil when its head version has no such file.
+    /// The contents of one of the item's files, or nil when its head version has no such file. A
+    /// page's ALTO comes with the page's saved review draft applied, as the catalog's text has it.
     func contents(of logicalPath: String, in visible: VisibleItem) throws -> Data? {
         guard visible.files[logicalPath] != nil,
             let url = try services.root.contentURL(objectID: visible.item.objectID, logicalPath: logicalPath)
         else { return nil }
+        if let match = logicalPath.wholeMatch(of: /alto\/(.+)\.xml/),
+            let page = try services.catalog.page(itemID: visible.item.id, name: String(match.output.1)), let pageID = page.id,
+            let alto = try PageCorrection(session: services.session).currentALTO(
+                objectID: visible.item.objectID, pageID: pageID, pageName: page.name)
+        {
+            return Data(alto.utf8)
+        }
         return try Data(contentsOf: url)
     }
 

@@ -10,6 +10,8 @@ struct ReviewPageView {
     /// What a notice above the form says.
     enum Notice {
         case saved(version: String?)
+        /// Saved; the archive version is written when the page is approved or left.
+        case savedPending
         case conflict(current: Int)
         case problem(String)
     }
@@ -136,6 +138,12 @@ struct ReviewPageView {
             let text =
                 version.map { language.pick("Đã lưu: phiên bản lưu trữ \($0).", "Saved: archive version \($0).") }
                 ?? language.pick("Không có gì thay đổi.", "Nothing changed.")
+            return "<p class=\"notice\" role=\"status\">\(text)</p>"
+        case .savedPending:
+            let text = language.pick(
+                "Đã lưu. Các lần lưu liên tiếp của bạn sẽ thành một phiên bản lưu trữ khi bạn duyệt trang, chuyển sang trang khác, hoặc sau vài phút không sửa.",
+                "Saved. Your saves in a row become one archive version when you approve the page, move to another page, or after a few minutes without changes."
+            )
             return "<p class=\"notice\" role=\"status\">\(text)</p>"
         case .conflict(let current):
             let text = language.pick(

@@ -8,7 +8,7 @@ import SohoaPipeline
 /// Pages of items that are not archived, withdrawn or closed are 404 here too.
 enum ReviewRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
-        let writer = ReviewWriter()
+        let writer = ReviewWriter(session: services.session, quietPeriod: services.options.reviewQuietPeriod)
         router.get("/review") { request, context -> Response in
             _ = try context.requireUser(where: \.canReview)
             return try queue(request, context: context, services: services)
@@ -18,7 +18,9 @@ enum ReviewRoutes {
             let entry = try reviewable(context, services: services)
             let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
             let saved = request.uri.queryParameters.get("saved")
-            let notice = saved.map { ReviewPageView.Notice.saved(version: $0.isEmpty ? nil : $0) }
+            let notice = saved.map { saved -> ReviewPageView.Notice in
+                saved == "pending" ? .savedPending : .saved(version: saved.isEmpty ? nil : saved)
+            }
             return .html(try view(of: entry, query: query, notice: notice, services: services).render(context: context))
         }
         router.post("/review/:page/save") { request, context -> Response in
@@ -70,8 +72,10 @@ enum ReviewRoutes {
             next: try services.catalog.nextInReviewQueue(after: entry, filter: query.filter), query: query, notice: notice)
     }
 
-    /// Save (and approve): a new archive version of the changed lines; 409 with the typed text kept
-    /// when someone saved the page since it was opened.
+    /// Save (and approve): the changed lines are kept at once (catalog text, search, a draft in the
+    /// archive's work area) and become one archive version on approval, when the reviewer saves
+    /// another page, or after the quiet period; 409 with the typed text kept when someone saved the
+    /// page since it was opened.
     private static func save(
         _ request: Request, context: AppRequestContext, approve: Bool, services: ServerServices, writer: ReviewWriter
     ) async throws -> Response {
@@ -102,7 +106,7 @@ enum ReviewRoutes {
         let result: PageReviewResult
         do throws(PageReviewError) {
             result = try await writer.run { () throws(PageReviewError) -> PageReviewResult in
-                try PageCorrection(session: session).review(review, by: reviewer)
+                try PageCorrection(session: session).review(review, by: reviewer, coalesce: true)
             }
         } catch {
             let status: HTTPResponse.Status
@@ -113,6 +117,9 @@ enum ReviewRoutes {
             case .staleRevision(_, let current):
                 status = .conflict
                 notice = .conflict(current: current)
+            case .archiveChanged:
+                status = .conflict
+                notice = .conflict(current: (try? services.catalog.reviewEntry(pageID: entry.pageID))?.revision ?? revision)
             case .invalid(let reason):
                 status = .badRequest
                 notice = .problem(context.language.pick("Không lưu được: ", "Not saved: ") + reason)
@@ -133,7 +140,8 @@ enum ReviewRoutes {
         if approve {
             return .seeOther(try nextURL(after: entry, query: query, services: services))
         }
-        return .seeOther(query.pageURL(entry.pageID, extra: "saved=\(ReviewQueueQuery.encode(result.version ?? ""))"))
+        let saved = result.version ?? (result.pending ? "pending" : "")
+        return .seeOther(query.pageURL(entry.pageID, extra: "saved=\(ReviewQueueQuery.encode(saved))"))
     }
 
     /// Send for rescanning, with a reason scanning staff see in `sohoa status`.

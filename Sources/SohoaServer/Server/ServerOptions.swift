@@ -21,6 +21,10 @@ public struct ServerOptions: Sendable {
     /// server closes it.
     public var idleTimeout = 30
 
+    /// Seconds after a reviewer's last save of a page before their saves become an archive version
+    /// (approving or moving to another page does it at once); 0 writes drafts only then and at start/stop.
+    public var reviewQuietPeriod: TimeInterval = 120
+
     public init(
         archive: URL, host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 12 * 3600, sharing: SharingConfiguration = SharingConfiguration()

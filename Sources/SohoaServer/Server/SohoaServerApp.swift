@@ -10,11 +10,25 @@ public enum SohoaServerApp {
 
     public static func make(options: ServerOptions) throws(RunError) -> ServerApplication {
         let session = try ArchiveSession(folder: options.archive)
+        flushReviewDrafts(session)
         let services = ServerServices(session: session, options: options)
         return Application(
             router: router(services: services),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sohoa"))
+    }
+
+    /// Writes every pending review draft as an archive version (at start, after a crash, and at stop);
+    /// a draft that cannot be written stays for the next try and is reported on standard error.
+    public static func flushReviewDrafts(_ session: ArchiveSession) {
+        do {
+            try PageCorrection(session: session).flushDrafts { draft, error in
+                FileHandle.standardError.write(
+                    Data("sohoa serve: the saved review of page \(draft.pageID) could not be archived: \(error)\n".utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("sohoa serve: the saved reviews could not be archived: \(error)\n".utf8))
+        }
     }
 
     /// The router with every route; tests drive it directly.

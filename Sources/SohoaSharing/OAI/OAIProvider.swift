@@ -3,8 +3,9 @@ import SohoaArchive
 import SohoaCatalog
 
 /// The OAI-PMH 2.0 data provider: answers the six verbs from the catalog (and the archived
-/// descriptions), honouring access levels — closed items never appear, restricted items only when
-/// the sharing configuration exposes their metadata — and reporting withdrawn items as deleted.
+/// descriptions), honouring access levels — closed items never show metadata, restricted items only
+/// when the sharing configuration exposes it — and reporting withdrawn items, and items closed (or
+/// hidden) after they were archived, as deleted records dated from that change.
 public struct OAIProvider: Sendable {
     public let catalog: Catalog
     public let configuration: SharingConfiguration
@@ -14,10 +15,13 @@ public struct OAIProvider: Sendable {
     public var tokenLifetime: TimeInterval = 24 * 3600
     let metadata: OAIRecordMetadata
     let identifiers: OAIIdentifier
+    /// Signs resumption tokens: the archive's `oai-token` key, or (without an archive) one for this provider only.
+    let tokenSecret: ArchiveSecret
 
     /// A provider for `catalog`, reading archived descriptions from `root` (nil: catalog only).
     /// Record metadata links to item pages at `<site>/items/<item-id>`, `site` being `baseURL`
-    /// without its last path component unless given.
+    /// without its last path component unless given. Resumption tokens are signed with the archive's
+    /// key (`extensions/sohoa-work/oai-token.key`, made on first use).
     public init(
         catalog: Catalog, configuration: SharingConfiguration, baseURL: String, root: OCFLStorageRoot?,
         siteURL: String? = nil
@@ -30,6 +34,8 @@ public struct OAIProvider: Sendable {
             site + "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
         }
         self.identifiers = OAIIdentifier(repositoryIdentifier: configuration.repositoryIdentifier)
+        self.tokenSecret =
+            root.flatMap { try? ArchiveSecret.loadOrCreate(named: "oai-token", in: $0.url) } ?? ArchiveSecret.ephemeral()
     }
 
     /// Access levels harvesters may see (never closed).
@@ -133,11 +139,10 @@ public struct OAIProvider: Sendable {
         return "<GetRecord>\n" + record(row, format: format) + "</GetRecord>"
     }
 
-    /// The record an identifier names, if harvesters may see it; else `idDoesNotExist`.
+    /// The record an identifier names, if harvesters may see it (in full or as deleted); else `idDoesNotExist`.
     private func visibleRecord(identifier: String) throws -> OAIRecordRow {
         guard let itemID = identifiers.itemID(identifier: identifier),
-            let row = try catalog.oaiRecord(itemID: itemID),
-            row.ocflVersion != nil, visibleAccess.contains(row.access)
+            let row = try catalog.oaiRecord(itemID: itemID), row.isListed(visible: visibleAccess)
         else {
             throw OAIError(.idDoesNotExist, "No record in this repository has the identifier '\(identifier)'.")
         }
@@ -161,7 +166,7 @@ public struct OAIProvider: Sendable {
         var until = request.until
         var snapshot = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
         if let text = request.resumptionToken {
-            let decoded = try OAIResumptionToken.decode(text, verb: request.verb, now: now)
+            let decoded = try OAIResumptionToken.decode(text, verb: request.verb, now: now, secret: tokenSecret)
             token = decoded
             prefix = decoded.metadataPrefix
             setSpec = decoded.set
@@ -200,7 +205,7 @@ public struct OAIProvider: Sendable {
                 expires: Int64(now.addingTimeInterval(tokenLifetime).timeIntervalSince1970))
             xml +=
                 "<resumptionToken completeListSize=\"\(page.total)\" cursor=\"\(page.before)\" "
-                + "expirationDate=\"\(OAIDatestamp.string(next.expirationDate))\">\(next.encoded)</resumptionToken>\n"
+                + "expirationDate=\"\(OAIDatestamp.string(next.expirationDate))\">\(next.encoded(signedWith: tokenSecret))</resumptionToken>\n"
         } else if token != nil {
             xml += "<resumptionToken completeListSize=\"\(page.total)\" cursor=\"\(page.before)\"/>\n"
         }
@@ -221,9 +226,9 @@ public struct OAIProvider: Sendable {
 
     // MARK: Records
 
-    /// A `<header>`: deleted for withdrawn items.
+    /// A `<header>`: deleted for withdrawn items and items harvesters may no longer see.
     func header(_ row: OAIRecordRow) -> String {
-        var xml = row.isWithdrawn ? "<header status=\"deleted\">" : "<header>"
+        var xml = row.isDeleted(visible: visibleAccess) ? "<header status=\"deleted\">" : "<header>"
         xml += OAIXML.element("identifier", identifiers.identifier(itemID: row.id))
         xml += OAIXML.element("datestamp", OAIDatestamp.string(row.datestamp))
         xml += OAIXML.element("setSpec", OAISetSpec.library(row.libraryCode))
@@ -231,9 +236,9 @@ public struct OAIProvider: Sendable {
         return xml + "</header>"
     }
 
-    /// A `<record>`: the header, and the metadata unless the item was withdrawn.
+    /// A `<record>`: the header, and the metadata unless the record is deleted.
     func record(_ row: OAIRecordRow, format: OAIMetadataFormat) -> String {
-        guard !row.isWithdrawn else { return "<record>\(header(row))</record>\n" }
+        guard !row.isDeleted(visible: visibleAccess) else { return "<record>\(header(row))</record>\n" }
         return "<record>\(header(row))\n<metadata>\n\(metadata.element(for: row, format: format))\n</metadata>\n</record>\n"
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 
 /// Where a harvest of a list stands: the original request, the moment the harvest began (records
 /// changed later are left for the next harvest, so the list's size holds), and the last record
-/// sent. Opaque to harvesters: base64url of JSON.
+/// sent. Opaque to harvesters: base64url of JSON, a dot, and base64url of its HMAC-SHA256 with the
+/// archive's key, so a changed token is refused.
 public struct OAIResumptionToken: Codable, Sendable, Equatable {
     /// `ListIdentifiers` or `ListRecords`.
     public var verb: String
@@ -20,7 +22,7 @@ public struct OAIResumptionToken: Codable, Sendable, Equatable {
     public var expires: Int64
 
     /// The token's format version; a token of another version is refused.
-    var version: Int = 1
+    var version: Int = 2
 
     public init(
         verb: String, metadataPrefix: String, set: String?, from: String?, until: String?, snapshot: Int64,
@@ -41,23 +43,24 @@ public struct OAIResumptionToken: Codable, Sendable, Equatable {
             expires = "x", version = "n"
     }
 
-    /// The token as harvesters see it.
-    public var encoded: String {
+    /// The token as harvesters see it, signed with `secret`.
+    public func encoded(signedWith secret: ArchiveSecret) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let data = (try? encoder.encode(self)) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Self.base64URL(data) + "." + Self.base64URL(secret.authenticationCode(for: data))
     }
 
-    /// Reads a token for `verb`; throws `badResumptionToken` when it is not one of ours, is for
-    /// another verb, or has expired.
-    public static func decode(_ text: String, verb: OAIVerb, now: Date) throws(OAIError) -> OAIResumptionToken {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64),
+    /// Reads a token for `verb`; throws `badResumptionToken` when it is not one of ours (or was
+    /// changed: its signature does not match `secret`), is for another verb, or has expired.
+    public static func decode(
+        _ text: String, verb: OAIVerb, now: Date, secret: ArchiveSecret
+    ) throws(OAIError) -> OAIResumptionToken {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let data = data(base64URL: parts[0]), let code = Self.data(base64URL: parts[1]),
+            secret.isValid(code, for: data),
             let token = try? JSONDecoder().decode(OAIResumptionToken.self, from: data),
-            token.version == 1
+            token.version == 2
         else {
             throw OAIError(.badResumptionToken, "The resumption token is not one this repository issued.")
         }
@@ -68,6 +71,17 @@ public struct OAIResumptionToken: Codable, Sendable, Equatable {
             throw OAIError(.badResumptionToken, "The resumption token has expired; start the harvest again.")
         }
         return token
+    }
+
+    private static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func data(base64URL text: Substring) -> Data? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
     }
 
     /// When the token expires.

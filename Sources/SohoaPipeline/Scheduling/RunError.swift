@@ -23,7 +23,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch kind {
         case .usage: 2
-        case .archive: 3
+        case .archive, .diskSpace: 3
         case .conflict: 1
         }
     }

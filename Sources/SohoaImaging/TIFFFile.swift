@@ -11,7 +11,9 @@ final class TIFFFile {
     private let handle: OpaquePointer
     private let messages: UnsafeMutablePointer<SohoaTIFFMessages>
 
+    /// Opens the TIFF at `path`, after checking its chain of directories (see `TIFFDirectoryChain`).
     init(path: String) throws(ImagingError) {
+        _ = try TIFFDirectoryChain(path: path)
         let messages = UnsafeMutablePointer<SohoaTIFFMessages>.allocate(capacity: 1)
         messages.initialize(to: SohoaTIFFMessages())
         guard let handle = sohoa_tiff_open(path, messages) else {

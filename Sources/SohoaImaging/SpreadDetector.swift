@@ -66,13 +66,51 @@ enum SpreadDetector {
         return Swift.min(gray.width - 1, bestX * factor + factor / 2)
     }
 
+    /// The gutter widened over a book's spine: a narrow band inside it that is solid (the spine's
+    /// shadow, dark from top to bottom) or faint (a light shadow), not print, with a gap beyond it.
+    /// Without this the shadow cuts the gutter into two gaps, each half as wide as the other.
+    static func withSpine(
+        _ gutter: (start: Int, length: Int), ink: [Int], height h: Int, minimumGap: Int, within print: ClosedRange<Int>
+    ) -> (start: Int, length: Int) {
+        let empty = Swift.max(1, h / 100)
+        let faint = Swift.max(empty, h / 30)
+        let widest = Swift.max(minimumGap * 3, gutter.length)
+        // A shadow is wide and soft; a table's ruled line is a column or two of solid ink.
+        func isSpine(_ band: Range<Int>) -> Bool {
+            guard !band.isEmpty, band.count <= widest else { return false }
+            if band.allSatisfy({ ink[$0] <= faint }) { return true }
+            return band.count >= 3 && band.allSatisfy { ink[$0] * 10 >= h * 6 || ink[$0] <= faint }
+        }
+        var start = gutter.start
+        var end = gutter.start + gutter.length  // exclusive
+        // Leftwards: a band of spine, then a gap of at least `minimumGap` empty columns.
+        while true {
+            var x = start - 1
+            while x >= print.lowerBound, ink[x] > empty { x -= 1 }
+            var gapStart = x
+            while gapStart >= print.lowerBound, ink[gapStart] <= empty { gapStart -= 1 }
+            guard x - gapStart >= minimumGap, isSpine((x + 1)..<start) else { break }
+            start = gapStart + 1
+        }
+        while true {
+            var x = end
+            while x <= print.upperBound, ink[x] > empty { x += 1 }
+            var gapEnd = x
+            while gapEnd <= print.upperBound, ink[gapEnd] <= empty { gapEnd += 1 }
+            guard gapEnd - x >= minimumGap, isSpine(end..<x) else { break }
+            end = gapEnd
+        }
+        return (start, end - start)
+    }
+
     /// True when the gap `gutter` (reduced columns) parts two pages: no other gap in the print is
     /// half as wide, and each side has horizontal text lines (quiet rows between lines).
-    static func isBookOpening(ink: [Int], reduced: Raster, gutter: (start: Int, length: Int), minimumGap: Int) -> Bool {
+    static func isBookOpening(ink: [Int], reduced: Raster, gutter found: (start: Int, length: Int), minimumGap: Int) -> Bool {
         let w = reduced.width
         let h = reduced.height
         let empty = Swift.max(1, h / 100)
         guard let first = ink.firstIndex(where: { $0 > empty }), let last = ink.lastIndex(where: { $0 > empty }) else { return false }
+        let gutter = withSpine(found, ink: ink, height: h, minimumGap: minimumGap, within: first...last)
         var runStart = -1
         for x in first...last {
             if ink[x] <= empty {

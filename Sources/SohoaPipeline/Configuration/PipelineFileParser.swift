@@ -1,6 +1,5 @@
 import Foundation
 import SohoaImaging
-import Yams
 
 /// Reads a pipeline file strictly: every key is known, every value checked, errors name both.
 public enum PipelineFileParser {
@@ -19,7 +18,7 @@ public enum PipelineFileParser {
     public static func parse(_ text: String, file: String) throws(ConfigurationError) -> PipelineConfiguration {
         let root: Any?
         do {
-            root = try Yams.load(yaml: text)
+            root = try YAMLText.load(text)
         } catch {
             throw ConfigurationError(file: file, message: "not valid YAML: \(error)")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Which MARC 21 fields fill which holding field, and which values mark rare or local-history
 /// material. The defaults follow common Vietnamese library-system exports; a YAML file (see
@@ -71,7 +70,7 @@ public struct MARCMapping: Sendable, Equatable {
     public static func load(_ url: URL) throws(HoldingsImportError) -> MARCMapping {
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: String(contentsOf: url, encoding: .utf8))
+            parsed = try YAMLText.load(String(contentsOf: url, encoding: .utf8))
         } catch {
             throw HoldingsImportError(file: url.path, message: "not valid UTF-8 YAML: \(error)")
         }

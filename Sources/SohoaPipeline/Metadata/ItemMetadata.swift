@@ -1,6 +1,5 @@
 import Foundation
 import SohoaCatalog
-import Yams
 
 /// Descriptive metadata of an item as staff give it in `item.yaml` or a row of `items.csv`.
 public struct ItemMetadata: Sendable, Equatable, Codable {
@@ -105,7 +104,7 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     static func fromYAML(_ url: URL) throws(MetadataError) -> ItemMetadata {
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: String(contentsOf: url, encoding: .utf8))
+            parsed = try YAMLText.load(String(contentsOf: url, encoding: .utf8))
         } catch {
             throw MetadataError(file: url.path, message: "not valid UTF-8 YAML: \(error)")
         }

@@ -1,6 +1,5 @@
 import Foundation
 import SohoaCatalog
-import Yams
 
 /// The goals file (`<archive>/goals.yaml`) a manager edits. Without one, the plan's defaults apply;
 /// `sohoa progress --write-goals` writes them out to be edited.
@@ -71,7 +70,7 @@ public enum GoalsFile {
     public static func parse(_ text: String, file: String) throws(GoalsFileError) -> [Goal] {
         let parsed: Any?
         do {
-            parsed = try Yams.load(yaml: text)
+            parsed = try YAMLText.load(text)
         } catch {
             throw GoalsFileError(file: file, message: "not valid YAML: \(error)")
         }

@@ -1,6 +1,6 @@
 import Foundation
+import SohoaPipeline
 import SohoaSharing
-import Yams
 
 /// `<archive>/server.yaml`: the server's settings kept with the archive (the `sharing:` section for
 /// OAI-PMH and IIIF). A missing file means the defaults. Read strictly: an unknown key or a bad
@@ -41,7 +41,7 @@ public enum ServerConfigurationFile {
     public static func apply(_ text: String, file: String, to options: inout ServerOptions) throws(ServerConfigurationError) {
         let root: Any?
         do {
-            root = try Yams.load(yaml: text)
+            root = try YAMLText.load(text)
         } catch {
             throw ServerConfigurationError("\(file): not valid YAML: \(error)")
         }

@@ -86,22 +86,11 @@ final class ReviewSuspectTests: XCTestCase {
 
 /// Reads every page as "Tập quyet ö / Nậmnhùn Mường Tè ưung": confident, with two non-Vietnamese words and
 /// a doubtful one.
-final class ConfidentGarbageEngine: OCREngine {
-    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
-        let rows: [[(String, Double)]] = [
+final class ConfidentGarbageEngine: ScriptedOCREngine {
+    init() {
+        super.init(rows: [
             [("Tập", 95), ("quyet", 96), ("ö", 93)], [("Nậmnhùn", 94), ("Mường", 92), ("Tè", 95), ("ưung", 40)],
-        ]
-        var lines: [TextLine] = []
-        for (number, row) in rows.enumerated() {
-            let y = 60 + number * 55
-            let words = row.enumerated().map { index, word in
-                Word(text: word.0, box: BoundingBox(x: 50 + index * 120, y: y, width: 100, height: 20), confidence: word.1)
-            }
-            lines.append(TextLine(box: BoundingBox(x: 50, y: y, width: 120 * row.count - 20, height: 20), words: words))
-        }
-        let box = BoundingBox(x: 50, y: 60, width: 460, height: 75)
-        return PageText(
-            width: image.width, height: image.height, blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: lines)])])
+        ])
     }
 }
 

@@ -8,6 +8,10 @@ extension ArchiveAudit {
     /// pages (and their masters, by SHA-256); every object has one catalog item; pages' states agree
     /// with each other and with their item's. Reads only inventories, never content files.
     public func checkCatalog() throws(RunError) -> CatalogAuditReport {
+        // A run writes the catalog and the archive one after the other: they disagree while it works.
+        if let holder = RunLock.currentHolder(archive: session.folder) {
+            throw RunError(.archive, Messages.archiveBusy(archive: session.folder.path, holder: holder))
+        }
         let root = session.root
         let items: [ItemRecord]
         let objectIDs: [String]

@@ -103,14 +103,15 @@ public final class IIIFRenderQueue: Sendable {
             if resumeNow { continuation.resume(returning: .failure(IIIFError(.cancelled, "the request was cancelled"))) }
         }
 
-        /// The lane is done with the job (ran it or skipped it).
+        /// The lane is done with the job (ran it or skipped it). The admission is given back before
+        /// the caller resumes, so a caller that has its answer never sees its own job still counted.
         func finish(_ result: Result<T, IIIFError>) {
             let continuation = state.withLock { state in
                 state.finished = true
                 return state.takeContinuation()
             }
-            continuation?.resume(returning: result)
             queue.leave()
+            continuation?.resume(returning: result)
         }
 
         /// The caller no longer waits: resume it now; the lane skips or stops the work.

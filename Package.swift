@@ -3,6 +3,10 @@ import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// The imaging code is pixel loops: unoptimized it runs about 4× slower, and the end-to-end tests
+/// (which run the debug build) would spend most of their time there. Debug builds optimize it too;
+/// `-enable-testing` still lets the tests reach its internals.
+let pixelLoopSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 var targets: [Target] = [
     .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
@@ -10,7 +14,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
-    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: swiftSettings),
+    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: pixelLoopSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",

@@ -78,4 +78,23 @@ final class CatalogAuditTests: XCTestCase {
         XCTAssertEqual(try session.catalog.item(id: "sach")?.ocflVersion, "v1")
         XCTAssertEqual(try ArchiveAudit(session: session).checkCatalog().findings, [])
     }
+
+    /// A run writes the catalog and the archive one after the other, so they disagree while it works:
+    /// the audit refuses while a run holds the archive (naming the run) and audits once it is gone.
+    func testTheAuditRefusesWhileARunHoldsTheArchive() throws {
+        let folder = try temporaryFolder()
+        let archive = try ArchiveTestBatch.archive(items: ["sach"], pages: 1, in: folder)
+        let session = try ArchiveSession(folder: archive)
+        var lock: RunLock? = try RunLock.acquire(archive: archive, batch: "lo-dang-chay")
+        XCTAssertNotNil(lock)
+        do {
+            _ = try ArchiveAudit(session: session).checkCatalog()
+            XCTFail("the audit ran while a run held the archive")
+        } catch {
+            XCTAssertEqual(error.kind, .archive)
+            XCTAssertTrue(error.message.contains("lo-dang-chay"), "the message names the run: \(error.message)")
+        }
+        lock = nil
+        XCTAssertTrue(try ArchiveAudit(session: session).checkCatalog().isClean)
+    }
 }

@@ -86,6 +86,8 @@ public final class BatchRunner: Sendable {
         let metadataQueue = BoundedQueue<ItemWork>(capacity: 2)
         let packageQueue = BoundedQueue<ItemWork>(capacity: 2)
         let assembler = ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue)
+        let claims = PageFolderClaims(
+            prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.itemID, $0.page.folder) })
 
         let pageFailed: @Sendable (StageFailure, PageJob) -> Void = { [progress] failure, job in
             // On a full disk the page is abandoned, not failed: it stays pending for the next run.
@@ -197,10 +199,12 @@ public final class BatchRunner: Sendable {
                 do throws(StageFailure) {
                     let written = try stage.process(item)
                     journal.itemPackaged(item, written)
-                    work.releaseImages(of: item)
+                    work.releaseImages(in: claims.release(itemID: item.item.id, folders: item.pages.map(\.folder)))
                     progress.report(.itemPackaged(item.item.id))
                 } catch {
                     // On a full disk the item is left pending (its pages are done): the next run packages it.
+                    // Its images stay for the next run; it no longer holds back other items' cleanup.
+                    _ = claims.release(itemID: item.item.id, folders: item.pages.map(\.folder))
                     if !self.outOfSpace(error.reason) {
                         journal.itemFailed(item, error, batchID: batchID)
                         progress.report(.itemFailed(error))

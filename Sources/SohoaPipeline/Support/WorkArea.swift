@@ -16,6 +16,12 @@ struct WorkArea: Sendable {
         root.appendingPathComponent("pages/\(sha256)-f\(frame)", isDirectory: true)
     }
 
+    /// The content a page folder belongs to (`<sha256>-f<frame>`): the folder itself, or for a half of
+    /// a spread (`<sha256>-f<frame>-a`) the spread's folder.
+    static func contentKey(of folder: URL) -> String {
+        folder.lastPathComponent.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false).prefix(2).joined(separator: "-")
+    }
+
     func itemStaging(_ itemID: String) -> URL {
         root.appendingPathComponent("items/\(Self.safeName(itemID))", isDirectory: true)
     }
@@ -63,11 +69,12 @@ extension JSONDecoder {
 
 extension WorkArea {
     /// After an item is archived, its page images are in the archive: keep only the small
-    /// `page.json` files (they spare OCR if the item is ever packaged again).
-    func releaseImages(of item: ItemWork) {
-        for page in item.pages {
-            try? FileManager.default.removeItem(at: Self.accessURL(in: page.folder))
-            try? FileManager.default.removeItem(at: Self.pdfImageURL(in: page.folder))
+    /// `page.json` files (they spare OCR if the item is ever packaged again). `folders` are the item's
+    /// page folders that no other item of the run still needs (`PageFolderClaims.release`).
+    func releaseImages(in folders: [URL]) {
+        for folder in folders {
+            try? FileManager.default.removeItem(at: Self.accessURL(in: folder))
+            try? FileManager.default.removeItem(at: Self.pdfImageURL(in: folder))
         }
     }
 }

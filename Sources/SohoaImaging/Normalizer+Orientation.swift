@@ -1,7 +1,9 @@
+import Foundation
+
 extension Normalizer {
     /// The orientation to act on and the evidence behind it. A page the profiles read as upright
-    /// with confidence stays so; otherwise recognition decides when it reads clearly better one
-    /// way, then Tesseract's OSD when it is sure, then the profiles when they are.
+    /// with confidence stays so; otherwise recognition decides when it reads clearly (the profiles'
+    /// guess first, often alone), then Tesseract's OSD when it is sure, then the profiles when they are.
     func decideOrientation(
         _ gray: Raster, dpi: Int, profile: OrientationEstimate, detector: (any OrientationDetecting)?,
         recognition: (any RecognitionScoring)?
@@ -18,8 +20,10 @@ extension Normalizer {
         if let detector {
             // With a second opinion available, a page is only turned when one opinion is sure
             // (OSD first; the profiles when OSD is unsure).
+            let start = DispatchTime.now()
             let osd = detector.orientation(of: gray, dpi: dpi)
             evidence.osd = osd
+            evidence.osdMilliseconds = (Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 100_000).rounded() / 10
             if let osd, osd.confidence >= options.minimumOrientationConfidence { return (osd, evidence) }
             if sure { return (profile, evidence) }
             return (osd ?? OrientationEstimate(quarterTurns: 0, confidence: 0, method: .tesseractOSD), evidence)

@@ -1,11 +1,16 @@
+import Foundation
+
 /// Which way up a page reads best: a band of a few text lines is recognized in the candidate
 /// orientations and the one that reads clearly better wins (the judge of last resort for pages the
 /// line profiles are unsure about; Tesseract's OSD never overrides it).
 enum OrientationByRecognition {
-    /// Height of the sampled band across the lines, in inches (three to six lines of book type).
-    static let bandInches = 0.9
+    /// Height of the sampled band across the lines, in inches (two to four lines of book type).
+    static let bandInches = 0.6
     /// Longest stretch of the lines read, in inches (the middle of longer lines).
-    static let bandLengthInches = 4.5
+    static let bandLengthInches = 3.5
+    /// The larger band read when the line direction is known but the first band decides nothing
+    /// (a noisy or faint page needs more words): height and length in inches.
+    static let largerBand = (inches: 0.9, lengthInches: 4.5)
     /// Samples are recognized at no more than this resolution (cost grows with pixels).
     static let samplingDPI = 300
     /// Words the winner must have for its reading to count.
@@ -18,6 +23,16 @@ enum OrientationByRecognition {
     static let decisiveLead = 0.25
     /// Lowest score a decisive lead may have.
     static let minimumDecisiveScore = 0.5
+    /// A candidate read with at least this mean confidence (0–100)…
+    static let clearConfidence = 85.0
+    /// …in at least this many words…
+    static let clearWords = 8
+    /// …of which at least this share are valid syllables (when measured) is taken without trying
+    /// another: pages read the wrong way up score 15–57, the right way up 76–97.
+    static let clearSyllableShare = 0.75
+    /// From this profile axis confidence on, the line direction is known: only the two orientations
+    /// along it are read (a band of the other axis would cut across the lines).
+    static let knownAxisConfidence = 0.6
 
     /// What recognition decided: the estimate when the evidence is clear, and every candidate tried.
     struct Verdict {
@@ -25,31 +40,67 @@ enum OrientationByRecognition {
         var candidates: [OrientationCandidate]
     }
 
-    /// Tries the profile's guess and its opposite first, the other axis only when neither reads
-    /// clearly; `gray` is the page as scanned (border painted over), at `dpi`.
+    /// Reads the profile's guess first and stops when it reads clearly; then its opposite; when
+    /// neither decides, a larger band both ways up if the profiles know the line direction, else
+    /// the other axis. `gray` is the
+    /// page as scanned (border painted over), at `dpi`.
     static func judge(_ gray: Raster, dpi: Int, profile: OrientationEstimate, scorer: any RecognitionScoring) -> Verdict {
         let first = profile.quarterTurns
         var candidates: [OrientationCandidate] = []
         var bands: [Bool: (raster: Raster, dpi: Int)?] = [:]
-        func tryTurns(_ turns: Int) {
+        var largerBands: [Bool: (raster: Raster, dpi: Int)?] = [:]
+        func tryTurns(_ turns: Int, larger: Bool = false) -> OrientationCandidate {
+            let start = DispatchTime.now()
             let k = ((turns % 4) + 4) % 4
             let linesHorizontal = k % 2 == 0
-            if bands[linesHorizontal] == nil { bands[linesHorizontal] = band(gray, dpi: dpi, linesHorizontal: linesHorizontal) }
-            guard let sample = bands[linesHorizontal] ?? nil else {
-                candidates.append(OrientationCandidate(quarterTurns: k, readability: nil))
-                return
+            var sample: (raster: Raster, dpi: Int)?
+            if larger {
+                if largerBands[linesHorizontal] == nil {
+                    largerBands[linesHorizontal] = band(
+                        gray, dpi: dpi, linesHorizontal: linesHorizontal, inches: largerBand.inches, lengthInches: largerBand.lengthInches)
+                }
+                sample = largerBands[linesHorizontal] ?? nil
+            } else {
+                if bands[linesHorizontal] == nil { bands[linesHorizontal] = band(gray, dpi: dpi, linesHorizontal: linesHorizontal) }
+                sample = bands[linesHorizontal] ?? nil
             }
-            let reading = scorer.readability(of: sample.raster.quarterTurned(clockwise: k), dpi: sample.dpi)
-            candidates.append(OrientationCandidate(quarterTurns: k, readability: reading))
+            var reading: Readability?
+            if let sample {
+                reading = scorer.readability(of: sample.raster.quarterTurned(clockwise: k), dpi: sample.dpi)
+            }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+            let candidate = OrientationCandidate(quarterTurns: k, readability: reading, milliseconds: (elapsed * 10).rounded() / 10)
+            candidates.append(candidate)
+            return candidate
         }
-        tryTurns(first)
-        tryTurns(first + 2)
-        if let decided = decision(candidates), decided.readability?.meanConfidence ?? 0 >= 80 {
+        func alone(_ candidate: OrientationCandidate) -> Verdict {
+            let estimate = OrientationEstimate(
+                quarterTurns: candidate.quarterTurns, confidence: (candidate.score * 1000).rounded() / 1000, method: .recognition)
+            return Verdict(estimate: estimate, candidates: candidates)
+        }
+        let guess = tryTurns(first)
+        if readsClearly(guess) { return alone(guess) }
+        _ = tryTurns(first + 2)
+        let axisKnown = (profile.axisConfidence ?? 0) >= knownAxisConfidence
+        if let decided = decision(candidates), axisKnown || decided.readability?.meanConfidence ?? 0 >= 80 {
             return Verdict(estimate: estimate(decided, among: candidates), candidates: candidates)
         }
-        tryTurns(first + 1)
-        tryTurns(first + 3)
+        if axisKnown {
+            // The lines run this way but the band read poorly both ways up: a larger band decides.
+            let pair = [tryTurns(first, larger: true), tryTurns(first + 2, larger: true)]
+            return Verdict(estimate: decision(pair).map { estimate($0, among: pair) }, candidates: candidates)
+        }
+        let across = tryTurns(first + 1)
+        if readsClearly(across), across.score > candidates[0].score, across.score > candidates[1].score { return alone(across) }
+        _ = tryTurns(first + 3)
         return Verdict(estimate: decision(candidates).map { estimate($0, among: candidates) }, candidates: candidates)
+    }
+
+    /// True when `candidate` reads so well that no other orientation needs trying.
+    static func readsClearly(_ candidate: OrientationCandidate) -> Bool {
+        guard let reading = candidate.readability else { return false }
+        return reading.words >= clearWords && reading.meanConfidence >= clearConfidence
+            && (reading.syllableShare ?? 1) >= clearSyllableShare
     }
 
     /// The candidate that reads clearly better than every other, or `nil`.
@@ -70,10 +121,12 @@ enum OrientationByRecognition {
             quarterTurns: winner.quarterTurns, confidence: (confidence * 1000).rounded() / 1000, method: .recognition)
     }
 
-    /// The densest band of text, `bandInches` across the lines, cut along the lines to the ink, with
+    /// The densest band of text, `inches` across the lines (at most `lengthInches` along them), cut along the lines to the ink, with
     /// its edges moved to the quietest rows nearby so that few lines are cut; reduced to at most
     /// `samplingDPI`. Lines run along x when `linesHorizontal`, else along y. `nil` without ink.
-    static func band(_ gray: Raster, dpi: Int, linesHorizontal: Bool) -> (raster: Raster, dpi: Int)? {
+    static func band(
+        _ gray: Raster, dpi: Int, linesHorizontal: Bool, inches: Double = bandInches, lengthInches: Double = bandLengthInches
+    ) -> (raster: Raster, dpi: Int)? {
         guard gray.width >= 32, gray.height >= 32 else { return nil }
         let factor = Swift.max(1, dpi / 75)
         let reduced = Binarization.reduced(gray, by: factor)
@@ -86,13 +139,18 @@ enum OrientationByRecognition {
         var across = [Int](repeating: 0, count: acrossCount)
         var along = [Int](repeating: 0, count: alongCount)
         var inkMask = [Bool](repeating: false, count: w * h)
-        for y in 0..<h {
-            for x in 0..<w where Int(reduced.pixels[y * w + x]) < threshold {
-                inkMask[y * w + x] = true
-                across[linesHorizontal ? y : x] += 1
+        reduced.pixels.withUnsafeBufferPointer { pixels in
+            func dark(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < w && y < h && Int(pixels[y * w + x]) < threshold }
+            for y in 0..<h {
+                // Print, not the inside of a dark area (a shadow, gray paper, a photo), which would
+                // otherwise draw the band away from the lines.
+                for x in 0..<w where dark(x, y) && !(dark(x - 2, y) && dark(x + 2, y) && dark(x, y - 2) && dark(x, y + 2)) {
+                    inkMask[y * w + x] = true
+                    across[linesHorizontal ? y : x] += 1
+                }
             }
         }
-        let window = Swift.min(acrossCount, Swift.max(4, Int(bandInches * Double(dpi) / Double(factor))))
+        let window = Swift.min(acrossCount, Swift.max(4, Int(inches * Double(dpi) / Double(factor))))
         // Rows with more ink than nearly all text lines (a rule, a photo) count no more than a full line.
         let cap = Swift.max(1, across.sorted()[acrossCount * 95 / 100])
         let clipped = across.map { Swift.min($0, cap) }
@@ -119,7 +177,7 @@ enum OrientationByRecognition {
         let pad = Swift.max(1, 25 / factor)
         var alongStart = Swift.max(0, first - pad) * factor
         var alongEnd = Swift.min(alongCount, last + 1 + pad) * factor
-        let longest = Int(bandLengthInches * Double(dpi))
+        let longest = Int(lengthInches * Double(dpi))
         if alongEnd - alongStart > longest {
             // The stretch with the most print (on a spread: one page's lines, not the gutter).
             let span = Swift.max(1, longest / factor)

@@ -4,11 +4,15 @@ public struct OrientationCandidate: Sendable, Codable, Equatable {
     public var quarterTurns: Int
     /// What recognition of the sample gave; `nil` when it could not be recognized.
     public var readability: Readability?
+    /// Wall time of cutting the sample and recognizing it this way up, in milliseconds; `nil` in
+    /// reports written before it was measured.
+    public var milliseconds: Double?
 
     /// A candidate from its parts.
-    public init(quarterTurns: Int, readability: Readability?) {
+    public init(quarterTurns: Int, readability: Readability?, milliseconds: Double? = nil) {
         self.quarterTurns = quarterTurns
         self.readability = readability
+        self.milliseconds = milliseconds
     }
 
     /// The readability score (0–1), 0 when nothing was recognized.

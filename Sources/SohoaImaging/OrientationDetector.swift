@@ -75,7 +75,9 @@ public enum OrientationDetector {
         let axisConfidence = Swift.min(1, Swift.max(0, (axisRatio - 1.2) / 1.5))
         let sideConfidence = Swift.min(1, Swift.max(0, (sideRatio - 1.15) / 0.6))
         let confidence = Swift.min(axisConfidence, sideConfidence)
-        return OrientationEstimate(quarterTurns: turns, confidence: (confidence * 1000).rounded() / 1000, method: .profile)
+        return OrientationEstimate(
+            quarterTurns: turns, confidence: (confidence * 1000).rounded() / 1000, method: .profile,
+            axisConfidence: (axisConfidence * 1000).rounded() / 1000)
     }
 
     /// `values.sorted()[rank]`, by keeping only the largest few (the rank is near the top).

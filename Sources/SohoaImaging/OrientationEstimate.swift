@@ -16,12 +16,16 @@ public struct OrientationEstimate: Sendable, Codable, Equatable {
     public var confidence: Double
     /// How it was decided.
     public var method: Method
+    /// How sure the line direction alone is (horizontal for 0/180, vertical for 90/270), 0–1; set by
+    /// the line profiles, `nil` for other methods and in reports written before it was measured.
+    public var axisConfidence: Double?
 
     /// An estimate from its parts.
-    public init(quarterTurns: Int, confidence: Double, method: Method) {
+    public init(quarterTurns: Int, confidence: Double, method: Method, axisConfidence: Double? = nil) {
         self.quarterTurns = ((quarterTurns % 4) + 4) % 4
         self.confidence = confidence
         self.method = method
+        self.axisConfidence = axisConfidence
     }
 
     /// Degrees the page is turned clockwise to be upright (0, 90, 180, 270).

@@ -8,11 +8,17 @@ public struct OrientationEvidence: Sendable, Codable, Equatable {
     public var candidates: [OrientationCandidate]?
     /// Tesseract's OSD, when it was asked (only when recognition gave no clear answer).
     public var osd: OrientationEstimate?
+    /// Wall time of Tesseract's OSD, in milliseconds, when it was asked.
+    public var osdMilliseconds: Double?
 
     /// Evidence with the profile measure only.
-    public init(profile: OrientationEstimate, candidates: [OrientationCandidate]? = nil, osd: OrientationEstimate? = nil) {
+    public init(
+        profile: OrientationEstimate, candidates: [OrientationCandidate]? = nil, osd: OrientationEstimate? = nil,
+        osdMilliseconds: Double? = nil
+    ) {
         self.profile = profile
         self.candidates = candidates
         self.osd = osd
+        self.osdMilliseconds = osdMilliseconds
     }
 }

@@ -37,9 +37,9 @@ final class OrientationByRecognitionTests: XCTestCase {
     func testTheBandFollowsTheLines() throws {
         let page = SyntheticPage.text(degrees: 0)
         let across = try XCTUnwrap(OrientationByRecognition.band(page, dpi: 300, linesHorizontal: true))
-        // A band of lines: about 0.9 inch tall, 4.5 inches of the lines.
-        XCTAssertEqual(Double(across.raster.height), 270, accuracy: 80)
-        XCTAssertEqual(across.raster.width, 1350)
+        // A band of lines: about 0.6 inch tall, 3.5 inches of the lines.
+        XCTAssertEqual(Double(across.raster.height), 180, accuracy: 60)
+        XCTAssertEqual(across.raster.width, 1050)
         // The same page lying on its side gives the same band, standing.
         let lying = page.quarterTurned(clockwise: 3)
         let along = try XCTUnwrap(OrientationByRecognition.band(lying, dpi: 300, linesHorizontal: false))
@@ -50,5 +50,80 @@ final class OrientationByRecognitionTests: XCTestCase {
         XCTAssertEqual(fine.dpi, 300)
         XCTAssertEqual(Double(fine.raster.width), Double(across.raster.width), accuracy: 40)
         XCTAssertNil(OrientationByRecognition.band(Raster(width: 400, height: 400), dpi: 300, linesHorizontal: true))
+    }
+
+    func testTheBandKeepsToTheLinesBesideAShadow() throws {
+        // A dark shadow along the top edge (gray paper, a spine shadow on a turned spread) is not print.
+        var page = SyntheticPage.text(degrees: 0)
+        for index in 0..<(330 * page.width) { page.pixels[index] = 110 }
+        let band = try XCTUnwrap(OrientationByRecognition.band(page, dpi: 300, linesHorizontal: true))
+        let shadowed = band.raster.pixels.filter { (90...130).contains($0) }.count
+        XCTAssertLessThan(Double(shadowed) / Double(band.raster.pixels.count), 0.1, "the band lies in the shadow")
+    }
+
+    /// Readings given in the order asked (the judge asks the profile's guess, its opposite, then the
+    /// other axis), counting the samples it was asked to read.
+    private final class ScriptedScorer: RecognitionScoring {
+        private var readings: [Readability?]
+        private(set) var asked = 0
+        init(_ readings: [Readability?]) { self.readings = readings }
+        func readability(of sample: Raster, dpi: Int) -> Readability? {
+            asked += 1
+            return readings.isEmpty ? nil : readings.removeFirst()
+        }
+    }
+
+    private func profile(_ turns: Int, confidence: Double, axis: Double) -> OrientationEstimate {
+        OrientationEstimate(quarterTurns: turns, confidence: confidence, method: .profile, axisConfidence: axis)
+    }
+
+    func testAGuessThatReadsClearlyIsTheOnlyOneRead() throws {
+        let scorer = ScriptedScorer([Readability(words: 30, meanConfidence: 93, syllableShare: 0.95)])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(2, confidence: 1, axis: 1), scorer: scorer)
+        XCTAssertEqual(scorer.asked, 1)
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 2)
+        XCTAssertEqual(verdict.estimate?.method, .recognition)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [2])
+        XCTAssertNotNil(verdict.candidates.first?.milliseconds, "each candidate records its time")
+    }
+
+    func testAConfidentReadingOfFewSyllablesIsCheckedAgainstItsOpposite() throws {
+        // Confident but not Vietnamese: the opposite is read too, and wins.
+        let scorer = ScriptedScorer([
+            Readability(words: 30, meanConfidence: 90, syllableShare: 0.3), Readability(words: 30, meanConfidence: 92, syllableShare: 0.95),
+        ])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(1, confidence: 1, axis: 1), scorer: scorer)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [1, 3])
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 3)
+    }
+
+    func testAKnownLineDirectionReadsOnlyItsTwoOrientations() throws {
+        // Both readings poor: with the line direction known the other axis is not read, but a larger
+        // band of the same lines is, and decides.
+        let poor = [Readability(words: 20, meanConfidence: 55), Readability(words: 20, meanConfidence: 45)]
+        let known = ScriptedScorer(poor + [Readability(words: 50, meanConfidence: 40), Readability(words: 50, meanConfidence: 78)])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0.1, axis: 0.9), scorer: known)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [0, 2, 0, 2])
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 2)
+        // The same readings with the direction unknown: all four orientations are read.
+        let unknown = ScriptedScorer(poor + poor)
+        let undecided = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0.1, axis: 0.2), scorer: unknown)
+        XCTAssertEqual(undecided.candidates.map(\.quarterTurns), [0, 2, 1, 3])
+        XCTAssertNil(undecided.estimate)
+    }
+
+    func testTheOtherAxisWinsWhenItReadsClearly() throws {
+        let scorer = ScriptedScorer([
+            Readability(words: 20, meanConfidence: 40), Readability(words: 20, meanConfidence: 38),
+            Readability(words: 25, meanConfidence: 94, syllableShare: 0.9),
+        ])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0, axis: 0), scorer: scorer)
+        XCTAssertEqual(scorer.asked, 3)
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 1)
     }
 }

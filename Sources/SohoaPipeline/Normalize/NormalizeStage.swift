@@ -1,6 +1,7 @@
 import Foundation
 import SohoaImaging
 import SohoaOCR
+import SohoaText
 
 /// Normalize: a clean image for OCR (upright, levelled, borders removed, light evened out, a
 /// spread split into its two pages), the access copy of the master, and the page image for the
@@ -38,7 +39,11 @@ final class NormalizeStage {
             engine = try? TesseractEngine(tessdata: tessdata, pageSegmentation: .singleBlock)
             engineTessdata = nil
         }
-        return engine.map { SampleRecognizer(engine: $0, language: language) }
+        // Vietnamese samples also count their valid syllables: a reading the wrong way up makes few.
+        let vietnamese = language.split(separator: "+").contains("vie")
+        return engine.map {
+            SampleRecognizer(engine: $0, language: language, isSyllable: vietnamese ? { VietnameseSyllable.isPossibleSyllable($0) } : nil)
+        }
     }
 
     /// The page's normalized image(s): one, or two (left page first) for a split spread, each with

@@ -31,11 +31,21 @@ else
   echo "fuzz: the fuzz build failed (above)" >&2
   fuzz_status=1
 fi
+# Load test (issue 12): the short run (a 5,000-page catalog, ~10 s per phase) against the debug
+# binary just built; it fails on errors or a crash only, never on timing (the figures are the long
+# run's, `scripts/load-test.sh`).
+load_status=0
+if command -v wrk >/dev/null; then
+  SOHOA_BIN="$(swift build --show-bin-path)/sohoa" scripts/load-test.sh --short || load_status=1
+else
+  echo "load test: skipped (wrk is not installed; scripts/install-deps.sh --with-tests installs it)"
+fi
 # One plain closing line for people and CI: totals over every XCTest case.
 passed=$(grep -cE "^Test Case '.*' passed" /tmp/sohoa-test.log || true)
 failed=$(grep -cE "^Test Case '.*' failed" /tmp/sohoa-test.log || true)
 skipped=$(grep -cE "^Test Case '.*' skipped" /tmp/sohoa-test.log || true)
 [ "$fuzz_status" -eq 0 ] || { status=1; echo "fuzz: FAILED (see above)"; }
+[ "$load_status" -eq 0 ] || { status=1; echo "load test: FAILED (see above)"; }
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || status=1
 exit "$status"

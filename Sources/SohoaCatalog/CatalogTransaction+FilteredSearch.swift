@@ -37,29 +37,50 @@ extension CatalogTransaction {
             """
         let arguments = StatementArguments([match] + conditions.arguments)
         return try run {
-            let counted = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 \(matches))", arguments: arguments) ?? 0
-            let total = min(counted, Self.rankingWindow)
-            let isExact = counted <= Self.rankingWindow
+            // One pass over the index: the candidates are counted and ranked here (a COUNT query
+            // then a ranking query matched every page twice).
+            let rows = try Row.fetchAll(db, sql: candidates, arguments: arguments)
+            let total = min(rows.count, Self.rankingWindow)
+            let isExact = rows.count <= Self.rankingWindow
             guard total > offset else {
                 return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
             }
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM (\(candidates))
-                    ORDER BY score, itemID, sequence
-                    LIMIT ? OFFSET ?
-                    """,
-                arguments: arguments + [limit, offset])
-            let results = try rows.compactMap { row in try result(row, query: parsed) }
+            let ranked = rows.map(Candidate.init).sorted(by: Candidate.ranksBefore)
+            let results = try ranked[offset..<min(ranked.count, offset + limit)].compactMap { candidate in
+                try result(candidate, query: parsed)
+            }
             return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: results)
         }
     }
 
+    /// A matching page, before its snippet and item are looked up.
+    private struct Candidate {
+        var pageID: Int64
+        var score: Double
+        var itemID: String
+        var name: String
+        var sequence: Int
+
+        init(_ row: Row) {
+            pageID = row["pageID"]
+            score = row["score"]
+            itemID = row["itemID"]
+            name = row["name"]
+            sequence = row["sequence"]
+        }
+
+        /// Best first (lowest bm25), then by item (as SQLite orders text: by bytes) and page.
+        static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
+            if a.score != b.score { return a.score < b.score }
+            if a.itemID != b.itemID { return a.itemID.utf8.lexicographicallyPrecedes(b.itemID.utf8) }
+            return a.sequence < b.sequence
+        }
+    }
+
     /// Completes one hit with its text's snippet and its item's description.
-    private func result(_ row: Row, query: SearchQuery) throws -> SearchResult? {
-        let pageID: Int64 = row["pageID"]
-        let itemID: String = row["itemID"]
+    private func result(_ candidate: Candidate, query: SearchQuery) throws -> SearchResult? {
+        let pageID = candidate.pageID
+        let itemID = candidate.itemID
         guard
             let item = try Row.fetchOne(
                 db,
@@ -81,8 +102,8 @@ extension CatalogTransaction {
         let folded = texts.flatMap { row -> String? in row["folded"] }
         let snippet = SnippetWindow.snippet(original: original, folded: folded, query: query)
         let hit = SearchHit(
-            itemID: itemID, itemTitle: item["title"], pageID: pageID, pageName: row["name"], sequence: row["sequence"],
-            snippet: snippet.text, highlights: snippet.highlights, score: row["score"])
+            itemID: itemID, itemTitle: item["title"], pageID: pageID, pageName: candidate.name, sequence: candidate.sequence,
+            snippet: snippet.text, highlights: snippet.highlights, score: candidate.score)
         return SearchResult(
             hit: hit, libraryCode: item["libraryCode"], date: item["date"], language: item["language"],
             collectionType: item["collectionType"], access: AccessLevel(rawValue: item["access"]) ?? .closed)

@@ -53,7 +53,8 @@ def tile_paths(url, page_ids, rng, count):
         side = rng.choice([256, 512, 1024])
         w, h = min(side, width), min(side, height)
         x, y = rng.randrange(0, width - w + 1), rng.randrange(0, height - h + 1)
-        size = rng.choice(["256,", "512,", ",256", "max" if side == 256 else "pct:50"])
+        # Never larger than the region without `^` (that is a 400 by the Image API, not a tile).
+        size = rng.choice(["256,", "512," if w >= 512 else "^512,", ",256", "max" if side == 256 else "pct:50"])
         paths.append(f"/iiif/image/{page}/{x},{y},{w},{h}/{size}/0/default.jpg")
     return paths
 
@@ -109,16 +110,24 @@ def report(out, strict):
             if row is None:
                 continue
             errors = row["status_errors"] + row["socket_errors"] + row["timeouts"]
+            busy, server_errors = row.get("busy", 0), row.get("server_errors", 0)
+            note = f"  ({busy} busy 503s)" if busy else ""
             print(f"{phase:<11} {kind:<14} {row['requests']:>7} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} "
-                  f"{row['p99_ms']:>8.1f} {row['max_ms']:>8.1f} {errors:>7}")
+                  f"{row['p99_ms']:>8.1f} {row['max_ms']:>8.1f} {errors:>7}{note}")
             if kind in LEGITIMATE:
                 total += row["rps"]
                 if errors:
                     problems.append(f"{phase}: {kind}: {errors} errors")
                 if row["requests"] == 0:
                     problems.append(f"{phase}: {kind}: no request answered")
-            elif row["socket_errors"] + row["timeouts"]:
-                print(f"  ({kind}: {row['socket_errors']} socket errors, {row['timeouts']} timeouts; refusals are expected)")
+            else:
+                # Refusals (4xx, 503) and slow answers are expected; a server error or a broken
+                # connection is not.
+                if server_errors or row["socket_errors"]:
+                    problems.append(f"{phase}: {kind}: {server_errors} server errors (5xx other than 503), "
+                                    f"{row['socket_errors']} socket errors")
+                if row["timeouts"]:
+                    print(f"  ({kind}: {row['timeouts']} timeouts; slow answers to abusive requests are expected)")
         print(f"{phase:<11} {'legitimate':<14} {'':>7} {total:>8.1f} req/s in all")
     for missing in (kind for kind in LEGITIMATE if kind not in quiet or kind not in abuse):
         problems.append(f"{missing}: no figures (wrk failed?)")

@@ -18,7 +18,7 @@ enum PublicRoutes {
             try await search(request, context: context, services: services)
         }
         router.get("/items/:item") { _, context -> Response in
-            try item(context: context, services: services)
+            try await services.pages.run { try item(context: context, services: services) }
         }
         router.get("/items/:item/pages/:page/image") { _, context -> Response in
             let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)

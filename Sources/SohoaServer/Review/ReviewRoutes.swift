@@ -11,7 +11,7 @@ enum ReviewRoutes {
         let writer = ReviewWriter(session: services.session, quietPeriod: services.options.reviewQuietPeriod)
         router.get("/review") { request, context -> Response in
             _ = try context.requireUser(where: \.canReview)
-            return try queue(request, context: context, services: services)
+            return try await services.pages.run { try queue(request, context: context, services: services) }
         }
         router.get("/review/:page") { request, context -> Response in
             _ = try context.requireUser(where: \.canReview)
@@ -21,7 +21,9 @@ enum ReviewRoutes {
             let notice = saved.map { saved -> ReviewPageView.Notice in
                 saved == "pending" ? .savedPending : .saved(version: saved.isEmpty ? nil : saved)
             }
-            return .html(try view(of: entry, query: query, notice: notice, services: services).render(context: context))
+            return try await services.pages.run {
+                .html(try view(of: entry, query: query, notice: notice, services: services).render(context: context))
+            }
         }
         router.post("/review/:page/save") { request, context -> Response in
             try await save(request, context: context, approve: false, services: services, writer: writer)
@@ -38,20 +40,28 @@ enum ReviewRoutes {
     private static func queue(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
         let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
         let catalog = services.catalog
-        let entries = try catalog.reviewQueue(
-            section: query.section, filter: query.filter, limit: ReviewQueueQuery.pageSize,
-            offset: (query.page - 1) * ReviewQueueQuery.pageSize)
+        let cache = services.reviews
+        let offset = (query.page - 1) * ReviewQueueQuery.pageSize
+        let entries = try cache.value(.queue(query.section, query.filter, limit: ReviewQueueQuery.pageSize, offset: offset)) {
+            () throws(CatalogError) in
+            try catalog.reviewQueue(section: query.section, filter: query.filter, limit: ReviewQueueQuery.pageSize, offset: offset)
+        }
         let notice =
             request.uri.queryParameters.get("done") != nil
             ? context.language.pick("Không còn trang nào tiếp theo trong phần này.", "No more pages in this part of the queue.") : nil
-        let counts = try catalog.reviewQueueCounts(filter: query.filter)
+        let counts = try cache.value(.counts(query.filter)) { () throws(CatalogError) in
+            try catalog.reviewQueueCounts(filter: query.filter)
+        }
         // Suspect pages (issue 11) are shown first, above the list of pages to read.
         let suspects =
             query.section == .text && query.page == 1 && counts.suspect > 0
-            ? try catalog.reviewQueue(section: .suspect, filter: query.filter, limit: ReviewQueueView.suspectsShown) : []
+            ? try cache.value(.queue(.suspect, query.filter, limit: ReviewQueueView.suspectsShown, offset: 0)) {
+                () throws(CatalogError) in
+                try catalog.reviewQueue(section: .suspect, filter: query.filter, limit: ReviewQueueView.suspectsShown)
+            } : []
+        let libraries = try cache.value(.libraries) { () throws(CatalogError) in try catalog.reviewLibraries() }
         let view = ReviewQueueView(
-            query: query, counts: counts, entries: entries, libraries: try catalog.reviewLibraries(), notice: notice,
-            suspects: suspects)
+            query: query, counts: counts, entries: entries, libraries: libraries, notice: notice, suspects: suspects)
         return .html(view.render(context: context))
     }
 
@@ -67,9 +77,13 @@ enum ReviewRoutes {
     private static func view(
         of entry: ReviewQueueEntry, query: ReviewQueueQuery, notice: ReviewPageView.Notice?, services: ServerServices
     ) throws -> ReviewPageView {
-        ReviewPageView(
-            entry: entry, alto: try ArchivedALTO.page(for: entry, in: services),
-            next: try services.catalog.nextInReviewQueue(after: entry, filter: query.filter), query: query, notice: notice)
+        let catalog = services.catalog
+        let next = try services.reviews.value(.next(pageID: entry.pageID, section: entry.section, filter: query.filter)) {
+            () throws(CatalogError) in
+            try catalog.nextInReviewQueue(after: entry, filter: query.filter)
+        }
+        return ReviewPageView(
+            entry: entry, alto: try ArchivedALTO.page(for: entry, in: services), next: next, query: query, notice: notice)
     }
 
     /// Save (and approve): the changed lines are kept at once (catalog text, search, a draft in the
@@ -81,6 +95,8 @@ enum ReviewRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(where: \.canReview)
         let entry = try reviewable(context, services: services)
+        // The queue moves once the write below is done (whether or not it succeeds).
+        defer { services.reviews.changed() }
         let form = try await FormFields.read(request, context: context)
         let query = try ReviewQueueQuery { form[$0] }
         var typed: [String: String] = [:]
@@ -150,6 +166,7 @@ enum ReviewRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(where: \.canReview)
         let entry = try reviewable(context, services: services)
+        defer { services.reviews.changed() }
         let form = try await FormFields.read(request, context: context)
         let query = try ReviewQueueQuery { form[$0] }
         let reason = Self.words(form["reason"] ?? "").joined(separator: " ")

@@ -10,8 +10,15 @@ public final class ServerServices: Sendable {
 
     /// Password checks (bcrypt, slow on purpose): one thread of their own, at most 16 waiting.
     let passwordChecks = BoundedThreadPool(name: "đăng nhập / signing in", threads: 1, capacity: 16)
-    /// Full-text searches: two threads of their own, at most 8 running or waiting.
-    let searches = BoundedThreadPool(name: "tìm kiếm / searching", threads: 2, capacity: 8)
+    /// Full-text searches: two threads of their own (one per core of a small server), and a waiting
+    /// line long enough for a busy day (dozens of readers at once); beyond, 503.
+    let searches = BoundedThreadPool(name: "tìm kiếm / searching", threads: 2, capacity: 64)
+    /// Pages made from many catalog rows or archived files (item pages, OAI-PMH lists, review
+    /// screens): on threads of their own, so they never hold Swift's cooperative pool (one thread per
+    /// core), which every request needs to go on.
+    let pages = BoundedThreadPool(name: "trang / pages", threads: 2, capacity: 64)
+    /// The review screens' queue figures and parsed ALTO pages.
+    let reviews = ReviewCache()
     /// Sign-in attempts per client address and account.
     let signIns = SignInThrottle()
 

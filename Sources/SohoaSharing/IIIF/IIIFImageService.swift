@@ -20,6 +20,10 @@ public final class IIIFImageService: Sendable {
     private let derivatives: IIIFCache<[UInt8]>
     private let sizes = IIIFCache<IIIFPixelBox>(budget: 10_000)
     private let queue: IIIFRenderQueue
+    /// Answers larger than `largeArea` (whole pages at full size): one at a time on a lane of their
+    /// own, so a few of them (a download, or someone asking for the largest size again and again)
+    /// never make the tiles of a viewer wait behind them.
+    private let largeQueue: IIIFRenderQueue
     private let made = Atomic<Int>(0)
 
     /// How many images were rendered (not taken from the cache) since the service started.
@@ -34,7 +38,12 @@ public final class IIIFImageService: Sendable {
         derivatives = IIIFCache(budget: derivativeBudget)
         decoded = IIIFCache(budget: decodedBudget)
         queue = IIIFRenderQueue(lanes: settings.concurrentRenders, waiting: settings.waitingRenders)
+        largeQueue = IIIFRenderQueue(lanes: 1, waiting: max(1, settings.waitingRenders / 4))
     }
+
+    /// Answers with more pixels than this (4 megapixels, a 2,000-pixel square) are large: rendered on
+    /// their own lane.
+    public static let largeArea = 4_000_000
 
     /// The width and height of the source: the catalog's when given, else decoded.
     public func size(
@@ -70,7 +79,8 @@ public final class IIIFImageService: Sendable {
     ) async throws(IIIFError) -> Rendered {
         let key = key(of: plan, for: source)
         if let bytes = derivatives.value(for: key) { return Rendered(bytes: bytes, mediaType: plan.format.mediaType) }
-        let bytes = try await queue.run(key: source.contentKey, cancellation: cancellation) {
+        let lane = plan.width * plan.height > Self.largeArea ? largeQueue : queue
+        let bytes = try await lane.run(key: source.contentKey, cancellation: cancellation) {
             cancellation throws(IIIFError) -> [UInt8] in
             if let bytes = self.derivatives.value(for: key) { return bytes }
             // A decode is finished and cached even if its request is cancelled meanwhile: the next

@@ -11,9 +11,27 @@ struct OAIRecordMetadata: Sendable {
     let root: OCFLStorageRoot?
     /// The item page's address, for an item id.
     let itemPage: @Sendable (String) -> String
+    /// Elements already made, by record version and format: reading and cutting the archived files
+    /// costs far more than the rest of a ListRecords answer, and harvesters ask for the same pages.
+    let made = IIIFCache<String>(budget: 16 << 20)
 
-    /// The `<metadata>` content for `row` in `format` (one element, namespaces declared on it).
+    init(root: OCFLStorageRoot?, itemPage: @escaping @Sendable (String) -> String) {
+        self.root = root
+        self.itemPage = itemPage
+    }
+
+    /// The `<metadata>` content for `row` in `format` (one element, namespaces declared on it). Kept
+    /// per item, OCFL version and datestamp: a change to the item moves one of them.
     func element(for row: OAIRecordRow, format: OAIMetadataFormat) -> String {
+        let key = [format.rawValue, row.id, row.objectID, row.ocflVersion ?? "", row.datestampKey]
+            .joined(separator: "\u{0}")
+        if let element = made.value(for: key) { return element }
+        let element = making(for: row, format: format)
+        made.insert(element, for: key, cost: element.utf8.count)
+        return element
+    }
+
+    private func making(for row: OAIRecordRow, format: OAIMetadataFormat) -> String {
         switch format {
         case .oaiDC:
             let dc =

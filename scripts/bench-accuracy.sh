@@ -127,7 +127,7 @@ if [[ "$skip" != *,osd,* ]]; then
   mkdir -p "$work/text-osd"
   while read -r page lang; do
     [ -f "$work/text-osd/$page.turn" ] || echo "$page $lang"
-  done <"$work/frames.txt" | xargs -P "$jobs" -L 1 sh -c '"$0" scripts/bench_accuracy.py osd "$1" "$2" "$3"' "$py" "$work" || true
+  done <"$work/frames.txt" | xargs -r -P "$jobs" -L 1 sh -c '"$0" scripts/bench_accuracy.py osd "$1" "$2" "$3"' "$py" "$work" || true
 fi
 t3=$(date +%s)
 

@@ -65,10 +65,11 @@ public struct Normalizer: Sendable {
             let own: OrientationEstimate
             let factor = OrientationDetector.workingFactor(gray)
             if options.deskew, gray.width >= 32, gray.height >= 32, factor > 1, SkewDetector.workingFactor(gray) == factor {
-                let reduced = Binarization.reduced(gray, by: factor)
+                // Skew too: a dark border's straight edges would hold the measure at 0°.
+                let reduced = BorderDetector.reducedWithoutBorder(
+                    gray, dpi: dpiUsed, factor: factor, reducedGray: Binarization.reduced(gray, by: factor))
                 reducedForSkew = reduced
-                own = OrientationDetector.estimate(
-                    reduced: BorderDetector.reducedWithoutBorder(gray, dpi: dpiUsed, factor: factor, reducedGray: reduced))
+                own = OrientationDetector.estimate(reduced: reduced)
             } else {
                 own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
             }

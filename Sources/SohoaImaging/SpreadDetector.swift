@@ -70,37 +70,78 @@ enum SpreadDetector {
     /// shadow, dark from top to bottom) or faint (a light shadow), not print, with a gap beyond it.
     /// Without this the shadow cuts the gutter into two gaps, each half as wide as the other.
     static func withSpine(
-        _ gutter: (start: Int, length: Int), ink: [Int], height h: Int, minimumGap: Int, within print: ClosedRange<Int>
+        _ gutter: (start: Int, length: Int), ink: [Int], reduced: Raster, minimumGap: Int, within print: ClosedRange<Int>
     ) -> (start: Int, length: Int) {
+        let h = reduced.height
         let empty = Swift.max(1, h / 100)
         let faint = Swift.max(empty, h / 30)
-        let widest = Swift.max(minimumGap * 3, gutter.length)
-        // A shadow is wide and soft; a table's ruled line is a column or two of solid ink.
+        let widest = Swift.max(minimumGap * 3, gutter.length, ink.count / 12)
+        // A shadow is wide and soft; a table's ruled line is a column or two of solid ink. What is
+        // left of a shadow after the light is evened (soft edges, any darkness) is dark down the
+        // page, not in lines: it runs from the top of the image to the bottom, through the margins
+        // no line of a book page reaches, or without a break over many lines' height.
         func isSpine(_ band: Range<Int>) -> Bool {
             guard !band.isEmpty, band.count <= widest else { return false }
             if band.allSatisfy({ ink[$0] <= faint }) { return true }
-            return band.count >= 3 && band.allSatisfy { ink[$0] * 10 >= h * 6 || ink[$0] <= faint }
+            if band.count >= 3, band.allSatisfy({ ink[$0] * 10 >= h * 6 || ink[$0] <= faint }) { return true }
+            return band.count >= 3 && isShadow(rowsWithInk(reduced, columns: band))
         }
         var start = gutter.start
         var end = gutter.start + gutter.length  // exclusive
-        // Leftwards: a band of spine, then a gap of at least `minimumGap` empty columns.
+        // Leftwards: a band of spine (it may hold narrow gaps), then a gap of at least `minimumGap`.
         while true {
             var x = start - 1
-            while x >= print.lowerBound, ink[x] > empty { x -= 1 }
-            var gapStart = x
-            while gapStart >= print.lowerBound, ink[gapStart] <= empty { gapStart -= 1 }
-            guard x - gapStart >= minimumGap, isSpine((x + 1)..<start) else { break }
-            start = gapStart + 1
+            var run = 0
+            while x >= print.lowerBound, run < minimumGap {
+                run = ink[x] <= empty ? run + 1 : 0
+                x -= 1
+            }
+            guard run >= minimumGap, isSpine((x + 1 + run)..<start) else { break }
+            while x >= print.lowerBound, ink[x] <= empty { x -= 1 }
+            start = x + 1
         }
         while true {
             var x = end
-            while x <= print.upperBound, ink[x] > empty { x += 1 }
-            var gapEnd = x
-            while gapEnd <= print.upperBound, ink[gapEnd] <= empty { gapEnd += 1 }
-            guard gapEnd - x >= minimumGap, isSpine(end..<x) else { break }
-            end = gapEnd
+            var run = 0
+            while x <= print.upperBound, run < minimumGap {
+                run = ink[x] <= empty ? run + 1 : 0
+                x += 1
+            }
+            guard run >= minimumGap, isSpine(end..<(x - run)) else { break }
+            while x <= print.upperBound, ink[x] <= empty { x += 1 }
+            end = x
         }
         return (start, end - start)
+    }
+
+    /// True when the rows holding ink in a narrow band (`rows[y]`) are a shadow, not lines of print:
+    /// ink in all but one of 20 bands of rows, the first and last included; or a run without a break
+    /// over a fifth of the height; or fewer than 5 runs as tall as a line (specks and patches).
+    static func isShadow(_ rows: [Bool]) -> Bool {
+        let h = rows.count
+        guard h >= 20 else { return false }
+        var bands = Set<Int>()
+        var runs: [Int] = []
+        var run = 0
+        for (y, inked) in rows.enumerated() {
+            if inked {
+                run += 1
+                bands.insert(y * 20 / h)
+            } else if run > 0 {
+                runs.append(run)
+                run = 0
+            }
+        }
+        if run > 0 { runs.append(run) }
+        if runs.contains(where: { $0 * 5 >= h }) { return true }
+        if bands.contains(0), bands.contains(19), bands.count >= 19 { return true }
+        return runs.filter { $0 >= 3 }.count < 5
+    }
+
+    /// Per row of `reduced`, whether `columns` hold ink there.
+    static func rowsWithInk(_ reduced: Raster, columns: Range<Int>) -> [Bool] {
+        let w = reduced.width
+        return (0..<reduced.height).map { y in columns.contains { reduced.pixels[y * w + $0] < 160 } }
     }
 
     /// True when the gap `gutter` (reduced columns) parts two pages: no other gap in the print is
@@ -109,8 +150,12 @@ enum SpreadDetector {
         let w = reduced.width
         let h = reduced.height
         let empty = Swift.max(1, h / 100)
-        guard let first = ink.firstIndex(where: { $0 > empty }), let last = ink.lastIndex(where: { $0 > empty }) else { return false }
-        let gutter = withSpine(found, ink: ink, height: h, minimumGap: minimumGap, within: first...last)
+        // The print's edges: a sliver of ink beyond the margin (the rest of a scanner's border) is not print.
+        let isPrint = { (x: Int) in x + minimumGap <= w && ink[x..<(x + minimumGap)].allSatisfy { $0 > empty } }
+        guard let first = (0..<w).first(where: isPrint),
+            let last = (0..<w).last(where: isPrint).map({ $0 + minimumGap - 1 })
+        else { return false }
+        let gutter = withSpine(found, ink: ink, reduced: reduced, minimumGap: minimumGap, within: first...last)
         var runStart = -1
         for x in first...last {
             if ink[x] <= empty {

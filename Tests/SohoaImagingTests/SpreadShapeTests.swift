@@ -74,4 +74,51 @@ final class SpreadShapeTests: XCTestCase {
         always.splitSpreads = .always
         XCTAssertEqual(Normalizer(options: always).pages(of: scan(table)).count, 2, "`always` still splits")
     }
+
+    /// `spread` with a band of gray painted over the middle of its gutter, in `rows` (fractions of
+    /// the height): `level(x, y)` is the band's gray at column `x` of the band, row `y`.
+    private func spread(shadowWidth: Int, rows: ClosedRange<Double>, level: (Int, Int) -> UInt8) -> Raster {
+        var raster = spread
+        let x0 = raster.width / 2 - shadowWidth / 2
+        let top = Int(rows.lowerBound * Double(raster.height))
+        let bottom = Swift.min(raster.height, Int(rows.upperBound * Double(raster.height)))
+        for y in top..<bottom {
+            for x in 0..<shadowWidth { raster.pixels[y * raster.width + x0 + x] = level(x, y) }
+        }
+        return raster
+    }
+
+    func testAGutterCutByASoftSpineShadowIsFound() {
+        // What even light leaves of a spine's shadow: dark in its middle, soft at its edges, top to
+        // bottom. The gutter's two halves are each a gap as wide as the other; still one gutter.
+        var random = SplitMix(seed: 11)
+        let shadowed = spread(shadowWidth: 90, rows: 0...1) { x, _ in
+            let edge = Swift.min(x, 89 - x)
+            return edge < 20 ? 145 + UInt8(random.next() % 30) : 60
+        }
+        let gutter = SpreadDetector.gutter(shadowed, dpi: 300, mode: .auto)
+        XCTAssertEqual(Double(gutter ?? 0), Double(shadowed.width / 2), accuracy: Double(shadowed.width) / 20)
+    }
+
+    func testAGutterCutByAPatchOfShadowIsFound() {
+        // A faint shadow that even light removed but at the bottom of the page, plus a few specks.
+        let patch = spread(shadowWidth: 70, rows: 0.9...1) { x, y in (x + y) % 3 == 0 ? 60 : 200 }
+        let gutter = SpreadDetector.gutter(patch, dpi: 300, mode: .auto)
+        XCTAssertEqual(Double(gutter ?? 0), Double(patch.width / 2), accuracy: Double(patch.width) / 20)
+    }
+
+    func testANarrowColumnOfPrintInTheMiddleIsNotAShadow() {
+        // Two blocks of text and, between them, a narrow column of short lines (a table's column of
+        // numbers): three columns, not a book opening.
+        let narrow = SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 12)
+        let stub = narrow.cropped(x: 174, y: 0, width: 220, height: 2480)
+        let gap = Raster(width: 120, height: 2480)
+        let left = SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 3)
+        let right = SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 4)
+        let page = sideBySide([
+            left.cropped(x: 0, y: 0, width: 1748 - 174, height: 2480), gap, stub, gap,
+            right.cropped(x: 174, y: 0, width: 1748 - 174, height: 2480),
+        ])
+        XCTAssertNil(SpreadDetector.gutter(page, dpi: 300, mode: .auto))
+    }
 }

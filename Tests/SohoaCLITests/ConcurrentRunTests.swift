@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Two `sohoa run` on one archive at once: the second refuses at once with a message naming the
 /// run that holds the archive (exit 3), whether it is the same batch or another; the first
 /// completes, and running the second afterwards completes it. Never a corrupt root or a duplicate.
@@ -22,13 +26,16 @@ final class ConcurrentRunTests: XCTestCase {
         running.standardOutput = try FileHandle(forWritingTo: log)
         running.standardError = FileHandle.nullDevice
         try running.run()
-        // Once the first run has planned its pages it holds the archive.
+        // Once the first run has planned its pages it holds the archive. It is paused there (SIGSTOP:
+        // a stopped process keeps its lock), so the others meet it however fast it would finish.
         while running.isRunning, !((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("\"planned\"") { usleep(2000) }
         XCTAssertTrue(running.isRunning, "the first run is still going when the others start")
+        kill(running.processIdentifier, SIGSTOP)
 
         let sameBatch = try Sohoa.run(first.runArguments(archive: archive), environment: ["SOHOA_LANG": "en"])
         let otherBatch = try Sohoa.run(other.runArguments(archive: archive), environment: ["SOHOA_LANG": "en"])
         let audit = try Sohoa.run(["audit", "--catalog", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
+        kill(running.processIdentifier, SIGCONT)
         running.waitUntilExit()
         XCTAssertEqual(running.terminationStatus, 0, "the first run completes")
         for (name, result) in [("same batch", sameBatch), ("other batch", otherBatch)] {

@@ -18,14 +18,4 @@ function request()
   return wrk.format("GET", paths[math.random(#paths)])
 end
 
-function setup(thread)
-  report.setup(thread)
-end
-
-function response(status, headers, body)
-  report.response(status)
-end
-
-function done(summary, latency, requests)
-  report.done(kind, summary, latency)
-end
+report.install(kind)

@@ -1,8 +1,8 @@
 -- Shared by the load-test wrk scripts: prints one JSON line at the end of a run with the kind
 -- (LOAD_KIND), requests, requests per second, p50/p99/max latency in ms and the errors (answers
 -- that are not 2xx/3xx, socket errors, timeouts), and among the answers that are not 2xx/3xx how
--- many were 503 (busy) and how many other server errors (5xx); the scripts count those with
--- `report.setup` and `report.response`.
+-- many were 503 (busy) and how many other server errors (5xx). A script calls
+-- `report.install(kind)`, which gives wrk its setup/response/done hooks.
 local report = {}
 local threads = {}
 
@@ -33,6 +33,13 @@ function report.done(kind, summary, latency)
     kind, summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, errors.status,
     errors.connect + errors.read + errors.write, errors.timeout, busy_count, server_error_count))
+end
+
+-- Defines wrk's setup, response and done hooks for a script whose answers are reported as `kind`.
+function report.install(kind)
+  setup = report.setup
+  response = function(status, headers, body) report.response(status) end
+  done = function(summary, latency, requests) report.done(kind, summary, latency) end
 end
 
 return report

@@ -18,14 +18,4 @@ function request()
   return wrk.format("POST", "/login", nil, body)
 end
 
-function setup(thread)
-  report.setup(thread)
-end
-
-function response(status, headers, body)
-  report.response(status)
-end
-
-function done(summary, latency, requests)
-  report.done("sign-in flood", summary, latency)
-end
+report.install("sign-in flood")

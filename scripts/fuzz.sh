@@ -4,7 +4,10 @@
 # files and BagIt bags given to `sohoa import` (Sources/SohoaFuzz; built only here, into .build-fuzz).
 # Usage: scripts/fuzz.sh [--short] [--build-only | --no-build] [TARGET...]
 #   default: each target runs 1,000,000 inputs or 10 minutes, whichever comes first;
-#   --short: 30 s each (CI). FUZZ_SECONDS=N and FUZZ_RUNS=N override; FUZZ_JOBS=N targets at a time (2).
+#   --short: 30 s each (CI). FUZZ_SECONDS=N and FUZZ_RUNS=N override; FUZZ_JOBS=N targets at a time (2);
+#   FUZZ_TIMEOUT=N: seconds one input may take before it counts as a hang (1; 5 for bag): raise it on a
+#   machine busy with other work, where a starved process is not a hang (libFuzzer's final
+#   stat::slowest_unit_time_sec in each log says how slow the slowest input really was).
 #   --build-only builds the fuzzer and stops; --no-build runs the fuzzer built before (scripts/test.sh
 #   builds it beside the tests, on the core they leave idle).
 # A crash, a hang (one input over 1 s; 5 s for bag: see run()) or a leak stops that target: the input is kept in
@@ -48,10 +51,10 @@ mkdir -p "$work/corpus" "$work/findings" "$work/logs"
 
 # run TARGET: one libFuzzer run; its log in $work/logs/TARGET.log, a finding in $work/findings/TARGET/.
 run() {
-  local target="$1" timeout=1
+  local target="$1" timeout="${FUZZ_TIMEOUT:-1}"
   # A sound bag is written into the scratch archive (an OCFL version, fsync'd): 1.3 s seen in this
   # debug + ASan build on a busy machine, so the bag target's hang limit is 5 s.
-  [ "$target" = bag ] && timeout=5
+  [ "$target" = bag ] && timeout="${FUZZ_TIMEOUT:-5}"
   rm -rf "$work/findings/$target"; mkdir -p "$work/findings/$target"
   # -timeout: an input over that is a hang; leaks are reported by LeakSanitizer at the end of each input.
   ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}" SOHOA_FUZZ_TARGET="$target" \
@@ -64,13 +67,20 @@ run() {
 status=0 pids=() names=()
 report() {
   local target="$1" code="$2" log="$work/logs/$1.log"
-  local done_runs
+  local done_runs slowest
   done_runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
   if [ "$code" -eq 0 ] && [ -z "$(ls -A "$work/findings/$target")" ]; then
-    echo "fuzz: $target: ${done_runs:-?} inputs, no crash, hang or leak"
+    slowest=$(grep -E '^stat::slowest_unit_time_sec' "$log" | awk '{print $2}' || true)
+    echo "fuzz: $target: ${done_runs:-?} inputs, no crash, hang or leak (slowest input ${slowest:-?} s)"
   else
     echo "fuzz: $target: FINDING (exit $code) after ${done_runs:-?} inputs; input in $work/findings/$target/, log $log" >&2
     grep -E 'ERROR: |SUMMARY: |Fatal error|panic|==[0-9]+== ' "$log" | head -5 >&2 || true
+    # A "timeout" on a busy machine may be a process that did not get the CPU: replayed alone, an input
+    # that is really slow is slow again. Either way it stays a finding (FUZZ_TIMEOUT=N raises the limit).
+    for input in "$work/findings/$target"/timeout-*; do
+      [ -e "$input" ] || continue
+      SOHOA_FUZZ_TARGET="$target" "$fuzzer" "$input" 2>&1 | grep -E '^Executed' | sed 's/^/fuzz:   replayed alone: /' >&2 || true
+    done
     status=1
   fi
 }

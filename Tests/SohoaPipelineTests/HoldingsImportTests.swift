@@ -148,6 +148,26 @@ final class HoldingsImportTests: XCTestCase {
         XCTAssertTrue(broken.rejected[0].location.contains("line 13"), broken.rejected[0].location)
     }
 
+    /// Found by fuzzing (scripts/fuzz.sh marcxml): a MARCXML file declaring UTF-7 (or EBCDIC) made
+    /// libxml2, under Foundation's XMLParser, crash the whole process. It is refused by name instead.
+    func testAnEncodingTheXMLParserCannotSwitchToIsRefusedNotACrash() throws {
+        let catalog = try catalog()
+        let folder = try temporaryFolder()
+        let good = try String(contentsOf: fixture("register.xml"), encoding: .utf8)
+        XCTAssertTrue(good.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "the fixture's declaration changed")
+        for declared in ["UTF-7", "EBCDIC-US", "ISO-8859-1"] {
+            let file = folder.appendingPathComponent("register-\(declared).xml")
+            try Data(good.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding='\(declared)'").utf8).write(to: file)
+            XCTAssertThrowsError(try HoldingsImporter().importRegister(file, into: catalog)) { error in
+                let message = "\(error)"
+                XCTAssertTrue(message.contains(file.path) && message.contains("\"\(declared)\"") && message.contains("UTF-8"), message)
+            }
+        }
+        XCTAssertEqual(try catalog.holdingCount(), 0, "nothing was imported from the refused files")
+        let report = try HoldingsImporter().importRegister(fixture("register.xml"), into: catalog)
+        XCTAssertEqual(report.added, 2, "UTF-8, declared or not, is read")
+    }
+
     func testAMappingFileOverridesTheDefaults() throws {
         let catalog = try catalog()
         let mapping = try MARCMapping.load(fixture("mapping.yaml"))

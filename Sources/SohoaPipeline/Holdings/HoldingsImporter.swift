@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 
 /// `sohoa holdings import`: reads a register (CSV, MARC 21 ISO 2709 or MARCXML), checks every row,
@@ -77,6 +78,10 @@ public struct HoldingsImporter: Sendable {
             else {
                 _ = try RegisterText.decode(data, file: file.path)
                 throw HoldingsImportError(file: file.path, message: "is not UTF-8")
+            }
+            if let declared = XMLDeclaration.unsupportedEncoding(in: data) {
+                throw HoldingsImportError(
+                    file: file.path, message: "declares the encoding \"\(declared)\"; sohoa reads MARCXML in UTF-8: save it as UTF-8")
             }
             report = HoldingsImportReport(file: file.path, format: "marcxml", encoding: "UTF-8")
             let (records, error) = MARCXMLReader.read(data)

@@ -12,6 +12,12 @@ final class XMLDeclarationTests: XCTestCase {
         let withMark = Data("\u{FEFF}<?xml version=\"1.0\"\n  encoding=\"ISO-8859-1\"?><a/>".utf8)
         XCTAssertEqual(XMLDeclaration.encoding(in: withMark), "ISO-8859-1")
         XCTAssertNil(XMLDeclaration.encoding(in: Data(#"<?xml version="1.0"?><a encoding="UTF-7"/>"#.utf8)), "only the declaration counts")
+        XCTAssertEqual(
+            XMLDeclaration.encoding(in: Data(#"<?xml version="1.0" encoding="UTF-7"'>"#.utf8)), "UTF-7",
+            "a declaration that does not end properly still switches libxml2 (found by fuzzing)")
+        XCTAssertEqual(
+            XMLDeclaration.unsupportedEncoding(in: Data(#"<?xml version="encoding='UTF-8'" encoding="UTF-7"?>"#.utf8)), "UTF-7",
+            "every candidate of a broken declaration is checked")
         XCTAssertNil(XMLDeclaration.encoding(in: Data("<a/>".utf8)))
         XCTAssertNil(XMLDeclaration.encoding(in: Data()))
         // UTF-16 (little-endian, with its byte-order mark): the declaration has a zero byte beside each letter.

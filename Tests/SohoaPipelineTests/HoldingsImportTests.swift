@@ -148,8 +148,9 @@ final class HoldingsImportTests: XCTestCase {
         XCTAssertTrue(broken.rejected[0].location.contains("line 13"), broken.rejected[0].location)
     }
 
-    /// Found by fuzzing (scripts/fuzz.sh marcxml): a MARCXML file declaring UTF-7 (or EBCDIC) made
-    /// libxml2, under Foundation's XMLParser, crash the whole process. It is refused by name instead.
+    /// Found by fuzzing (scripts/fuzz.sh marcxml): a MARCXML file declaring UTF-7 (or EBCDIC), or
+    /// holding an empty processing instruction, made Foundation's XMLParser crash the whole process.
+    /// It is refused by name instead.
     func testAnEncodingTheXMLParserCannotSwitchToIsRefusedNotACrash() throws {
         let catalog = try catalog()
         let folder = try temporaryFolder()
@@ -162,6 +163,11 @@ final class HoldingsImportTests: XCTestCase {
                 let message = "\(error)"
                 XCTAssertTrue(message.contains(file.path) && message.contains("\"\(declared)\"") && message.contains("UTF-8"), message)
             }
+        }
+        let instruction = folder.appendingPathComponent("register-pi.xml")
+        try Data(good.replacingOccurrences(of: "<collection", with: "<?Xmmm?>\n<collection").utf8).write(to: instruction)
+        XCTAssertThrowsError(try HoldingsImporter().importRegister(instruction, into: catalog)) { error in
+            XCTAssertTrue("\(error)".contains("<?Xmmm?> on line 2"), "\(error)")
         }
         XCTAssertEqual(try catalog.holdingCount(), 0, "nothing was imported from the refused files")
         let report = try HoldingsImporter().importRegister(fixture("register.xml"), into: catalog)

@@ -79,10 +79,7 @@ public struct HoldingsImporter: Sendable {
                 _ = try RegisterText.decode(data, file: file.path)
                 throw HoldingsImportError(file: file.path, message: "is not UTF-8")
             }
-            if let declared = XMLDeclaration.unsupportedEncoding(in: data) {
-                throw HoldingsImportError(
-                    file: file.path, message: "declares the encoding \"\(declared)\"; sohoa reads MARCXML in UTF-8: save it as UTF-8")
-            }
+            if let refusal = XMLPreflight.refusal(of: data) { throw HoldingsImportError(file: file.path, message: refusal) }
             report = HoldingsImportReport(file: file.path, format: "marcxml", encoding: "UTF-8")
             let (records, error) = MARCXMLReader.read(data)
             for (index, entry) in records.enumerated() {

@@ -21,9 +21,7 @@ final class MARCXMLReader: NSObject, XMLParserDelegate {
 
     /// The records of `data` with the line each starts on, and the parse error if the XML breaks off.
     static func read(_ data: Data) -> (records: [(line: Int, record: MARCRecord)], error: (line: Int, message: String)?) {
-        if let encoding = XMLDeclaration.unsupportedEncoding(in: data) {
-            return ([], (1, "the file declares the encoding \"\(encoding)\"; sohoa reads MARCXML in UTF-8: save it as UTF-8"))
-        }
+        if let refusal = XMLPreflight.refusal(of: data) { return ([], (1, "the file \(refusal)")) }
         let reader = MARCXMLReader()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true

@@ -15,10 +15,8 @@ public final class ALTOLineReader: NSObject, XMLParserDelegate {
     /// The lines of the ALTO document in `data`, in reading order; lines without text are left out.
     /// Throws `serverError` when the XML cannot be parsed.
     public static func lines(in data: Data) throws(IIIFError) -> [IIIFTextLine] {
-        if let encoding = XMLDeclaration.unsupportedEncoding(in: data) {
-            throw IIIFError(
-                .serverError, "the page's text (ALTO) cannot be read",
-                detail: "the ALTO file declares the encoding \"\(encoding)\", which sohoa does not read (UTF-8 or UTF-16)")
+        if let refusal = XMLPreflight.refusal(of: data) {
+            throw IIIFError(.serverError, "the page's text (ALTO) cannot be read", detail: "the ALTO file \(refusal)")
         }
         let reader = ALTOLineReader()
         let parser = XMLParser(data: data)

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The XML declaration at the start of a document (`<?xml version="1.0" encoding="…"?>`), read before
-/// a parser sees the bytes. Foundation's `XMLParser` hands the declared encoding to libxml2, which
-/// crashes the process switching to some of them (UTF-7, EBCDIC: found by fuzzing the MARCXML reader),
-/// so every reader of XML from outside checks the declaration first and refuses what it does not read.
-public enum XMLDeclaration {
+/// What Foundation's `XMLParser` (libxml2 underneath, on Linux) crashes the process on, found before
+/// the parser sees the bytes; every reader of XML from outside asks `refusal(of:)` first. Both were
+/// found by fuzzing the MARCXML reader:
+/// - a declared encoding libxml2 cannot switch to (`<?xml version="1.0" encoding="UTF-7"?>`, EBCDIC);
+/// - a processing instruction without data (`<?name?>`), whose missing data `XMLParser` reads anyway.
+public enum XMLPreflight {
     /// The encodings sohoa's XML readers accept (compared without case, `-` and `_`): UTF-8 and its
     /// ASCII subset, and UTF-16.
     static let unicodeNames: Set<String> = ["utf8", "usascii", "ascii", "utf16", "utf16le", "utf16be"]
@@ -47,5 +48,45 @@ public enum XMLDeclaration {
         // libxml2 takes these four bytes (`<?xm` in EBCDIC) for EBCDIC whatever is declared.
         if data.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { return "EBCDIC" }
         return encodings(in: data).first { !unicodeNames.contains($0.lowercased().filter { $0 != "-" && $0 != "_" }) }
+    }
+
+    /// The first processing instruction of `data` that has no data (`<?name?>`, `<?name ?>`): its
+    /// target and line. Zero bytes are skipped, so UTF-16 is read too.
+    public static func emptyProcessingInstruction(in data: Data) -> (target: String, line: Int)? {
+        let bytes = [UInt8](data.contains(0) ? data.filter { $0 != 0 } : data)
+        let open = UInt8(ascii: "<"), question = UInt8(ascii: "?"), close = UInt8(ascii: ">")
+        var line = 1
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            guard bytes[index] == open, bytes[index + 1] == question else {
+                index += 1
+                continue
+            }
+            var cursor = index + 2
+            while cursor < bytes.count, !isSpace(bytes[cursor]), bytes[cursor] != question, bytes[cursor] != open { cursor += 1 }
+            let target = String(decoding: bytes[(index + 2)..<cursor], as: UTF8.self)
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            if cursor + 1 < bytes.count, bytes[cursor] == question, bytes[cursor + 1] == close { return (target, line) }
+            index += 2
+        }
+        return nil
+    }
+
+    /// Why `data` must not be given to `XMLParser`, in plain words ("declares the encoding …"); nil
+    /// when it may be parsed.
+    public static func refusal(of data: Data) -> String? {
+        if let encoding = unsupportedEncoding(in: data) {
+            return "declares the encoding \"\(encoding)\"; sohoa reads XML in UTF-8 (or UTF-16): save it as UTF-8"
+        }
+        if let instruction = emptyProcessingInstruction(in: data) {
+            return "has an empty processing instruction <?\(instruction.target)?> on line \(instruction.line), "
+                + "which the XML reader cannot take: remove it"
+        }
+        return nil
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
     }
 }

@@ -79,7 +79,7 @@ public struct HoldingsImporter: Sendable {
                 _ = try RegisterText.decode(data, file: file.path)
                 throw HoldingsImportError(file: file.path, message: "is not UTF-8")
             }
-            if let refusal = XMLPreflight.refusal(of: data) { throw HoldingsImportError(file: file.path, message: refusal) }
+            do { _ = try XMLPreflight.utf8(data) } catch { throw HoldingsImportError(file: file.path, message: error.reason) }
             report = HoldingsImportReport(file: file.path, format: "marcxml", encoding: "UTF-8")
             let (records, error) = MARCXMLReader.read(data)
             for (index, entry) in records.enumerated() {

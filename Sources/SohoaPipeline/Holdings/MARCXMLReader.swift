@@ -21,9 +21,10 @@ final class MARCXMLReader: NSObject, XMLParserDelegate {
 
     /// The records of `data` with the line each starts on, and the parse error if the XML breaks off.
     static func read(_ data: Data) -> (records: [(line: Int, record: MARCRecord)], error: (line: Int, message: String)?) {
-        if let refusal = XMLPreflight.refusal(of: data) { return ([], (1, "the file \(refusal)")) }
+        let utf8: Data
+        do { utf8 = try XMLPreflight.utf8(data) } catch { return ([], (1, "the file \(error.reason)")) }
         let reader = MARCXMLReader()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: utf8)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
         reader.parser = parser

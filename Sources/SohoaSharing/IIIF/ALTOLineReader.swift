@@ -15,11 +15,12 @@ public final class ALTOLineReader: NSObject, XMLParserDelegate {
     /// The lines of the ALTO document in `data`, in reading order; lines without text are left out.
     /// Throws `serverError` when the XML cannot be parsed.
     public static func lines(in data: Data) throws(IIIFError) -> [IIIFTextLine] {
-        if let refusal = XMLPreflight.refusal(of: data) {
-            throw IIIFError(.serverError, "the page's text (ALTO) cannot be read", detail: "the ALTO file \(refusal)")
+        let utf8: Data
+        do { utf8 = try XMLPreflight.utf8(data) } catch {
+            throw IIIFError(.serverError, "the page's text (ALTO) cannot be read", detail: "the ALTO file \(error.reason)")
         }
         let reader = ALTOLineReader()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: utf8)
         parser.delegate = reader
         guard parser.parse(), parser.parserError == nil else {
             throw IIIFError(

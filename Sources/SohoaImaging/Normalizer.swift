@@ -37,6 +37,8 @@ public struct Normalizer: Sendable {
         var clock = StepClock()
         let master = scan.raster
         var gray = master.grayscale()
+        // Dither noise is looked for only on bilevel scans (a gray scan's paper has no dots).
+        let bilevel = gray.pixels.allSatisfy { $0 == 0 || $0 == 255 }
         let resolved = DPIResolver.resolve(scan.technical)
 
         var scale = 1.0
@@ -139,6 +141,7 @@ public struct Normalizer: Sendable {
             var raster = part.raster
             var specks: Int?
             if options.despeckle {
+                if bilevel { raster = DitherCleaner.cleaned(raster, dpi: dpiUsed).raster }
                 let cleaned = Despeckler.despeckled(raster, dpi: dpiUsed)
                 raster = cleaned.raster
                 specks = cleaned.removed

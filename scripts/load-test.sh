@@ -4,6 +4,9 @@
 # release `sohoa serve` on 127.0.0.1 (a free port) and runs, with Debian's `wrk`:
 #   1. the mixed workload for SECONDS (default 60) at 32 connections: search 10, item pages 6,
 #      IIIF tiles at random regions and sizes 8, OAI-PMH ListRecords 4, review pages (signed in) 4;
+#      the searches are a day's worth: about 600 different ones with Zipf-like repeats and later
+#      pages now and then (scripts/load/load_test.py prints how often they repeat, since the server
+#      keeps recent searches' rankings);
 #   2. the same again with abusive requests alongside: whole images at the largest IIIF size
 #      (4 connections) and a sign-in flood of wrong passwords (4 connections).
 # Prints requests per second, p50/p99 per kind, errors and the server's peak memory (VmHWM), and

@@ -6,6 +6,6 @@ extension Catalog {
 
     /// The servable items at the `access` levels, counted by library, collection type and language.
     public func collectionOverview(access: Set<AccessLevel>) throws(CatalogError) -> CollectionOverview {
-        try read { tx throws(CatalogError) in try tx.collectionOverview(access: access) }
+        try read { tx throws(CatalogError) in try tx.collectionOverview(access: access, cache: searchCache) }
     }
 }

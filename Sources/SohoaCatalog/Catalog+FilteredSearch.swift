@@ -5,6 +5,8 @@ extension Catalog {
     public func search(
         _ query: String, filters: SearchFilters, limit: Int = 20, offset: Int = 0
     ) throws(CatalogError) -> SearchPage {
-        try read { tx throws(CatalogError) in try tx.search(query, filters: filters, limit: limit, offset: offset) }
+        try read { tx throws(CatalogError) in
+            try tx.search(query, filters: filters, limit: limit, offset: offset, cache: searchCache)
+        }
     }
 }

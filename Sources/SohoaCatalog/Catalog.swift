@@ -14,6 +14,8 @@ public final class Catalog: Sendable {
     /// The catalog file.
     public let file: URL
     let pool: DatabasePool
+    /// Recent searches' ranked matches and the collection overview, until the catalog changes.
+    let searchCache = SearchCache()
 
     /// Opens the catalog at `url` — the `catalog.sqlite` file, or an archive folder holding it —
     /// creating it if it does not exist, and brings its schema up to date.
@@ -32,11 +34,12 @@ public final class Catalog: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "sohoa.catalog"
-        // Every connection reads the file through one shared memory map (the OS page cache) instead
-        // of each filling its own small page cache: a reader of the pool is warm from its first
-        // query, which keeps full-text search fast on a large index (`scripts/bench-search.sh`).
+        // No memory map: each connection of the pool mapped the file on its own, and every page a
+        // search touched counted once per connection in the process's memory (five readers on a
+        // 340 MB catalog: 1.4 GB). Reads go through the OS page cache and each connection's own
+        // 16 MB cache instead, for about 4% more CPU in searches (`scripts/load-test.sh`, README "Load").
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
             try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         let path = self.file.path

@@ -27,6 +27,13 @@ extension CatalogTransaction {
 
     /// The servable items at the `access` levels, counted by library, collection type and language.
     public func collectionOverview(access: Set<AccessLevel>) throws(CatalogError) -> CollectionOverview {
+        try collectionOverview(access: access, cache: nil)
+    }
+
+    /// `collectionOverview(access:)`, from `cache` when it has it (and kept there when not).
+    func collectionOverview(access: Set<AccessLevel>, cache: SearchCache?) throws(CatalogError) -> CollectionOverview {
+        let generation = try run { try cache?.generation(db) }
+        if let cache, let generation, let kept = cache.overview(access, generation: generation) { return kept }
         let conditions = SearchFilters(access: access).itemConditions()
         func counts(_ key: String) throws -> [CollectionOverview.Count] {
             try Row.fetchAll(
@@ -40,10 +47,12 @@ extension CatalogTransaction {
                 arguments: StatementArguments(conditions.arguments)
             ).map { CollectionOverview.Count(key: $0["key"], items: $0["items"], pages: $0["pages"]) }
         }
-        return try run {
+        let overview = try run {
             CollectionOverview(
                 libraries: try counts("i.libraryCode"), types: try counts("COALESCE(h.collectionType, i.type)"),
                 languages: try counts("i.language"))
         }
+        if let cache, let generation { cache.keep(overview, for: access, generation: generation) }
+        return overview
     }
 }

@@ -15,6 +15,14 @@ extension CatalogTransaction {
     public func search(
         _ query: String, filters: SearchFilters, limit: Int = 20, offset: Int = 0
     ) throws(CatalogError) -> SearchPage {
+        try search(query, filters: filters, limit: limit, offset: offset, cache: nil)
+    }
+
+    /// `search(_:filters:limit:offset:)`, taking the ranked matches from `cache` when it has them and
+    /// keeping them there when not.
+    func search(
+        _ query: String, filters: SearchFilters, limit: Int, offset: Int, cache: SearchCache?
+    ) throws(CatalogError) -> SearchPage {
         let limit = min(max(0, limit), 100)
         let offset = min(max(0, offset), Self.maximumSearchOffset)
         let parsed = SearchQuery(query)
@@ -36,67 +44,53 @@ extension CatalogTransaction {
             \(matches)
             """
         let arguments = StatementArguments([match] + conditions.arguments)
+        let key = ([match, conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
         return try run {
-            // One pass over the index: the candidates are counted and ranked here (a COUNT query
-            // then a ranking query matched every page twice).
-            let rows = try Row.fetchAll(db, sql: candidates, arguments: arguments)
-            let total = min(rows.count, Self.rankingWindow)
-            let isExact = rows.count <= Self.rankingWindow
+            let generation = try cache?.generation(db)
+            let ranked: SearchCache.Ranked
+            if let cache, let generation, let kept = cache.ranked(key, generation: generation) {
+                ranked = kept
+            } else {
+                // One pass over the index: the candidates are counted and ranked here (a COUNT query
+                // then a ranking query matched every page twice).
+                let rows = try Row.fetchAll(db, sql: candidates, arguments: arguments)
+                ranked = SearchCache.Ranked(
+                    candidates: rows.map(SearchCandidate.init).sorted(by: SearchCandidate.ranksBefore),
+                    total: min(rows.count, Self.rankingWindow), isExact: rows.count <= Self.rankingWindow)
+                if let cache, let generation { cache.keep(ranked, for: key, generation: generation) }
+            }
+            let (total, isExact) = (ranked.total, ranked.isExact)
             guard total > offset else {
                 return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
             }
-            let ranked = rows.map(Candidate.init).sorted(by: Candidate.ranksBefore)
-            let results = try ranked[offset..<min(ranked.count, offset + limit)].compactMap { candidate in
-                try result(candidate, query: parsed)
-            }
+            let shown = ranked.candidates[offset..<min(ranked.candidates.count, offset + limit)]
+            let results = try shown.compactMap { candidate in try result(candidate, query: parsed) }
             return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: results)
         }
     }
 
-    /// A matching page, before its snippet and item are looked up.
-    private struct Candidate {
-        var pageID: Int64
-        var score: Double
-        var itemID: String
-        var name: String
-        var sequence: Int
-
-        init(_ row: Row) {
-            pageID = row["pageID"]
-            score = row["score"]
-            itemID = row["itemID"]
-            name = row["name"]
-            sequence = row["sequence"]
-        }
-
-        /// Best first (lowest bm25), then by item (as SQLite orders text: by bytes) and page.
-        static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
-            if a.score != b.score { return a.score < b.score }
-            if a.itemID != b.itemID { return a.itemID.utf8.lexicographicallyPrecedes(b.itemID.utf8) }
-            return a.sequence < b.sequence
-        }
-    }
-
     /// Completes one hit with its text's snippet and its item's description.
-    private func result(_ candidate: Candidate, query: SearchQuery) throws -> SearchResult? {
+    private func result(_ candidate: SearchCandidate, query: SearchQuery) throws -> SearchResult? {
         let pageID = candidate.pageID
         let itemID = candidate.itemID
         guard
             let item = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT i.title, i.libraryCode, i.date, i.language, i.access, COALESCE(h.collectionType, i.type) AS collectionType
-                    FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
-                    """,
+                // Prepared once per connection: twenty hits a page, each preparing two statements,
+                // spent more time preparing them than running them.
+                db.cachedStatement(
+                    sql: """
+                        SELECT i.title, i.libraryCode, i.date, i.language, i.access, COALESCE(h.collectionType, i.type) AS collectionType
+                        FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
+                        """),
                 arguments: [itemID])
         else { return nil }
         let texts = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT page_texts.text AS text, page_search.folded AS folded
-                FROM page_texts LEFT JOIN page_search ON page_search.rowid = page_texts.pageID
-                WHERE page_texts.pageID = ?
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT page_texts.text AS text, page_search.folded AS folded
+                    FROM page_texts LEFT JOIN page_search ON page_search.rowid = page_texts.pageID
+                    WHERE page_texts.pageID = ?
+                    """),
             arguments: [pageID])
         let original = texts.map { row -> String in row["text"] } ?? ""
         let folded = texts.flatMap { row -> String? in row["folded"] }

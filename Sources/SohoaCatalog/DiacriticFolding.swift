@@ -21,6 +21,28 @@ public enum DiacriticFolding {
         if character.isASCII {
             return character.lowercased()
         }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first, scalar.value < foldedScalarLimit {
+            return foldedScalars[Int(scalar.value)]
+        }
+        return foldedSlowly(character)
+    }
+
+    /// Characters of one scalar below this value are folded by looking them up in `foldedScalars`:
+    /// all of Latin (Vietnamese's precomposed letters are in U+1E00–U+1EFF), Greek and Cyrillic.
+    static let foldedScalarLimit: UInt32 = 0x2000
+
+    /// `foldedSlowly` of every one-scalar character below `foldedScalarLimit`, made once: folding a
+    /// character through Foundation's decomposition costs microseconds, and snippets fold thousands.
+    private static let foldedScalars: [String] = (0..<foldedScalarLimit).map { value in
+        Unicode.Scalar(value).map { foldedSlowly(Character($0)) } ?? ""
+    }
+
+    /// Folds one character through its canonical decomposition.
+    static func foldedSlowly(_ character: Character) -> String {
+        if character.isASCII {
+            return character.lowercased()
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in character.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {

@@ -24,29 +24,58 @@ enum SnippetWindow {
     /// The part of `original` around the first token of `folded` that holds a word of `query`; `nil`
     /// when the whole text is short anyway, or the tokens do not line up.
     static func window(original: String, folded: String, query: SearchQuery) -> Substring? {
-        let foldedTokens = folded.split(whereSeparator: \.isWhitespace)
+        let foldedTokens = tokens(folded)
         guard foldedTokens.count > tokensBefore + tokensAfter,
-            let first = foldedTokens.firstIndex(where: { contains($0, query) })
+            let first = foldedTokens.firstIndex(where: { contains(folded.unicodeScalars[$0], query) })
         else { return nil }
-        let tokens = original.split(whereSeparator: \.isWhitespace)
+        let tokens = tokens(original)
         guard tokens.count == foldedTokens.count else { return nil }
         let start = max(0, first - tokensBefore)
         let end = min(tokens.count, first + tokensAfter)
-        return original[tokens[start].startIndex..<tokens[end - 1].endIndex]
+        return original[tokens[start].lowerBound..<tokens[end - 1].upperBound]
+    }
+
+    /// The white-space-separated tokens of `text`, read scalar by scalar (reading it as characters
+    /// costs several times more, and folded text has no combining marks for white space to carry).
+    private static func tokens(_ text: String) -> [Range<String.Index>] {
+        var tokens: [Range<String.Index>] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                if let tokenStart = start { tokens.append(tokenStart..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = scalars.index(after: index)
+        }
+        if let tokenStart = start { tokens.append(tokenStart..<scalars.endIndex) }
+        return tokens
     }
 
     /// Whether a folded token holds a word that a term of `query` matches (a phrase by its first word).
-    private static func contains(_ token: Substring, _ query: SearchQuery) -> Bool {
-        let words = token.unicodeScalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
-            .map { String(String.UnicodeScalarView($0)) }
+    private static func contains(_ token: Substring.UnicodeScalarView, _ query: SearchQuery) -> Bool {
+        let words = token.split { !isWordScalar($0) }.map(Substring.init)
         return words.contains { word in
             query.terms.contains { term in
                 switch term {
                 case .word(let wanted): word == wanted
                 case .prefix(let wanted): word.hasPrefix(wanted)
-                case .phrase(let wanted): word == wanted.first
+                case .phrase(let wanted): wanted.first.map { word == $0 } ?? false
                 }
             }
         }
+    }
+
+    /// Whether a scalar is a letter or a digit (ASCII ones without looking up Unicode properties).
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

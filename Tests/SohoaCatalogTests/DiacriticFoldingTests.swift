@@ -21,4 +21,17 @@ final class DiacriticFoldingTests: XCTestCase {
         XCTAssertEqual(words.map(\.folded), ["truong", "dai", "hoc", "nam", "1945"])
         XCTAssertEqual(words.map { String(text[$0.range]) }, ["Trường", "Đại", "học", "năm", "1945"])
     }
+
+    func testTheLookupTableFoldsAsTheDecompositionDoes() {
+        var differing: [UInt32] = []
+        for value in 0x80..<DiacriticFolding.foldedScalarLimit {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            if DiacriticFolding.fold(character) != DiacriticFolding.foldedSlowly(character) { differing.append(value) }
+        }
+        XCTAssertEqual(differing, [])
+        // Characters of several scalars, and those beyond the table, are folded through the decomposition.
+        XCTAssertEqual(DiacriticFolding.fold(Character("e\u{302}\u{301}")), "e")
+        XCTAssertEqual(DiacriticFolding.fold(Character("Ｄ")), DiacriticFolding.foldedSlowly(Character("Ｄ")))
+    }
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOPosix
 import SohoaCatalog
+import SohoaSharing
 import XCTest
 
 @testable import SohoaServer
@@ -379,6 +380,21 @@ final class AuthTests: XCTestCase {
                 try await group.waitForAll()
             }
         }
+    }
+
+    func testPasswordChecksRunAtALowPriority() async throws {
+        #if os(Linux)
+            let low = BoundedThreadPool(name: "test", threads: 2, capacity: 4, lowPriority: true)
+            for _ in 0..<4 {
+                let niceness = try await low.run { LowPriorityThread.currentThreadNiceness }
+                XCTAssertEqual(niceness, LowPriorityThread.niceness)
+            }
+            let normal = BoundedThreadPool(name: "test", threads: 1, capacity: 1)
+            let niceness = try await normal.run { LowPriorityThread.currentThreadNiceness }
+            XCTAssertLessThan(niceness, LowPriorityThread.niceness, "other pools keep the server's priority")
+        #else
+            throw XCTSkip("threads have a nice value of their own only on Linux")
+        #endif
     }
 
     func testFullPasswordPoolAnswers503WithRetryAfter() async throws {

@@ -133,4 +133,25 @@ final class IIIFRenderQueueTests: XCTestCase {
         }
         XCTAssertEqual(service.rendersMade, 1, "five ways of asking for one 300×300 image")
     }
+
+    func testALowPriorityLaneRunsItsJobsNiced() async throws {
+        #if os(Linux)
+            let queue = IIIFRenderQueue(lanes: 1, waiting: 4, lowPriority: true)
+            let niceness = try await queue.run(key: "a", cancellation: IIIFCancellation()) { _ in LowPriorityThread.currentThreadNiceness }
+            XCTAssertEqual(niceness, LowPriorityThread.niceness)
+            let ran = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<3 {
+                    group.addTask { try await queue.run(key: "a", cancellation: IIIFCancellation()) { _ in index } }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            XCTAssertEqual(ran.sorted(), [0, 1, 2])
+            // The ordinary lanes keep the priority of the rest of the server.
+            let ordinary = IIIFRenderQueue(lanes: 1, waiting: 4)
+            let normal = try await ordinary.run(key: "a", cancellation: IIIFCancellation()) { _ in LowPriorityThread.currentThreadNiceness }
+            XCTAssertLessThan(normal, LowPriorityThread.niceness, "the other lanes keep the server's priority")
+        #else
+            throw XCTSkip("threads have a nice value of their own only on Linux")
+        #endif
+    }
 }

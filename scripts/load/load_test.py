@@ -59,6 +59,43 @@ def tile_paths(url, page_ids, rng, count):
     return paths
 
 
+# A day of searches: DISTINCT_SEARCHES different ones (words, two words, phrases, with filters;
+# bench_search.queries), asked with Zipf-like repeats (the k-th most asked one 1/k^0.8 as often as
+# the first), a later page of results now and then. The server keeps the ranked matches of recent
+# searches (SearchCache), so how often searches repeat matters: `report` prints what share of
+# these requests repeat a search asked among the last SEARCH_CACHE ones.
+DISTINCT_SEARCHES = 1000
+SEARCH_CACHE = 128
+
+
+def day_of_searches(count, rng):
+    distinct = [q for q in bench_search.queries(DISTINCT_SEARCHES) if "page" not in q]
+    rng.shuffle(distinct)
+    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(distinct))]
+    out = []
+    for q in rng.choices(distinct, weights=weights, k=count):
+        q = dict(q)
+        if rng.random() < 0.15:
+            q["page"] = str(rng.randint(2, 5))
+        out.append(q)
+    return out
+
+
+def repeat_share(paths, rng, draws=20000, cache=SEARCH_CACHE):
+    """Share of `draws` random picks of `paths` (as wrk picks them) whose search (the path without
+    its page) was asked among the last `cache` different searches (the cache keeps the least
+    recently asked out)."""
+    recent, repeats = {}, 0
+    for step in range(draws):
+        key = re.sub(r"&?page=\d+", "", rng.choice(paths))
+        if key in recent:
+            repeats += 1
+        recent[key] = step
+        if len(recent) > cache:
+            del recent[min(recent, key=recent.get)]
+    return repeats / draws
+
+
 def write_paths(url, catalog, out, count):
     rng = random.Random(12)
     pages, bench_items = archived_pages(catalog)
@@ -67,7 +104,7 @@ def write_paths(url, catalog, out, count):
     page_ids = [page for page, _ in pages]
     items = sorted({item for _, item in pages})
     kinds = {}
-    kinds["search"] = ["/search?" + urllib.parse.urlencode(q) for q in bench_search.queries(count)]
+    kinds["search"] = ["/search?" + urllib.parse.urlencode(q) for q in day_of_searches(count, rng)]
     # Item pages: the archived items, and as many generated ones (catalog rows only).
     kinds["item"] = [f"/items/{urllib.parse.quote(rng.choice(items))}" for _ in range(count // 2)]
     kinds["item"] += [f"/items/{rng.choice(bench_items)}" for _ in range(count // 2)]
@@ -83,7 +120,8 @@ def write_paths(url, catalog, out, count):
         with open(os.path.join(out, kind.replace(" ", "-") + ".txt"), "w") as file:
             file.write("\n".join(paths) + "\n")
     print(f"{len(page_ids)} archived pages in {len(items)} items; {len(bench_items)} generated public items; "
-          f"{len(sets)} OAI sets")
+          f"{len(sets)} OAI sets; {len(set(kinds['search']))} different search requests of {len(kinds['search'])}, "
+          f"{repeat_share(kinds['search'], random.Random(3)):.0%} repeating one of the last {SEARCH_CACHE} searches")
 
 
 def read_phase(path):

@@ -1,5 +1,7 @@
+import Dispatch
 import Hummingbird
 import NIOPosix
+import SohoaSharing
 import Synchronization
 
 /// A few threads of its own for slow blocking work (bcrypt, full-text searches), with a bounded
@@ -14,12 +16,29 @@ final class BoundedThreadPool: Sendable {
     private let pool: NIOThreadPool
     private let load = Mutex(0)
 
-    /// A pool of `threads` threads that holds at most `capacity` jobs (running and waiting).
-    init(name: String, threads: Int, capacity: Int) {
+    /// A pool of `threads` threads that holds at most `capacity` jobs (running and waiting); with
+    /// `lowPriority`, its threads run at `LowPriorityThread.niceness` (work anyone can ask for in
+    /// bulk, such as password checks, then gets a small share of the CPU while other work wants it).
+    init(name: String, threads: Int, capacity: Int, lowPriority: Bool = false) {
         self.name = name
         self.capacity = max(capacity, threads)
-        pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        let count = max(1, threads)
+        pool = NIOThreadPool(numberOfThreads: count)
         pool.start()
+        if lowPriority {
+            // One job per thread, each held until all have started: so each thread runs exactly one.
+            let started = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            for _ in 0..<count {
+                pool.submit { _ in
+                    LowPriorityThread.lowerCurrentThreadPriority()
+                    started.signal()
+                    release.wait()
+                }
+            }
+            for _ in 0..<count { started.wait() }
+            for _ in 0..<count { release.signal() }
+        }
     }
 
     deinit {

@@ -8,8 +8,9 @@ public final class ServerServices: Sendable {
     public let session: ArchiveSession
     public let options: ServerOptions
 
-    /// Password checks (bcrypt, slow on purpose): one thread of their own, at most 16 waiting.
-    let passwordChecks = BoundedThreadPool(name: "đăng nhập / signing in", threads: 1, capacity: 16)
+    /// Password checks (bcrypt, slow on purpose): one thread of their own at a low CPU priority (a
+    /// flood of wrong passwords must not slow readers down), at most 16 waiting.
+    let passwordChecks = BoundedThreadPool(name: "đăng nhập / signing in", threads: 1, capacity: 16, lowPriority: true)
     /// Full-text searches: two threads of their own (one per core of a small server), and a waiting
     /// line long enough for a busy day (dozens of readers at once); beyond, 503.
     let searches = BoundedThreadPool(name: "tìm kiếm / searching", threads: 2, capacity: 64)

@@ -21,8 +21,9 @@ public final class IIIFImageService: Sendable {
     private let sizes = IIIFCache<IIIFPixelBox>(budget: 10_000)
     private let queue: IIIFRenderQueue
     /// Answers larger than `largeArea` (whole pages at full size): one at a time on a lane of their
-    /// own, so a few of them (a download, or someone asking for the largest size again and again)
-    /// never make the tiles of a viewer wait behind them.
+    /// own at a low CPU priority, so a few of them (a download, or someone asking for the largest
+    /// size again and again) never make the tiles of a viewer wait behind them, nor take the CPU
+    /// from them.
     private let largeQueue: IIIFRenderQueue
     private let made = Atomic<Int>(0)
 
@@ -38,7 +39,7 @@ public final class IIIFImageService: Sendable {
         derivatives = IIIFCache(budget: derivativeBudget)
         decoded = IIIFCache(budget: decodedBudget)
         queue = IIIFRenderQueue(lanes: settings.concurrentRenders, waiting: settings.waitingRenders)
-        largeQueue = IIIFRenderQueue(lanes: 1, waiting: max(1, settings.waitingRenders / 4))
+        largeQueue = IIIFRenderQueue(lanes: 1, waiting: max(1, settings.waitingRenders / 4), lowPriority: true)
     }
 
     /// Answers with more pixels than this (4 megapixels, a 2,000-pixel square) are large: rendered on

@@ -6,7 +6,20 @@ import Synchronization
 /// same lane, so the tiles a viewer asks for at once wait for one decode instead of each decoding.
 /// A job whose request is cancelled leaves the line at once and is skipped when its turn comes.
 public final class IIIFRenderQueue: Sendable {
-    private let lanes: [DispatchQueue]
+    /// Where one lane's jobs run, one at a time.
+    private enum Lane: Sendable {
+        case queue(DispatchQueue)
+        case thread(LowPriorityThread)
+
+        func async(_ job: @escaping @Sendable () -> Void) {
+            switch self {
+            case .queue(let queue): queue.async(execute: job)
+            case .thread(let thread): thread.async(job)
+            }
+        }
+    }
+
+    private let lanes: [Lane]
     /// Jobs admitted (running or waiting) that have not finished.
     private let admitted = Mutex(0)
     /// Running plus waiting jobs allowed; beyond, `busy`.
@@ -15,8 +28,14 @@ public final class IIIFRenderQueue: Sendable {
     /// - Parameters:
     ///   - lanes: jobs running at once.
     ///   - waiting: jobs waiting for a lane before new ones are refused.
-    public init(lanes: Int, waiting: Int) {
-        self.lanes = (0..<max(1, lanes)).map { DispatchQueue(label: "sohoa.iiif.render.\($0)", qos: .userInitiated) }
+    ///   - lowPriority: whether each lane is a thread of its own at a lower CPU priority
+    ///     (`LowPriorityThread`), for work that must not slow the rest down.
+    public init(lanes: Int, waiting: Int, lowPriority: Bool = false) {
+        self.lanes = (0..<max(1, lanes)).map { index in
+            lowPriority
+                ? .thread(LowPriorityThread(name: "sohoa.iiif.large.\(index)"))
+                : .queue(DispatchQueue(label: "sohoa.iiif.render.\(index)", qos: .userInitiated))
+        }
         capacity = max(1, lanes) + max(0, waiting)
     }
 

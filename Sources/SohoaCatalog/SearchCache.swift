@@ -1,0 +1,105 @@
+import GRDB
+import Synchronization
+
+/// What recent searches found, kept until the catalog changes: the ranked matches of a query under
+/// its filters (so that page 2 of a search, or the same search again, ranks nothing) and the
+/// collection overview shown beside results.
+///
+/// Any commit to the catalog, by this process or another (a `sohoa run` beside `sohoa serve`), empties
+/// it: each read connection's `PRAGMA data_version` changes when another connection has committed,
+/// so the first read on each connection after a commit sees it. Entries made from a snapshot older
+/// than the last change seen are never kept.
+final class SearchCache: Sendable {
+    /// Searches (query and filters) kept at most; the least recently asked goes first.
+    static let capacity = 128
+
+    /// A search's matches, best first, as many as the ranking window holds.
+    struct Ranked: Sendable {
+        var candidates: [SearchCandidate]
+        /// Matches counted (at most the ranking window).
+        var total: Int
+        /// Whether `total` is all the matches.
+        var isExact: Bool
+    }
+
+    private struct State {
+        /// Bumped on every change seen; entries carry the generation they were made in.
+        var generation = 0
+        /// The last `data_version` seen on each connection (by its SQLite handle).
+        var versions: [UInt: Int] = [:]
+        var ranked: [String: (generation: Int, added: Int, value: Ranked)] = [:]
+        var overviews: [Set<AccessLevel>: (generation: Int, value: CollectionOverview)] = [:]
+        /// Counts insertions and hits, to find the entry asked for least recently.
+        var added = 0
+        var hits = 0
+        var misses = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// The generation the snapshot of `db` belongs to; call inside a read transaction, before reading
+    /// what will be cached.
+    func generation(_ db: Database) throws -> Int {
+        let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        let connection = db.sqliteConnection.map { UInt(bitPattern: Int(bitPattern: $0)) } ?? 0
+        return state.withLock { state in
+            if state.versions[connection] != version {
+                state.versions[connection] = version
+                state.generation += 1
+                state.ranked = [:]
+                state.overviews = [:]
+            }
+            return state.generation
+        }
+    }
+
+    /// The ranked matches of the search `key`, when made in `generation`.
+    func ranked(_ key: String, generation: Int) -> Ranked? {
+        state.withLock { state in
+            guard let entry = state.ranked[key], entry.generation == generation else {
+                state.misses += 1
+                return nil
+            }
+            state.hits += 1
+            state.added += 1
+            state.ranked[key]?.added = state.added
+            return entry.value
+        }
+    }
+
+    /// Keeps the ranked matches of the search `key`, made in `generation` (dropped if the catalog has
+    /// changed since).
+    func keep(_ value: Ranked, for key: String, generation: Int) {
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.ranked.count >= Self.capacity,
+                let oldest = state.ranked.min(by: { $0.value.added < $1.value.added })?.key
+            {
+                state.ranked[oldest] = nil
+            }
+            state.added += 1
+            state.ranked[key] = (generation, state.added, value)
+        }
+    }
+
+    /// The overview for readers allowed `access`, when made in `generation`.
+    func overview(_ access: Set<AccessLevel>, generation: Int) -> CollectionOverview? {
+        state.withLock { state in
+            guard let entry = state.overviews[access], entry.generation == generation else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Keeps the overview for `access`, made in `generation` (dropped if the catalog has changed since).
+    func keep(_ overview: CollectionOverview, for access: Set<AccessLevel>, generation: Int) {
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            state.overviews[access] = (generation, overview)
+        }
+    }
+
+    /// Searches answered from the cache and searches ranked, since the catalog was opened.
+    var counts: (hits: Int, misses: Int) {
+        state.withLock { ($0.hits, $0.misses) }
+    }
+}

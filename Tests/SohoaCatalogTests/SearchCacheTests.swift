@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import XCTest
+
+@testable import SohoaCatalog
+
+/// `SearchCache`: a search asked again (or its next page) ranks nothing, and any change to the
+/// catalog, by this process or by another connection to the file (another process), is seen at once.
+final class SearchCacheTests: XCTestCase {
+    private func addPackaged(_ test: TestCatalog, _ id: String, pages: Int, text: String) throws {
+        try test.catalog.upsertItem(ItemRecord(id: id, libraryCode: "LC", title: id, sourcePath: "/b/\(id)"))
+        for index in 1...pages {
+            try test.addText(id, page: String(format: "p%03d", index), sequence: index, text)
+        }
+        try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "x/\(id)")
+    }
+
+    func testTheNextPageAndTheSameSearchAgainRankNothing() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 30, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        let first = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: 0)
+        let second = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: 20)
+        let again = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: 0)
+        XCTAssertEqual(test.catalog.searchCache.counts.misses, 1)
+        XCTAssertEqual(test.catalog.searchCache.counts.hits, 2)
+        XCTAssertEqual(first.results.count, 20)
+        XCTAssertEqual(second.results.count, 10)
+        XCTAssertEqual(again, first)
+        // Other filters are another search.
+        _ = try test.catalog.search("thu vien", filters: SearchFilters(access: [.public], libraryCode: "LC"))
+        XCTAssertEqual(test.catalog.searchCache.counts.misses, 2)
+    }
+
+    func testAChangeByThisProcessIsSeenAtOnce() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 2, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 2)
+        XCTAssertEqual(try test.catalog.collectionOverview(access: [.public]).items, 1)
+        try addPackaged(test, "b", pages: 1, text: "Thư viện huyện")
+        XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 3)
+        XCTAssertEqual(try test.catalog.collectionOverview(access: [.public]).items, 2)
+        try test.catalog.pool.write { db in try db.execute(sql: "UPDATE items SET access = 'closed' WHERE id = 'a'") }
+        XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).results.map(\.hit.itemID), ["b"])
+        XCTAssertEqual(try test.catalog.collectionOverview(access: [.public]).items, 1)
+    }
+
+    func testAChangeByAnotherConnectionIsSeenAtOnce() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 2, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        // Every reader of the pool has searched once, so each has seen the catalog as it is now.
+        for _ in 0..<8 { XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 2) }
+        // Another process: a connection of its own to the file, not the catalog's pool.
+        let other = try DatabaseQueue(path: test.catalog.file.path)
+        try other.write { db in try db.execute(sql: "UPDATE items SET withdrawnAt = '2026-01-01' WHERE id = 'a'") }
+        for _ in 0..<8 {
+            XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 0)
+            XCTAssertEqual(try test.catalog.collectionOverview(access: [.public]).items, 0)
+        }
+    }
+
+    func testAtMostCapacitySearchesAreKept() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 1, text: "Thư viện tỉnh Lai Châu")
+        for year in 0...SearchCache.capacity {
+            _ = try test.catalog.search("thu", filters: SearchFilters(access: [.public], year: 1800 + year))
+        }
+        _ = try test.catalog.search("thu", filters: SearchFilters(access: [.public], year: 1800 + SearchCache.capacity))
+        XCTAssertEqual(test.catalog.searchCache.counts.hits, 1, "the newest is kept")
+        _ = try test.catalog.search("thu", filters: SearchFilters(access: [.public], year: 1800))
+        XCTAssertEqual(test.catalog.searchCache.counts.hits, 1, "the oldest went")
+    }
+}

@@ -3,9 +3,7 @@
 ///
 /// Full-width or full-height bands of border are cropped away; what remains of the border inside
 /// the crop (a partial border, a corner) is painted the paper's colour. Both stop at the first
-/// block that is not solid dark, so text is never cut: a block is solid when nearly all of its
-/// pixels are dark, which a shadow thresholded into dots (a bilevel scan's dark margin, with the
-/// last words of the lines inside it) never is, however dark it is on average.
+/// block that is not solid dark, so text is never cut.
 enum BorderDetector {
     /// What to do to a page: the box to keep and the reduced-grid blocks to paint.
     struct Plan: Equatable {
@@ -31,12 +29,9 @@ enum BorderDetector {
         guard dark > 0 else { return nil }
         // Flood fill from the frame through solid dark cells.
         var mask = [Bool](repeating: false, count: w * h)
-        var visited = [Bool](repeating: false, count: w * h)
         var stack: [Int] = []
         func seed(_ index: Int) {
-            guard !visited[index] else { return }
-            visited[index] = true
-            if Int(reduced.pixels[index]) < dark, isSolid(gray, cell: index, gridWidth: w, factor: factor, below: dark) {
+            if !mask[index], Int(reduced.pixels[index]) < dark {
                 mask[index] = true
                 stack.append(index)
             }
@@ -114,23 +109,6 @@ enum BorderDetector {
         if crop == CropBox(x: 0, y: 0, width: gray.width, height: gray.height), painted.isEmpty { return nil }
         let border = mask.indices.filter { mask[$0] }
         return Plan(crop: crop, paintedCells: painted, borderCells: border, factor: factor, gridWidth: w, paper: UInt8(paper))
-    }
-
-    /// Share of a cell's pixels that must be darker than the border level for the cell to be border.
-    static let solidShare = 0.9
-
-    /// Whether nearly all pixels of the `factor`-pixel cell `cell` (in a grid `gridWidth` cells wide)
-    /// are darker than `level`: a scanner's lid or holder is, dots of a thresholded shadow are not.
-    private static func isSolid(_ gray: Raster, cell: Int, gridWidth: Int, factor: Int, below level: Int) -> Bool {
-        let x0 = (cell % gridWidth) * factor
-        let y0 = (cell / gridWidth) * factor
-        let x1 = Swift.min(x0 + factor, gray.width)
-        let y1 = Swift.min(y0 + factor, gray.height)
-        var dark = 0
-        for y in y0..<y1 {
-            for x in x0..<x1 where Int(gray.pixels[y * gray.width + x]) < level { dark += 1 }
-        }
-        return Double(dark) >= solidShare * Double((x1 - x0) * (y1 - y0))
     }
 
     /// Paints the plan's cells on `gray` (full size, before cropping) and returns the cropped page.

@@ -36,6 +36,9 @@ public struct NormalizeReport: Sendable, Codable, Equatable {
     public var binarization: BinarizationMethod?
     /// Specks removed by the despeckle step.
     public var specksRemoved: Int?
+    /// Regions of dither noise cleared on a bilevel scan before despeckling (see `DitherCleaner`);
+    /// nil for gray scans and when despeckling is off.
+    public var ditherRegionsCleaned: Int?
     /// Wall time of each step, in milliseconds (`gray`, `orientation`, `deskew`, `borders`, `light`,
     /// `spread`, `clean`).
     public var stepMilliseconds: [String: Double]?

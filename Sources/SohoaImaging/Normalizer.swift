@@ -140,8 +140,13 @@ public struct Normalizer: Sendable {
         for part in parts {
             var raster = part.raster
             var specks: Int?
+            var ditherRegions: Int?
             if options.despeckle {
-                if bilevel { raster = DitherCleaner.cleaned(raster, dpi: dpiUsed).raster }
+                if bilevel {
+                    let cleared = DitherCleaner.cleaned(raster, dpi: dpiUsed)
+                    raster = cleared.raster
+                    ditherRegions = cleared.regions
+                }
                 let cleaned = Despeckler.despeckled(raster, dpi: dpiUsed)
                 raster = cleaned.raster
                 specks = cleaned.removed
@@ -160,6 +165,7 @@ public struct Normalizer: Sendable {
             report.gutterX = part.name == nil ? nil : gutter
             report.binarization = options.binarize
             report.specksRemoved = specks
+            report.ditherRegionsCleaned = ditherRegions
             pages.append(NormalizedPage(raster: raster, transform: part.transform, report: report))
         }
         clock.lap("clean")

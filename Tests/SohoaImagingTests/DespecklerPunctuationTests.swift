@@ -4,15 +4,6 @@ import XCTest
 
 /// Despeckling keeps punctuation that stands alone in a typewriter face's wide cells.
 final class DespecklerPunctuationTests: XCTestCase {
-    private func scan(_ raster: Raster) -> DecodedScan {
-        DecodedScan(
-            raster: raster,
-            technical: TechnicalMetadata(
-                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
-                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300,
-                pageIndex: 0, pageCount: 1))
-    }
-
     /// Lines of a 12 pt monospaced face at 300 dpi (cells 31 px wide, letters 20 px wide and 28 px
     /// tall) with a 5 px full stop alone in its cell on the baseline, as in "2.000" and "hại. Đường"
     /// (eval pages in TeX Gyre Cursor and FreeMono lost every one). Every stop is kept; dust between
@@ -42,7 +33,7 @@ final class DespecklerPunctuationTests: XCTestCase {
         let dust = [(30, 30), (900, 60), (1150, 650), (400, 180), (800, 410)]
         for (x, y) in dust { box(x, y, 3, 3) }
         let options = NormalizeOptions(orientation: false, deskew: false, cropBorders: false, evenLight: false)
-        let normalized = Normalizer(options: options).normalize(scan(page))
+        let normalized = Normalizer(options: options).normalize(.synthetic(page))
         XCTAssertEqual(normalized.report.specksRemoved, dust.count)
         XCTAssertEqual(normalized.raster.pixels.filter { $0 < 128 }.count, before, "all \(stops) full stops kept")
     }

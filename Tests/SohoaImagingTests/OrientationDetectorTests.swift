@@ -5,15 +5,6 @@ import XCTest
 /// Pages turned by 90°, 180° and 270° (also skewed) are recognised and turned back; the transform
 /// with quarter turns maps every point back onto the master.
 final class OrientationDetectorTests: XCTestCase {
-    private func scan(_ raster: Raster) -> DecodedScan {
-        DecodedScan(
-            raster: raster,
-            technical: TechnicalMetadata(
-                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
-                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300,
-                pageIndex: 0, pageCount: 1))
-    }
-
     func testQuarterTurnsAreRecovered() {
         let upright = SyntheticPage.text(degrees: 0, width: 1240, height: 1754)
         for turns in 0..<4 {
@@ -26,7 +17,7 @@ final class OrientationDetectorTests: XCTestCase {
     func testTurnedAndSkewedPagesAreNormalizedUpright() {
         for (turns, degrees) in [(1, 3.0), (2, -7.5), (3, 12.0), (0, -15.0)] {
             let page = SyntheticPage.text(degrees: degrees, width: 1240, height: 1754, seed: UInt64(turns + 5))
-            let normalized = Normalizer().normalize(scan(page.quarterTurned(clockwise: turns)))
+            let normalized = Normalizer().normalize(.synthetic(page.quarterTurned(clockwise: turns)))
             let report = normalized.report
             XCTAssertEqual(report.quarterTurnsApplied, (4 - turns) % 4, "turned \(turns * 90)°, skewed \(degrees)°")
             XCTAssertEqual(report.skewDegrees, degrees, accuracy: 0.1, "turned \(turns * 90)°, skewed \(degrees)°")

@@ -5,15 +5,6 @@ import XCTest
 /// Border removal, even light, despeckling, binarization and spread splitting on synthetic pages
 /// whose content is known.
 final class PageCleaningTests: XCTestCase {
-    private func scan(_ raster: Raster) -> DecodedScan {
-        DecodedScan(
-            raster: raster,
-            technical: TechnicalMetadata(
-                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
-                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300,
-                pageIndex: 0, pageCount: 1))
-    }
-
     private func inkPixels(_ raster: Raster) -> Int { raster.pixels.filter { $0 < 128 }.count }
 
     func testDarkBorderIsCroppedWithoutCuttingText() {
@@ -24,7 +15,7 @@ final class PageCleaningTests: XCTestCase {
             for x in 0..<page.width where x < 90 || y < 50 { page.pixels[y * page.width + x] = 35 }
         }
         let options = NormalizeOptions(deskew: false, evenLight: false, despeckle: false)
-        let normalized = Normalizer(options: options).normalize(scan(page))
+        let normalized = Normalizer(options: options).normalize(.synthetic(page))
         let crop = normalized.report.cropBox
         XCTAssertNotNil(crop)
         XCTAssertGreaterThanOrEqual(crop?.x ?? 0, 90)
@@ -45,7 +36,7 @@ final class PageCleaningTests: XCTestCase {
                 page.pixels[y * page.width + x] = UInt8(Double(page.pixels[y * page.width + x]) * light / 255)
             }
         }
-        let normalized = Normalizer(options: NormalizeOptions(deskew: false)).normalize(scan(page))
+        let normalized = Normalizer(options: NormalizeOptions(deskew: false)).normalize(.synthetic(page))
         let raster = normalized.raster
         // The left margin and the right margin are both (nearly) white.
         for x in [20, raster.width - 20] {
@@ -80,7 +71,7 @@ final class PageCleaningTests: XCTestCase {
         let dust = [(30, 30), (600, 160), (1150, 500), (300, 270), (900, 380), (40, 560)]
         for (x, y) in dust { dot(x, y, 3) }
         let options = NormalizeOptions(orientation: false, deskew: false, cropBorders: false, evenLight: false)
-        let normalized = Normalizer(options: options).normalize(scan(page))
+        let normalized = Normalizer(options: options).normalize(.synthetic(page))
         XCTAssertEqual(normalized.report.specksRemoved, dust.count)
         XCTAssertEqual(inkPixels(normalized.raster), before, "every word and all \(marks) marks are kept")
     }
@@ -110,7 +101,9 @@ final class PageCleaningTests: XCTestCase {
             for col in 0..<page.width where random.next() % 5 < 2 { page.pixels[row * page.width + col] = 0 }
         }
         let options = NormalizeOptions(orientation: false, deskew: false, cropBorders: false, evenLight: false)
-        let cleaned = Normalizer(options: options).normalize(scan(page)).raster
+        let normalized = Normalizer(options: options).normalize(.synthetic(page))
+        let cleaned = normalized.raster
+        XCTAssertGreaterThan(normalized.report.ditherRegionsCleaned ?? 0, 0, "the report says dither was cleared")
 
         func black(_ x: Int, _ y: Int) -> Bool { cleaned.pixels[y * cleaned.width + x] < 128 }
         for shape in shapes {
@@ -141,7 +134,7 @@ final class PageCleaningTests: XCTestCase {
         let page = SyntheticPage.text(degrees: 0, width: 1240, height: 1754)
         for method in [BinarizationMethod.otsu, .sauvola] {
             let options = NormalizeOptions(deskew: false, binarize: method)
-            let normalized = Normalizer(options: options).normalize(scan(page))
+            let normalized = Normalizer(options: options).normalize(.synthetic(page))
             XCTAssertTrue(normalized.raster.pixels.allSatisfy { $0 == 0 || $0 == 255 }, "\(method)")
             XCTAssertEqual(
                 Double(inkPixels(normalized.raster)), Double(inkPixels(page)), accuracy: Double(inkPixels(page)) * 0.03, "\(method)")
@@ -159,7 +152,7 @@ final class PageCleaningTests: XCTestCase {
                 spread.pixels[y * 1800 + 900 + x] = right.pixels[y * 900 + x]
             }
         }
-        let pages = Normalizer().pages(of: scan(spread))
+        let pages = Normalizer().pages(of: .synthetic(spread))
         XCTAssertEqual(pages.map(\.report.spreadPart), ["a", "b"])
         let gutter = try XCTUnwrap(pages.first?.report.gutterX)
         XCTAssertEqual(Double(gutter), 900, accuracy: 90)
@@ -168,13 +161,13 @@ final class PageCleaningTests: XCTestCase {
         let back = pages[1].transform.toMaster(x: 100, y: 500)
         XCTAssertEqual(back.x, Double(gutter + 100), accuracy: 0.01)
         // Never splits a portrait page, nor anything with split-spreads: never.
-        XCTAssertEqual(Normalizer().pages(of: scan(left)).count, 1)
-        XCTAssertEqual(Normalizer(options: NormalizeOptions(splitSpreads: .never)).pages(of: scan(spread)).count, 1)
-        XCTAssertEqual(Normalizer().normalize(scan(spread)).report.spreadPart, nil)
+        XCTAssertEqual(Normalizer().pages(of: .synthetic(left)).count, 1)
+        XCTAssertEqual(Normalizer(options: NormalizeOptions(splitSpreads: .never)).pages(of: .synthetic(spread)).count, 1)
+        XCTAssertEqual(Normalizer().normalize(.synthetic(spread)).report.spreadPart, nil)
     }
 
     func testBlankPageIsFlaggedNotDropped() {
-        let pages = Normalizer().pages(of: scan(SyntheticPage.blank(width: 1240, height: 1754)))
+        let pages = Normalizer().pages(of: .synthetic(SyntheticPage.blank(width: 1240, height: 1754)))
         XCTAssertEqual(pages.count, 1)
         XCTAssertTrue(pages[0].report.blank)
     }

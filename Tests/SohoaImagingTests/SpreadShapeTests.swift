@@ -7,15 +7,6 @@ import XCTest
 /// gutter. A page lying on its side (its line gaps look like gutters) and a table (its column gaps
 /// do) are never split.
 final class SpreadShapeTests: XCTestCase {
-    private func scan(_ raster: Raster) -> DecodedScan {
-        DecodedScan(
-            raster: raster,
-            technical: TechnicalMetadata(
-                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
-                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300, pageIndex: 0,
-                pageCount: 1))
-    }
-
     /// Rasters of equal height side by side.
     private func sideBySide(_ parts: [Raster]) -> Raster {
         let height = parts[0].height
@@ -45,7 +36,7 @@ final class SpreadShapeTests: XCTestCase {
     }
 
     func testAnUprightSpreadIsSplit() {
-        let pages = Normalizer(options: profilesOnly).pages(of: scan(spread))
+        let pages = Normalizer(options: profilesOnly).pages(of: .synthetic(spread))
         XCTAssertEqual(pages.count, 2)
         XCTAssertEqual(Double(pages[0].report.gutterX ?? 0), Double(spread.width / 2), accuracy: Double(spread.width) / 20)
     }
@@ -53,14 +44,14 @@ final class SpreadShapeTests: XCTestCase {
     func testAPortraitPageLyingOnItsSideIsNotSplit() {
         // Landscape in shape, its lines run down the page: the gaps between them are not gutters.
         let lying = SyntheticPage.text(degrees: 0, width: 1748, height: 2480, seed: 5).quarterTurned(clockwise: 1)
-        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(lying)).count, 1)
-        XCTAssertEqual(Normalizer().pages(of: scan(lying)).count, 1)
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: .synthetic(lying)).count, 1)
+        XCTAssertEqual(Normalizer().pages(of: .synthetic(lying)).count, 1)
     }
 
     func testASpreadLyingOnItsSideIsNotSplitUntilTurned() {
         let lying = spread.quarterTurned(clockwise: 3)
         // Portrait in shape: never a spread as it lies.
-        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(lying)).count, 1)
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: .synthetic(lying)).count, 1)
     }
 
     func testATableIsNotSplit() {
@@ -69,10 +60,10 @@ final class SpreadShapeTests: XCTestCase {
         let gap = Raster(width: 60, height: 1748)
         let table = sideBySide([column(6), gap, column(7), gap, column(8), gap, column(9)])
         XCTAssertGreaterThan(table.width * 10, table.height * 12, "landscape")
-        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: scan(table)).count, 1)
+        XCTAssertEqual(Normalizer(options: profilesOnly).pages(of: .synthetic(table)).count, 1)
         var always = profilesOnly
         always.splitSpreads = .always
-        XCTAssertEqual(Normalizer(options: always).pages(of: scan(table)).count, 2, "`always` still splits")
+        XCTAssertEqual(Normalizer(options: always).pages(of: .synthetic(table)).count, 2, "`always` still splits")
     }
 
     /// `spread` with a band of gray painted over the middle of its gutter, in `rows` (fractions of

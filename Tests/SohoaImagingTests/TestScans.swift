@@ -49,3 +49,15 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+extension DecodedScan {
+    /// `raster` as a decoded 8-bit gray PNG scanned at 300 dpi: the synthetic pages of the tests.
+    static func synthetic(_ raster: Raster) -> DecodedScan {
+        DecodedScan(
+            raster: raster,
+            technical: TechnicalMetadata(
+                format: .png, width: raster.width, height: raster.height, bitsPerSample: 8, samplesPerPixel: 1,
+                colorModel: "gray", compression: "deflate", hasAlpha: false, resolutionX: 300, resolutionY: 300,
+                pageIndex: 0, pageCount: 1))
+    }
+}

@@ -79,9 +79,10 @@ public struct HoldingsImporter: Sendable {
                 _ = try RegisterText.decode(data, file: file.path)
                 throw HoldingsImportError(file: file.path, message: "is not UTF-8")
             }
-            do { _ = try XMLPreflight.utf8(data) } catch { throw HoldingsImportError(file: file.path, message: error.reason) }
+            let xml: Data
+            do { xml = try XMLPreflight.utf8(data) } catch { throw HoldingsImportError(file: file.path, message: error.reason) }
             report = HoldingsImportReport(file: file.path, format: "marcxml", encoding: "UTF-8")
-            let (records, error) = MARCXMLReader.read(data)
+            let (records, error) = MARCXMLReader.read(xml)
             for (index, entry) in records.enumerated() {
                 drafts.append(("record \(index + 1) (line \(entry.line))", mapping.draft(entry.record)))
             }

@@ -1,5 +1,4 @@
 import Foundation
-import SohoaArchive
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -20,11 +19,10 @@ final class MARCXMLReader: NSObject, XMLParserDelegate {
     private var failure: (line: Int, message: String)?
 
     /// The records of `data` with the line each starts on, and the parse error if the XML breaks off.
+    /// `data` must come from `XMLPreflight.utf8(_:)`: `XMLParser` crashes on some other inputs.
     static func read(_ data: Data) -> (records: [(line: Int, record: MARCRecord)], error: (line: Int, message: String)?) {
-        let utf8: Data
-        do { utf8 = try XMLPreflight.utf8(data) } catch { return ([], (1, "the file \(error.reason)")) }
         let reader = MARCXMLReader()
-        let parser = XMLParser(data: utf8)
+        let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
         reader.parser = parser

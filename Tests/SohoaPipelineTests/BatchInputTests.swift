@@ -45,6 +45,19 @@ final class BatchInputTests: XCTestCase {
         }
     }
 
+    /// Found by fuzzing in CI: a row that stops before the item column crashed the process.
+    func testARowWithoutItsItemIsRefusedWithItsLine() throws {
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("items.csv")
+        for csv in ["title,item\nLịch sử,a\nTruyện cổ\n", "title,item\nLịch sử, \n"] {
+            try Data(csv.utf8).write(to: url)
+            XCTAssertThrowsError(try ItemMetadataTable.load(from: url), csv) { error in
+                XCTAssertTrue("\(error)".contains("line \(csv.hasSuffix(" \n") ? 2 : 3)"), "\(error)")
+                XCTAssertTrue("\(error)".contains("'item' column"), "\(error)")
+            }
+        }
+    }
+
     func testItemYAMLAndDefaults() throws {
         let folder = try temporaryFolder()
         let yaml = "title: Truyện cổ Thái\nlanguage: [vie, eng]\nsubject: [Dân tộc Thái, Truyện cổ]\nlibrary-code: LCH\n"

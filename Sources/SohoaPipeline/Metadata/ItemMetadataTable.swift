@@ -27,11 +27,19 @@ struct ItemMetadataTable: Sendable {
                 throw MetadataError(
                     file: "\(url.path) line \(line)", message: "has \(record.count) fields but the header has \(keys.count)")
             }
+            // A row may stop before the item column (the header is longer): it names no item.
+            let id =
+                record.indices.contains(itemColumn)
+                ? record[itemColumn].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping : ""
+            guard !id.isEmpty else {
+                throw MetadataError(
+                    file: "\(url.path) line \(line)",
+                    message: "has no value in the '\(keys[itemColumn])' column: each row names the item folder it describes")
+            }
             var metadata = ItemMetadata()
             for (column, value) in record.enumerated() where column != itemColumn {
                 try metadata.set(key: keys[column], value: value, source: "\(url.path) line \(line)")
             }
-            let id = record[itemColumn].trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
             table.rows[id] = metadata
         }
         return table

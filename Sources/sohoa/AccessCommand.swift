@@ -36,9 +36,9 @@ struct AccessCommand: ParsableCommand {
             print("sohoa: item \(item) is now \(level.rawValue)")
         } catch {
             if error.kind == .notFound {
-                throw fail("the archive has no item '\(item)'; see `sohoa status` for the items", code: 2)
+                throw fail("the archive has no item '\(item)'; see `sohoa status` for the items", .usage)
             }
-            throw fail(error.description, code: 3)
+            throw fail(error.description, .archiveUnusable)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ArchiveOptions: ParsableArguments {
         do {
             return try ArchiveSession(folder: archiveURL)
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
     }
 }

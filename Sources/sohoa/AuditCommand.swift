@@ -49,7 +49,7 @@ struct AuditCommand: ParsableCommand {
         do {
             report = try ArchiveAudit(session: session).run(itemIDs: item, samplePercent: samplePercent)
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         if options.json {
             let encoder = JSONEncoder()
@@ -59,7 +59,7 @@ struct AuditCommand: ParsableCommand {
         } else {
             print(report.text)
         }
-        if !report.isClean { throw ExitCode(1) }
+        if !report.isClean { throw ExitCode(.somethingFailed) }
     }
 
     /// `--catalog`: compares the catalog with the archive (refused, exit 3, while a run holds it).
@@ -68,7 +68,7 @@ struct AuditCommand: ParsableCommand {
         do {
             report = try ArchiveAudit(session: session).checkCatalog()
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         if options.json {
             let encoder = JSONEncoder()
@@ -77,6 +77,6 @@ struct AuditCommand: ParsableCommand {
         } else {
             print(report.text)
         }
-        if !report.isClean { throw ExitCode(1) }
+        if !report.isClean { throw ExitCode(.somethingFailed) }
     }
 }

@@ -31,7 +31,7 @@ struct CorrectCommand: ParsableCommand {
         do {
             corrected = try String(contentsOf: URL(fileURLWithPath: text), encoding: .utf8)
         } catch {
-            throw fail("cannot read \(text) as UTF-8 text: \(error.localizedDescription)", code: 2)
+            throw fail("cannot read \(text) as UTF-8 text: \(error.localizedDescription)", .usage)
         }
         let session = try options.openSession()
         do {
@@ -43,7 +43,7 @@ struct CorrectCommand: ParsableCommand {
                         : "không đổi: \(written.objectID) \(written.version) đã có văn bản này")
                     : "\(written.objectID) \(written.version)")
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
     }
 }

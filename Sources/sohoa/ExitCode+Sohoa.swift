@@ -1,8 +1,14 @@
 import ArgumentParser
 import Foundation
+import SohoaPipeline
 
-/// Prints `message` to standard error and ends with `code` (DESIGN §8).
-func fail(_ message: String, code: Int32) -> ExitCode {
+/// Prints `message` to standard error and ends with `status` (DESIGN §8).
+func fail(_ message: String, _ status: ExitStatus) -> ExitCode {
     FileHandle.standardError.write(Data("sohoa: \(message)\n".utf8))
-    return ExitCode(code)
+    return ExitCode(status)
+}
+
+extension ExitCode {
+    /// The process exit code of `status`.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }

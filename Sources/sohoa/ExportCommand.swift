@@ -45,7 +45,7 @@ struct ExportCommand: ParsableCommand {
                 itemIDs: all ? nil : items, format: ExportFormat(rawValue: format) ?? .text,
                 to: URL(fileURLWithPath: out).standardizedFileURL)
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         for url in written { print(url.path) }
         FileHandle.standardError.write(Data("\(written.count) \(Messages.english ? "files written" : "tệp đã ghi")\n".utf8))

@@ -48,18 +48,18 @@ struct HoldingsImportCommand: ParsableCommand {
             let catalog = try HoldingsRegister.openCatalog(archive: options.archiveURL)
             report = try importer.importRegister(file, into: catalog, format: format.flatMap(HoldingsImporter.Format.init))
         } catch let error as HoldingsImportError {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         } catch let error as RunError {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         } catch {
-            throw fail("cannot store the register: \(error)", code: 3)
+            throw fail("cannot store the register: \(error)", .archiveUnusable)
         }
         if options.json {
             print(String(decoding: try JSONEncoder.sorted.encode(report), as: UTF8.self))
         } else {
             print(report.text)
         }
-        if !report.rejected.isEmpty { throw ExitCode(1) }
+        if !report.rejected.isEmpty { throw ExitCode(.somethingFailed) }
     }
 }
 
@@ -79,14 +79,14 @@ struct HoldingsCheckCommand: ParsableCommand {
         do {
             check = try session.catalog.holdingsCheck()
         } catch {
-            throw fail("cannot read the catalog: \(error)", code: 3)
+            throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         }
         if options.json {
             print(String(decoding: try JSONEncoder.sorted.encode(check), as: UTF8.self))
         } else {
             print(HoldingsCheckText.text(check))
         }
-        if !check.itemsWithUnknownHolding.isEmpty || !check.holdingsWithSeveralItems.isEmpty { throw ExitCode(1) }
+        if !check.itemsWithUnknownHolding.isEmpty || !check.holdingsWithSeveralItems.isEmpty { throw ExitCode(.somethingFailed) }
     }
 }
 

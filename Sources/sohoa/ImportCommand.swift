@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
         do {
             session = try BagImporter.openArchive(options.archiveURL)
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         let importer = BagImporter(session: session)
         var refused = 0
@@ -41,11 +41,11 @@ struct ImportCommand: ParsableCommand {
                 refused += 1
                 FileHandle.standardError.write(Data("sohoa: \(problems.description)\n".utf8))
             } catch let error as RunError {
-                throw fail(error.description, code: error.exitCode)
+                throw fail(error.description, error.exitStatus)
             } catch {
-                throw fail("import of \(bag) failed: \(error)", code: 3)
+                throw fail("import of \(bag) failed: \(error)", .archiveUnusable)
             }
         }
-        if refused > 0 { throw ExitCode(1) }
+        if refused > 0 { throw ExitCode(.somethingFailed) }
     }
 }

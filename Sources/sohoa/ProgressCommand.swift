@@ -29,7 +29,7 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         if writeGoals {
             guard !FileManager.default.fileExists(atPath: goalsURL.path) else {
-                throw fail("\(goalsURL.path) exists already; edit it, or move it away to start from the defaults", code: 2)
+                throw fail("\(goalsURL.path) exists already; edit it, or move it away to start from the defaults", .usage)
             }
             try Data(GoalsFile.defaultText.utf8).write(to: goalsURL)
             print(goalsURL.path)
@@ -40,7 +40,7 @@ struct ProgressCommand: ParsableCommand {
         do {
             loaded = try GoalsFile.load(goalsURL)
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
         let report: ProgressReport
         do {
@@ -48,7 +48,7 @@ struct ProgressCommand: ParsableCommand {
                 goals: loaded.goals, catalog: session.catalog, by: by.flatMap(ProgressBreakdown.init),
                 goalsFile: loaded.fromFile ? goalsURL.path : nil)
         } catch {
-            throw fail("cannot read the catalog: \(error)", code: 3)
+            throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         }
         if options.json {
             print(String(decoding: try report.json(), as: UTF8.self))

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         do {
             loaded = try GoalsFile.load(goalsURL)
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
         let files: [URL]
         do {
@@ -39,9 +39,9 @@ struct ReportCommand: ParsableCommand {
                 catalog: session.catalog, goals: loaded.goals, year: year, goalsFile: loaded.fromFile ? goalsURL.path : nil)
             files = try YearlyReport.write(data, to: URL(fileURLWithPath: out))
         } catch let error as CatalogError {
-            throw fail("cannot read the catalog: \(error)", code: 3)
+            throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         } catch {
-            throw fail("cannot write the report into \(out): \(error.localizedDescription)", code: 2)
+            throw fail("cannot write the report into \(out): \(error.localizedDescription)", .usage)
         }
         if options.json {
             print(String(decoding: try JSONEncoder.sorted.encode(files.map(\.path)), as: UTF8.self))

@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The batch folder: one sub-folder per item, or multi-page TIFFs.")
     var batch: String
 
-    @Option(name: .long, help: "Pipeline file.")
-    var pipeline: String = "Pipelines/default.yaml"
+    @Option(name: .long, help: "Pipeline file (default: the built-in Pipelines/default.yaml).")
+    var pipeline: String?
 
     @Option(name: .long, help: "OCR workers (default: one per core).")
     var jobs: Int?
@@ -37,9 +37,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let configuration: PipelineConfiguration
         do {
-            configuration = try PipelineFileParser.load(URL(fileURLWithPath: pipeline))
+            if let pipeline {
+                configuration = try PipelineFileParser.load(URL(fileURLWithPath: pipeline))
+            } else {
+                configuration = try DefaultPipeline.configuration()
+            }
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
         var runOptions = RunOptions(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
@@ -54,7 +58,7 @@ struct RunCommand: ParsableCommand {
         do {
             summary = try runner.run()
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         withExtendedLifetime(trap) {}
         if live {
@@ -62,6 +66,6 @@ struct RunCommand: ParsableCommand {
         } else {
             RunSummaryJSON.write(summary)
         }
-        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        if summary.exitStatus != .success { throw ExitCode(summary.exitStatus) }
     }
 }

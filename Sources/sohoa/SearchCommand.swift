@@ -22,7 +22,7 @@ struct SearchCommand: ParsableCommand {
         do {
             hits = try SearchHitView.search(session, query: words.joined(separator: " "), limit: limit)
         } catch {
-            throw fail("search failed: \(error)", code: 3)
+            throw fail("search failed: \(error)", .archiveUnusable)
         }
         if options.json {
             let encoder = JSONEncoder()

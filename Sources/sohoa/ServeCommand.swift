@@ -35,13 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try ServerConfigurationFile.apply(to: &serverOptions)
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
         let app: SohoaServerApp.ServerApplication
         do {
             app = try SohoaServerApp.make(options: serverOptions)
         } catch {
-            throw fail(error.description, code: error.exitCode)
+            throw fail(error.description, error.exitStatus)
         }
         print("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path))")
         try await app.runService()

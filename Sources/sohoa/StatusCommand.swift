@@ -23,7 +23,7 @@ struct StatusCommand: ParsableCommand {
                 print(StatusReport.text(status, archive: session.folder))
             }
         } catch {
-            throw fail("cannot read the catalog: \(error)", code: 3)
+            throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         }
     }
 }

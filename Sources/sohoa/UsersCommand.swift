@@ -44,7 +44,7 @@ struct UsersCommand: ParsableCommand {
             do {
                 try session.catalog.addUser(name: name, displayName: displayName, role: role, passwordHash: hash)
             } catch {
-                throw fail(error.description, code: error.kind == .constraintViolated ? 2 : 3)
+                throw fail(error.description, error.kind == .constraintViolated ? .usage : .archiveUnusable)
             }
             print("sohoa: added user \(name.precomposedStringWithCanonicalMapping) (\(role.rawValue))")
         }
@@ -68,7 +68,7 @@ struct UsersCommand: ParsableCommand {
             do {
                 try session.catalog.setPasswordHash(name: name, hash)
             } catch {
-                throw fail(error.description, code: error.kind == .notFound ? 2 : 3)
+                throw fail(error.description, error.kind == .notFound ? .usage : .archiveUnusable)
             }
             print("sohoa: new password set for \(name); their sessions have ended")
         }
@@ -118,7 +118,7 @@ struct UsersCommand: ParsableCommand {
             do {
                 users = try session.catalog.users()
             } catch {
-                throw fail(error.description, code: 3)
+                throw fail(error.description, .archiveUnusable)
             }
             if options.json {
                 let rows = users.map {
@@ -163,9 +163,9 @@ private enum UserName {
         do {
             user = try catalog.user(name: name)
         } catch {
-            throw fail(error.description, code: 3)
+            throw fail(error.description, .archiveUnusable)
         }
-        if user == nil { throw fail("there is no user named '\(name)'; see `sohoa users list`", code: 2) }
+        if user == nil { throw fail("there is no user named '\(name)'; see `sohoa users list`", .usage) }
     }
 
     static func setDisabled(_ name: String, _ disabled: Bool, options: ArchiveOptions) throws {
@@ -173,8 +173,8 @@ private enum UserName {
         do {
             try session.catalog.setUserDisabled(name: name, disabled)
         } catch {
-            if error.kind == .notFound { throw fail("there is no user named '\(name)'; see `sohoa users list`", code: 2) }
-            throw fail(error.description, code: 3)
+            if error.kind == .notFound { throw fail("there is no user named '\(name)'; see `sohoa users list`", .usage) }
+            throw fail(error.description, .archiveUnusable)
         }
     }
 }
@@ -192,28 +192,28 @@ struct PasswordInput: ParsableArguments {
         do {
             hasher = try PasswordHasher.fromEnvironment()
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
         let password: String
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
-                throw fail("--password-stdin: standard input is empty; give the password on its first line", code: 2)
+                throw fail("--password-stdin: standard input is empty; give the password on its first line", .usage)
             }
             password = line.hasSuffix("\r") ? String(line.dropLast()) : line
         } else {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw fail("no terminal to ask for the password on; pass --password-stdin and give it on standard input", code: 2)
+                throw fail("no terminal to ask for the password on; pass --password-stdin and give it on standard input", .usage)
             }
             let first = HiddenPrompt.read("Mật khẩu (password): ") ?? ""
             do {
                 try PasswordHasher.check(first)
             } catch {
-                throw fail(error.description, code: 2)
+                throw fail(error.description, .usage)
             }
             if confirm {
                 let second = HiddenPrompt.read("Nhập lại mật khẩu (again): ") ?? ""
                 guard first == second else {
-                    throw fail("hai lần nhập mật khẩu không khớp (the two passwords differ); nothing was changed", code: 2)
+                    throw fail("hai lần nhập mật khẩu không khớp (the two passwords differ); nothing was changed", .usage)
                 }
             }
             password = first
@@ -221,7 +221,7 @@ struct PasswordInput: ParsableArguments {
         do {
             return try hasher.hash(password)
         } catch {
-            throw fail(error.description, code: 2)
+            throw fail(error.description, .usage)
         }
     }
 }

@@ -45,7 +45,7 @@ struct WithdrawCommand: ParsableCommand {
                 print(Messages.english ? "withdrawn: \(item)" : "đã rút: \(item)")
             }
         } catch {
-            throw fail(error.description, code: error.kind == .notFound ? 2 : 3)
+            throw fail(error.description, error.kind == .notFound ? .usage : .archiveUnusable)
         }
     }
 }

@@ -12,9 +12,9 @@ do {
     }
 } catch {
     // DESIGN §8: a usage error exits 2 (ArgumentParser's own convention is 64).
-    if Sohoa.exitCode(for: error).rawValue == 64 {
+    if Sohoa.exitCode(for: error) == .validationFailure {
         FileHandle.standardError.write(Data((Sohoa.fullMessage(for: error) + "\n").utf8))
-        exit(2)
+        exit(ExitStatus.usage.rawValue)
     }
     Sohoa.exit(withError: error)
 }

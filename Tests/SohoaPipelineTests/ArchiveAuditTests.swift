@@ -35,7 +35,7 @@ final class ArchiveAuditTests: XCTestCase {
         XCTAssertEqual(event.type, .fixityChecked)
         XCTAssertEqual(event.outcome, .failure)
         XCTAssertThrowsError(try ArchiveAudit(session: session).run(itemIDs: ["khong-co"])) { error in
-            XCTAssertEqual((error as? RunError)?.exitCode, 2)
+            XCTAssertEqual((error as? RunError)?.exitStatus, .usage)
         }
     }
 }

@@ -20,7 +20,7 @@ final class BatchRunnerTests: XCTestCase {
         }
         options.jobs = 1
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 1)
+        XCTAssertEqual(summary.exitStatus, .somethingFailed)
         XCTAssertEqual(summary.snapshot.pagesFailed, 1)
         let failure = try XCTUnwrap(summary.snapshot.failures.first)
         XCTAssertEqual(failure.stage, .ocr)
@@ -38,7 +38,7 @@ final class BatchRunnerTests: XCTestCase {
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
         options.makeEngine = { CountingEngine() }
         let again = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(again.exitCode, 0)
+        XCTAssertEqual(again.exitStatus, .success)
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 1, "only the page that failed is recognized")
         XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v2")
         XCTAssertEqual(
@@ -64,7 +64,7 @@ final class BatchRunnerTests: XCTestCase {
         runnerBox.withLock { $0 = runner }
         let stopped = try runner.run()
         XCTAssertTrue(stopped.snapshot.stopped)
-        XCTAssertEqual(stopped.exitCode, 130)
+        XCTAssertEqual(stopped.exitStatus, .interrupted)
         let firstCalls = CountingEngine.calls.load(ordering: .sequentiallyConsistent)
         XCTAssertLessThan(firstCalls, 16, "the stop left pages for later")
         XCTAssertGreaterThan(firstCalls, 0)
@@ -77,7 +77,7 @@ final class BatchRunnerTests: XCTestCase {
 
         options.makeEngine = { CountingEngine() }
         let resumed = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(resumed.exitCode, 0)
+        XCTAssertEqual(resumed.exitStatus, .success)
         XCTAssertEqual(
             CountingEngine.calls.load(ordering: .sequentiallyConsistent), 16, "every page recognized exactly once over both runs")
         XCTAssertEqual(try root.objectIDs().count, 4)
@@ -93,7 +93,7 @@ final class BatchRunnerTests: XCTestCase {
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
         let options = PipelineFixtures.options(batch: folder.appendingPathComponent("batch"), archive: archive) { CountingEngine() }
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0, "never OCR with a wrong model")
         let warning = try XCTUnwrap(summary.snapshot.warnings.first)
         XCTAssertTrue(warning.contains("blt") && warning.contains("image-only"), warning)

@@ -71,7 +71,7 @@ final class CatalogAuditTests: XCTestCase {
             batch: folder.appendingPathComponent("batch"), archive: archive
         ) { CountingEngine() }
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0)
+        XCTAssertEqual(summary.exitStatus, .success)
         XCTAssertEqual(summary.snapshot.itemsSkipped, 1, "the object already holds the item: nothing is packaged again")
         XCTAssertEqual(try session.root.headVersion(objectID: "urn:sohoa:LOCAL:sach"), "v1")
         XCTAssertEqual(try session.catalog.item(id: "sach")?.state, .packaged)

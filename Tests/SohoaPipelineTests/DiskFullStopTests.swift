@@ -23,7 +23,7 @@ final class DiskFullStopTests: XCTestCase {
         options.pipeline.workers.ocr = 1
         let reporter = RecordingReporter()
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: reporter)).run()
-        XCTAssertEqual(summary.exitCode, 3)
+        XCTAssertEqual(summary.exitStatus, .archiveUnusable)
         let stop = try XCTUnwrap(summary.diskFull)
         XCTAssertEqual(summary.snapshot.pagesFailed, 0, "pages are abandoned, not failed")
         XCTAssertEqual(summary.snapshot.failures.count, 0)
@@ -40,7 +40,7 @@ final class DiskFullStopTests: XCTestCase {
 
         disk.full.store(false, ordering: .sequentiallyConsistent)
         let again = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(again.exitCode, 0)
+        XCTAssertEqual(again.exitStatus, .success)
         XCTAssertEqual(again.snapshot.itemsPackaged, 3)
         XCTAssertEqual(try catalog.items(state: .packaged).count, 3)
     }
@@ -54,7 +54,7 @@ final class DiskFullStopTests: XCTestCase {
         let options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
         XCTAssertThrowsError(try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()) {
             error in
-            XCTAssertEqual((error as? RunError)?.exitCode, 3)
+            XCTAssertEqual((error as? RunError)?.exitStatus, .archiveUnusable)
             XCTAssertTrue((error as? RunError)?.message.contains("batch /somewhere/else") == true, "\(error)")
         }
         XCTAssertNotNil(RunLock.currentHolder(archive: archive))

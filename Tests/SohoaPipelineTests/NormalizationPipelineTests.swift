@@ -30,7 +30,7 @@ final class NormalizationPipelineTests: XCTestCase {
         var options = PipelineFixtures.options(batch: folder.appendingPathComponent("batch"), archive: archive) { InkBoxEngine() }
         options.jobs = 1
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         XCTAssertEqual(summary.snapshot.itemsPackaged, 1)
 
         // Three pages archived: 1, 2-a, 2-b, each with its ALTO.

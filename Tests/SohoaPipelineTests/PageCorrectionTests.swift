@@ -57,11 +57,11 @@ final class PageCorrectionTests: XCTestCase {
         let archive = try ArchiveTestBatch.archive(items: ["sach"], pages: 1, in: folder)
         let session = try ArchiveSession(folder: archive)
         XCTAssertThrowsError(try PageCorrection(session: session).apply(itemID: "sach", pageName: "9", text: "x", by: "A")) { error in
-            XCTAssertEqual((error as? RunError)?.exitCode, 2)
+            XCTAssertEqual((error as? RunError)?.exitStatus, .usage)
             XCTAssertTrue("\(error)".contains("its pages are: 1"), "\(error)")
         }
         XCTAssertThrowsError(try PageCorrection(session: session).apply(itemID: "sach", pageName: "1", text: "x", by: " ")) { error in
-            XCTAssertEqual((error as? RunError)?.exitCode, 2)
+            XCTAssertEqual((error as? RunError)?.exitStatus, .usage)
         }
     }
 }

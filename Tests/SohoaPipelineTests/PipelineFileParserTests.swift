@@ -76,6 +76,15 @@ final class PipelineFileParserTests: XCTestCase {
         XCTAssertEqual(standard, NormalizeOptions(minimumDPI: 200))
     }
 
+    /// An installed `sohoa` uses the built-in text; the repository's file must say the same.
+    func testTheBuiltInDefaultPipelineIsTheShippedFile() throws {
+        let file = try String(contentsOf: packageRoot.appendingPathComponent("Pipelines/default.yaml"), encoding: .utf8)
+        XCTAssertEqual(
+            DefaultPipeline.yaml + "\n", file,
+            "Sources/SohoaPipeline/Configuration/DefaultPipeline.swift differs from Pipelines/default.yaml")
+        XCTAssertEqual(try DefaultPipeline.configuration(), try PipelineFileParser.parse(file, file: "default.yaml"))
+    }
+
     func testNotAMappingAndBrokenYAML() {
         XCTAssertThrowsError(try PipelineFileParser.parse("- just\n- a list\n", file: "l.yaml"))
         XCTAssertThrowsError(try PipelineFileParser.parse("name: [unclosed\n", file: "y.yaml")) { error in

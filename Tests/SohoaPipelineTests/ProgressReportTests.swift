@@ -58,7 +58,7 @@ final class ProgressReportTests: XCTestCase {
         var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
         options.defaultLibraryCode = "LCH"
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         let catalog = try HoldingsRegister.openCatalog(archive: archive)
         let report = try HoldingsImporter().importRegister(
             HoldingsImportTests.fixtures.appendingPathComponent("register.csv"), into: catalog)

@@ -21,7 +21,7 @@ final class SharedScanTests: XCTestCase {
         options.pipeline.outputs = [.pdf]
         options.pipeline.workers.package = 1
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         XCTAssertEqual(summary.snapshot.itemsPackaged, 3)
 
         let session = try ArchiveSession(folder: archive)

@@ -27,7 +27,7 @@ final class SuspectTurnTests: XCTestCase {
 
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
 
-        XCTAssertEqual(summary.exitCode, 0)
+        XCTAssertEqual(summary.exitStatus, .success)
         XCTAssertEqual(summary.snapshot.suspectPages, [], "the turned reading is good: the page is not suspect")
         let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
         let page = try XCTUnwrap(try catalog.page(itemID: "nghieng", name: "1"))

@@ -195,7 +195,7 @@ enum ReviewTestArchive {
         let archive = folder.appendingPathComponent("archive")
         let options = PipelineFixtures.options(batch: batch, archive: archive) { TwoLineEngine() }
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         return archive
     }
 }

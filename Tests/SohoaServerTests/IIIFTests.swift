@@ -183,7 +183,9 @@ final class IIIFTestArchive: Sendable {
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: batch.lastPathComponent, reporter: SilentReporter()))
             .run()
         // An assertion in a class's setUp reaches no test: throw, so `fixture()` names the failure.
-        guard summary.exitCode == 0 else { throw FixtureRunFailed(description: "\(batch.lastPathComponent): \(summary.snapshot.failures)") }
+        guard summary.exitStatus == .success else {
+            throw FixtureRunFailed(description: "\(batch.lastPathComponent): \(summary.snapshot.failures)")
+        }
     }
 
     private struct FixtureRunFailed: Error, CustomStringConvertible {

@@ -467,7 +467,9 @@ enum ReviewFixtureArchive {
         pipeline.workers.ocr = 1
         let options = RunOptions(batch: batch, archive: archive, pipeline: pipeline, makeEngine: { ReviewFixtureEngine() })
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: SilentReporter())).run()
-        guard summary.exitCode == 0 else { throw SignInFailed(description: "the fixture batch failed: \(summary.snapshot.failures)") }
+        guard summary.exitStatus == .success else {
+            throw SignInFailed(description: "the fixture batch failed: \(summary.snapshot.failures)")
+        }
         let catalog = try Catalog(url: archive)
         for (item, page, confidence) in [("sach", "1", 40.0), ("sach", "2", 70.0), ("bao", "1", 55.0), ("mat", "1", 10.0)] {
             guard var record = try catalog.page(itemID: item, name: page) else { continue }

@@ -26,7 +26,7 @@ final class ReviewSuspectTests: XCTestCase {
         pipeline.workers.ocr = 1
         let options = RunOptions(batch: batch, archive: archive, pipeline: pipeline, makeEngine: { ConfidentGarbageEngine() })
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: SilentReporter())).run()
-        XCTAssertEqual(summary.exitCode, 0)
+        XCTAssertEqual(summary.exitStatus, .success)
         XCTAssertEqual(summary.snapshot.suspectPages, [], "confident text with a few odd words is not a suspect page")
         let services = try makeServices(archive: archive)
         try addTestUser(services, name: "mai", role: .archivist, password: Self.password)

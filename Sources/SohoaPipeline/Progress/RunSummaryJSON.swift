@@ -17,7 +17,7 @@ public enum RunSummaryJSON {
             "suspect_pages": s.suspectPages.map { ["item": $0.item, "page": $0.page, "reason": $0.reason] },
             "stopped": s.stopped,
             "unfinished_items": summary.unfinishedItems,
-            "exit_code": Int(summary.exitCode),
+            "exit_code": Int(summary.exitStatus.rawValue),
         ]
         if let full = summary.diskFull {
             line["disk_full"] = [

@@ -1,4 +1,4 @@
-/// A run that could not start or had to stop as a whole; `exitCode` follows DESIGN §8.
+/// A run that could not start or had to stop as a whole; `exitStatus` follows DESIGN §8.
 public struct RunError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// The batch or the configuration is wrong (exit 2).
@@ -20,11 +20,11 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch kind {
-        case .usage: 2
-        case .archive, .diskSpace: 3
-        case .conflict: 1
+        case .usage: .usage
+        case .archive, .diskSpace: .archiveUnusable
+        case .conflict: .somethingFailed
         }
     }
 }

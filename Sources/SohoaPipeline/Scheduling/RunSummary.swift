@@ -10,10 +10,10 @@ public struct RunSummary: Sendable, Codable {
 
     /// Exit code per DESIGN §8: 0 all well, 1 something failed, 3 the archive's disk is full,
     /// 130 stopped by Ctrl-C.
-    public var exitCode: Int32 {
-        if diskFull != nil { return 3 }
-        if snapshot.stopped { return 130 }
-        return snapshot.failures.isEmpty ? 0 : 1
+    public var exitStatus: ExitStatus {
+        if diskFull != nil { return .archiveUnusable }
+        if snapshot.stopped { return .interrupted }
+        return snapshot.failures.isEmpty ? .success : .somethingFailed
     }
 
     /// The summary as people read it.

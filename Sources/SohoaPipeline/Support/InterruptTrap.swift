@@ -19,7 +19,7 @@ public final class InterruptTrap {
                     defer { value = true }
                     return !value
                 }
-                if first { onFirst() } else { _exit(130) }
+                if first { onFirst() } else { _exit(ExitStatus.interrupted.rawValue) }
             }
             source.resume()
             return source

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The default pipeline, built into the binary so that an installed `sohoa` runs from any folder.
+/// `Pipelines/default.yaml` in the repository is the same text (a test keeps them equal), there to
+/// read and to copy when making a pipeline of one's own (`--pipeline FILE`).
+public enum DefaultPipeline {
+    /// How messages name it.
+    public static let name = "Pipelines/default.yaml (built in)"
+
+    /// The text of `Pipelines/default.yaml`.
+    public static let yaml = """
+        # The default pipeline: Vietnamese OCR with every output, for most printed material.
+        # Schema: see README.md, "Pipeline files". Unknown keys are an error.
+        name: default
+        languages: [vie]                # item metadata (item.yaml / items.csv "language") overrides this
+        normalize:                      # see docs/normalization.md
+          orientation: true             # turn pages lying on their side or upside down upright
+          deskew: true                  # straighten pages skewed by up to max-skew degrees
+          max-skew: 15
+          crop-borders: true            # remove dark scanner borders (never cuts into text)
+          even-light: true              # even out uneven light and gray paper
+          binarize: none                # none (clean gray: measured best) | otsu | sauvola
+          despeckle: true               # remove isolated specks, never tone marks
+          split-spreads: auto           # auto | never | always: a book opening becomes <page>-a, <page>-b
+          min-dpi: 200                  # pages scanned below this are upsampled to 300 dpi for OCR
+        ocr:
+          psm: auto
+          outputs: [alto, hocr, text, pdf]
+        workers:
+          ingest: 1
+          normalize: 1
+          ocr: auto                     # one Tesseract engine per core; --jobs overrides
+          package: 1
+        package:
+          access-derivative: {format: png, max-side: 2000}
+        """
+
+    /// The built-in pipeline, checked as strictly as a file.
+    public static func configuration() throws(ConfigurationError) -> PipelineConfiguration {
+        try PipelineFileParser.parse(yaml, file: name)
+    }
+}

@@ -18,7 +18,7 @@ var targets: [Target] = [
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",
-        dependencies: ["SohoaOCR", .product(name: "Crypto", package: "swift-crypto")],
+        dependencies: [.product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: swiftSettings),
     .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
     .target(
@@ -36,9 +36,8 @@ var targets: [Target] = [
     .target(
         name: "SohoaServer",
         dependencies: [
-            "SohoaPipeline", "SohoaSharing", "SohoaText",
+            "SohoaPipeline", "SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaText",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Yams", package: "Yams"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -49,20 +48,37 @@ var targets: [Target] = [
     .executableTarget(
         name: "sohoa",
         dependencies: [
-            "SohoaPipeline", "SohoaServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SohoaPipeline", "SohoaServer", "SohoaArchive", "SohoaCatalog",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaCatalogTests", dependencies: ["SohoaCatalog"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaPipelineTests", dependencies: ["SohoaPipeline"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaSharingTests", dependencies: ["SohoaSharing"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", .product(name: "GRDB", package: "GRDB.swift")],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaPipelineTests",
+        dependencies: ["SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaSharingTests",
+        dependencies: ["SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "CTurboJPEG"],
+        swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaServerTests",
-        dependencies: ["SohoaServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+        dependencies: [
+            "SohoaServer", "SohoaSharing", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaCLITests", dependencies: ["sohoa"], swiftSettings: swiftSettings),
 ]

@@ -45,6 +45,9 @@ var targets: [Target] = [
             .product(name: "NIOCore", package: "swift-nio"),
         ],
         swiftSettings: swiftSettings),
+    // Test helpers and test doubles shared by the test targets (temporary folders, the process runner,
+    // the ../shared checks and scans, the null and failing OCR engines); never linked into sohoa.
+    .target(name: "SohoaTesting", dependencies: ["SohoaOCR", "SohoaImaging"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "sohoa",
         dependencies: [
@@ -54,15 +57,15 @@ var targets: [Target] = [
         ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting"], swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaPipelineTests",
-        dependencies: ["SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR"],
+        dependencies: ["SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaSharingTests",
@@ -80,7 +83,7 @@ var targets: [Target] = [
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ],
         swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaCLITests", dependencies: ["sohoa"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaCLITests", dependencies: ["sohoa", "SohoaTesting"], swiftSettings: swiftSettings),
 ]
 
 // Fuzzing (scripts/fuzz.sh): with `SOHOA_FUZZ=1` the package also has `SohoaFuzz`, a libFuzzer target

@@ -12,8 +12,6 @@ public struct OCRError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalidImage
         /// Tesseract failed while recognizing the page.
         case recognitionFailed
-        /// A fault injected by a test engine.
-        case injected
     }
 
     /// The pipeline stage that reports this error.

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaArchive
@@ -24,7 +25,7 @@ final class BagItTests: XCTestCase {
         let bag = try makeBag(folder)
         XCTAssertEqual(bag.value("Payload-Oxum"), "\(10 + 8 + Data("Trăm năm trong cõi người ta,\n".utf8).count + 8).4")
         let run = try SharedChecks.run("validate-bag", [bag.url.path])
-        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.exitCode, 0, run.stderr)
         XCTAssertTrue(run.summary.contains("VALID"), run.summary)
         let verified = try BagVerifier.verify(bag.url)
         XCTAssertEqual(Set(verified.payload.keys), ["mets.xml", "masters/trang 01.tif", "text/trang-01.txt", "alto/đại-nam.xml"])
@@ -48,7 +49,7 @@ final class BagItTests: XCTestCase {
             XCTAssertTrue(problems.description.contains("nothing of it was imported"))
         }
         let run = try SharedChecks.run("validate-bag", [bag.url.path])
-        XCTAssertEqual(run.status, 1, "the third-party validator agrees: \(run.summary)")
+        XCTAssertEqual(run.exitCode, 1, "the third-party validator agrees: \(run.summary)")
     }
 
     func testABagWithoutBagitTxtOrManifestIsRefused() throws {

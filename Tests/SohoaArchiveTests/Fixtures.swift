@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 
 @testable import SohoaArchive
 

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaArchive
@@ -19,8 +20,8 @@ final class ItemPackagerTests: XCTestCase {
 
         let mets = try XCTUnwrap(root.contentURL(objectID: p.objectID, logicalPath: "mets.xml"))
         let dc = try XCTUnwrap(root.contentURL(objectID: p.objectID, logicalPath: "dc.xml"))
-        try SharedChecks.assertValidXML(mets)
-        try SharedChecks.assertValidXML(dc)
+        try SharedChecks.assertValidXML([mets])
+        try SharedChecks.assertValidXML([dc])
         try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
 
         let again = try ItemPackager().package(p, sourceFiles: sources, into: root, user: Fixtures.user)

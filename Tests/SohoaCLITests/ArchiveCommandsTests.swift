@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// `sohoa audit`, `correct`, `export --format bag` and `import` as a user runs them, checked with the
@@ -74,7 +75,7 @@ final class ArchiveCommandsTests: XCTestCase {
         let run = try Sohoa.run(["correct", Self.item, "p8", "--text", corrected.path, "--by", "Lò Thị Mai", "--archive", archive.path])
         XCTAssertEqual(run.exitCode, 0, run.stderr)
         XCTAssertEqual(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "\(Self.objectID) v2")
-        try Shared.assertValid("validate-ocfl", [archive.path])
+        try SharedChecks.assertValid("validate-ocfl", [archive.path])
         let object = try objectFolder(archive)
         XCTAssertTrue(FileManager.default.fileExists(atPath: object.appendingPathComponent("v1/content/alto/p8.xml").path))
         let v2 = object.appendingPathComponent("v2/content")
@@ -86,17 +87,17 @@ final class ArchiveCommandsTests: XCTestCase {
         let head =
             [v2.appendingPathComponent("mets.xml"), v2.appendingPathComponent("alto/p8.xml")]
             + files(under: object.appendingPathComponent("v1/content"), endingWith: ".xml")
-        try Shared.assertValid("validate-xml", try percentFreeCopies(of: head).map(\.path))
+        try SharedChecks.assertValid("validate-xml", try SharedChecks.percentFreeCopies(of: head).map(\.path))
         // The corrected page's hOCR (unchanged by the correction). Other pages of this item fail hocr-check's
         // mostly_nonoverlapping/line: line boxes of deskewed pages overlap once mapped back onto the master.
         let hocr = try XCTUnwrap(files(under: object, endingWith: "p8.hocr").first)
-        try Shared.assertValid("validate-hocr", try percentFreeCopies(of: [hocr]).map(\.path))
+        try SharedChecks.assertValid("validate-hocr", try SharedChecks.percentFreeCopies(of: [hocr]).map(\.path))
 
         let out = try temporaryFolder("sohoa-pdf")
         XCTAssertEqual(try Sohoa.run(["export", Self.item, "--format", "pdf", "--out", out.path, "--archive", archive.path]).exitCode, 0)
         let gt = try (8...12).map { try String(contentsOf: samples.appendingPathComponent("p\($0).gt.txt"), encoding: .utf8) }
         try Data(gt.joined(separator: "\n").utf8).write(to: out.appendingPathComponent("gt.txt"))
-        try Shared.assertValid(
+        try SharedChecks.assertValid(
             "validate-pdf",
             [out.appendingPathComponent("\(Self.item).pdf").path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path])
 
@@ -112,13 +113,13 @@ final class ArchiveCommandsTests: XCTestCase {
         let export = try Sohoa.run(["export", "--all", "--format", "bag", "--out", out.path, "--archive", archive.path])
         XCTAssertEqual(export.exitCode, 0, export.stderr)
         let bag = out.appendingPathComponent(Self.item)
-        try Shared.assertValid("validate-bag", [bag.path])
+        try SharedChecks.assertValid("validate-bag", [bag.path])
 
         let provincial = try temporaryFolder("sohoa-provincial").appendingPathComponent("archive")
         let imported = try Sohoa.run(["import", bag.path, "--archive", provincial.path])
         XCTAssertEqual(imported.exitCode, 0, imported.stderr)
         XCTAssertTrue(imported.stdout.contains("\(Self.objectID) v1"), imported.stdout)
-        try Shared.assertValid("validate-ocfl", [provincial.path])
+        try SharedChecks.assertValid("validate-ocfl", [provincial.path])
         let search = try Sohoa.run(["search", "lai chau", "--archive", provincial.path])
         XCTAssertTrue(search.stdout.contains(Self.item), search.stdout)
 

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 #if canImport(Glibc)
@@ -103,8 +104,8 @@ final class BatchKillTests: XCTestCase {
 
     /// The checks made on an archive whose batch a re-run completed.
     private func verify(_ archive: URL, batch: KillTestBatch, texts: [String: String], folder: URL) throws {
-        if let validator = try? Shared.check("validate-ocfl") {
-            let result = try Tool.run(validator, [archive.path])
+        if let validator = try? SharedChecks.tool("validate-ocfl") {
+            let result = try ProcessRunner.run(validator, [archive.path])
             XCTAssertEqual(result.exitCode, 0, "validate-ocfl \(archive.path):\n\(result.stdout)\n\(result.stderr)")
             XCTAssertTrue(
                 result.stdout.contains("\(batch.items.count)/\(batch.items.count) objects valid"), result.stdout)

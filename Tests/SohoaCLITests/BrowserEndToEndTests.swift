@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// Issue 6's end-to-end test in a real browser (Debian's chromium, driven by Selenium): an archivist
@@ -14,7 +15,7 @@ final class BrowserEndToEndTests: XCTestCase {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
             throw XCTSkip("\(tool) is not installed (scripts/install-deps.sh --with-tests installs chromium and chromium-driver)")
         }
-        let venv = try Tool.run(
+        let venv = try ProcessRunner.run(
             URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/browser-venv.sh").path])
         guard venv.exitCode == 0 else { throw XCTSkip("no Selenium virtualenv: \(venv.stderr)") }
         let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -74,7 +75,8 @@ final class BrowserEndToEndTests: XCTestCase {
         ]
         let configFile = work.appendingPathComponent("browser.json")
         try JSONSerialization.data(withJSONObject: config).write(to: configFile)
-        let flow = try Tool.run(python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/review_flow.py").path, configFile.path])
+        let flow = try ProcessRunner.run(
+            python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/review_flow.py").path, configFile.path])
         XCTAssertEqual(flow.exitCode, 0, "browser flow failed:\n\(flow.stdout)\n\(flow.stderr)\nserver:\n\(server.output)")
         XCTAssertTrue(flow.stdout.contains("browser flow: passed"), flow.stdout)
         for name in ["review", "search", "dashboard"] {

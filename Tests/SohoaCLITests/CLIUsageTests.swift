@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// Exit codes and messages for usage and configuration mistakes (DESIGN §8).

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 #if canImport(Glibc)
@@ -89,8 +90,8 @@ final class ConcurrentRunTests: XCTestCase {
     }
 
     private func assertWhole(_ archive: URL, items: Int) throws {
-        if let validator = try? Shared.check("validate-ocfl") {
-            let result = try Tool.run(validator, [archive.path])
+        if let validator = try? SharedChecks.tool("validate-ocfl") {
+            let result = try ProcessRunner.run(validator, [archive.path])
             XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
             XCTAssertTrue(result.stdout.contains("\(items)/\(items) objects valid"), result.stdout)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import XCTest
 /// cleans up and finishes, and every item is in the archive exactly once.
 final class CrashSafetyTests: XCTestCase {
     func testSIGKILLDuringPackagingThenRerunGivesAValidRootWithEveryItemOnce() throws {
-        _ = try Shared.check("validate-ocfl")
+        _ = try SharedChecks.tool("validate-ocfl")
         let folder = try temporaryFolder("sohoa-crash")
         let batch = folder.appendingPathComponent("batch")
         let source = Sohoa.packageRoot.appendingPathComponent("SampleScans/bao-lai-chau-1998")
@@ -66,14 +67,14 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertLessThan(packagedBefore, items.count, "the kill came before the batch was done")
 
         // Right after the kill, before any clean-up: every object in the root is whole.
-        try Shared.assertValid("validate-ocfl", [archive.path])
+        try SharedChecks.assertValid("validate-ocfl", [archive.path])
         let afterKill = try Sohoa.run(["audit", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
         XCTAssertEqual(afterKill.exitCode, 0, "no half object after the kill:\n\(afterKill.stdout)")
 
         let again = try Sohoa.run(arguments)
         XCTAssertEqual(again.exitCode, 0, again.stderr)
-        try Shared.assertValid("validate-ocfl", [archive.path])
-        let validation = try Tool.run(try Shared.check("validate-ocfl"), [archive.path])
+        try SharedChecks.assertValid("validate-ocfl", [archive.path])
+        let validation = try ProcessRunner.run(try SharedChecks.tool("validate-ocfl"), [archive.path])
         XCTAssertTrue(validation.stdout.contains("\(items.count)/\(items.count) objects valid"), validation.stdout)
         let objects = files(under: archive, endingWith: "0=ocfl_object_1.1").map { $0.deletingLastPathComponent().lastPathComponent }
         XCTAssertEqual(objects.sorted(), items.map { "urn%3asohoa%3aLCH%3a\($0)" }.sorted())

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 #if canImport(Glibc)
@@ -39,7 +40,7 @@ final class DiskFullTests: XCTestCase {
             \(run()) >"$OUT/3.out" 2>"$OUT/3.err"; echo $? >"$OUT/3.rc"
             cp -a '\(archive.path)' "$OUT/archive"
             """
-        let shell = try Tool.run(
+        let shell = try ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/unshare"), ["-m", "--propagation", "private", "/bin/bash", "-c", script],
             environment: ["DISK": mountPoint.path, "OUT": out.path, "SOHOA": Sohoa.binary.path, "SOHOA_LANG": "en"])
         XCTAssertEqual(shell.exitCode, 0, shell.stderr)
@@ -74,8 +75,8 @@ final class DiskFullTests: XCTestCase {
         // 3. Room made: the same command completes the batch; nothing is lost.
         XCTAssertEqual(code("3.rc"), 0, read("3.err"))
         let copy = out.appendingPathComponent("archive")
-        if let validator = try? Shared.check("validate-ocfl") {
-            let result = try Tool.run(validator, [copy.path])
+        if let validator = try? SharedChecks.tool("validate-ocfl") {
+            let result = try ProcessRunner.run(validator, [copy.path])
             XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
             XCTAssertTrue(result.stdout.contains("3/3 objects valid"), result.stdout)
         }
@@ -97,7 +98,7 @@ final class DiskFullTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
             throw XCTSkip("the full-disk test needs unshare (util-linux) to mount a tmpfs privately")
         }
-        let probe = try Tool.run(
+        let probe = try ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/unshare"),
             ["-m", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs -o size=1m probe /mnt && umount /mnt"])
         guard probe.exitCode == 0 else {

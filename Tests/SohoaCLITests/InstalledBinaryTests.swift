@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// `sohoa` copied out of the build (as README says: to `/usr/local/bin`) and run from a folder that
@@ -19,10 +20,11 @@ final class InstalledBinaryTests: XCTestCase {
             to: item.appendingPathComponent("01.tif"))
 
         // Relative paths, resolved from the empty working folder.
-        let run = try Tool.run(installed, ["run", "../batch", "--archive", "archive", "--jobs", "1", "--library", "LCH"], in: work)
+        let run = try ProcessRunner.run(
+            installed, ["run", "../batch", "--archive", "archive", "--jobs", "1", "--library", "LCH"], in: work)
         XCTAssertEqual(run.exitCode, 0, run.stderr)
-        XCTAssertEqual(run.summary?["pages_done"] as? Int, 1, run.stdout)
-        let export = try Tool.run(
+        XCTAssertEqual(run.runSummary?["pages_done"] as? Int, 1, run.stdout)
+        let export = try ProcessRunner.run(
             installed, ["export", "--all", "--format", "text", "--out", "texts", "--archive", "archive"], in: work)
         XCTAssertEqual(export.exitCode, 0, export.stderr)
         let texts = try FileManager.default.subpathsOfDirectory(atPath: work.appendingPathComponent("texts").path)

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// The README's main job: the default pipeline over `SampleScans/` into an archive. Every page is
@@ -36,7 +37,7 @@ final class SampleScansEndToEndTests: XCTestCase {
     func testEveryPageArchivedWithoutFailures() throws {
         let (_, run) = try prepared()
         XCTAssertEqual(run.exitCode, 0, run.stderr)
-        let summary = try XCTUnwrap(run.summary, run.stdout)
+        let summary = try XCTUnwrap(run.runSummary, run.stdout)
         let pages = groundTruth().count
         XCTAssertGreaterThanOrEqual(pages, 12)
         XCTAssertEqual(summary["pages_done"] as? Int, pages)
@@ -49,7 +50,7 @@ final class SampleScansEndToEndTests: XCTestCase {
 
     func testCharacterErrorRateAgainstGroundTruthIsAtMostTwoPercent() throws {
         let (archive, _) = try prepared()
-        let cer = try Shared.check("cer")
+        let cer = try SharedChecks.tool("cer")
         let out = try temporaryFolder("sohoa-text")
         let export = try Sohoa.run(["export", "--all", "--format", "text", "--out", out.path, "--archive", archive.path])
         XCTAssertEqual(export.exitCode, 0, export.stderr)
@@ -63,7 +64,7 @@ final class SampleScansEndToEndTests: XCTestCase {
         let folder = try temporaryFolder("sohoa-cer")
         try Data(allGT.utf8).write(to: folder.appendingPathComponent("gt.txt"))
         try Data(allOCR.utf8).write(to: folder.appendingPathComponent("ocr.txt"))
-        let result = try Tool.run(
+        let result = try ProcessRunner.run(
             cer, ["--max-cer", "0.02", folder.appendingPathComponent("gt.txt").path, folder.appendingPathComponent("ocr.txt").path])
         print("SampleScans overall: \(result.stdout.split(separator: "\n").last ?? "")")
         XCTAssertEqual(result.exitCode, 0, "overall CER must be ≤ 2%: \(result.stdout)")
@@ -83,7 +84,7 @@ final class SampleScansEndToEndTests: XCTestCase {
         let csv = try String(contentsOf: Self.samples.appendingPathComponent("items.csv"), encoding: .utf8)
         XCTAssertTrue(csv.contains("cong-van-2021"))
         XCTAssertFalse(try dc("cong-van-2021").contains("<dc:title>cong van 2021</dc:title>"), "items.csv gives the root TIFF's title")
-        try Shared.assertValid("validate-ocfl", [archive.path])
+        try SharedChecks.assertValid("validate-ocfl", [archive.path])
     }
 
     func testSearchWithAndWithoutDiacritics() throws {
@@ -119,7 +120,7 @@ final class SampleScansEndToEndTests: XCTestCase {
         let gt = try groundTruth().filter { $0.item == "dia-chi-lai-chau" }.map { try String(contentsOf: $0.gt, encoding: .utf8) }.joined(
             separator: "\n")
         try Data(gt.utf8).write(to: out.appendingPathComponent("gt.txt"))
-        try Shared.assertValid(
+        try SharedChecks.assertValid(
             "validate-pdf", [pdf.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
         let status = try Sohoa.run(["status", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
         XCTAssertEqual(status.exitCode, 0, status.stderr)
@@ -135,18 +136,18 @@ final class SampleScansEndToEndTests: XCTestCase {
         XCTAssertEqual(hocr.count, groundTruth().count)
         // Every SampleScans page is skewed: boxes mapped back onto the master must still be tight
         // enough that lines do not overlap (hocr-check's mostly_nonoverlapping test).
-        for file in try percentFreeCopies(of: hocr) {
-            try Shared.assertValid("validate-hocr", [file.path])
+        for file in try SharedChecks.percentFreeCopies(of: hocr) {
+            try SharedChecks.assertValid("validate-hocr", [file.path])
         }
         let alto = files(under: archive, endingWith: ".xml").filter { $0.path.contains("/content/alto/") }
-        try Shared.assertValid("validate-xml", try percentFreeCopies(of: alto).map(\.path))
+        try SharedChecks.assertValid("validate-xml", try SharedChecks.percentFreeCopies(of: alto).map(\.path))
     }
 
     func testSecondRunDoesNoOCR() throws {
         let (archive, _) = try prepared()
         let again = try Sohoa.run(["run", Self.samples.path, "--archive", archive.path, "--jobs", "2", "--library", "LCH"])
         XCTAssertEqual(again.exitCode, 0, again.stderr)
-        let summary = try XCTUnwrap(again.summary)
+        let summary = try XCTUnwrap(again.runSummary)
         XCTAssertEqual(summary["pages_done"] as? Int, 0)
         XCTAssertEqual(summary["items_skipped"] as? Int, Set(groundTruth().map(\.item)).count)
     }

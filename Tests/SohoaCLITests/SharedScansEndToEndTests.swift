@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// `sohoa run` on real scans from other projects, with broken and unsupported files mixed in:
@@ -19,7 +20,7 @@ final class SharedScansEndToEndTests: XCTestCase {
     /// Builds the batch once and runs sohoa on it once; the tests below read the result.
     func prepared() throws -> (Fixture, Sohoa.Result) {
         if let fixture = Self.fixture, let run = Self.firstRun { return (fixture, run) }
-        let scans = try Shared.scans()
+        let scans = try SharedFolder.scans()
         let folder = try temporaryFolder("sohoa-shared-e2e")
         let batch = folder.appendingPathComponent("batch")
         let fm = FileManager.default
@@ -67,7 +68,7 @@ final class SharedScansEndToEndTests: XCTestCase {
     func testEveryReadablePageIsArchivedAndEveryBadFileReportedByName() throws {
         let (fixture, run) = try prepared()
         XCTAssertEqual(run.exitCode, 1, "exit 1 when something failed\n\(run.stderr)")
-        let summary = try XCTUnwrap(run.summary, run.stdout)
+        let summary = try XCTUnwrap(run.runSummary, run.stdout)
         let failures = try XCTUnwrap(summary["failures"] as? [[String: Any]])
         for name in fixture.refused {
             let failure = failures.first { ($0["file"] as? String)?.hasSuffix("/\(name)") == true }
@@ -109,16 +110,16 @@ final class SharedScansEndToEndTests: XCTestCase {
 
     func testArchivePassesThirdPartyValidators() throws {
         let (fixture, _) = try prepared()
-        try Shared.assertValid("validate-ocfl", [fixture.archive.path])
+        try SharedChecks.assertValid("validate-ocfl", [fixture.archive.path])
         let xml =
             files(under: fixture.archive, endingWith: "mets.xml") + files(under: fixture.archive, endingWith: "dc.xml")
             + files(under: fixture.archive, endingWith: ".xml").filter { $0.path.contains("/content/alto/") }
         XCTAssertGreaterThan(xml.count, 8)
-        try Shared.assertValid("validate-xml", try percentFreeCopies(of: xml).map(\.path))
+        try SharedChecks.assertValid("validate-xml", try SharedChecks.percentFreeCopies(of: xml).map(\.path))
         let hocr = try XCTUnwrap(files(under: fixture.archive, endingWith: "trang-3.hocr").first)
-        try Shared.assertValid("validate-hocr", [hocr.path])
+        try SharedChecks.assertValid("validate-hocr", [hocr.path])
         let pdf = try XCTUnwrap(files(under: fixture.archive, endingWith: "van-hoc-viet.pdf").first)
-        try Shared.assertValid("validate-pdf", [pdf.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text"])
     }
 
     func testMastersAreByteIdentical() throws {
@@ -136,7 +137,7 @@ final class SharedScansEndToEndTests: XCTestCase {
     func testRerunDoesNoOCRAgain() throws {
         let (fixture, _) = try prepared()
         let again = try Sohoa.run(["run", fixture.batch.path, "--archive", fixture.archive.path, "--jobs", "2"])
-        let summary = try XCTUnwrap(again.summary, again.stdout)
+        let summary = try XCTUnwrap(again.runSummary, again.stdout)
         XCTAssertEqual(summary["pages_done"] as? Int, 0, "no page is recognized again")
         // The item with a truncated page is tried again (the file may have been fixed); its good
         // page reuses its text, and the others are skipped whole.

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// Issue 11: a page scanned crooked on a dark scanner lid is straightened. The dark border's straight
@@ -11,7 +12,7 @@ final class SkewOnADarkLidTests: XCTestCase {
         let generated = folder.appendingPathComponent("generated")
         let python = try UntunedPagesEndToEndTests.pythonWithPillow()
         let generator = Sohoa.packageRoot.appendingPathComponent("scripts/generate-eval-pages.py")
-        let generation = try Tool.run(python, [generator.path, "--only", "eval-0048", "--out", generated.path])
+        let generation = try ProcessRunner.run(python, [generator.path, "--only", "eval-0048", "--out", generated.path])
         if generation.exitCode != 0, generation.stderr.contains("not found") || generation.stderr.contains("Pillow is missing") {
             throw XCTSkip("the page generator cannot run here: \(generation.stderr) (scripts/install-deps.sh --with-tests)")
         }
@@ -32,7 +33,7 @@ final class SkewOnADarkLidTests: XCTestCase {
 
         let read = text.appendingPathComponent("eval-0048/eval-0048.txt")
         let truth = try XCTUnwrap(page.groundTruth.first)
-        let result = try Tool.run(try Shared.check("cer"), ["--max-cer", "0.02", truth.path, read.path])
+        let result = try ProcessRunner.run(try SharedChecks.tool("cer"), ["--max-cer", "0.02", truth.path, read.path])
         XCTAssertEqual(result.exitCode, 0, "eval-0048 must read at ≤ 2% CER: \(result.stdout.split(separator: "\n").last ?? "")")
     }
 }

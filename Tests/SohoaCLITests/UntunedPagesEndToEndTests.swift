@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// Issue 11: `sohoa run` on pages in fonts and layouts that `SampleScans/` does not use
@@ -44,7 +45,7 @@ final class UntunedPagesEndToEndTests: XCTestCase {
         let python = try Self.pythonWithPillow()
         let generator = Sohoa.packageRoot.appendingPathComponent("scripts/generate-eval-pages.py")
         let names = Self.picked.map(\.name).joined(separator: ",")
-        let generation = try Tool.run(python, [generator.path, "--mild", "--only", names, "--out", generated.path])
+        let generation = try ProcessRunner.run(python, [generator.path, "--mild", "--only", names, "--out", generated.path])
         if generation.exitCode != 0, generation.stderr.contains("not found") || generation.stderr.contains("Pillow is missing") {
             throw XCTSkip("the page generator cannot run here: \(generation.stderr) (scripts/install-deps.sh --with-tests)")
         }
@@ -99,7 +100,7 @@ final class UntunedPagesEndToEndTests: XCTestCase {
 
     /// Each page (each half of a spread) has its own text at ≤ 2% CER against its ground truth.
     func assertReadAtMostTwoPercentCER(_ read: [Page], in fixture: Fixture) throws {
-        let cer = try Shared.check("cer")
+        let cer = try SharedChecks.tool("cer")
         for page in read {
             // A page is an item of its own (a file at the batch root); a spread's halves are <page>-a, <page>-b.
             let names = page.spread ? ["\(page.name)-a", "\(page.name)-b"] : [page.name]
@@ -110,7 +111,7 @@ final class UntunedPagesEndToEndTests: XCTestCase {
                     XCTFail("\(name) (\(page.kind), turned \(page.turn)°): no text \(name).txt; sohoa made \(found)")
                     continue
                 }
-                let result = try Tool.run(cer, ["--max-cer", "0.02", truth.path, text.path])
+                let result = try ProcessRunner.run(cer, ["--max-cer", "0.02", truth.path, text.path])
                 XCTAssertEqual(
                     result.exitCode, 0,
                     "\(name) (\(page.kind), turned \(page.turn)°) must read at ≤ 2% CER: \(result.stdout.split(separator: "\n").last ?? "")"
@@ -155,7 +156,7 @@ final class UntunedPagesEndToEndTests: XCTestCase {
     /// A python3 that has Pillow (a pyenv or venv python may not have Debian's python3-pil).
     static func pythonWithPillow() throws -> URL {
         for path in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: path) {
-            let probe = try Tool.run(URL(fileURLWithPath: path), ["-c", "import PIL"])
+            let probe = try ProcessRunner.run(URL(fileURLWithPath: path), ["-c", "import PIL"])
             if probe.exitCode == 0 { return URL(fileURLWithPath: path) }
         }
         throw XCTSkip("no python3 with Pillow (Debian: python3-pil; scripts/install-deps.sh --with-tests)")

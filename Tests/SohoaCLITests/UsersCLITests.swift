@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 /// `sohoa users …` and `sohoa access …` as an administrator runs them, and `access:` in item
@@ -42,26 +43,7 @@ final class UsersCLITests: XCTestCase {
 
     /// Runs `sohoa` with `input` on its standard input.
     private func sohoa(_ arguments: [String], input: String? = nil, environment: [String: String] = fastHashing) throws -> Sohoa.Result {
-        let process = Process()
-        process.executableURL = Sohoa.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Sohoa.packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Sohoa.Result(
-            exitCode: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+        try ProcessRunner.run(Sohoa.binary, arguments, environment: environment, in: Sohoa.packageRoot, input: input ?? "")
     }
 
     func testAddListDisableEnableAndNewPassword() throws {

@@ -1,4 +1,5 @@
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 /// Encoding a raster as PNG and decoding it again gives the same pixels.

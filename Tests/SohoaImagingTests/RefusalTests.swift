@@ -1,4 +1,5 @@
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 /// Files sohoa does not read are refused with a reason that names the format and what to do;

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 /// TIFF layouts the real scans do not cover, built byte by byte: exact decoded pixels.

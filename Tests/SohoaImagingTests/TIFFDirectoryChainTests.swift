@@ -1,5 +1,6 @@
 import Foundation
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 /// A TIFF's chain of directories is checked before libtiff opens it (issue 12): a directory with

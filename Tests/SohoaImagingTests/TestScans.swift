@@ -38,18 +38,6 @@ extension Raster {
     }
 }
 
-/// A temporary folder removed when the value is released.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-imaging-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
 extension DecodedScan {
     /// `raster` as a decoded 8-bit gray PNG scanned at 300 dpi: the synthetic pages of the tests.
     static func synthetic(_ raster: Raster) -> DecodedScan {

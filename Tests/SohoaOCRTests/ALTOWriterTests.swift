@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 final class ALTOWriterTests: XCTestCase {
@@ -10,11 +11,11 @@ final class ALTOWriterTests: XCTestCase {
         let page = try TestFixtures.recognized("vie_vietocr3_samples/vietsample2.png")
         let transform = PageTransform.identity(width: page.text.width, height: page.text.height)
         let xml = ALTOWriter.document(page: page.text, transform: transform, context: WriterFixtures.context())
-        let file = TestFixtures.temporaryDirectory().appendingPathComponent("vietsample2.xml")
+        let file = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("vietsample2.xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         let result = try TestFixtures.run(validator, [file.path])
         print(result.summary)
-        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.summary.contains("VALID"), result.summary)
 
         let document = try XMLDocument(data: Data(xml.utf8))
@@ -66,10 +67,10 @@ final class ALTOWriterTests: XCTestCase {
         XCTAssertEqual(contents, ["<b>", "R&D", "\"trích\"", "it's"])
 
         if let validator = try? TestFixtures.validator("validate-xml") {
-            let file = TestFixtures.temporaryDirectory().appendingPathComponent("escaped.xml")
+            let file = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("escaped.xml")
             try xml.write(to: file, atomically: true, encoding: .utf8)
             let result = try TestFixtures.run(validator, [file.path])
-            XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+            XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
         }
     }
 
@@ -84,10 +85,10 @@ final class ALTOWriterTests: XCTestCase {
         let validator = try TestFixtures.validator("validate-xml")
         let xml = ALTOWriter.document(
             page: .empty(width: 10, height: 10), transform: .identity(width: 10, height: 10), context: WriterFixtures.context())
-        let file = TestFixtures.temporaryDirectory().appendingPathComponent("empty.xml")
+        let file = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("empty.xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         let result = try TestFixtures.run(validator, [file.path])
-        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
     }
 
     func testWordConfidenceIsZeroToOne() {

@@ -32,7 +32,7 @@ enum GeneratedPages {
         if !missing.isEmpty {
             let output = try TestFixtures.run(
                 python, [script.path, "--out", folder.path, "--only", missing.joined(separator: ",")])
-            guard output.status == 0 else {
+            guard output.exitCode == 0 else {
                 throw XCTSkip(
                     "make-pages.py could not make test pages (needs python3-pil and fonts-texgyre, fonts-freefont-ttf, fonts-liberation2): \(output.stderr)"
                 )

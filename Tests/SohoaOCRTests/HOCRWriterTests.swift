@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 final class HOCRWriterTests: XCTestCase {
@@ -10,11 +11,11 @@ final class HOCRWriterTests: XCTestCase {
         let page = try TestFixtures.recognized("vie_vietocr3_samples/vietsample2.png")
         let transform = PageTransform.identity(width: page.text.width, height: page.text.height)
         let html = HOCRWriter.document(page: page.text, transform: transform, context: WriterFixtures.context())
-        let file = TestFixtures.temporaryDirectory().appendingPathComponent("vietsample2.hocr")
+        let file = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("vietsample2.hocr")
         try html.write(to: file, atomically: true, encoding: .utf8)
         let result = try TestFixtures.run(validator, [file.path])
         print(result.summary)
-        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
 
         let document = try XMLDocument(data: Data(html.utf8))
         let words = try document.nodes(forXPath: "//*[@class='ocrx_word']").compactMap(\.stringValue)
@@ -25,11 +26,11 @@ final class HOCRWriterTests: XCTestCase {
 
         // The CER tool reads hOCR too: the words it finds are ours.
         if let cer = try? TestFixtures.validator("cer") {
-            let text = TestFixtures.temporaryDirectory().appendingPathComponent("page.txt")
+            let text = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("page.txt")
             try page.text.plainText.write(to: text, atomically: true, encoding: .utf8)
             let check = try TestFixtures.run(cer, ["--max-cer", "0.001", text.path, file.path])
             print(check.summary)
-            XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+            XCTAssertEqual(check.exitCode, 0, check.stdout + check.stderr)
         }
     }
 
@@ -49,10 +50,10 @@ final class HOCRWriterTests: XCTestCase {
         XCTAssertEqual(try document.nodes(forXPath: "//*[@class='ocrx_word']").compactMap(\.stringValue), ["a<b", "R&D"])
 
         if let validator = try? TestFixtures.validator("validate-hocr") {
-            let file = TestFixtures.temporaryDirectory().appendingPathComponent("small.hocr")
+            let file = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("small.hocr")
             try html.write(to: file, atomically: true, encoding: .utf8)
             let result = try TestFixtures.run(validator, [file.path])
-            XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+            XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 final class SearchablePDFWriterTests: XCTestCase {
@@ -11,20 +12,20 @@ final class SearchablePDFWriterTests: XCTestCase {
         var arguments = ["-enc", "UTF-8"]
         if let page { arguments += ["-f", "\(page)", "-l", "\(page)"] }
         let result = try TestFixtures.run(try TestFixtures.tool("pdftotext"), arguments + [pdf.path, "-"])
-        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
         return result.stdout.trimmingCharacters(in: CharacterSet(charactersIn: "\u{0C}\n"))
     }
 
     private func qpdfCheck(_ pdf: URL) throws {
         let result = try TestFixtures.run(try TestFixtures.tool("qpdf"), ["--check", pdf.path])
         print("qpdf --check: " + result.stdout.split(separator: "\n").filter { $0.contains("errors") }.joined(separator: "; "))
-        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
         XCTAssertFalse((result.stdout + result.stderr).contains("WARNING"), result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("No syntax or stream encoding errors found"), result.stdout)
     }
 
     private func writePDF(pages: [(PDFPageImage, Int, PageText)], title: String = "Địa chí Lai Châu") throws -> URL {
-        let url = TestFixtures.temporaryDirectory().appendingPathComponent("item.pdf")
+        let url = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("item.pdf")
         let writer = try SearchablePDFWriter(
             url: url, title: title, producer: "sohoa 0.1.0-test (Tesseract \(TesseractEngine.version))", date: WriterFixtures.date)
         for (image, dpi, text) in pages { try writer.addPage(image: image, dpi: dpi, text: text) }
@@ -83,7 +84,7 @@ final class SearchablePDFWriterTests: XCTestCase {
 
         let result = try TestFixtures.run(validator, [url.path, "--expect-text", "--text-gt", groundTruth.path, "--max-cer", "0.01"])
         print(result.summary)
-        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.summary.contains("VALID"), result.summary)
         try qpdfCheck(url)
 
@@ -107,7 +108,7 @@ final class SearchablePDFWriterTests: XCTestCase {
     }
 
     func testUnfinishedWriterLeavesNoFile() throws {
-        let folder = TestFixtures.temporaryDirectory()
+        let folder = try temporaryFolder("sohoa-ocr-tests")
         let url = folder.appendingPathComponent("unfinished.pdf")
         do {
             let writer = try SearchablePDFWriter(url: url, title: "x", producer: "test")
@@ -118,7 +119,7 @@ final class SearchablePDFWriterTests: XCTestCase {
     }
 
     func testMisuseIsReported() throws {
-        let url = TestFixtures.temporaryDirectory().appendingPathComponent("misuse.pdf")
+        let url = try temporaryFolder("sohoa-ocr-tests").appendingPathComponent("misuse.pdf")
         let writer = try SearchablePDFWriter(url: url, title: "x", producer: "test")
         XCTAssertThrowsError(try writer.finish()) { XCTAssertTrue("\($0)".contains("at least one page"), "\($0)") }
         let image = try PDFPageImage(raster: Raster(width: 10, height: 10))

@@ -15,7 +15,7 @@ final class TesseractEngineTests: XCTestCase {
         let start = Date(), cpuStart = TestFixtures.cpuTime(children: true)
         let cli = try TestFixtures.run(tesseract, [path, "stdout", "--psm", "3", "-l", "vie"])
         let cliSeconds = Date().timeIntervalSince(start), cliCPU = TestFixtures.cpuTime(children: true) - cpuStart
-        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertEqual(cli.exitCode, 0, cli.stderr)
         let cer = TestFixtures.characterErrorRate(reference: cli.stdout, hypothesis: page.text.plainText)
         print(
             String(

@@ -1,5 +1,6 @@
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 final class TestEngineTests: XCTestCase {
@@ -22,7 +23,7 @@ final class TestEngineTests: XCTestCase {
     func testFailingEngineDefaultsToAnInjectedOCRError() {
         let engine = FailingOCREngine()
         XCTAssertThrowsError(try engine.recognize(Raster(width: 10, height: 10), dpi: 300, language: "vie")) {
-            XCTAssertEqual(($0 as? OCRError)?.kind, .injected)
+            XCTAssertEqual($0 as? InjectedOCRFailure, InjectedOCRFailure())
         }
         XCTAssertEqual(engine.calls, 1)
     }

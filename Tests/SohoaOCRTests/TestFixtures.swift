@@ -1,5 +1,6 @@
 import Foundation
 import SohoaOCR
+import SohoaTesting
 import Synchronization
 import XCTest
 
@@ -41,44 +42,9 @@ enum TestFixtures {
         throw XCTSkip("\(name) is not installed: apt-get install it to run this test")
     }
 
-    /// What a finished process printed.
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// The validator convention: the last line printed is a one-line summary.
-        var summary: String {
-            (stdout.split(separator: "\n").last ?? stderr.split(separator: "\n").last).map(String.init) ?? ""
-        }
-    }
-
-    /// Runs a command with OMP_THREAD_LIMIT=1 and waits for it.
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["OMP_THREAD_LIMIT"] = "1"
-        process.environment = environment
-        let errorFile = temporaryDirectory().appendingPathComponent("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorFile)
-        defer { try? errorHandle.close() }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errorHandle
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorText = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: errorText)
-    }
-
-    /// A fresh temporary folder.
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-ocr-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    /// Runs a command (with OMP_THREAD_LIMIT=1) and waits for it.
+    static func run(_ executable: URL, _ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run(executable, arguments)
     }
 
     /// A recognized real page and how long in-process OCR took.

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline
@@ -95,10 +96,4 @@ final class BatchInputTests: XCTestCase {
         XCTAssertNil(OCRLanguage.tesseractString(for: ["none"]))
         XCTAssertNil(OCRLanguage.tesseractString(for: []))
     }
-}
-
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

@@ -2,6 +2,7 @@ import Foundation
 import SohoaArchive
 import SohoaCatalog
 import SohoaOCR
+import SohoaTesting
 import Synchronization
 import XCTest
 

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

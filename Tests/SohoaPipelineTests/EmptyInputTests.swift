@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

@@ -3,6 +3,7 @@ import SohoaArchive
 import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline
@@ -18,8 +19,8 @@ final class PageCorrectionTests: XCTestCase {
         XCTAssertEqual(written.version, "v2")
         XCTAssertFalse(written.unchanged)
 
-        let ocfl = try ArchiveValidators.run("validate-ocfl", [archive.path])
-        XCTAssertEqual(ocfl.status, 0, ocfl.output)
+        let ocfl = try SharedChecks.run("validate-ocfl", [archive.path])
+        XCTAssertEqual(ocfl.exitCode, 0, ocfl.output)
         XCTAssertTrue(ocfl.summary.contains("1/1 objects valid"), ocfl.summary)
         let objectID = "urn:sohoa:LOCAL:sach"
         let object = archive.appendingPathComponent(session.root.objectPath(for: objectID))
@@ -35,7 +36,7 @@ final class PageCorrectionTests: XCTestCase {
         XCTAssertTrue(newMETS.contains("<premis:agentName>Lò Thị Mai</premis:agentName>"))
         XCTAssertTrue(newMETS.contains("<premis:eventType>modification</premis:eventType>"))
         XCTAssertTrue(newMETS.contains("<premis:eventDateTime>2026-09-21T"))
-        try ArchiveValidators.assertValidXML([alto, mets])
+        try SharedChecks.assertValidXML([alto, mets])
         let text = try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "text/1.txt"))
         XCTAssertEqual(try String(contentsOf: text, encoding: .utf8), "Thư viện tỉnh\nLai Châu\n")
 

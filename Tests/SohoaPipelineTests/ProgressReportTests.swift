@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

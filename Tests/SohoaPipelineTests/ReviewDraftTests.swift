@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline
@@ -65,8 +66,8 @@ final class ReviewDraftTests: XCTestCase {
         XCTAssertEqual(reviews.filter { $0.action == .corrected }.count, 6)
         XCTAssertTrue(reviews.allSatisfy { $0.ocflVersion == "v2" }, "each save points at the version that took it")
         XCTAssertTrue(try PageCorrection(session: session).drafts.all().isEmpty)
-        let ocfl = try ArchiveValidators.run("validate-ocfl", [session.folder.path])
-        XCTAssertEqual(ocfl.status, 0, ocfl.output)
+        let ocfl = try SharedChecks.run("validate-ocfl", [session.folder.path])
+        XCTAssertEqual(ocfl.exitCode, 0, ocfl.output)
     }
 
     func testASavedDraftSurvivesACrashAndIsWrittenAtTheNextStart() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaArchive
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

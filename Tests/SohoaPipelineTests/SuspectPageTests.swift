@@ -2,6 +2,7 @@ import Foundation
 import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline

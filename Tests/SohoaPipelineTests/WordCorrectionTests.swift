@@ -3,6 +3,7 @@ import SohoaArchive
 import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
+import SohoaTesting
 import XCTest
 
 @testable import SohoaPipeline
@@ -173,12 +174,12 @@ final class WordCorrectionTests: XCTestCase {
         XCTAssertEqual(try ALTOPage(parsing: try archived(session, objectID, "alto/2.xml")).lines, [])
         XCTAssertEqual(try archived(session, objectID, "text/2.txt"), "")
 
-        let ocfl = try ArchiveValidators.run("validate-ocfl", [archive.path])
-        XCTAssertEqual(ocfl.status, 0, ocfl.output)
+        let ocfl = try SharedChecks.run("validate-ocfl", [archive.path])
+        XCTAssertEqual(ocfl.exitCode, 0, ocfl.output)
         let urls = try ["alto/1.xml", "alto/2.xml", "mets.xml"].map { path in
             try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: path))
         }
-        try ArchiveValidators.assertValidXML(urls)
+        try SharedChecks.assertValidXML(urls)
     }
 
     private func archived(_ session: ArchiveSession, _ objectID: String, _ path: String) throws -> String {

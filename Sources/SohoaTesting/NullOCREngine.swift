@@ -1,4 +1,5 @@
 import SohoaImaging
+import SohoaOCR
 
 /// A test engine that recognizes nothing: every page comes back empty. For pipeline tests and
 /// dry runs where OCR itself is not under test.

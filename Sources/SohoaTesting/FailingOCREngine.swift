@@ -1,4 +1,5 @@
 import SohoaImaging
+import SohoaOCR
 
 /// A fault-injection engine for pipeline tests: throws a chosen error on chosen calls and returns
 /// an empty page (or the wrapped engine's result) otherwise.
@@ -15,7 +16,7 @@ public final class FailingOCREngine: OCREngine {
     ///
     /// - Parameter wrapped: the engine that answers the other calls; nil gives empty pages.
     public init(
-        error: any Error = OCRError(kind: .injected, language: "", message: "injected OCR failure (test engine)"),
+        error: any Error = InjectedOCRFailure(),
         failingCalls: Set<Int> = [1], wrapping wrapped: (any OCREngine)? = nil
     ) {
         self.error = error
@@ -30,4 +31,10 @@ public final class FailingOCREngine: OCREngine {
         if let wrapped { return try wrapped.recognize(image, dpi: dpi, language: language) }
         return .empty(width: image.width, height: image.height)
     }
+}
+
+/// The error `FailingOCREngine` throws unless given another.
+public struct InjectedOCRFailure: Error, CustomStringConvertible, Equatable {
+    public init() {}
+    public var description: String { "injected OCR failure (test engine)" }
 }

@@ -116,18 +116,7 @@ public enum BagVerifier {
     }
 
     private static func digest(_ url: URL, algorithm: String) -> String? {
-        guard let input = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? input.close() }
-        var sha512 = SHA512()
-        var sha256 = SHA256()
-        do {
-            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-                if algorithm == "sha512" { sha512.update(data: chunk) } else { sha256.update(data: chunk) }
-            }
-        } catch {
-            return nil
-        }
-        return algorithm == "sha512" ? Hex.string(sha512.finalize()) : Hex.string(sha256.finalize())
+        algorithm == "sha512" ? try? FileHasher.hex(SHA512.self, of: url) : try? FileHasher.hex(SHA256.self, of: url)
     }
 
     /// `label: value` lines; continuation lines (starting with whitespace) join the previous value.

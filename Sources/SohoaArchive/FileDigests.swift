@@ -20,29 +20,16 @@ struct FileDigests: Equatable, Sendable {
     /// Copies `source` to `destination` (which must not exist) in chunks, digesting the bytes copied,
     /// and flushes the copy to disk.
     static func copy(from source: URL, to destination: URL) throws -> FileDigests {
-        let input = try FileHandle(forReadingFrom: source)
-        defer { try? input.close() }
         let output = try DurableFiles.createForWriting(destination)
         defer { try? output.close() }
         var sha512 = SHA512()
         var sha256 = SHA256()
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+        try FileHasher.forEachChunk(of: source) { chunk in
             sha512.update(data: chunk)
             sha256.update(data: chunk)
             try output.write(contentsOf: chunk)
         }
         try output.synchronize()
         return FileDigests(sha512: Hex.string(sha512.finalize()), sha256: Hex.string(sha256.finalize()))
-    }
-
-    /// SHA-512 of a file on disk, read in chunks.
-    static func sha512(of url: URL) throws -> String {
-        let input = try FileHandle(forReadingFrom: url)
-        defer { try? input.close() }
-        var sha512 = SHA512()
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            sha512.update(data: chunk)
-        }
-        return Hex.string(sha512.finalize())
     }
 }

@@ -160,23 +160,24 @@ private struct ObjectAudit {
 
     private mutating func check(_ path: String, sha512 expected512: String, sha256 expected256: String?) {
         let url = folder.appendingPathComponent(path)
-        guard let input = try? FileHandle(forReadingFrom: url) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             finding(.missing, path, "cannot be opened")
             return
         }
-        defer { try? input.close() }
         var sha512 = SHA512()
         var sha256 = SHA256()
+        var read: Int64 = 0
         do {
-            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try FileHasher.forEachChunk(of: url) { chunk in
                 sha512.update(data: chunk)
                 sha256.update(data: chunk)
-                bytes += Int64(chunk.count)
+                read += Int64(chunk.count)
             }
         } catch {
             finding(.changed, path, "cannot be read: \(error)")
             return
         }
+        bytes += read
         files += 1
         let actual512 = Hex.string(sha512.finalize())
         let actual256 = Hex.string(sha256.finalize())

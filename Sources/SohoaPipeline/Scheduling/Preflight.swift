@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SohoaArchive
 import SohoaOCR
@@ -53,7 +54,7 @@ struct Preflight: Sendable {
             var bytes: Int64 = 0
             for file in item.files {
                 do {
-                    digests[file] = try FileDigest.sha256(of: file)
+                    digests[file] = try FileHasher.hex(SHA256.self, of: file)
                     let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.int64Value
                     bytes += size ?? 0
                 } catch {

@@ -1,6 +1,32 @@
 import Foundation
 import GRDB
 
+extension Catalog {
+    /// Records the start of a batch run and returns its id.
+    public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {
+        try write { tx throws(CatalogError) in try tx.startBatch(path: path, pipeline: pipeline, at: date) }
+    }
+
+    /// Records the end of a batch run with its counts.
+    public func finishBatch(
+        id: Int64, state: BatchRecord.State, pages: Int, failures: Int, at date: Date = Date()
+    ) throws(CatalogError) {
+        try write { tx throws(CatalogError) in
+            try tx.finishBatch(id: id, state: state, pages: pages, failures: failures, at: date)
+        }
+    }
+
+    /// The batch run with this id.
+    public func batch(id: Int64) throws(CatalogError) -> BatchRecord? {
+        try read { tx throws(CatalogError) in try tx.batch(id: id) }
+    }
+
+    /// The latest batch runs, latest first.
+    public func batches(limit: Int = 10) throws(CatalogError) -> [BatchRecord] {
+        try read { tx throws(CatalogError) in try tx.batches(limit: limit) }
+    }
+}
+
 extension CatalogTransaction {
     /// Records the start of a batch run and returns its id.
     public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {

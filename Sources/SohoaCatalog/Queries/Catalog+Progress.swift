@@ -1,6 +1,13 @@
 import Foundation
 import GRDB
 
+extension Catalog {
+    /// Runs several progress queries on one read-only snapshot, so that they agree with each other.
+    public func progressSnapshot<T>(_ body: (CatalogTransaction) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        try read(body)
+    }
+}
+
 extension CatalogTransaction {
     /// The grouped counts every progress figure is summed from, as of `asOf` (two queries).
     public func progressTally(asOf: Date) throws(CatalogError) -> ProgressTally {

@@ -15,10 +15,10 @@ var targets: [Target] = [
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: pixelLoopSettings),
-    .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging"], swiftSettings: swiftSettings),
+    .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging", "SohoaText"], swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",
-        dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        dependencies: ["SohoaText", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: swiftSettings),
     .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
     .target(
@@ -31,7 +31,7 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .target(
         name: "SohoaSharing",
-        dependencies: ["SohoaCatalog", "SohoaArchive", "SohoaImaging", "CTurboJPEG"],
+        dependencies: ["SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG"],
         swiftSettings: swiftSettings),
     .target(
         name: "SohoaServer",
@@ -59,7 +59,7 @@ var targets: [Target] = [
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings),

@@ -1,3 +1,5 @@
+import SohoaText
+
 /// Writes Dublin Core as an OAI-PMH `oai_dc:dc` document.
 public enum DublinCoreWriter {
     static let namespaces =

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaText
 
 extension METSWriter {
     /// The METS of a new version made from `mets` (a document this writer produced): `events` appended

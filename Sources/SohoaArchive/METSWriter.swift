@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SohoaText
 
 /// Writes an item's METS 1.12 document: header, Dublin Core, PREMIS 3 events and agents, files and
 /// the physical structure.

@@ -1,3 +1,5 @@
+import SohoaText
+
 /// Writes an item's description as MODS 3.8 for the METS `dmdSec`, from the same metadata as its Dublin Core.
 enum MODSWriter {
     static let namespace = "http://www.loc.gov/mods/v3"

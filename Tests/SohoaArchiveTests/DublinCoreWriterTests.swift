@@ -1,5 +1,6 @@
 import Foundation
 import SohoaTesting
+import SohoaText
 import XCTest
 
 @testable import SohoaArchive

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaArchive
+import SohoaText
 
 /// The few pieces of XML that reading and revising sohoa's ALTO need: attributes of a tag, and text
 /// escaped for and unescaped from attribute values.

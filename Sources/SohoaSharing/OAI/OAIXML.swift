@@ -1,4 +1,4 @@
-import SohoaArchive
+import SohoaText
 
 /// Escaping of text for the XML that OAI-PMH responses are made of: the archive's `XMLText` rules
 /// (NFC, XML 1.0 characters only), plus a small element helper.

@@ -3,7 +3,8 @@ import Foundation
 
 /// Walks a Tesseract result iterator into a `PageText`, word by word.
 enum TesseractResultReader {
-    /// Reads every non-empty word with its line, paragraph and block; empty containers are dropped.
+    /// Reads every non-empty word with its line, paragraph and block; empty containers are dropped and
+    /// the blocks put in `ReadingOrder`.
     static func read(_ iterator: OpaquePointer, width: Int, height: Int) -> PageText {
         guard let page = TessResultIteratorGetPageIterator(iterator) else {
             return .empty(width: width, height: height)
@@ -25,7 +26,7 @@ enum TesseractResultReader {
                 blocks[b].paragraphs[p].lines[l].words.append(word)
             }
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
-        return PageText(width: width, height: height, blocks: pruned(blocks))
+        return PageText(width: width, height: height, blocks: ReadingOrder.arranged(pruned(blocks)))
     }
 
     private static func word(_ iterator: OpaquePointer, _ page: OpaquePointer) -> Word? {

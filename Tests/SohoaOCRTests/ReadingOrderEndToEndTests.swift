@@ -46,7 +46,7 @@ final class ReadingOrderEndToEndTests: XCTestCase {
             let output = try TestFixtures.run(
                 python,
                 [generator.path, "--mild", "--seed", "\(Self.seed)", "--only", Self.page, "--out", folder.path])
-            guard output.status == 0 else {
+            guard output.exitCode == 0 else {
                 throw XCTSkip(
                     "generate-eval-pages.py could not make \(Self.page) (needs python3-pil and fonts-texgyre, fonts-freefont-ttf, fonts-liberation2): \(output.stderr)"
                 )

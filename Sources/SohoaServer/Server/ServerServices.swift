@@ -20,9 +20,9 @@ public final class ServerServices: Sendable {
     /// of their own, so they never hold Swift's cooperative pool (one thread per core), which every
     /// request needs to go on; a little below searches and image tiles when the server is saturated.
     let pages = BoundedThreadPool(name: "trang / pages", threads: 2, capacity: 64, priority: .pages)
-    /// OAI-PMH answers (a list reads a hundred records): machines harvesting, which can wait, so at
-    /// background priority, beside whole images at the largest size and password checks.
-    let harvests = BoundedThreadPool(name: "OAI-PMH", threads: 2, capacity: 32, priority: .background)
+    /// OAI-PMH answers (a list reads a hundred records): machines harvesting, which can wait, so
+    /// below pages (and above the bulk work: whole images at the largest size, password checks).
+    let harvests = BoundedThreadPool(name: "OAI-PMH", threads: 2, capacity: 32, priority: .harvests)
     /// The review screens' queue figures and parsed ALTO pages.
     let reviews = ReviewCache()
     /// Sign-in attempts per client address and account.

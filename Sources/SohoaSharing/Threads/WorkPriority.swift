@@ -17,13 +17,16 @@ public struct WorkPriority: Sendable, Hashable, Comparable {
     /// priority.
     public static let interactive = WorkPriority(niceness: 0)
     /// Whole pages built from many catalog rows or archived files (item pages, review screens): a
-    /// little lower (nice 5, about a third of an interactive thread's share).
-    public static let pages = WorkPriority(niceness: 5)
-    /// Work machines ask for, or anyone can ask for in bulk (OAI-PMH harvests, whole images at the
-    /// largest size, password checks): lowest (nice 10, about a tenth of an interactive share).
+    /// little lower (nice 2, about two thirds of an interactive thread's share; at nice 5 they
+    /// waited over 10 s under the load test's saturating load).
+    public static let pages = WorkPriority(niceness: 2)
+    /// OAI-PMH harvests: machines, which can wait (nice 5, about a third of an interactive share).
+    public static let harvests = WorkPriority(niceness: 5)
+    /// Work anyone can ask for in bulk (whole images at the largest size, password checks): lowest
+    /// (nice 10, about a tenth of an interactive share).
     public static let background = WorkPriority(niceness: 10)
 
-    /// Higher priority first: `interactive > pages > background`.
+    /// Higher priority first: `interactive > pages > harvests > background`.
     public static func < (lhs: WorkPriority, rhs: WorkPriority) -> Bool {
         lhs.niceness > rhs.niceness
     }

@@ -25,6 +25,7 @@ enum CatalogSchema {
         registerAccess(&migrator)
         registerSuspects(&migrator)
         registerAccessChanges(&migrator)
+        registerReviewNextIndex(&migrator)
         return migrator
     }
 

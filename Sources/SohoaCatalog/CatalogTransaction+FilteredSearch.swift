@@ -47,6 +47,10 @@ extension CatalogTransaction {
         let key = ([match, conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
         return try run {
             let generation = try cache?.generation(db)
+            // The snippets depend only on the query's terms, which the match expression spells out.
+            if let cache, let generation, let kept = cache.page(key, offset: offset, limit: limit, generation: generation) {
+                return kept
+            }
             let ranked: SearchCache.Ranked
             if let cache, let generation, let kept = cache.ranked(key, generation: generation) {
                 ranked = kept
@@ -60,12 +64,13 @@ extension CatalogTransaction {
                 if let cache, let generation { cache.keep(ranked, for: key, generation: generation) }
             }
             let (total, isExact) = (ranked.total, ranked.isExact)
-            guard total > offset else {
-                return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
+            var page = SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
+            if total > offset {
+                let shown = ranked.candidates[offset..<min(ranked.candidates.count, offset + limit)]
+                page.results = try shown.compactMap { candidate in try result(candidate, query: parsed) }
             }
-            let shown = ranked.candidates[offset..<min(ranked.candidates.count, offset + limit)]
-            let results = try shown.compactMap { candidate in try result(candidate, query: parsed) }
-            return SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: results)
+            if let cache, let generation { cache.keep(page, for: key, generation: generation) }
+            return page
         }
     }
 

@@ -53,14 +53,23 @@ extension CatalogTransaction {
     ) throws(CatalogError) -> ReviewQueueEntry? {
         let (condition, filterArguments) = filter.sql
         var arguments = filterArguments
-        arguments += [entry.meanConfidence ?? -1.0, entry.pageID]
-        let sql = """
-            SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
-            WHERE \(Self.waitingForReview) AND \(entry.section.condition) AND \(condition)
-                AND (COALESCE(pages.meanConfidence, -1.0), pages.id) > (?, ?)
-            ORDER BY \(ReviewQueueEntry.order) LIMIT 1
-            """
-        return try run { try ReviewQueueEntry.fetchOne(db, sql: sql, arguments: arguments) }
+        let confidence = entry.meanConfidence ?? -1.0
+        arguments += [confidence, confidence, entry.pageID]
+        return try run {
+            try ReviewQueueEntry.fetchOne(db, sql: Self.nextInReviewQueueSQL(entry.section, condition), arguments: arguments)
+        }
+    }
+
+    /// The query of `nextInReviewQueue`: the filter's `condition`'s arguments, then the entry's
+    /// confidence twice and its id. The first comparison lets SQLite seek in `pages_review_next` (it
+    /// does not seek on the row value alone, and sorted every waiting page).
+    static func nextInReviewQueueSQL(_ section: ReviewQueueSection, _ condition: String) -> String {
+        """
+        SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
+        WHERE \(waitingForReview) AND \(section.condition) AND \(condition)
+            AND COALESCE(pages.meanConfidence, -1.0) >= ? AND (COALESCE(pages.meanConfidence, -1.0), pages.id) > (?, ?)
+        ORDER BY \(ReviewQueueEntry.order) LIMIT 1
+        """
     }
 
     /// The library codes of packaged items, for the queue's filter.

@@ -2,8 +2,9 @@ import GRDB
 import Synchronization
 
 /// What recent searches found, kept until the catalog changes: the ranked matches of a query under
-/// its filters (so that page 2 of a search, or the same search again, ranks nothing) and the
-/// collection overview shown beside results.
+/// its filters (so that page 2 of a search, or the same search again, ranks nothing), the result
+/// pages shown (so that the same page again builds no snippets) and the collection overview shown
+/// beside results.
 ///
 /// Any commit to the catalog, by this process or another (a `sohoa run` beside `sohoa serve`), empties
 /// it: each read connection's `PRAGMA data_version` changes when another connection has committed,
@@ -12,6 +13,8 @@ import Synchronization
 final class SearchCache: Sendable {
     /// Searches (query and filters) kept at most; the least recently asked goes first.
     static let capacity = 128
+    /// Result pages kept at most (a few per search kept); the least recently asked goes first.
+    static let pageCapacity = 4 * capacity
 
     /// A search's matches, best first, as many as the ranking window holds.
     struct Ranked: Sendable {
@@ -28,11 +31,20 @@ final class SearchCache: Sendable {
         /// The last `data_version` seen on each connection (by its SQLite handle).
         var versions: [UInt: Int] = [:]
         var ranked: [String: (generation: Int, added: Int, value: Ranked)] = [:]
+        /// By search, then offset and length; only pages of searches in `ranked`.
+        var pages: [String: [PageSpan: (generation: Int, added: Int, value: SearchPage)]] = [:]
         var overviews: [Set<AccessLevel>: (generation: Int, value: CollectionOverview)] = [:]
         /// Counts insertions and hits, to find the entry asked for least recently.
         var added = 0
         var hits = 0
+        var pageHits = 0
         var misses = 0
+    }
+
+    /// Where a result page starts and how many results it holds at most.
+    private struct PageSpan: Hashable {
+        var offset: Int
+        var limit: Int
     }
 
     private let state = Mutex(State())
@@ -47,6 +59,7 @@ final class SearchCache: Sendable {
                 state.versions[connection] = version
                 state.generation += 1
                 state.ranked = [:]
+                state.pages = [:]
                 state.overviews = [:]
             }
             return state.generation
@@ -76,9 +89,41 @@ final class SearchCache: Sendable {
                 let oldest = state.ranked.min(by: { $0.value.added < $1.value.added })?.key
             {
                 state.ranked[oldest] = nil
+                state.pages[oldest] = nil
             }
             state.added += 1
             state.ranked[key] = (generation, state.added, value)
+        }
+    }
+
+    /// The result page of the search `key` from `offset`, `limit` results at most, when made in
+    /// `generation`.
+    func page(_ key: String, offset: Int, limit: Int, generation: Int) -> SearchPage? {
+        let span = PageSpan(offset: offset, limit: limit)
+        return state.withLock { state in
+            guard let entry = state.pages[key]?[span], entry.generation == generation else { return nil }
+            state.hits += 1
+            state.pageHits += 1
+            state.added += 1
+            state.pages[key]?[span]?.added = state.added
+            return entry.value
+        }
+    }
+
+    /// Keeps the result page `page` of the search `key`, made in `generation` (dropped if the catalog
+    /// has changed since, or the search's ranking is no longer kept).
+    func keep(_ page: SearchPage, for key: String, generation: Int) {
+        let span = PageSpan(offset: page.offset, limit: page.limit)
+        state.withLock { state in
+            guard state.generation == generation, state.ranked[key] != nil else { return }
+            if state.pages.values.reduce(0, { $0 + $1.count }) >= Self.pageCapacity,
+                let oldest = state.pages.flatMap({ search, spans in spans.map { (search, $0.key, $0.value.added) } })
+                    .min(by: { $0.2 < $1.2 })
+            {
+                state.pages[oldest.0]?[oldest.1] = nil
+            }
+            state.added += 1
+            state.pages[key, default: [:]][span] = (generation, state.added, page)
         }
     }
 
@@ -98,8 +143,9 @@ final class SearchCache: Sendable {
         }
     }
 
-    /// Searches answered from the cache and searches ranked, since the catalog was opened.
-    var counts: (hits: Int, misses: Int) {
-        state.withLock { ($0.hits, $0.misses) }
+    /// Searches answered without ranking (`pages` of them with their result page as kept) and
+    /// searches ranked, since the catalog was opened.
+    var counts: (hits: Int, pages: Int, misses: Int) {
+        state.withLock { ($0.hits, $0.pageHits, $0.misses) }
     }
 }

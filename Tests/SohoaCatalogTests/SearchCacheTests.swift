@@ -27,6 +27,7 @@ final class SearchCacheTests: XCTestCase {
         XCTAssertEqual(first.results.count, 20)
         XCTAssertEqual(second.results.count, 10)
         XCTAssertEqual(again, first)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1, "the same page again: its snippets are not made again")
         // Other filters are another search.
         _ = try test.catalog.search("thu vien", filters: SearchFilters(access: [.public], libraryCode: "LC"))
         XCTAssertEqual(test.catalog.searchCache.counts.misses, 2)
@@ -71,5 +72,42 @@ final class SearchCacheTests: XCTestCase {
         XCTAssertEqual(test.catalog.searchCache.counts.hits, 1, "the newest is kept")
         _ = try test.catalog.search("thu", filters: SearchFilters(access: [.public], year: 1800))
         XCTAssertEqual(test.catalog.searchCache.counts.hits, 1, "the oldest went")
+    }
+
+    func testTheSamePageAgainIsTheKeptPageUntilTheCatalogChanges() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 3, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        let first = try test.catalog.search("lai chau", filters: filters, limit: 2, offset: 0)
+        XCTAssertEqual(try test.catalog.search("lai chau", filters: filters, limit: 2, offset: 0), first)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1)
+        // Another length or offset is another page (ranked already).
+        XCTAssertEqual(try test.catalog.search("lai chau", filters: filters, limit: 3, offset: 0).results.count, 3)
+        XCTAssertEqual(try test.catalog.search("lai chau", filters: filters, limit: 2, offset: 2).results.count, 1)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1)
+        XCTAssertEqual(test.catalog.searchCache.counts.misses, 1)
+        // Another query with the same words finds the same page, with its own query's highlights.
+        XCTAssertEqual(try test.catalog.search("LAI CHÂU", filters: filters, limit: 2, offset: 0), first)
+        // A changed text is seen: the kept page was dropped.
+        let pages = test.catalog.searchCache.counts.pages
+        try test.catalog.pool.write { db in
+            try db.execute(sql: "UPDATE page_texts SET text = 'Lai Châu, sông Đà' WHERE pageID = (SELECT MIN(id) FROM pages)")
+        }
+        let changed = try test.catalog.search("lai chau", filters: filters, limit: 3, offset: 0)
+        XCTAssertTrue(changed.results.map(\.hit.snippet).contains("Lai Châu, sông Đà"), "\(changed.results.map(\.hit.snippet))")
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, pages)
+    }
+
+    func testAtMostPageCapacityResultPagesAreKept() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 1, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        for offset in 0...SearchCache.pageCapacity {
+            _ = try test.catalog.search("thu", filters: filters, limit: 1, offset: offset)
+        }
+        _ = try test.catalog.search("thu", filters: filters, limit: 1, offset: SearchCache.pageCapacity)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1, "the newest is kept")
+        _ = try test.catalog.search("thu", filters: filters, limit: 1, offset: 0)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1, "the oldest went")
     }
 }

@@ -384,14 +384,14 @@ final class AuthTests: XCTestCase {
 
     func testPasswordChecksRunAtALowPriority() async throws {
         #if os(Linux)
-            let low = BoundedThreadPool(name: "test", threads: 2, capacity: 4, lowPriority: true)
+            let low = BoundedThreadPool(name: "test", threads: 2, capacity: 4, priority: .background)
             for _ in 0..<4 {
-                let niceness = try await low.run { LowPriorityThread.currentThreadNiceness }
-                XCTAssertEqual(niceness, LowPriorityThread.niceness)
+                let niceness = try await low.run { PriorityThread.currentThreadNiceness }
+                XCTAssertEqual(niceness, PriorityThread.niceness(of: .background))
             }
             let normal = BoundedThreadPool(name: "test", threads: 1, capacity: 1)
-            let niceness = try await normal.run { LowPriorityThread.currentThreadNiceness }
-            XCTAssertLessThan(niceness, LowPriorityThread.niceness, "other pools keep the server's priority")
+            let niceness = try await normal.run { PriorityThread.currentThreadNiceness }
+            XCTAssertEqual(niceness, PriorityThread.serverNiceness, "other pools keep the server's priority")
         #else
             throw XCTSkip("threads have a nice value of their own only on Linux")
         #endif

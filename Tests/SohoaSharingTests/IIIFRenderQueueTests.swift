@@ -136,9 +136,9 @@ final class IIIFRenderQueueTests: XCTestCase {
 
     func testALowPriorityLaneRunsItsJobsNiced() async throws {
         #if os(Linux)
-            let queue = IIIFRenderQueue(lanes: 1, waiting: 4, lowPriority: true)
-            let niceness = try await queue.run(key: "a", cancellation: IIIFCancellation()) { _ in LowPriorityThread.currentThreadNiceness }
-            XCTAssertEqual(niceness, LowPriorityThread.niceness)
+            let queue = IIIFRenderQueue(lanes: 1, waiting: 4, priority: .background)
+            let niceness = try await queue.run(key: "a", cancellation: IIIFCancellation()) { _ in PriorityThread.currentThreadNiceness }
+            XCTAssertEqual(niceness, PriorityThread.niceness(of: .background))
             let ran = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<3 {
                     group.addTask { try await queue.run(key: "a", cancellation: IIIFCancellation()) { _ in index } }
@@ -146,12 +146,44 @@ final class IIIFRenderQueueTests: XCTestCase {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             XCTAssertEqual(ran.sorted(), [0, 1, 2])
-            // The ordinary lanes keep the priority of the rest of the server.
+            // The ordinary lanes run at the server's own priority (not at what libdispatch would give
+            // its threads, which is higher when the server runs as root).
             let ordinary = IIIFRenderQueue(lanes: 1, waiting: 4)
-            let normal = try await ordinary.run(key: "a", cancellation: IIIFCancellation()) { _ in LowPriorityThread.currentThreadNiceness }
-            XCTAssertLessThan(normal, LowPriorityThread.niceness, "the other lanes keep the server's priority")
+            let normal = try await ordinary.run(key: "a", cancellation: IIIFCancellation()) { _ in PriorityThread.currentThreadNiceness }
+            XCTAssertEqual(normal, PriorityThread.serverNiceness, "the other lanes keep the server's priority")
         #else
             throw XCTSkip("threads have a nice value of their own only on Linux")
         #endif
+    }
+
+    func testALaneRunsAtTheNicenessItIsGiven() async throws {
+        #if os(Linux)
+            let queue = IIIFRenderQueue(lanes: 2, waiting: 4, priority: .pages)
+            for key in ["a", "b", "c"] {
+                let niceness = try await queue.run(key: key, cancellation: IIIFCancellation()) { _ in PriorityThread.currentThreadNiceness }
+                XCTAssertEqual(niceness, PriorityThread.niceness(of: .pages), key)
+            }
+        #else
+            throw XCTSkip("threads have a nice value of their own only on Linux")
+        #endif
+    }
+
+    /// Whole images at the largest sizes go to the large lane (background priority); tiles and
+    /// thumbnails to the interactive lanes, whatever region they come from.
+    func testOnlyLargeAnswersGoToTheLargeLane() throws {
+        let service = IIIFImageService()
+        let plan = { (region: String, size: String) throws -> IIIFRenderPlan in
+            try IIIFImageRequest(region: region, size: size, rotation: "0", qualityAndFormat: "default.jpg")
+                .plan(width: 6_000, height: 8_000, limits: service.settings.limits)
+        }
+        for (region, size) in [("full", "max"), ("full", "2400,"), ("0,0,3000,3000", "max")] {
+            let queue = service.queue(for: try plan(region, size))
+            XCTAssertEqual(queue.priority, .background, "\(region)/\(size)")
+            XCTAssertEqual(queue.capacity, 1 + max(1, service.settings.waitingRenders / 4), "\(region)/\(size): the large lane")
+        }
+        for (region, size) in [("0,0,1024,1024", "512,"), ("full", "!300,300"), ("2048,4096,1024,1024", "max"), ("full", "1500,")] {
+            let queue = service.queue(for: try plan(region, size))
+            XCTAssertEqual(queue.priority, .interactive, "\(region)/\(size)")
+        }
     }
 }

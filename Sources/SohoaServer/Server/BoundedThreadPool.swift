@@ -4,41 +4,43 @@ import NIOPosix
 import SohoaSharing
 import Synchronization
 
-/// A few threads of its own for slow blocking work (bcrypt, full-text searches), with a bounded
-/// waiting line: such work never runs on Swift's cooperative pool nor on the thread pool that serves
-/// files, and when more is asked than the line holds the request is refused at once (503 with
-/// `Retry-After`) instead of piling up.
+/// A few threads of its own for slow blocking work (bcrypt, full-text searches, pages built from many
+/// rows), at one CPU priority (`WorkPriority`), with a bounded waiting line: such work never runs on
+/// Swift's cooperative pool nor on the thread pool that serves files, and when more is asked than
+/// the line holds the request is refused at once (503 with `Retry-After`) instead of piling up.
 final class BoundedThreadPool: Sendable {
     /// What the pool is for, in messages.
     let name: String
     /// Jobs running or waiting at most; one more is refused.
     let capacity: Int
+    /// The CPU priority its threads run at.
+    let priority: WorkPriority
     private let pool: NIOThreadPool
     private let load = Mutex(0)
 
-    /// A pool of `threads` threads that holds at most `capacity` jobs (running and waiting); with
-    /// `lowPriority`, its threads run at `LowPriorityThread.niceness` (work anyone can ask for in
-    /// bulk, such as password checks, then gets a small share of the CPU while other work wants it).
-    init(name: String, threads: Int, capacity: Int, lowPriority: Bool = false) {
+    /// A pool of `threads` threads that holds at most `capacity` jobs (running and waiting), whose
+    /// threads run at `priority` (below `interactive`, the work gets a smaller share of the CPU
+    /// while other work wants it: pages built from many rows, harvests, password checks).
+    init(name: String, threads: Int, capacity: Int, priority: WorkPriority = .interactive) {
         self.name = name
         self.capacity = max(capacity, threads)
+        self.priority = priority
         let count = max(1, threads)
         pool = NIOThreadPool(numberOfThreads: count)
         pool.start()
-        if lowPriority {
-            // One job per thread, each held until all have started: so each thread runs exactly one.
-            let started = DispatchSemaphore(value: 0)
-            let release = DispatchSemaphore(value: 0)
-            for _ in 0..<count {
-                pool.submit { _ in
-                    LowPriorityThread.lowerCurrentThreadPriority()
-                    started.signal()
-                    release.wait()
-                }
+        // One job per thread, each held until all have started: so each thread runs exactly one,
+        // and every thread runs at the pool's priority whatever it had from the thread that made it.
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        for _ in 0..<count {
+            pool.submit { _ in
+                PriorityThread.setCurrentThreadPriority(priority)
+                started.signal()
+                release.wait()
             }
-            for _ in 0..<count { started.wait() }
-            for _ in 0..<count { release.signal() }
         }
+        for _ in 0..<count { started.wait() }
+        for _ in 0..<count { release.signal() }
     }
 
     deinit {

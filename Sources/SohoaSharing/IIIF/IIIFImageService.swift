@@ -39,7 +39,8 @@ public final class IIIFImageService: Sendable {
         derivatives = IIIFCache(budget: derivativeBudget)
         decoded = IIIFCache(budget: decodedBudget)
         queue = IIIFRenderQueue(lanes: settings.concurrentRenders, waiting: settings.waitingRenders)
-        largeQueue = IIIFRenderQueue(lanes: 1, waiting: max(1, settings.waitingRenders / 4), lowPriority: true)
+        largeQueue = IIIFRenderQueue(
+            lanes: 1, waiting: max(1, settings.waitingRenders / 4), priority: .background, label: "iiif.large")
     }
 
     /// Answers with more pixels than this (4 megapixels, a 2,000-pixel square) are large: rendered on
@@ -80,8 +81,7 @@ public final class IIIFImageService: Sendable {
     ) async throws(IIIFError) -> Rendered {
         let key = key(of: plan, for: source)
         if let bytes = derivatives.value(for: key) { return Rendered(bytes: bytes, mediaType: plan.format.mediaType) }
-        let lane = plan.width * plan.height > Self.largeArea ? largeQueue : queue
-        let bytes = try await lane.run(key: source.contentKey, cancellation: cancellation) {
+        let bytes = try await queue(for: plan).run(key: source.contentKey, cancellation: cancellation) {
             cancellation throws(IIIFError) -> [UInt8] in
             if let bytes = self.derivatives.value(for: key) { return bytes }
             // A decode is finished and cached even if its request is cancelled meanwhile: the next
@@ -95,6 +95,12 @@ public final class IIIFImageService: Sendable {
             return bytes
         }
         return Rendered(bytes: bytes, mediaType: plan.format.mediaType)
+    }
+
+    /// Where `plan` is rendered: answers over `largeArea` on the large lane (at background
+    /// priority), the rest (tiles, thumbnails) on the interactive lanes.
+    func queue(for plan: IIIFRenderPlan) -> IIIFRenderQueue {
+        plan.width * plan.height > Self.largeArea ? largeQueue : queue
     }
 
     /// The decoded master, from the cache or decoded now (call on the source's lane).

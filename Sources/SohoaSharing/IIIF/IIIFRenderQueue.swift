@@ -1,42 +1,30 @@
 import Dispatch
 import Synchronization
 
-/// Where Image API work runs: a few serial lanes of its own (never Swift's cooperative pool), at most
-/// one job per lane at a time, and a bounded waiting line. Work for one master always goes to the
-/// same lane, so the tiles a viewer asks for at once wait for one decode instead of each decoding.
+/// Where Image API work runs: a few serial lanes, each a thread of its own at one priority (never
+/// Swift's cooperative pool), at most one job per lane at a time, and a bounded waiting line. Work
+/// for one master always goes to the same lane, so the tiles a viewer asks for at once wait for one
+/// decode instead of each decoding.
 /// A job whose request is cancelled leaves the line at once and is skipped when its turn comes.
 public final class IIIFRenderQueue: Sendable {
-    /// Where one lane's jobs run, one at a time.
-    private enum Lane: Sendable {
-        case queue(DispatchQueue)
-        case thread(LowPriorityThread)
-
-        func async(_ job: @escaping @Sendable () -> Void) {
-            switch self {
-            case .queue(let queue): queue.async(execute: job)
-            case .thread(let thread): thread.async(job)
-            }
-        }
-    }
-
-    private let lanes: [Lane]
+    private let lanes: [PriorityThread]
     /// Jobs admitted (running or waiting) that have not finished.
     private let admitted = Mutex(0)
     /// Running plus waiting jobs allowed; beyond, `busy`.
     public let capacity: Int
+    /// The priority the lanes' work runs at.
+    public let priority: WorkPriority
 
     /// - Parameters:
     ///   - lanes: jobs running at once.
     ///   - waiting: jobs waiting for a lane before new ones are refused.
-    ///   - lowPriority: whether each lane is a thread of its own at a lower CPU priority
-    ///     (`LowPriorityThread`), for work that must not slow the rest down.
-    public init(lanes: Int, waiting: Int, lowPriority: Bool = false) {
-        self.lanes = (0..<max(1, lanes)).map { index in
-            lowPriority
-                ? .thread(LowPriorityThread(name: "sohoa.iiif.large.\(index)"))
-                : .queue(DispatchQueue(label: "sohoa.iiif.render.\(index)", qos: .userInitiated))
-        }
+    ///   - priority: the CPU priority of the lanes' threads (`interactive` for tiles; `background`
+    ///     for work that must not slow the rest down).
+    ///   - label: the lanes' name, numbered (as `top -H` shows their threads: 13 characters at most).
+    public init(lanes: Int, waiting: Int, priority: WorkPriority = .interactive, label: String = "iiif.tile") {
+        self.lanes = (0..<max(1, lanes)).map { PriorityThread(name: "\(label).\($0)", priority: priority) }
         capacity = max(1, lanes) + max(0, waiting)
+        self.priority = priority
     }
 
     /// Jobs running or waiting now.

@@ -69,12 +69,12 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaSharingTests",
-        dependencies: ["SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "CTurboJPEG"],
+        dependencies: ["SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaTesting", "CTurboJPEG"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaServerTests",
         dependencies: [
-            "SohoaServer", "SohoaSharing", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR",
+            "SohoaServer", "SohoaSharing", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -19,8 +19,31 @@ public enum SharedChecks {
 
     /// Runs validator `name` on `arguments`; its summary is printed so the test log shows what was checked.
     @discardableResult
-    public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
-        let run = try ProcessRunner.run(try tool(name), arguments, environment: environment)
+    public static func run(_ name: String, _ arguments: [String]) throws -> ProcessOutput {
+        try reported(name, try ProcessRunner.run(try tool(name), arguments, environment: environment))
+    }
+
+    /// `run`, waiting without holding a thread (the server under test answers the validator meanwhile).
+    @discardableResult
+    public static func runAsync(_ name: String, _ arguments: [String]) async throws -> ProcessOutput {
+        try reported(name, try await ProcessRunner.runAsync(try tool(name), arguments, environment: environment))
+    }
+
+    /// The wrappers look for their Python environment beside themselves when that folder is writable
+    /// (always, for root), else in ~/.cache/shared-checks: point them at the latter when only it exists.
+    static var environment: [String: String] {
+        let current = ProcessInfo.processInfo.environment
+        let cached = URL(fileURLWithPath: current["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache")
+            .appendingPathComponent("shared-checks/.venv")
+        let beside = folder.appendingPathComponent(".venv/bin/python")
+        guard current["CHECKS_VENV"] == nil, !FileManager.default.fileExists(atPath: beside.path),
+            FileManager.default.fileExists(atPath: cached.appendingPathComponent("bin/python").path)
+        else { return [:] }
+        return ["CHECKS_VENV": cached.path]
+    }
+
+    /// Skips when the validator could not run (exit 2), and prints its summary.
+    private static func reported(_ name: String, _ run: ProcessOutput) throws -> ProcessOutput {
         if run.exitCode == 2 {
             throw XCTSkip("\(name) cannot run (\(run.summary)); run ../shared/checks/setup.sh")
         }

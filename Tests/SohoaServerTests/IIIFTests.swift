@@ -6,68 +6,14 @@ import SohoaArchive
 import SohoaCatalog
 import SohoaImaging
 import SohoaPipeline
+import SohoaTesting
 import XCTest
-
 @testable import SohoaServer
 
-/// The shared validators (`../shared/checks`, found from this file) for the IIIF tests; a missing
-/// checks folder or Python environment makes the test skip, saying so.
+/// The shared validators' IIIF sample.
 enum IIIFChecks {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/checks")
-
     /// The validator's test image: a 1000 × 1000 RGB grid of coloured squares.
-    static let testImage = folder.appendingPathComponent("samples/iiif-image/67352ccc-d1b0-11e1-89ae-279075081939.png")
-
-    struct Run {
-        var status: Int32
-        var output: String
-    }
-
-    /// Runs a wrapper without blocking Swift's thread pool (the server under test runs on it).
-    static func run(_ name: String, _ arguments: [String]) async throws -> Run {
-        let tool = folder.appendingPathComponent(name)
-        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-            throw XCTSkip("\(tool.path) is not available: clone ../shared beside the package and run ../shared/checks/setup.sh")
-        }
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        // The wrappers look for their Python environment beside themselves when that folder is
-        // writable (always, for root), else in ~/.cache/shared-checks: point them at the latter when
-        // only it exists.
-        let cached = URL(fileURLWithPath: environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache")
-            .appendingPathComponent("shared-checks/.venv")
-        if environment["CHECKS_VENV"] == nil,
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".venv/bin/python").path),
-            FileManager.default.fileExists(atPath: cached.appendingPathComponent("bin/python").path)
-        {
-            environment["CHECKS_VENV"] = cached.path
-        }
-        process.environment = environment
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-iiif-check-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        try handle.close()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let summary = output.split(separator: "\n").last { $0.hasPrefix("\(name):") }.map(String.init) ?? ""
-        if process.terminationStatus == 2 { throw XCTSkip("\(name) cannot run (\(summary)); run ../shared/checks/setup.sh") }
-        print("[\(name)] \(summary)")
-        return Run(status: process.terminationStatus, output: output)
-    }
+    static let testImage = SharedChecks.folder.appendingPathComponent("samples/iiif-image/67352ccc-d1b0-11e1-89ae-279075081939.png")
 }
 
 /// A response read in full.
@@ -254,9 +200,9 @@ final class IIIFTests: XCTestCase {
         try await app.test(.live) { client in
             let port = try XCTUnwrap(client.port)
             for level in ["1", "2"] {
-                let run = try await IIIFChecks.run(
+                let run = try await SharedChecks.runAsync(
                     "validate-iiif-image", ["--level", level, "http://127.0.0.1:\(port)/iiif/image", String(pageID)])
-                XCTAssertEqual(run.status, 0, "level \(level):\n\(run.output)")
+                XCTAssertEqual(run.exitCode, 0, "level \(level):\n\(run.output)")
             }
         }
     }
@@ -522,7 +468,7 @@ final class IIIFTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent(name)
         try bytes.write(to: url)
-        let run = try await IIIFChecks.run("validate-iiif-manifest", (collection ? ["--allow-collection"] : []) + [url.path])
-        XCTAssertEqual(run.status, 0, "\(name):\n\(run.output)", file: file, line: line)
+        let run = try await SharedChecks.runAsync("validate-iiif-manifest", (collection ? ["--allow-collection"] : []) + [url.path])
+        XCTAssertEqual(run.exitCode, 0, "\(name):\n\(run.output)", file: file, line: line)
     }
 }

@@ -4,8 +4,8 @@ import HummingbirdTesting
 import SohoaArchive
 import SohoaCatalog
 import SohoaSharing
+import SohoaTesting
 import XCTest
-
 @testable import SohoaServer
 
 /// Starts the server on a free port and harvests it with the shared checks' real harvester
@@ -14,8 +14,8 @@ final class OAIHarvestTests: XCTestCase {
     private static let repository = "thuvien.laichau.gov.vn"
 
     func testAHarvesterTakesEverythingThroughSeveralTokensAndSeesAWithdrawalAndAClosingAsDeleted() async throws {
-        let harvester = try sharedCheck("oai-harvest")
-        let validator = try sharedCheck("validate-xml")
+        _ = try SharedChecks.tool("oai-harvest")
+        _ = try SharedChecks.tool("validate-xml")
         let folder = try temporaryArchive(self)
         let services = try makeServices(archive: folder) {
             $0.sharing = SharingConfiguration(
@@ -57,8 +57,8 @@ final class OAIHarvestTests: XCTestCase {
             let port = try XCTUnwrap(client.port)
             let base = "http://127.0.0.1:\(port)/oai"
 
-            let harvest = try await Self.runTool(harvester, [base, "--max-pages", "0"])
-            XCTAssertEqual(harvest.status, 0, harvest.output)
+            let harvest = try await SharedChecks.runAsync("oai-harvest", [base, "--max-pages", "0"])
+            XCTAssertEqual(harvest.exitCode, 0, harvest.output)
             XCTAssertTrue(harvest.summary.contains("VALID"), harvest.summary)
             XCTAssertTrue(harvest.summary.contains("harvested 60 records in 3 pages"), harvest.summary)
             XCTAssertFalse(harvest.output.contains("mat-1"), "a closed item is never harvested")
@@ -77,7 +77,7 @@ final class OAIHarvestTests: XCTestCase {
             let recordXML = String(buffer: record.body)
             XCTAssertTrue(recordXML.contains("<header status=\"deleted\"><identifier>\(identifier)</identifier>"), recordXML)
             XCTAssertFalse(recordXML.contains("<metadata>"))
-            try await Self.assertValid(recordXML, name: "getrecord-deleted.xml", validator: validator)
+            try await Self.assertValid(recordXML, name: "getrecord-deleted.xml")
 
             // An incremental harvest from the moment of the withdrawal sees just the deletion.
             let since = OAIDatestamp.string(withdrawal)
@@ -87,94 +87,39 @@ final class OAIHarvestTests: XCTestCase {
             let identifiersXML = String(buffer: identifiers.body)
             XCTAssertTrue(identifiersXML.contains("<header status=\"deleted\"><identifier>\(identifier)</identifier>"), identifiersXML)
             XCTAssertEqual(identifiersXML.components(separatedBy: "<header").count - 1, 1, identifiersXML)
-            try await Self.assertValid(identifiersXML, name: "listidentifiers-deleted.xml", validator: validator)
+            try await Self.assertValid(identifiersXML, name: "listidentifiers-deleted.xml")
 
             for item in ["sach-001", "sach-002"] {
                 let mods = try await client.execute(
                     uri: "/oai?verb=GetRecord&identifier=oai%3A\(Self.repository)%3A\(item)&metadataPrefix=mods", method: .get)
                 let modsXML = String(buffer: mods.body)
                 XCTAssertTrue(modsXML.contains("<mods:mods"), modsXML)
-                try await Self.assertValid(modsXML, name: "getrecord-mods-\(item).xml", validator: validator)
+                try await Self.assertValid(modsXML, name: "getrecord-mods-\(item).xml")
             }
 
             // Closing an item after it was harvested reaches harvesters as a deletion too.
             try catalog.setAccess(itemID: "sach-008", .closed)
-            let again = try await Self.runTool(harvester, [base, "--max-pages", "0"])
-            XCTAssertEqual(again.status, 0, again.output)
+            let again = try await SharedChecks.runAsync("oai-harvest", [base, "--max-pages", "0"])
+            XCTAssertEqual(again.exitCode, 0, again.output)
             XCTAssertTrue(again.output.contains("60 records (2 deleted) in 3 pages"), again.output)
             let closed = try await client.execute(
                 uri: "/oai?verb=GetRecord&identifier=oai%3A\(Self.repository)%3Asach-008&metadataPrefix=oai_dc", method: .get)
             let closedXML = String(buffer: closed.body)
             XCTAssertTrue(closedXML.contains("<header status=\"deleted\"><identifier>oai:\(Self.repository):sach-008"), closedXML)
             XCTAssertFalse(closedXML.contains("<metadata>"))
-            try await Self.assertValid(closedXML, name: "getrecord-closed.xml", validator: validator)
+            try await Self.assertValid(closedXML, name: "getrecord-closed.xml")
         }
     }
 
     // MARK: Shared checks
 
-    private struct ToolRun {
-        var status: Int32
-        var output: String
-        var summary: String { output.split(separator: "\n").last.map(String.init) ?? "" }
-    }
-
-    private func sharedCheck(_ name: String) throws -> URL {
-        let url = URL(fileURLWithPath: #filePath)  // Tests/SohoaServerTests/OAIHarvestTests.swift
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/checks/\(name)").standardizedFileURL
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("\(url.path) not found: clone the shared checks next to the package (../shared/checks) and run its setup.sh")
-        }
-        return url
-    }
-
-    /// Runs a check without blocking Swift's thread pool (the server answers it meanwhile); stderr
-    /// comes first in `output`, the one-line summary last.
-    private static func runTool(_ tool: URL, _ arguments: [String]) async throws -> ToolRun {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oai-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = err
-        var environment = ProcessInfo.processInfo.environment
-        // The wrappers look for their Python environment beside themselves when that folder is
-        // writable (always, for root), else in ~/.cache/shared-checks: point them at the latter when only it exists.
-        let cached = URL(fileURLWithPath: environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache")
-            .appendingPathComponent("shared-checks/.venv")
-        let beside = tool.deletingLastPathComponent().appendingPathComponent(".venv/bin/python")
-        if environment["CHECKS_VENV"] == nil, !FileManager.default.fileExists(atPath: beside.path),
-            FileManager.default.fileExists(atPath: cached.appendingPathComponent("bin/python").path)
-        {
-            environment["CHECKS_VENV"] = cached.path
-        }
-        process.environment = environment
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        try out.close()
-        try err.close()
-        let output = (try String(contentsOf: errURL, encoding: .utf8)) + (try String(contentsOf: outURL, encoding: .utf8))
-        if status == 2 { throw XCTSkip("\(tool.lastPathComponent) cannot run: \(output); run ../shared/checks/setup.sh") }
-        print("[\(tool.lastPathComponent)] \(output.split(separator: "\n").last ?? "")")
-        return ToolRun(status: status, output: output)
-    }
-
-    private static func assertValid(_ xml: String, name: String, validator: URL) async throws {
+    private static func assertValid(_ xml: String, name: String) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oai-xml-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
         try Data(xml.utf8).write(to: file)
-        let run = try await Self.runTool(validator, [file.path])
-        XCTAssertEqual(run.status, 0, "\(name) is not valid: \(run.output)\n\(xml)")
+        let run = try await SharedChecks.runAsync("validate-xml", [file.path])
+        XCTAssertEqual(run.exitCode, 0, "\(name) is not valid: \(run.output)\n\(xml)")
     }
 }

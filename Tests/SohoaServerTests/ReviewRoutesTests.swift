@@ -6,8 +6,8 @@ import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
 import SohoaPipeline
+import SohoaTesting
 import XCTest
-
 @testable import SohoaServer
 
 /// The review screens through the real router: the queue's order, sections and filters, who may
@@ -334,7 +334,7 @@ final class ReviewRoutesTests: XCTestCase {
         XCTAssertEqual(try restarted.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v3")
         XCTAssertEqual(try headALTO(restarted, "sach", "2").lines.last?.text, "Lai Châu")
         let ocfl = try runCheck("validate-ocfl", [services.options.archive.path])
-        if let ocfl { XCTAssertEqual(ocfl.status, 0, ocfl.output) }
+        if let ocfl { XCTAssertEqual(ocfl.exitCode, 0, ocfl.output) }
     }
 
     /// A `sohoa correct` process and web saves (with approval, so each writes a version) on the same
@@ -361,17 +361,17 @@ final class ReviewRoutesTests: XCTestCase {
                 let revision = try XCTUnwrap(inputValue("revision", in: page))
                 let line2 = try XCTUnwrap(inputValue("line.line_2", in: page))
                 let cli = Task.detached {
-                    try runProcess(
+                    try ProcessRunner.run(
                         binary, ["correct", "sach", "1", "--text", textFile.path, "--by", "Hoa", "--archive", archive.path])
                 }
                 let web = try await post(
                     client, "/review/\(sach1)/approve",
                     [("revision", revision), ("orig.line_2", line2), ("line.line_2", "Lai \(webWord)")], as: mai)
                 let cliResult = try await cli.value
-                XCTAssertTrue([0, 1].contains(cliResult.status), "round \(round): \(cliResult.output)")
-                if cliResult.status == 1 { XCTAssertTrue(cliResult.output.contains("run the command again"), cliResult.output) }
+                XCTAssertTrue([0, 1].contains(cliResult.exitCode), "round \(round): \(cliResult.output)")
+                if cliResult.exitCode == 1 { XCTAssertTrue(cliResult.output.contains("run the command again"), cliResult.output) }
                 XCTAssertTrue([.seeOther, .conflict].contains(web.status), "round \(round): \(web.status)")
-                if cliResult.status == 0 { acceptedCLI.append(cliWord) }
+                if cliResult.exitCode == 0 { acceptedCLI.append(cliWord) }
                 if web.status == .seeOther { acceptedWeb.append(webWord) }
             }
             return (acceptedWeb, acceptedCLI)
@@ -387,7 +387,7 @@ final class ReviewRoutesTests: XCTestCase {
             XCTAssertEqual(next.split(separator: "\n").first, previous.split(separator: "\n").first, "\(previous) → \(next)")
         }
         let ocfl = try runCheck("validate-ocfl", [archive.path])
-        if let ocfl { XCTAssertEqual(ocfl.status, 0, ocfl.output) }
+        if let ocfl { XCTAssertEqual(ocfl.exitCode, 0, ocfl.output) }
     }
 }
 
@@ -402,33 +402,11 @@ private func sohoaBinary() -> URL {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
 }
 
-/// Runs a program; its exit status and what it printed (stdout and stderr).
-private func runProcess(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["OMP_THREAD_LIMIT"] = "1"
-    process.environment = environment
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("h-versions-out-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: output) }
-    let handle = try FileHandle(forWritingTo: output)
-    process.standardOutput = handle
-    process.standardError = handle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
-}
-
-/// A shared check (`../shared/checks/<name>`) run on `arguments`, or nil when the checks are absent.
-private func runCheck(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-    let checks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/checks/\(name)")
-    guard FileManager.default.isExecutableFile(atPath: checks.path) else { return nil }
-    return try runProcess(checks, arguments)
+/// A shared check (`../shared/checks/<name>`) run on `arguments`, or nil when the checks are absent
+/// (the rest of the test still ran).
+private func runCheck(_ name: String, _ arguments: [String]) throws -> ProcessOutput? {
+    guard (try? SharedChecks.tool(name)) != nil else { return nil }
+    return try SharedChecks.run(name, arguments)
 }
 
 /// The text of `path` in every version of an object, oldest first (read from its inventory).

@@ -1,15 +1,15 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaTesting
 import XCTest
-
 @testable import SohoaSharing
 
 /// Every kind of response, validated against the official OAI-PMH schema (and the oai_dc and MODS
 /// schemas of the payloads) by `../shared/checks/validate-xml`.
 final class OAISchemaValidationTests: XCTestCase {
     func testEveryVerbsResponseIsSchemaValid() throws {
-        _ = try OAISharedChecks.tool("validate-xml")
+        _ = try SharedChecks.tool("validate-xml")
         let archive = try OAITestArchive()
         let date = Date(timeIntervalSince1970: 1_709_280_000)
         for index in 0..<12 {
@@ -52,8 +52,8 @@ final class OAISchemaValidationTests: XCTestCase {
             files.append(file.path)
             XCTAssertEqual(doc.errorCode != nil, name.hasPrefix("error"), "\(name): \(doc.xml)")
         }
-        let run = try OAISharedChecks.run("validate-xml", files)
-        XCTAssertEqual(run.status, 0, run.output)
+        let run = try SharedChecks.run("validate-xml", files)
+        XCTAssertEqual(run.exitCode, 0, run.output)
         XCTAssertTrue(run.output.contains("VALID"), run.output)
     }
 }

@@ -202,19 +202,8 @@ enum ReviewTestArchive {
 }
 
 /// Reads every page as two lines of words with boxes spread over the page, some of them doubtful.
-final class TwoLineEngine: OCREngine {
-    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
-        let rows: [[(String, Double)]] = [[("Thư", 95), ("vien", 41), ("tinh", 55)], [("Lai", 90), ("Chau", 70)]]
-        var lines: [TextLine] = []
-        for (number, row) in rows.enumerated() {
-            let y = 60 + number * 55
-            let words = row.enumerated().map { index, word in
-                Word(text: word.0, box: BoundingBox(x: 50 + index * 120, y: y, width: 100, height: 20), confidence: word.1)
-            }
-            lines.append(TextLine(box: BoundingBox(x: 50, y: y, width: 120 * row.count - 20, height: 20), words: words))
-        }
-        let box = BoundingBox(x: 50, y: 60, width: 340, height: 75)
-        return PageText(
-            width: image.width, height: image.height, blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: lines)])])
+final class TwoLineEngine: ScriptedOCREngine {
+    init() {
+        super.init(rows: [[("Thư", 95), ("vien", 41), ("tinh", 55)], [("Lai", 90), ("Chau", 70)]])
     }
 }

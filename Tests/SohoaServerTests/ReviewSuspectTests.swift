@@ -5,8 +5,8 @@ import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
 import SohoaPipeline
+import SohoaTesting
 import XCTest
-
 @testable import SohoaServer
 
 /// Issue 11 on the review screens: suspect pages are listed first, with their reason, and words that

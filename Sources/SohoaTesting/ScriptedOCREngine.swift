@@ -3,14 +3,14 @@ import SohoaOCR
 
 /// Reads every page as the given rows of (word, confidence): words 120 px apart from x = 50, lines
 /// 55 px apart from y = 60, in one block. Subclasses name the rows a test needs.
-class ScriptedOCREngine: OCREngine {
-    let rows: [[(String, Double)]]
+open class ScriptedOCREngine: OCREngine {
+    public let rows: [[(String, Double)]]
 
-    init(rows: [[(String, Double)]]) {
+    public init(rows: [[(String, Double)]]) {
         self.rows = rows
     }
 
-    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
+    open func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
         var lines: [TextLine] = []
         for (number, row) in rows.enumerated() {
             let y = 60 + number * 55

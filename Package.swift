@@ -21,11 +21,20 @@ var targets: [Target] = [
         dependencies: ["SohoaText", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: swiftSettings),
     .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+    // The work on what is already archived: holdings, progress and reports, corrections, audit,
+    // exchange, export, the archive session. No imaging, no OCR.
+    .target(
+        name: "SohoaCollection",
+        dependencies: [
+            "SohoaArchive", "SohoaCatalog", "SohoaText",
+            .product(name: "Yams", package: "Yams"),
+        ],
+        swiftSettings: swiftSettings),
+    // A batch run: planning, configuration, the five stages, scheduling and progress.
     .target(
         name: "SohoaPipeline",
         dependencies: [
-            "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog", "SohoaText",
-            .product(name: "Yams", package: "Yams"),
+            "SohoaCollection", "SohoaImaging", "SohoaOCR", "SohoaArchive", "SohoaCatalog", "SohoaText",
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         swiftSettings: swiftSettings),
@@ -36,7 +45,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaServer",
         dependencies: [
-            "SohoaPipeline", "SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaText",
+            "SohoaCollection", "SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaText",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -51,7 +60,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "sohoa",
         dependencies: [
-            "SohoaPipeline", "SohoaServer", "SohoaArchive", "SohoaCatalog",
+            "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaArchive", "SohoaCatalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
@@ -64,8 +73,13 @@ var targets: [Target] = [
         name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings),
     .testTarget(
+        name: "SohoaCollectionTests", dependencies: ["SohoaCollection", "SohoaCatalog", "SohoaTesting"],
+        swiftSettings: swiftSettings),
+    // Also the collection's tests that need items archived by a real batch run (audit, exchange,
+    // corrections, holdings, progress).
+    .testTarget(
         name: "SohoaPipelineTests",
-        dependencies: ["SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting"],
+        dependencies: ["SohoaPipeline", "SohoaCollection", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaSharingTests",
@@ -74,7 +88,8 @@ var targets: [Target] = [
     .testTarget(
         name: "SohoaServerTests",
         dependencies: [
-            "SohoaServer", "SohoaSharing", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting",
+            "SohoaServer", "SohoaSharing", "SohoaCollection", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR",
+            "SohoaTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -90,7 +105,9 @@ var targets: [Target] = [
 // over every reader of outside input, built with `-sanitize=fuzzer,address -parse-as-library` into
 // `.build-fuzz`. It is never part of the normal build.
 if ProcessInfo.processInfo.environment["SOHOA_FUZZ"] == "1" {
-    targets.append(.executableTarget(name: "SohoaFuzz", dependencies: ["SohoaImaging", "SohoaPipeline"], swiftSettings: swiftSettings))
+    targets.append(
+        .executableTarget(
+            name: "SohoaFuzz", dependencies: ["SohoaImaging", "SohoaPipeline", "SohoaCollection"], swiftSettings: swiftSettings))
 }
 
 // Development aid: `SOHOA_DEV_TARGETS=SohoaImaging,SohoaImagingTests swift test` builds only those

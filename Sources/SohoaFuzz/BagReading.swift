@@ -1,5 +1,5 @@
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// Fuzzes `sohoa import`: the bag is verified (`BagVerifier`) and, when sound, imported into a scratch archive.
 enum BagReading {

@@ -1,5 +1,5 @@
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// Fuzzes the holdings readers (`RegisterText`, `HoldingsCSV`, `MARCReader`, `MARC8`, `MARCXMLReader`,
 /// the MARC mapping) through `HoldingsImporter.read`, as `sohoa holdings import` uses them.

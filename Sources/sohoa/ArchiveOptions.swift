@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// Options every command takes (DESIGN §8).
 struct ArchiveOptions: ParsableArguments {

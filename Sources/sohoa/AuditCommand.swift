@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaArchive
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa audit [--item ID] [--sample N%]`: re-verifies the fixity of the archive's objects.
 struct AuditCommand: ParsableCommand {

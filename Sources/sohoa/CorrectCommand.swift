@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa correct <item> <page> --text FILE --by NAME`: a corrected text as a new archive version.
 struct CorrectCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// Prints `message` to standard error and ends with `status` (DESIGN §8).
 func fail(_ message: String, _ status: ExitStatus) -> ExitCode {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa export <item>|--all --format text|alto|pdf|bag --out DIR`.
 struct ExportCommand: ParsableCommand {

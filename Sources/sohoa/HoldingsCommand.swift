@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa holdings`: the register of rare and local-history holdings (the 70% goal's denominator).
 struct HoldingsCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaArchive
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa import <bag>...`: ingests bags from other libraries, each verified completely first.
 struct ImportCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa progress`: each goal's figure, percentage, bar, gap, pace and projected date.
 struct ProgressCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa report --year YYYY --out DIR`: the yearly report as HTML (A4, inline SVG charts) and CSV.
 struct ReportCommand: ParsableCommand {

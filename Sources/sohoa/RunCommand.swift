@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SohoaCollection
 import SohoaPipeline
 
 /// `sohoa run <batch>`: the whole pipeline over a folder of scans.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa search <words>`: full text, with or without diacritics.
 struct SearchCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
-import SohoaPipeline
+import SohoaCollection
 import SohoaServer
 
 /// `sohoa serve`: the web server for review, dashboard, search, OAI-PMH and IIIF.

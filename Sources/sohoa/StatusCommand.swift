@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa status`: batches, items, pages per stage, failures.
 struct StatusCommand: ParsableCommand {

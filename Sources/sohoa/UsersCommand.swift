@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 import SohoaServer
 
 extension UserRole: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// `sohoa withdraw ITEM --reason TEXT` / `sohoa withdraw ITEM --restore`: takes an item out of the
 /// collection (search, item pages, IIIF; OAI-PMH reports it as deleted) or puts it back. Nothing is

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SohoaCollection
 import SohoaPipeline
 
 OpenMPGuard.reexecIfNeeded()

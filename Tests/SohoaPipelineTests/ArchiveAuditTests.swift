@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// `ArchiveAudit` records each audit in the catalog, where `sohoa status` shows the last one.

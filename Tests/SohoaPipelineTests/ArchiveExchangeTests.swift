@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// The archive of a batch is standards-valid; BagIt export → import moves items between libraries with

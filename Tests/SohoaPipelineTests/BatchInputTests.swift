@@ -2,6 +2,7 @@ import Foundation
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 final class BatchInputTests: XCTestCase {

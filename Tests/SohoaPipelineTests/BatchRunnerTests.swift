@@ -6,6 +6,7 @@ import SohoaTesting
 import Synchronization
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// The whole pipeline in-process, with fault-injecting engines (STYLE: tests use null, slow or

@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// `sohoa audit --catalog` (`ArchiveAudit.checkCatalog`): a fresh archive agrees with its catalog;

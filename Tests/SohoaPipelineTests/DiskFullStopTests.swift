@@ -6,6 +6,7 @@ import SohoaTesting
 import Synchronization
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// A full disk met by any stage stops the run: no new pages, pages in flight abandoned (left

@@ -2,6 +2,7 @@ import Foundation
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// The first inputs the fuzzer (scripts/fuzz.sh) tries are empty files: every reader of outside input

@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// A correction is a new OCFL version with the changed ALTO and text and a PREMIS event naming who

@@ -3,6 +3,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 #if canImport(FoundationXML)
@@ -13,6 +14,10 @@ import XCTest
 /// figure of `sohoa progress --json` and of the yearly report (HTML, SVG, CSV) checked against
 /// counts worked out here from what the test put in.
 final class ProgressReportTests: XCTestCase {
+    /// `Tests/Fixtures/holdings` (README there).
+    static let holdingsFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/holdings")
+
     /// An item the test puts in a batch, with what it should count for.
     struct TestItem {
         var folder: String
@@ -62,7 +67,7 @@ final class ProgressReportTests: XCTestCase {
         XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         let catalog = try HoldingsRegister.openCatalog(archive: archive)
         let report = try HoldingsImporter().importRegister(
-            HoldingsImportTests.fixtures.appendingPathComponent("register.csv"), into: catalog)
+            Self.holdingsFixtures.appendingPathComponent("register.csv"), into: catalog)
         XCTAssertEqual(report.added, Self.register.count)
         return archive
     }

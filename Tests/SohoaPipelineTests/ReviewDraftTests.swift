@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Review saves that coalesce (issue 12): a person's saves of a page in a row become one archive

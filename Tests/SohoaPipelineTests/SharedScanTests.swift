@@ -3,6 +3,7 @@ import SohoaArchive
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Work folders are keyed by content, so two items holding the same scan share one. Packaging the

@@ -2,6 +2,7 @@ import Foundation
 import SohoaCatalog
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Issue 11: suspect pages are listed in the run's summary and in `sohoa status`.

@@ -6,6 +6,7 @@ import SohoaOCR
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Issue 11: a page whose text reads as garbage is recognized again turned; a clearly better reading is

@@ -6,6 +6,7 @@ import SohoaOCR
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Word-level correction from review: unchanged words keep their ALTO boxes, replaced words take the

@@ -2,6 +2,7 @@ import Foundation
 import SohoaTesting
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Found by fuzzing (scripts/fuzz.sh, target `pipeline`): a YAML key that is a list or a mapping

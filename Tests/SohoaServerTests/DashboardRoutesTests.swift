@@ -5,6 +5,7 @@ import HummingbirdTesting
 import XCTest
 
 @testable import SohoaCatalog
+@testable import SohoaCollection
 @testable import SohoaPipeline
 @testable import SohoaServer
 

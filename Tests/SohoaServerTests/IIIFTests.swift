@@ -8,6 +8,7 @@ import SohoaImaging
 import SohoaPipeline
 import SohoaTesting
 import XCTest
+
 @testable import SohoaServer
 
 /// The shared validators' IIIF sample.

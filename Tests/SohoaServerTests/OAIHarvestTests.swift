@@ -6,6 +6,7 @@ import SohoaCatalog
 import SohoaSharing
 import SohoaTesting
 import XCTest
+
 @testable import SohoaServer
 
 /// Starts the server on a free port and harvests it with the shared checks' real harvester

@@ -6,6 +6,7 @@ import SohoaArchive
 import XCTest
 
 @testable import SohoaCatalog
+@testable import SohoaCollection
 @testable import SohoaPipeline
 @testable import SohoaServer
 

@@ -8,6 +8,8 @@ import SohoaOCR
 import SohoaPipeline
 import SohoaTesting
 import XCTest
+
+@testable import SohoaCollection
 @testable import SohoaServer
 
 /// The review screens through the real router: the queue's order, sections and filters, who may

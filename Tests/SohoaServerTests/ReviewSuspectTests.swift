@@ -7,6 +7,7 @@ import SohoaOCR
 import SohoaPipeline
 import SohoaTesting
 import XCTest
+
 @testable import SohoaServer
 
 /// Issue 11 on the review screens: suspect pages are listed first, with their reason, and words that

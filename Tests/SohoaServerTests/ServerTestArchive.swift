@@ -6,6 +6,7 @@ import SohoaCatalog
 import SohoaPipeline
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaServer
 
 // Shared helpers for the server's tests (kept stable: other areas' test files use them).

@@ -3,6 +3,7 @@ import SohoaArchive
 import SohoaCatalog
 import SohoaTesting
 import XCTest
+
 @testable import SohoaSharing
 
 /// Every kind of response, validated against the official OAI-PMH schema (and the oai_dc and MODS

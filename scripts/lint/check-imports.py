@@ -5,6 +5,8 @@ For every target (tests and the fuzz target too), the modules its Swift files im
 declared dependencies, and every declared dependency must be imported by at least one of its files.
 The platform's own modules (Foundation, Dispatch, XCTest...) need no declaration. An executable a test
 target depends on is run, not imported (the CLI tests run `sohoa`), so it need not be imported.
+It also holds the layers of docs/architecture.md: the modules that serve or work on what is already
+archived never reach, even through another module, the batch pipeline, the OCR or Tesseract (FORBIDDEN).
 Usage: scripts/lint/check-imports.py   (exit 1 with one line per problem)
 """
 import json
@@ -22,6 +24,14 @@ IMPORT = re.compile(
     r"^\s*(?:@[\w()]+\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+"
     r"(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?([A-Za-z_]\w*)",
     re.MULTILINE)
+
+FORBIDDEN = {
+    "SohoaServer": {"SohoaPipeline", "SohoaOCR", "CTesseract"},
+    "SohoaSharing": {"SohoaPipeline", "SohoaOCR", "CTesseract"},
+    "SohoaCollection": {"SohoaPipeline", "SohoaOCR", "CTesseract", "SohoaImaging"},
+    "SohoaArchive": {"SohoaPipeline", "SohoaOCR", "CTesseract", "SohoaImaging"},
+    "SohoaCatalog": {"SohoaPipeline", "SohoaOCR", "CTesseract", "SohoaImaging"},
+}
 
 root = pathlib.Path(__file__).resolve().parents[2]
 env = dict(os.environ, SOHOA_FUZZ="1")
@@ -51,6 +61,21 @@ for target in manifest["targets"]:
     for module in sorted(declared):
         if module not in imported and types.get(module) != "executable":
             problems.append(f"{name}: Package.swift declares {module}, which no file of {name} imports")
+
+def reach(name, seen):
+    for dependency in next(t for t in manifest["targets"] if t["name"] == name)["dependencies"]:
+        kind = next(iter(dependency))
+        module = dependency[kind][0]
+        if module in types and module not in seen:
+            seen[module] = name
+            reach(module, seen)
+    return seen
+
+
+for name, forbidden in sorted(FORBIDDEN.items()):
+    reached = reach(name, {})
+    for module in sorted(forbidden & reached.keys()):
+        problems.append(f"{name}: depends on {module} (through {reached[module]}), which its layer must not reach")
 
 for problem in problems:
     print(f"imports: {problem}", file=sys.stderr)

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 import SohoaImaging
 
 /// Turns a batch folder into a `BatchPlan` (DESIGN §1): sub-folder = item, multi-page TIFF at the

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 import SohoaImaging
 
 /// Reads a pipeline file strictly: every key is known, every value checked, errors name both.

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaCollection
 
 /// Descriptive metadata of an item as staff give it in `item.yaml` or a row of `items.csv`.
 public struct ItemMetadata: Sendable, Equatable, Codable {

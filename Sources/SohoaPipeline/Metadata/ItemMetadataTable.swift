@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 
 /// `items.csv` at the batch root: one row of metadata per item, keyed by the `item` column.
 struct ItemMetadataTable: Sendable {

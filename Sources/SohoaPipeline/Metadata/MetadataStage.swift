@@ -1,5 +1,6 @@
 import Foundation
 import SohoaArchive
+import SohoaCollection
 import SohoaOCR
 
 /// Metadata: Dublin Core for the item and its preservation events (ingest, normalization,

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaArchive
+import SohoaCollection
 import SohoaImaging
 import SohoaOCR
 

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 import Synchronization
 
 /// A live progress display on a terminal (standard error), redrawn at most a few times a second:

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 import SohoaImaging
 import SohoaOCR
 import Synchronization

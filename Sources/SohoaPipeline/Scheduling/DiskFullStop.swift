@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 
 /// Why and where a run stopped on a full disk, and how much room the rest of the batch needs.
 public struct DiskFullStop: Sendable, Codable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 
 extension PipelineJournal {
     /// A run killed after writing an item's object but before recording it leaves the catalog behind

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 import Synchronization
 
 /// Everything the pipeline writes to the catalog, in one place. A catalog write that fails is

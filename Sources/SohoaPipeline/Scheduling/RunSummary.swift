@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 
 /// How a run ended: what was archived, what failed and why, how long it took.
 public struct RunSummary: Sendable, Codable {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SohoaCollection
 import Synchronization
 
 /// Turns the first Ctrl-C (SIGINT) or SIGTERM into an orderly stop; a second one quits at once

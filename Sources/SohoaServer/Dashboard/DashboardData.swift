@@ -1,6 +1,6 @@
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// What the dashboard shows, read from the catalog with the same calculations as `sohoa progress`
 /// and `sohoa report` (`ProgressCalculator`, goals from `<archive>/goals.yaml` or the plan's defaults).

@@ -1,6 +1,6 @@
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// `/dashboard`: each goal with its figures, pace, projection and breakdowns; this year's months;
 /// recent batches, failures and fixity audits; the yearly report to download.

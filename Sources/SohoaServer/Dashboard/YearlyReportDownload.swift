@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// `/dashboard/report?year=YYYY`: the yearly report of `sohoa report` as a download — the HTML page
 /// (`bao-cao-YYYY.html`), or one of its CSV tables with `&format=csv&table=goals|months|…`.

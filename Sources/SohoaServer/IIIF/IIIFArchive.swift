@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import SohoaArchive
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 import SohoaSharing
 
 /// What the IIIF routes read from the archive, with access enforced: items and pages the reader may

@@ -1,6 +1,6 @@
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// Reads a page's recognized words as saved: the head version of its item, with a pending review draft applied.
 enum ArchivedALTO {

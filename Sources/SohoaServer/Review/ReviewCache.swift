@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 import SohoaSharing
 import Synchronization
 

@@ -1,6 +1,6 @@
 import Foundation
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 import SohoaText
 
 /// The page under review: the scan with the recognized words drawn over it (doubtful words

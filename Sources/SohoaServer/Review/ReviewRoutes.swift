@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// The review routes (DESIGN §9, issue 6), for archivists: the queue (`GET /review`), one page
 /// (`GET /review/<page-id>`), and its forms (`POST /review/<page-id>/save`, `…/approve`, `…/rescan`).

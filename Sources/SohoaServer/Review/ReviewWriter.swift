@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 
 /// Runs the review's archive writes one at a time on a queue of their own: a save reads the item's
 /// head version and writes the next, so two saves of pages of the same item must not interleave, and

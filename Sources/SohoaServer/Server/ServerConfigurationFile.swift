@@ -1,5 +1,5 @@
 import Foundation
-import SohoaPipeline
+import SohoaCollection
 import SohoaSharing
 
 /// `<archive>/server.yaml`: the server's settings kept with the archive (the `sharing:` section for

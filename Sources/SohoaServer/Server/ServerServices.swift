@@ -1,7 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
-import SohoaPipeline
+import SohoaCollection
 
 /// What every route works with: the archive (OCFL root and catalog) and the options. One per server.
 public final class ServerServices: Sendable {

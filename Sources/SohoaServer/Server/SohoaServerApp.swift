@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import SohoaPipeline
+import SohoaCollection
 
 /// Builds the `sohoa serve` application: middlewares, then every area's routes (DESIGN §9).
 public enum SohoaServerApp {

@@ -1,16 +1,8 @@
 import Foundation
+import SohoaCollection
 
-/// Words the command line shows people: Vietnamese first, English with `SOHOA_LANG=en`.
-public enum Messages {
-    /// Whether English was asked for (`SOHOA_LANG=en`); Vietnamese otherwise.
-    public static let english: Bool = {
-        let lang = ProcessInfo.processInfo.environment["SOHOA_LANG"] ?? ""
-        return lang.lowercased().hasPrefix("en")
-    }()
-
-    static func text(_ vi: String, _ en: String) -> String { english ? en : vi }
-
-    public static var pages: String { text("trang", "pages") }
+/// The words of a batch run: progress, summary, refusals.
+extension Messages {
     public static var pagesPerMinute: String { text("trang/phút", "pages/min") }
     public static var timeLeft: String { text("còn", "left") }
     public static var failures: String { text("lỗi", "failures") }
@@ -43,14 +35,6 @@ public enum Messages {
             "Suspect pages (the text looks wrong; listed first at /review)")
     }
     public static var noFailures: String { text("Không có lỗi.", "No failures.") }
-
-    /// A second `sohoa run` on an archive that a run is using.
-    public static func archiveBusy(archive: String, holder: String) -> String {
-        text(
-            "Kho \(archive) đang được một lần chạy khác dùng (\(holder)). Hãy đợi lần chạy đó xong rồi chạy lại lệnh này.",
-            "The archive \(archive) is in use by another sohoa run (\(holder)). Wait for it to finish, then run this command again."
-        )
-    }
 
     /// A batch refused before it starts because the archive's disk lacks room.
     public static func notEnoughSpace(archive: String, pages: Int, needed: Int64, available: Int64) -> String {

@@ -3,7 +3,7 @@ import SohoaCatalog
 import SohoaTesting
 import XCTest
 
-@testable import SohoaPipeline
+@testable import SohoaCollection
 
 /// Registers in CSV, MARC 21 ISO 2709 and MARCXML from `Tests/Fixtures/holdings` (README there):
 /// good rows stored, broken ones rejected with their line or record number, encodings converted or refused.

@@ -1,9 +1,9 @@
 /// A small RFC 4180 reader (quoted fields, doubled quotes, separators and newlines inside quotes)
 /// used for `items.csv` and holdings registers. Each record keeps the line it starts on, so error
 /// messages can name it even when a quoted field spans lines.
-enum CSVReader {
+package enum CSVReader {
     /// The records of `text`, each with its first line number (1-based) and its fields.
-    static func records(_ text: String, separator: Character = ",") -> [(line: Int, fields: [String])] {
+    package static func records(_ text: String, separator: Character = ",") -> [(line: Int, fields: [String])] {
         var records: [(line: Int, fields: [String])] = []
         var record: [String] = []
         var field = ""
@@ -54,7 +54,7 @@ enum CSVReader {
     }
 
     /// The separator a spreadsheet most likely used, judged from the header line: tab, `;` or `,`.
-    static func separator(guessedFrom text: String) -> Character {
+    package static func separator(guessedFrom text: String) -> Character {
         let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
         if header.contains("\t") { return "\t" }
         return header.filter { $0 == ";" }.count > header.filter { $0 == "," }.count ? ";" : ","

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import SohoaPipeline
+@testable import SohoaCollection
 
 /// CSV files people open in spreadsheets: no cell runs as a formula (CSV injection).
 final class ReportCSVTests: XCTestCase {

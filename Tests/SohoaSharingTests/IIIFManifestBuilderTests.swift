@@ -152,11 +152,11 @@ final class IIIFManifestBuilderTests: XCTestCase {
             </TextBlock></PrintSpace></Page></Layout></alto>
             """
         XCTAssertEqual(
-            try ALTOLineReader.lines(in: Data(alto.utf8)),
+            try IIIFTextLine.lines(inALTO: Data(alto.utf8)),
             [
                 IIIFTextLine(text: "Thư viện & <x>", x: 10, y: 20, width: 30, height: 5),
                 IIIFTextLine(text: "Lai Châu", x: 10, y: 40, width: 50, height: 6),
             ])
-        XCTAssertThrowsError(try ALTOLineReader.lines(in: Data("<alto><TextLine HPOS=\"1\"></alto>".utf8)))
+        XCTAssertThrowsError(try IIIFTextLine.lines(inALTO: Data("<alto><TextLine HPOS=\"1\"></alto>".utf8)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 
 /// Puts a reviewer's corrected lines into an ALTO document sohoa wrote, word by word: words the
 /// reviewer left as they were keep their element unchanged (box, id, confidence); a word replaced by
@@ -41,7 +42,7 @@ enum ALTOWordRevision {
             guard let end = lines[index...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "</TextLine>" }) else {
                 throw Failure(reason: "a TextLine is not closed on a line of its own (not written by sohoa?)")
             }
-            let attributes = ALTOMarkup.attributes(in: trimmed)
+            let attributes = ALTOAttributes.parse(trimmed)
             guard let id = attributes["ID"], let words = corrections[id] else {
                 output += lines[index...end]
                 index = end + 1
@@ -76,7 +77,7 @@ enum ALTOWordRevision {
         let indent = String(start.prefix { $0 == " " })
         var old: [Placed] = []
         for element in body where element.trimmingCharacters(in: .whitespaces).hasPrefix("<String ") {
-            let attributes = ALTOMarkup.attributes(in: element)
+            let attributes = ALTOAttributes.parse(element)
             guard let box = box(attributes) else { throw Failure(reason: "a String in \(lineID) has no box") }
             let content = (attributes["CONTENT"] ?? "").precomposedStringWithCanonicalMapping
             old.append(Placed(box: box, original: element, id: attributes["ID"] ?? "", content: content))

@@ -85,7 +85,7 @@ final class IIIFServer: Sendable {
                 pageID: pageID, name: page.name, sequence: page.sequence, width: size.width, height: size.height,
                 hasALTO: visible.files["alto/\(page.name).xml"] != nil, hasHOCR: visible.files["hocr/\(page.name).hocr"] != nil)
             if canvas.hasALTO, let alto = try archive.contents(of: "alto/\(page.name).xml", in: visible) {
-                canvas.lines = try mapping(context) { () throws(IIIFError) in try ALTOLineReader.lines(in: alto) }
+                canvas.lines = try mapping(context) { () throws(IIIFError) in try IIIFTextLine.lines(inALTO: alto) }
             }
             if canvas.lines.isEmpty, let text = try archive.contents(of: "text/\(page.name).txt", in: visible) {
                 canvas.text = String(decoding: text, as: UTF8.self)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaSharing

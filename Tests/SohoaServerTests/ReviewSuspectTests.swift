@@ -43,7 +43,7 @@ final class ReviewSuspectTests: XCTestCase {
         let (services, page1, page2) = try services()
         try await Application(router: SohoaServerApp.router(services: services)).test(.router) { client in
             let mai = try await signIn(client, name: "mai", password: ReviewSuspectTests.password)
-            let html = String(buffer: try await fetch(client, "/review", as: mai.cookie).body)
+            let html = String(buffer: try await get(client, "/review", as: mai.cookie).body)
             let suspectLink = try XCTUnwrap(html.range(of: "href=\"/review/\(page2)\""), html)
             let textLink = try XCTUnwrap(html.range(of: "href=\"/review/\(page1)\""), html)
             XCTAssertLessThan(suspectLink.lowerBound, textLink.lowerBound, "the suspect page comes first")
@@ -51,12 +51,12 @@ final class ReviewSuspectTests: XCTestCase {
             XCTAssertTrue(html.contains("12% of words are Vietnamese syllables (batch 95%)"))
             XCTAssertTrue(html.contains("Cần đọc duyệt (1)"), "the suspect page is not counted again among pages to read")
 
-            let section = String(buffer: try await fetch(client, "/review?section=suspect&lang=en", as: mai.cookie).body)
+            let section = String(buffer: try await get(client, "/review?section=suspect&lang=en", as: mai.cookie).body)
             XCTAssertTrue(section.contains("href=\"/review/\(page2)"), section)
             XCTAssertFalse(section.contains("href=\"/review/\(page1)"))
             XCTAssertTrue(section.contains("Suspect pages (1)"))
 
-            let page = String(buffer: try await fetch(client, "/review/\(page2)", as: mai.cookie).body)
+            let page = String(buffer: try await get(client, "/review/\(page2)", as: mai.cookie).body)
             XCTAssertTrue(page.contains("<dd class=\"suspect\">12% of words are Vietnamese syllables (batch 95%)</dd>"), page)
         }
     }
@@ -65,7 +65,7 @@ final class ReviewSuspectTests: XCTestCase {
         let (services, page1, _) = try services()
         try await Application(router: SohoaServerApp.router(services: services)).test(.router) { client in
             let mai = try await signIn(client, name: "mai", password: ReviewSuspectTests.password)
-            let html = String(buffer: try await fetch(client, "/review/\(page1)", as: mai.cookie).body)
+            let html = String(buffer: try await get(client, "/review/\(page1)", as: mai.cookie).body)
             // "quyet" and "ö" are confident (96%, 93%) but not Vietnamese; "ưung" is both doubtful and odd.
             XCTAssertTrue(html.contains("<mark class=\"not-vi\">quyet</mark>"), html)
             XCTAssertTrue(html.contains("<mark class=\"not-vi\">ö</mark>"))
@@ -77,9 +77,9 @@ final class ReviewSuspectTests: XCTestCase {
                 XCTAssertTrue(html.contains(word), word)
             }
             XCTAssertTrue(html.contains("không phải âm tiết tiếng Việt"), "the legend explains the highlight")
-            let english = String(buffer: try await fetch(client, "/review/\(page1)?lang=en", as: mai.cookie).body)
+            let english = String(buffer: try await get(client, "/review/\(page1)?lang=en", as: mai.cookie).body)
             XCTAssertTrue(english.contains("not a Vietnamese syllable"))
-            let style = String(buffer: try await fetch(client, "/static/review.css").body)
+            let style = String(buffer: try await get(client, "/static/review.css").body)
             XCTAssertTrue(style.contains("mark.not-vi") && style.contains(".w.not-vi"))
         }
     }
@@ -93,8 +93,4 @@ final class ConfidentGarbageEngine: ScriptedOCREngine {
             [("Tập", 95), ("quyet", 96), ("ö", 93)], [("Nậmnhùn", 94), ("Mường", 92), ("Tè", 95), ("ưung", 40)],
         ])
     }
-}
-
-private func fetch(_ client: some TestClientProtocol, _ uri: String, as cookie: String? = nil) async throws -> TestResponse {
-    try await client.execute(uri: uri, method: .get, headers: cookie.map { [.cookie: $0] } ?? [:])
 }

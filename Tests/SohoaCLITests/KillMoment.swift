@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 
 /// When the kill test kills a `sohoa run`: after a delay, while an item is being packaged, or
 /// after some pages are done; each with a small extra delay, all drawn from a seeded generator.

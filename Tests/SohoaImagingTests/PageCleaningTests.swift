@@ -1,5 +1,6 @@
 import Foundation
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 /// Border removal, even light, despeckling, binarization and spread splitting on synthetic pages
@@ -95,7 +96,7 @@ final class PageCleaningTests: XCTestCase {
         }
         // A vignette fell near the scanner's threshold: 40% of the paper of a band over three lines
         // and their marks became black dots.
-        var random = SplitMix(seed: 11)
+        var random = SplitMix64(seed: 11)
         let band = 190..<560
         for row in band {
             for col in 0..<page.width where random.next() % 5 < 2 { page.pixels[row * page.width + col] = 0 }

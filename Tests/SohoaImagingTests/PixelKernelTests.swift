@@ -1,3 +1,4 @@
+import SohoaTesting
 import XCTest
 
 @testable import SohoaImaging
@@ -7,7 +8,7 @@ import XCTest
 /// each checked against a straightforward version on random images.
 final class PixelKernelTests: XCTestCase {
     private func randomRaster(width: Int, height: Int, layout: Raster.Layout = .gray, seed: UInt64) -> Raster {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var pixels = [UInt8](repeating: 0, count: width * height * layout.rawValue)
         for index in pixels.indices { pixels[index] = UInt8(truncatingIfNeeded: random.next()) }
         return Raster(width: width, height: height, layout: layout, pixels: pixels)
@@ -15,7 +16,7 @@ final class PixelKernelTests: XCTestCase {
 
     /// Sparse ink (0) on paper (255): blobs of one to a few pixels, some touching.
     private func speckled(width: Int, height: Int, seed: UInt64) -> Raster {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var raster = Raster(width: width, height: height)
         for _ in 0..<(width * height / 40) {
             let x = Int(random.next() % UInt64(width))
@@ -105,7 +106,7 @@ final class PixelKernelTests: XCTestCase {
 
     func testProjectionEqualsAddingInkPointByPoint() throws {
         let (width, height) = (151, 97)
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         let mask = (0..<(width * height)).map { _ in random.next() % 7 == 0 ? UInt8(1) : 0 }
         let rows = try XCTUnwrap(ProjectionCounts(mask, width: width, height: height))
         let columns = try XCTUnwrap(ProjectionCounts(transposing: mask, width: width, height: height))
@@ -164,7 +165,7 @@ final class PixelKernelTests: XCTestCase {
         XCTAssertEqual(found.sorted { $0.lexicographicallyPrecedes($1) }, expected.sorted { $0.lexicographicallyPrecedes($1) })
 
         // Ink in a window, counted exactly up to the limit.
-        var random = SplitMix(seed: 9)
+        var random = SplitMix64(seed: 9)
         for _ in 0..<200 {
             let x0 = Int(random.next() % UInt64(width))
             let y0 = Int(random.next() % UInt64(height))
@@ -195,7 +196,7 @@ final class PixelKernelTests: XCTestCase {
     }
 
     func testValueAtRankIsTheSortedValue() {
-        var random = SplitMix(seed: 21)
+        var random = SplitMix64(seed: 21)
         for count in [1, 2, 10, 200, 2500, 9000] {
             let values = (0..<count).map { _ in Int32(random.next() % 50) - (random.next() % 5 == 0 ? 0 : 10) }
             for rank in Set([0, count / 2, count * 995 / 1000, count - 1]) {

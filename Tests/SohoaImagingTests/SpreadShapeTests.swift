@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaImaging
@@ -82,7 +83,7 @@ final class SpreadShapeTests: XCTestCase {
     func testAGutterCutByASoftSpineShadowIsFound() {
         // What even light leaves of a spine's shadow: dark in its middle, soft at its edges, top to
         // bottom. The gutter's two halves are each a gap as wide as the other; still one gutter.
-        var random = SplitMix(seed: 11)
+        var random = SplitMix64(seed: 11)
         let shadowed = spread(shadowWidth: 90, rows: 0...1) { x, _ in
             let edge = Swift.min(x, 89 - x)
             return edge < 20 ? 145 + UInt8(random.next() % 30) : 60

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaImaging
+import SohoaTesting
 
 /// Text-like test pages: rows of dark "word" rectangles of varied widths on white paper, drawn
 /// directly at a known rotation (not through `Raster.rotated`, so detection is tested independently).
@@ -7,7 +8,7 @@ enum SyntheticPage {
     /// An A4 page at 300 dpi (2480×3508) whose lines are rotated by `degrees`, counter-clockwise
     /// positive on screen (the `PageTransform` convention), so lines rise to the right for positive angles.
     static func text(degrees: Double, width: Int = 2480, height: Int = 3508, seed: UInt64 = 1) -> Raster {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var words: [(x: Int, y: Int, width: Int, height: Int)] = []
         let margin = width / 10
         var y = height / 10
@@ -34,7 +35,7 @@ enum SyntheticPage {
 
     /// A blank page with faint paper noise and a few specks.
     static func blank(width: Int = 2480, height: Int = 3508) -> Raster {
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var pixels = [UInt8](repeating: 0, count: width * height)
         for index in pixels.indices { pixels[index] = 235 + UInt8(random.next() % 16) }
         for _ in 0..<20 {
@@ -88,20 +89,5 @@ enum SyntheticPage {
             }
         }
         return Raster(width: width, height: height, layout: .gray, pixels: pixels)
-    }
-}
-
-/// A small deterministic random number generator for reproducible test pages.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,16 +4,6 @@ import XCTest
 
 /// Parsing of Image API 3.0 request parameters and the geometry they ask for.
 final class IIIFImageRequestTests: XCTestCase {
-    /// The kind of IIIF error `body` throws, or nil when it throws nothing.
-    private func kind(_ body: () throws -> Void) -> IIIFError.Kind? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return (error as? IIIFError)?.kind
-        }
-    }
-
     func testRegionForms() throws {
         XCTAssertEqual(try IIIFRegion(parsing: "full"), .full)
         XCTAssertEqual(try IIIFRegion(parsing: "square"), .square)

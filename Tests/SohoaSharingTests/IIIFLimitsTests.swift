@@ -12,15 +12,6 @@ final class IIIFLimitsTests: XCTestCase {
         return [size.width, size.height]
     }
 
-    private func kind(_ body: () throws -> Void) -> IIIFError.Kind? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return (error as? IIIFError)?.kind
-        }
-    }
-
     func testMaxAndConfinedSizesShrinkToTheLimits() throws {
         XCTAssertEqual(try size("max", 2000, 1000), [1000, 500], "max: the region, shrunk to fit maxWidth")
         XCTAssertEqual(try size("max", 900, 900), [707, 707], "max: shrunk to fit maxArea")

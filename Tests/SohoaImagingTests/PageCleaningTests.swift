@@ -131,6 +131,57 @@ final class PageCleaningTests: XCTestCase {
         XCTAssertLessThan(Double(dots) / Double(paper), 0.005, "\(dots) of \(paper) paper pixels in the band stay black")
     }
 
+    func testLettersInADenseDitherCornerAreKeptWhenTheNoiseJoinsThem() {
+        // A bilevel page whose dark corner fell well below the scanner's threshold: 60% of the paper
+        // around three lines of letters (stems 4 px wide, 28 px tall, 6 px apart, as in 10-point
+        // bold type) became black dots, enough for the noise to join the letters of a word into
+        // one patch. The letters stay (a sixth of them were cleared with the noise before).
+        var page = Raster(width: 900, height: 500)
+        var stems: [(x: Int, y: Int)] = []
+        for line in 0..<3 {
+            for word in 0..<6 {
+                for letter in 0..<4 { stems.append((80 + word * 120 + letter * 10, 120 + line * 110)) }
+            }
+        }
+        for stem in stems {
+            for row in stem.y..<(stem.y + 28) {
+                for col in stem.x..<(stem.x + 4) { page.pixels[row * page.width + col] = 0 }
+            }
+        }
+        var random = SplitMix(seed: 5)
+        let band = 80..<450
+        for row in band {
+            for col in 0..<page.width where random.next() % 5 < 3 { page.pixels[row * page.width + col] = 0 }
+        }
+        let options = NormalizeOptions(orientation: false, deskew: false, cropBorders: false, evenLight: false)
+        let normalized = Normalizer(options: options).normalize(.synthetic(page))
+        let cleaned = normalized.raster
+        XCTAssertGreaterThan(normalized.report.ditherRegionsCleaned ?? 0, 0, "the report says dither was cleared")
+
+        func black(_ x: Int, _ y: Int) -> Bool { cleaned.pixels[y * cleaned.width + x] < 128 }
+        var lost = 0
+        for stem in stems {
+            var kept = 0
+            for row in stem.y..<(stem.y + 28) {
+                for col in stem.x..<(stem.x + 4) where black(col, row) { kept += 1 }
+            }
+            if kept * 4 < 28 * 4 * 3 { lost += 1 }
+        }
+        XCTAssertEqual(lost, 0, "\(lost) of \(stems.count) letters lost most of their ink")
+        var paper = 0
+        var dots = 0
+        for row in band {
+            for col in 0..<cleaned.width {
+                let nearInk = stems.contains { col >= $0.x - 3 && col < $0.x + 7 && row >= $0.y - 3 && row < $0.y + 31 }
+                guard !nearInk else { continue }
+                paper += 1
+                if black(col, row) { dots += 1 }
+            }
+        }
+        // Noise this dense is thinned, not cleared: from 60% of the paper to under a tenth.
+        XCTAssertLessThan(Double(dots) / Double(paper), 0.1, "\(dots) of \(paper) paper pixels in the dark corner stay black")
+    }
+
     func testBinarizationMethodsGiveBlackAndWhite() {
         let page = SyntheticPage.text(degrees: 0, width: 1240, height: 1754)
         for method in [BinarizationMethod.otsu, .sauvola] {

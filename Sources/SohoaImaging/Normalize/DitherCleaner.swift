@@ -24,6 +24,9 @@ enum DitherCleaner {
     /// Share of a kept patch that must be solid ink (inside an all-black 3×3 square) or its rim:
     /// letters and marks are over 85% so, the clumps of a dense noise 50% to 70%.
     static let minimumSolidShare = 0.75
+    /// Pixels (at 300 dpi) of a solid piece that is kept even inside a clump: a letter's stroke with
+    /// its rim (a stem of 10-point type has over 100); a dot of noise with its rim has about 25.
+    static let letterPieceArea = 64
 
     /// `gray` with its dither regions cleaned, and how many regions were cleaned (0 when there is no
     /// dither). Pixels darker than mid-gray are ink; cleaned pixels become white.
@@ -112,7 +115,7 @@ enum DitherCleaner {
             if step == 0 { solid = kept }
         }
 
-        dropPatchyComponents(&kept, solid: solid, width: w, height: h)
+        dropPatchyComponents(&kept, solid: solid, width: w, height: h, dpi: dpi)
         var pixels = gray.pixels
         for i in 0..<(w * h) where inClean[i] && !kept[i] { pixels[i] = 255 }
         return (Raster(width: w, height: h, layout: .gray, pixels: pixels), regions)
@@ -120,8 +123,13 @@ enum DitherCleaner {
 
     /// Clears the kept patches that are largely grown back rather than solid and join several solid
     /// pieces: the clumps of a dense noise (a gutter's shadow), which OCR would read as letters. A
-    /// letter is almost all solid; a small mark is one solid piece with a rim of noise.
-    private static func dropPatchyComponents(_ kept: inout [Bool], solid isSolid: [Bool], width w: Int, height h: Int) {
+    /// letter is almost all solid; a small mark is one solid piece with a rim of noise. In such a
+    /// patch, pieces of letter size are kept on their own: letters that the noise around them joined
+    /// into one patch (a word in a dark corner) are not cleared with it.
+    private static func dropPatchyComponents(
+        _ kept: inout [Bool], solid isSolid: [Bool], width w: Int, height h: Int, dpi: Int
+    ) {
+        let letterPiece = Swift.max(1, letterPieceArea * dpi * dpi / (300 * 300))
         var seen = [Bool](repeating: false, count: w * h)
         var inPiece = [Bool](repeating: false, count: w * h)
         var patch: [Int] = []
@@ -149,12 +157,13 @@ enum DitherCleaner {
             }
             guard Double(solid) < minimumSolidShare * Double(patch.count) else { continue }
             // A mark is one solid piece in a rim of noise; a clump joins several.
-            var pieces = 0
+            var pieces: [[Int]] = []
             for start in patch where isSolid[start] && !inPiece[start] {
-                pieces += 1
+                var piece: [Int] = []
                 inPiece[start] = true
                 var stack = [start]
                 while let i = stack.popLast() {
+                    piece.append(i)
                     let x = i % w
                     let y = i / w
                     for ny in Swift.max(0, y - 1)...Swift.min(h - 1, y + 1) {
@@ -167,9 +176,13 @@ enum DitherCleaner {
                         }
                     }
                 }
+                pieces.append(piece)
             }
-            if pieces > 1 {
+            if pieces.count > 1 {
                 for i in patch { kept[i] = false }
+                for piece in pieces where piece.count >= letterPiece {
+                    for i in piece { kept[i] = true }
+                }
             }
         }
     }

@@ -1,0 +1,81 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+import SohoaImaging
+import SohoaOCR
+import SohoaTesting
+import XCTest
+
+@testable import SohoaPipeline
+
+/// Issue 11: thin type that OCR reads with low confidence is read once more with its strokes a pixel
+/// bolder, and the better reading is kept, its words on the same place of the master.
+final class BolderRetryTests: XCTestCase {
+    func testThinTypeReadWithLowConfidenceKeepsTheBolderReading() throws {
+        let folder = try temporaryFolder()
+        let item = folder.appendingPathComponent("batch/mong")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        // Forty strokes one pixel thin, 10 pixels apart from x = 100, from y = 100 to 300.
+        var master = Raster(width: 600, height: 800)
+        for y in 100..<300 { for x in stride(from: 100, to: 500, by: 10) { master.pixels[y * 600 + x] = 0 } }
+        try Data(try PNGEncoder.encode(master)).write(to: item.appendingPathComponent("1.png"))
+        let archive = folder.appendingPathComponent("archive")
+        var options = PipelineFixtures.options(batch: folder.appendingPathComponent("batch"), archive: archive) {
+            StrokeWidthEngine()
+        }
+        options.pipeline.normalize = .minimal
+        options.jobs = 1
+
+        let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+
+        XCTAssertEqual(summary.exitStatus, .success)
+        let root = try OCFLStorageRoot.openOrCreate(at: archive)
+        let url = try XCTUnwrap(try root.contentURL(objectID: "urn:sohoa:LOCAL:mong", logicalPath: "alto/1.xml"))
+        let alto = try ALTOPage(parsing: try String(contentsOf: url, encoding: .utf8))
+        let words = alto.lines.flatMap(\.words)
+        XCTAssertEqual(words.map(\.content), StrokeWidthEngine.bold, "the bolder reading is kept")
+        let mark = try XCTUnwrap(words.first)
+        XCTAssertEqual(Double(mark.box.x), 99, accuracy: 2, "\(mark.box)")
+        XCTAssertEqual(Double(mark.box.y), 99, accuracy: 2, "\(mark.box)")
+    }
+}
+
+/// Reads Vietnamese at 95% confidence when the image's strokes are at least three pixels wide, and
+/// misreads them at 70% when they are thinner, turned or not. The first word's box is the box around all the ink.
+final class StrokeWidthEngine: OCREngine {
+    static let bold = ["Mường", "Tè", "tỉnh", "Lai", "Châu", "người", "Hà", "Nhì", "Sìn", "Hồ"]
+    static let thin = ["Mưòng", "Te", "tinh", "Lal", "Chau", "ngưoi", "Ha", "Nhi", "Sin", "Ho"]
+
+    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
+        var minX = image.width, minY = image.height, maxX = 0, maxY = 0
+        for y in 0..<image.height {
+            for x in 0..<image.width where image.pixels[y * image.width + x] < 128 {
+                minX = min(minX, x)
+                minY = min(minY, y)
+                maxX = max(maxX, x + 1)
+                maxY = max(maxY, y + 1)
+            }
+        }
+        let mark = BoundingBox(x: minX, y: minY, width: max(1, maxX - minX), height: max(1, maxY - minY))
+        // The first stroke's width: the shorter of its dark runs across and down from its top left corner.
+        func run(dx: Int, dy: Int) -> Int {
+            var length = 0
+            while minX + length * dx < image.width, minY + length * dy < image.height,
+                image.pixels[(minY + length * dy) * image.width + minX + length * dx] < 128
+            {
+                length += 1
+            }
+            return length
+        }
+        let bold = minY < image.height && min(run(dx: 1, dy: 0), run(dx: 0, dy: 1)) >= 3
+        let words = (bold ? Self.bold : Self.thin).enumerated().map { index, text in
+            Word(
+                text: text, box: index == 0 ? mark : BoundingBox(x: 10 + index * 30, y: 10, width: 25, height: 12),
+                confidence: bold ? 95 : 70)
+        }
+        let box = BoundingBox(x: 0, y: 0, width: image.width, height: image.height)
+        return PageText(
+            width: image.width, height: image.height,
+            blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: [TextLine(box: box, words: words)])])])
+    }
+}

@@ -148,7 +148,7 @@ final class PageCleaningTests: XCTestCase {
                 for col in stem.x..<(stem.x + 4) { page.pixels[row * page.width + col] = 0 }
             }
         }
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         let band = 80..<450
         for row in band {
             for col in 0..<page.width where random.next() % 5 < 3 { page.pixels[row * page.width + col] = 0 }

@@ -70,7 +70,7 @@ var targets: [Target] = [
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(
-        name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", .product(name: "GRDB", package: "GRDB.swift")],
+        name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift")],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCollectionTests", dependencies: ["SohoaCollection", "SohoaCatalog", "SohoaTesting"],

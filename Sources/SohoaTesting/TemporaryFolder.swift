@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// A folder under the system temporary folder, removed when the value is released.
 public final class TemporaryFolder {
@@ -27,6 +28,13 @@ public final class TemporaryFolder {
 public func temporaryFolder(_ label: String = "sohoa-test") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// A fresh folder under the system temporary folder, named `<label>-<UUID>`, removed when `test` ends.
+public func temporaryFolder(_ label: String = "sohoa-test", removedAfter test: XCTestCase) throws -> URL {
+    let url = try temporaryFolder(label)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -38,7 +39,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testReopenKeepsDataAndDoesNotMigrateAgain() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent(Catalog.fileName)
         do {
             let catalog = try Catalog(url: url)
@@ -53,7 +54,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testArchiveFolderURLOpensCatalogSqliteInside() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let catalog = try Catalog(url: folder)
         XCTAssertEqual(catalog.file.lastPathComponent, "catalog.sqlite")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("catalog.sqlite").path))
@@ -66,7 +67,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testTextFileIsNotACatalog() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent("catalog.sqlite")
         try Data(repeating: 0x41, count: 4096).write(to: url)
         XCTAssertThrowsError(try Catalog(url: url)) { error in
@@ -78,7 +79,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testOtherSQLiteDatabaseIsNotACatalog() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent("other.sqlite")
         do {
             let queue = try DatabaseQueue(path: url.path)
@@ -91,7 +92,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testCatalogFromNewerSohoaIsRefused() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent(Catalog.fileName)
         do {
             let catalog = try Catalog(url: url)
@@ -108,7 +109,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testLockedByAnotherConnectionIsReportedAsLocked() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent(Catalog.fileName)
         // Another process would hold the write lock; a separate connection stands in for it.
         var configuration = Configuration()
@@ -126,7 +127,7 @@ final class MigrationTests: XCTestCase {
     }
 
     func testMissingFolderCannotBeOpened() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let url = folder.appendingPathComponent("no-such-folder/catalog.sqlite")
         XCTAssertThrowsError(try Catalog(url: url)) { error in
             XCTAssertEqual((error as? CatalogError)?.kind, .cannotOpen)

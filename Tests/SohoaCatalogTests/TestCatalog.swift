@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -10,17 +11,8 @@ struct TestCatalog {
 
     /// Makes a temporary folder (removed by a teardown block of `test`) and opens a catalog in it.
     init(_ test: XCTestCase) throws {
-        folder = try Self.temporaryFolder(test)
+        folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: test)
         catalog = try Catalog(url: folder.appendingPathComponent(Catalog.fileName))
-    }
-
-    /// A new empty folder, removed when `test` ends.
-    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sohoa-catalog-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
     }
 
     /// A SHA-256 made of `seed` repeated: 64 lowercase hex digits.

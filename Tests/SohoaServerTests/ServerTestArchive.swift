@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SohoaArchive
 import SohoaCatalog
 import SohoaPipeline
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCollection
@@ -25,10 +26,7 @@ import XCTest
 
 /// An empty folder for an archive, removed when `test` ends (`makeServices` makes the archive in it).
 func temporaryArchive(_ test: XCTestCase) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-server-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-    return folder
+    try temporaryFolder("sohoa-server", removedAfter: test)
 }
 
 /// The services of a server over the archive at `archive`: an empty OCFL root and catalog are made

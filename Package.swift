@@ -2,7 +2,10 @@ import Foundation
 // swift-tools-version: 6.1
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// `ExistentialAny`: a protocol used as a type is written `any P` (as Hummingbird does), so an
+/// existential's cost is visible where it is paid. `InternalImportsByDefault` is not on: see
+/// docs/architecture.md.
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
 /// The imaging code is pixel loops: unoptimized it runs about 4× slower, and the end-to-end tests
 /// (which run the debug build) would spend most of their time there. Debug builds optimize it too;
 /// `-enable-testing` still lets the tests reach its internals.

@@ -35,21 +35,21 @@ enum ProgressQueries {
         """
 
     /// `WHERE` conditions on `m` (managed items) for a scope's libraries.
-    static func itemConditions(_ scope: ProgressScope) -> (sql: String, arguments: [String: DatabaseValueConvertible]) {
+    static func itemConditions(_ scope: ProgressScope) -> (sql: String, arguments: [String: any DatabaseValueConvertible]) {
         guard !scope.libraryCodes.isEmpty else { return ("1", [:]) }
         let names = scope.libraryCodes.indices.map { ":lib\($0)" }
-        var arguments: [String: DatabaseValueConvertible] = [:]
+        var arguments: [String: any DatabaseValueConvertible] = [:]
         for (index, code) in scope.libraryCodes.enumerated() { arguments["lib\(index)"] = code }
         return ("m.libraryCode IN (\(names.joined(separator: ", ")))", arguments)
     }
 
-    static func windowArguments(asOf: Date) -> [String: DatabaseValueConvertible] {
+    static func windowArguments(asOf: Date) -> [String: any DatabaseValueConvertible] {
         ["asOf": asOf, "since30": asOf.addingTimeInterval(-30 * 86_400), "since90": asOf.addingTimeInterval(-90 * 86_400)]
     }
 }
 
 extension StatementArguments {
-    init(named: [String: DatabaseValueConvertible]) {
-        self.init(named.mapValues { $0 as DatabaseValueConvertible? })
+    init(named: [String: any DatabaseValueConvertible]) {
+        self.init(named.mapValues { $0 as (any DatabaseValueConvertible)? })
     }
 }

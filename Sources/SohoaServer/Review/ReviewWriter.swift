@@ -12,7 +12,7 @@ import SohoaCollection
 /// `deinit`; Dispatch objects may be used from any thread.
 final class ReviewWriter: @unchecked Sendable {
     private let queue = DispatchQueue(label: "sohoa.review.writer")
-    private let timer: DispatchSourceTimer?
+    private let timer: (any DispatchSourceTimer)?
 
     /// A writer; with `session`, drafts idle for `quietPeriod` seconds are written as versions
     /// (checked every quarter of it, at most every 30 seconds).

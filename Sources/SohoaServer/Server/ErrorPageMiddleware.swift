@@ -15,7 +15,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             // Headers the error carries (e.g. `Retry-After` on a 503) reach the reader too.
             for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
             return response
-        } catch let error as HTTPResponseError {
+        } catch let error as any HTTPResponseError {
             return page(for: error.status, message: nil, request: request, context: context)
         } catch {
             context.logger.error("\(request.method) \(request.uri.path): \(error)")

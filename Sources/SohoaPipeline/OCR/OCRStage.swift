@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
 
@@ -8,7 +9,9 @@ import SohoaOCR
 /// kept when it is clearly better, and a page that still looks wrong is marked suspect with a reason.
 ///
 /// Not `Sendable`: it owns its engine and lives on one OCR worker's queue for its lifetime.
-final class OCRStage {
+final class OCRStage: Stage {
+    static let kind = PipelineStage.ocr
+
     private let engine: Result<any OCREngine, OCRError>
     private let engineName: String
     private let work: WorkArea
@@ -22,6 +25,21 @@ final class OCRStage {
         self.engineName = engineName
         self.work = work
         self.judge = judge
+    }
+
+    /// A stage with its own engine from `makeEngine`; an engine that cannot start makes every page fail
+    /// with the reason (the worker still drains its queue).
+    convenience init(makeEngine: () throws -> any OCREngine, work: WorkArea, judge: SuspectJudge) {
+        let engine: Result<any OCREngine, OCRError>
+        do {
+            engine = .success(try makeEngine())
+        } catch let error as OCRError {
+            engine = .failure(error)
+        } catch {
+            engine = .failure(
+                OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
+        }
+        self.init(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
     }
 
     func process(_ input: NormalizedWork) throws(StageFailure) -> PageResult {

@@ -39,10 +39,15 @@ if [ -n "${SOHOA_BIN:-}" ]; then
     for b in $SOHOA_BIN; do
       rm -rf "$work/archive"
       t0=$(now)
-      "$b" run "$work/batch" --archive "$work/archive" --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >/dev/null 2>&1 || true
+      # CPU seconds (user + system) of the run: steadier than the wall clock on a busy machine.
+      cpu=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{r.ru_utime + r.ru_stime:.1f}")' "$b" run "$work/batch" --archive "$work/archive" --jobs "$jobs" \
+        --pipeline "${PIPELINE:-Pipelines/default.yaml}")
       t1=$(now)
-      printf 'round %s  %-50s %8s s  %6s pages/min  (load %s)\n' "$round" "$b" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" \
-        "$(ppm "$t0" "$t1")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+      printf 'round %s  %-40s %7s s  %6s pages/min  %7s s CPU  (load %s)\n' "$round" "$b" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" \
+        "$(ppm "$t0" "$t1")" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
     done
   done
   exit 0

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Pages per minute of `sohoa run` on SampleScans/ next to the `tesseract` command line on the same
 # pages (xargs -P JOBS, OMP_THREAD_LIMIT=1), measured in the same run. Not a test: prints figures.
-# Usage: scripts/bench-throughput.sh [JOBS]   (default 2); PIPELINE=FILE to choose the pipeline
+# Usage: scripts/bench-throughput.sh [JOBS]   (default 2); PIPELINE=FILE to choose the pipeline.
+# SOHOA_BIN="A B ..." times those sohoa binaries instead of building one (each over the same pages,
+# in that order, ROUNDS=N times alternating; default 1) and skips the tesseract CLI runs: to compare
+# two builds in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${1:-2}"
-scripts/install-deps.sh --with-tests
 export OMP_THREAD_LIMIT=1
-swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
-bin="$(swift build -c release --show-bin-path)/sohoa"
+if [ -z "${SOHOA_BIN:-}" ]; then
+  scripts/install-deps.sh --with-tests
+  swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
+  bin="$(swift build -c release --show-bin-path)/sohoa"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -27,6 +32,26 @@ pages=$(ls "$work/batch/pages" | wc -l)
 
 now() { date +%s.%N; }
 ppm() { python3 -c "print(f'{$pages / ($2 - $1) * 60:.1f}')"; }
+
+if [ -n "${SOHOA_BIN:-}" ]; then
+  echo "pages: $pages, jobs: $jobs, cores: $(getconf _NPROCESSORS_ONLN), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for round in $(seq 1 "${ROUNDS:-1}"); do
+    for b in $SOHOA_BIN; do
+      rm -rf "$work/archive"
+      t0=$(now)
+      # CPU seconds (user + system) of the run: steadier than the wall clock on a busy machine.
+      cpu=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{r.ru_utime + r.ru_stime:.1f}")' "$b" run "$work/batch" --archive "$work/archive" --jobs "$jobs" \
+        --pipeline "${PIPELINE:-Pipelines/default.yaml}")
+      t1=$(now)
+      printf 'round %s  %-40s %7s s  %6s pages/min  %7s s CPU  (load %s)\n' "$round" "$b" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" \
+        "$(ppm "$t0" "$t1")" "$cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    done
+  done
+  exit 0
+fi
 
 t0=$(now)
 "$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >/dev/null 2>&1 || true

@@ -1,11 +1,15 @@
 import Foundation
 import SohoaArchive
+import SohoaCatalog
 import SohoaCollection
 import SohoaOCR
 
 /// Metadata: Dublin Core for the item and its preservation events (ingest, normalization,
-/// recognition) with the software that did them, from the pages' saved results.
-struct MetadataStage: Sendable {
+/// recognition) with the software that did them and their per-page parameters, from the pages'
+/// saved results. Each event is built here once, for the archive's METS and the catalog.
+struct MetadataStage: Stage, Sendable {
+    static let kind = PipelineStage.metadata
+
     let work: WorkArea
     let batchFolder: URL
 
@@ -14,50 +18,64 @@ struct MetadataStage: Sendable {
         item.dublinCore = dublinCore(for: item)
         let results = item.pages.compactMap { work.loadResult(in: $0.folder) }
         let now = Date()
-        let recognized = results.filter { $0.ocrEngine != nil }
-        let estimated = results.filter { $0.dpi.estimated }.map(\.name)
-        let deskewed = results.filter { abs($0.transform.rotationDegrees) > 0 }
-        let turned = results.filter { ($0.normalize.quarterTurnsApplied ?? 0) != 0 }
-        item.events = [
-            PreservationEvent(
-                type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
-                agent: PreservationAgent(name: SoftwareVersions.sohoaWithCodecs), outcome: input.failures.isEmpty ? "success" : "warning",
-                detail:
-                    "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
-                    + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
-                    + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed")),
-            PreservationEvent(
-                type: "normalization", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
-                detail: "converted to 8-bit gray; deskewed \(deskewed.count) of \(results.count) pages"
-                    + (deskewed.isEmpty
-                        ? ""
-                        : " ("
-                            + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(
-                                separator: ", ") + ")")
-                    + (turned.isEmpty
-                        ? ""
-                        : "; turned upright \(turned.count) pages ("
-                            + turned.map {
-                                "\($0.name): \(($0.normalize.quarterTurnsApplied ?? 0) * 90)° by \($0.normalize.orientation?.method.rawValue ?? "profile")"
-                            }
-                            .joined(separator: ", ") + ")")
-                    + "; originals unchanged"),
-        ]
+        item.events = [ingestion(input, results, now), normalization(results, now)]
         if let language = input.context.ocrLanguage {
-            let confidences = results.compactMap { $0.text?.meanConfidence }
-            let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
-            let suspects = results.compactMap { result in result.suspectReason.map { "\(result.name) (\($0))" } }
-            item.events.append(
-                PreservationEvent(
-                    type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
-                    agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract),
-                    outcome: suspects.isEmpty ? "success" : "warning",
-                    detail:
-                        "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"
-                        + (suspects.isEmpty ? "" : "; suspect pages (text looks wrong): " + suspects.joined(separator: ", "))
-                ))
+            item.events.append(recognition(language: language, results, now))
         }
         return item
+    }
+
+    private func ingestion(_ input: ItemWork, _ results: [PageResult], _ now: Date) -> ItemEvent {
+        let estimated = results.filter { $0.dpi.estimated }.map(\.name)
+        let event = PreservationEvent(
+            type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
+            agent: PreservationAgent(name: SoftwareVersions.sohoaWithCodecs), outcome: input.failures.isEmpty ? "success" : "warning",
+            detail:
+                "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
+                + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
+                + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed"))
+        return ItemEvent(premis: event, type: .ingested, summary: event.detail)
+    }
+
+    private func normalization(_ results: [PageResult], _ now: Date) -> ItemEvent {
+        let deskewed = results.filter { abs($0.transform.rotationDegrees) > 0 }
+        let turned = results.filter { ($0.normalize.quarterTurnsApplied ?? 0) != 0 }
+        var event = PreservationEvent(
+            type: "normalization", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
+            detail: "converted to 8-bit gray; deskewed \(deskewed.count) of \(results.count) pages"
+                + (deskewed.isEmpty
+                    ? ""
+                    : " ("
+                        + deskewed.map { "\($0.name): \(String(format: "%.2f", $0.transform.rotationDegrees))°" }.joined(
+                            separator: ", ") + ")")
+                + (turned.isEmpty
+                    ? ""
+                    : "; turned upright \(turned.count) pages ("
+                        + turned.map {
+                            "\($0.name): \(($0.normalize.quarterTurnsApplied ?? 0) * 90)° by \($0.normalize.orientation?.method.rawValue ?? "profile")"
+                        }
+                        .joined(separator: ", ") + ")")
+                + "; originals unchanged")
+        let summary = event.detail
+        if !results.isEmpty { event.detail = (event.detail ?? "") + Self.normalizationParameters(results) }
+        return ItemEvent(premis: event, type: .normalized, summary: summary)
+    }
+
+    private func recognition(language: String, _ results: [PageResult], _ now: Date) -> ItemEvent {
+        let recognized = results.filter { $0.ocrEngine != nil }
+        let confidences = results.compactMap { $0.text?.meanConfidence }
+        let mean = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
+        let suspects = results.compactMap { result in result.suspectReason.map { "\(result.name) (\($0))" } }
+        var event = PreservationEvent(
+            type: "optical character recognition", date: recognized.compactMap(\.recognizedAt).max() ?? now,
+            agent: PreservationAgent(name: recognized.first?.ocrEngine ?? SoftwareVersions.tesseract),
+            outcome: suspects.isEmpty ? "success" : "warning",
+            detail:
+                "language \(language), page segmentation auto, \(recognized.count) pages, mean word confidence \(String(format: "%.1f", mean))"
+                + (suspects.isEmpty ? "" : "; suspect pages (text looks wrong): " + suspects.joined(separator: ", ")))
+        let summary = event.detail
+        event.detail = (event.detail ?? "") + Self.recognitionParameters(results)
+        return ItemEvent(premis: event, type: .recognized, summary: summary)
     }
 
     func dublinCore(for item: ItemWork) -> DublinCore {

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaImaging
 import SohoaOCR
 import SohoaText
@@ -9,7 +10,9 @@ import SohoaText
 ///
 /// Not `Sendable`: it owns its orientation detector (a Tesseract OSD engine) and the OCR engine that
 /// checks doubtful orientations by recognition, and lives on one normalize worker's queue.
-final class NormalizeStage {
+final class NormalizeStage: Stage {
+    static let kind = PipelineStage.normalize
+
     let normalizer: Normalizer
     let accessMaxSide: Int
     private let orientationDetector: (any OrientationDetecting)?
@@ -46,17 +49,16 @@ final class NormalizeStage {
         }
     }
 
-    /// The page's normalized image(s): one, or two (left page first) for a split spread, each with
-    /// its own job (name `<page>-a` / `<page>-b`, work folder and catalog page) from `splitJob`.
-    func process(
-        _ input: IngestedPage, splitJob: (_ part: String) -> PageJob
-    ) throws(StageFailure) -> [NormalizedWork] {
+    /// The page's normalized image(s): one, or two (left page first) for a split spread, each half
+    /// with its own job (name `<page>-a` / `<page>-b` and work folder; the scheduler registers its
+    /// catalog page).
+    func process(_ input: IngestedPage) throws(StageFailure) -> [NormalizedWork] {
         let pages = normalizer.pages(
             of: input.scan, orientationDetector: orientationDetector, recognition: recognizer(for: input.job.item.ocrLanguage))
         var access: [UInt8]?
         var results: [NormalizedWork] = []
         for normalized in pages {
-            let job = normalized.report.spreadPart.map(splitJob) ?? input.job
+            let job = normalized.report.spreadPart.map(input.job.spreadPart) ?? input.job
             do {
                 try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
                 if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }

@@ -1,4 +1,6 @@
 import Foundation
+import SohoaCatalog
+import SohoaCollection
 import SohoaImaging
 import SohoaOCR
 
@@ -10,7 +12,9 @@ import SohoaOCR
 /// typewriter type), and that reading kept when it is better.
 ///
 /// Not `Sendable`: it owns its engine and lives on one OCR worker's queue for its lifetime.
-final class OCRStage {
+final class OCRStage: Stage {
+    static let kind = PipelineStage.ocr
+
     private let engine: Result<any OCREngine, OCRError>
     private let engineName: String
     private let work: WorkArea
@@ -29,6 +33,21 @@ final class OCRStage {
         self.engineName = engineName
         self.work = work
         self.judge = judge
+    }
+
+    /// A stage with its own engine from `makeEngine`; an engine that cannot start makes every page fail
+    /// with the reason (the worker still drains its queue).
+    convenience init(makeEngine: () throws -> any OCREngine, work: WorkArea, judge: SuspectJudge) {
+        let engine: Result<any OCREngine, OCRError>
+        do {
+            engine = .success(try makeEngine())
+        } catch let error as OCRError {
+            engine = .failure(error)
+        } catch {
+            engine = .failure(
+                OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
+        }
+        self.init(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
     }
 
     func process(_ input: NormalizedWork) throws(StageFailure) -> PageResult {

@@ -1,12 +1,15 @@
 import Foundation
 import SohoaArchive
+import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
 import SohoaOCR
 
 /// Package: writes ALTO, hOCR and text per page and the searchable PDF of the item, then the whole
 /// item into the archive as one OCFL object version, atomically (DESIGN §6).
-struct PackageStage: Sendable {
+struct PackageStage: Stage, Sendable {
+    static let kind = PipelineStage.package
+
     let root: OCFLStorageRoot
     let work: WorkArea
     let outputs: Set<PipelineConfiguration.Output>
@@ -92,8 +95,7 @@ struct PackageStage: Sendable {
             files[path] = pdfURL
             itemFiles.append(PackageFileRef(use: .pdf, logicalPath: path, mimeType: "application/pdf"))
         }
-        let results = item.pages.compactMap { work.loadResult(in: $0.folder) }
-        var events = item.events.map { Self.withParameters($0, pages: results) }
+        var events = item.events.map(\.premis)
         events.append(
             PreservationEvent(
                 type: "packaging", date: Date(), agent: PreservationAgent(name: SoftwareVersions.sohoa),
@@ -117,36 +119,6 @@ struct PackageStage: Sendable {
             width: t.width, height: t.height, bitsPerSample: t.bitsPerSample, samplesPerPixel: t.samplesPerPixel,
             colorModel: t.colorModel, compression: t.compression, dpi: result.dpi.dpi, dpiEstimated: result.dpi.estimated,
             frameIndex: t.pageCount > 1 ? result.frameIndex : nil)
-    }
-
-    /// The normalization and OCR events with their parameters: per page skew measured, rotation applied,
-    /// resolution used, orientation and why, spread half; the OCR model files and engine mode.
-    static func withParameters(_ event: PreservationEvent, pages: [PageResult]) -> PreservationEvent {
-        var event = event
-        switch event.type {
-        case "normalization" where !pages.isEmpty:
-            let perPage = pages.map { r in
-                "\(r.name): skew \(String(format: "%.2f", r.normalize.skewDegrees))° (confidence "
-                    + "\(String(format: "%.2f", r.normalize.skewConfidence))), rotated \(String(format: "%.2f", r.normalize.rotationApplied))°, "
-                    + "\(r.normalize.dpiUsed) dpi\(r.normalize.dpiEstimated ? " (estimated)" : "")\(r.normalize.blank ? ", blank" : "")"
-                    + (OrientationNote.text(r.normalize).map { ", orientation: \($0)" } ?? "")
-                    + (r.normalize.spreadPart.map {
-                        ", \($0 == "a" ? "left" : "right") half of a spread split at x \(r.normalize.gutterX ?? 0)"
-                    } ?? "")
-            }
-            event.detail = (event.detail ?? "") + "; parameters per page: " + perPage.joined(separator: "; ")
-        case "optical character recognition":
-            let languages = Set(pages.compactMap(\.ocrLanguage)).sorted()
-            let models = languages.flatMap { $0.split(separator: "+") }.map { "\($0).traineddata" }
-            let engines = Set(pages.compactMap(\.ocrEngine)).sorted()
-            event.detail =
-                (event.detail ?? "") + "; engine \(engines.isEmpty ? SoftwareVersions.tesseract : engines.joined(separator: ", "))"
-                + " (LSTM, oem 1); model \(models.isEmpty ? "none" : models.joined(separator: ", ")) from "
-                + TesseractEngine.defaultTessdata.path
-        default:
-            break
-        }
-        return event
     }
 
     private func write(_ text: String, _ staging: URL, _ logicalPath: String) throws -> URL {

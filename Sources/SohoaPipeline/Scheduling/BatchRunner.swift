@@ -2,57 +2,33 @@ import Foundation
 import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
-import SohoaImaging
-import SohoaOCR
-import Synchronization
 
 /// Runs a batch through the five stages at once (DESIGN §2–3): each stage has its own workers on
 /// their own serial queues, joined by bounded queues; OCR has one engine per worker. Items are
 /// archived as soon as all their pages are done. A re-run reuses every page already done.
+///
+/// This type only wires the run: plan, preflight, queues and stages, then waits for the summary.
+/// What a worker does is `StageWorkers.run`; what a result or failure changes is `RunScheduler`.
 public final class BatchRunner: Sendable {
     let options: RunOptions
     let progress: RunProgress
-    private let stopRequested = Atomic<Bool>(false)
-    private let diskFull = Atomic<Bool>(false)
+    let control: RunControl
 
     public init(options: RunOptions, progress: RunProgress) {
         self.options = options
         self.progress = progress
+        control = RunControl(archive: options.archive, progress: progress)
     }
 
     /// Asks the run to stop taking new pages; pages in flight finish, the run then ends with a summary.
-    public func requestStop() {
-        if !stopRequested.exchange(true, ordering: .sequentiallyConsistent) {
-            progress.report(.stopping)
-        }
-    }
-
-    var isStopping: Bool { stopRequested.load(ordering: .sequentiallyConsistent) || isDiskFull }
-
-    /// The archive's disk filled up: no stage takes another page, pages in flight are abandoned
-    /// (left pending, not failed).
-    var isDiskFull: Bool { diskFull.load(ordering: .sequentiallyConsistent) }
-
-    /// Whether `reason` (a failure's text) means the archive's disk is full; the first time, the
-    /// run stops taking pages.
-    func outOfSpace(_ reason: String) -> Bool {
-        guard isDiskFull || DiskSpace.isOutOfSpace(reason, archive: options.archive) else { return false }
-        diskFull.store(true, ordering: .sequentiallyConsistent)
-        return true
-    }
+    public func requestStop() { control.requestStop() }
 
     /// Runs the batch and returns the summary; throws only when the run cannot start at all.
     public func run() throws(RunError) -> RunSummary {
-        let root: OCFLStorageRoot
-        do {
-            try FileManager.default.createDirectory(at: options.archive, withIntermediateDirectories: true)
-            root = try OCFLStorageRoot.openOrCreate(at: options.archive)
-        } catch {
-            throw RunError(.archive, "the archive at \(options.archive.path) cannot be used: \(error)")
-        }
+        let root = try openArchive()
         let lock = try RunLock.acquire(archive: options.archive, batch: options.batch.path)
         defer { withExtendedLifetime(lock) {} }
-        let journal = try PipelineJournal(archive: options.archive) { [weak self] reason in self?.outOfSpace(reason) ?? false }
+        let journal = try PipelineJournal(archive: options.archive) { [control] reason in control.outOfSpace(reason) }
         let plan: BatchPlan
         do {
             plan = try BatchPlanner(defaultLanguages: options.pipeline.languages).plan(options.batch)
@@ -62,14 +38,7 @@ public final class BatchRunner: Sendable {
         let work = WorkArea(archive: options.archive)
         let preflight = Preflight(options: options, root: root, journal: journal, work: work, progress: progress)
         let surveyed = preflight.survey(plan)
-        let needed = preflight.spaceNeeded(surveyed)
-        if options.checkSpace, let free = DiskSpace.available(at: options.archive), free < needed {
-            throw RunError(
-                .diskSpace,
-                Messages.notEnoughSpace(
-                    archive: options.archive.path, pages: surveyed.reduce(0) { $0 + $1.pages.count }, needed: needed,
-                    available: free))
-        }
+        try checkSpace(needed: preflight.spaceNeeded(surveyed), pages: surveyed.reduce(0) { $0 + $1.pages.count })
         journal.closeInterruptedBatches()
         let batchID = journal.startBatch(path: options.batch.path, pipeline: options.pipeline.name)
         for rejection in plan.rejections {
@@ -86,143 +55,56 @@ public final class BatchRunner: Sendable {
         let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
         let metadataQueue = BoundedQueue<ItemWork>(capacity: 2)
         let packageQueue = BoundedQueue<ItemWork>(capacity: 2)
-        let assembler = ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue)
-        let claims = PageFolderClaims(
-            prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.itemID, $0.page.folder) })
-
-        let pageFailed: @Sendable (StageFailure, PageJob) -> Void = { [progress] failure, job in
-            // On a full disk the page is abandoned, not failed: it stays pending for the next run.
-            if self.outOfSpace(failure.reason) { return }
-            journal.pageFailed(job, failure, batchID: batchID)
-            progress.report(.pageFailed(failure))
-            assembler.failed(itemID: job.item.id, failure: failure)
-        }
+        let scheduler = RunScheduler(
+            control: control, journal: journal,
+            assembler: ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue),
+            claims: PageFolderClaims(
+                prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.itemID, $0.page.folder) }),
+            work: work, batchID: batchID)
 
         let ingest = StageWorkers<PageJob>(stage: "ingest")
-        ingest.start(count: options.pipeline.workers.ingest, input: ingestQueue) { [progress] index in
-            let stage = IngestStage()
-            let name = "ingest.\(index + 1)"
-            return { job in
-                if self.isStopping { return }
-                progress.report(.working(worker: name, on: "\(job.item.id)/\(job.page.name)"))
-                do throws(StageFailure) {
-                    let page = try stage.process(job)
-                    journal.stageDone(job, .ingest)
-                    normalizeQueue.put(page)
-                } catch {
-                    pageFailed(error, job)
-                }
-                progress.report(.working(worker: name, on: nil))
-            }
+        ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { _ in
+            IngestStage()
+        } handOn: {
+            job, page in
+            scheduler.ingested(job)
+            normalizeQueue.put(page)
         }
         let normalize = StageWorkers<IngestedPage>(stage: "normalize")
-        normalize.start(count: options.pipeline.workers.normalize, input: normalizeQueue) { [options, progress] index in
-            let stage = NormalizeStage(
+        normalize.run(count: options.pipeline.workers.normalize, input: normalizeQueue, scheduler: scheduler) { [options] _ in
+            NormalizeStage(
                 options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
                 tessdata: options.tessdata)
-            let name = "normalize.\(index + 1)"
-            return { page in
-                if self.isDiskFull { return }
-                progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
-                do throws(StageFailure) {
-                    // A spread becomes two pages, each registered in the catalog and awaited by its item.
-                    let normalized = try stage.process(page) { part in
-                        page.job.spreadPart(part, pageID: journal.registerSpreadPart(page.job, part: part))
-                    }
-                    journal.stageDone(page.job, .normalize)
-                    if normalized.count > 1 {
-                        journal.spreadSplit(page.job, into: normalized.map(\.job))
-                        assembler.expect(normalized.count - 1, more: page.job.item.id)
-                    }
-                    for work in normalized { ocrQueue.put(work) }
-                } catch {
-                    pageFailed(error, page.job)
-                }
-                progress.report(.working(worker: name, on: nil))
-            }
+        } handOn: { page, parts in
+            for part in scheduler.normalized(page, into: parts) { ocrQueue.put(part) }
         }
         let judge = SuspectJudge()
         let ocr = StageWorkers<NormalizedWork>(stage: "ocr")
-        ocr.start(count: ocrWorkers, input: ocrQueue) { [options, progress] index in
-            let engine: Result<any OCREngine, OCRError>
-            do {
-                engine = .success(try options.makeEngine())
-            } catch let error as OCRError {
-                engine = .failure(error)
-            } catch {
-                engine = .failure(
-                    OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
-            }
-            let stage = OCRStage(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
-            let name = "ocr.\(index + 1)"
-            return { page in
-                if self.isDiskFull { return }
-                progress.report(.working(worker: name, on: "\(page.job.item.id)/\(page.job.page.name)"))
-                do throws(StageFailure) {
-                    let result = try stage.process(page)
-                    journal.pageRecognized(page.job, result)
-                    if let reason = result.suspectReason {
-                        progress.report(.pageSuspect(SuspectPage(item: page.job.item.id, page: page.job.page.name, reason: reason)))
-                    }
-                    progress.report(
-                        .pageDone(
-                            item: page.job.item.id, page: page.job.page.name, reused: page.job.reuse != .none, blank: result.normalize.blank
-                        ))
-                    assembler.finished(
-                        itemID: page.job.item.id,
-                        page: .init(
-                            name: page.job.page.name, sequence: page.job.page.sequence, file: page.job.page.file, folder: page.job.folder))
-                } catch {
-                    pageFailed(error, page.job)
-                }
-                progress.report(.working(worker: name, on: nil))
-            }
+        ocr.run(count: ocrWorkers, input: ocrQueue, scheduler: scheduler) { [options] _ in
+            OCRStage(makeEngine: options.makeEngine, work: work, judge: judge)
+        } handOn: { page, result in
+            scheduler.recognized(page, result)
         }
         let metadata = StageWorkers<ItemWork>(stage: "metadata")
-        metadata.start(count: 1, input: metadataQueue) { [options, progress] _ in
-            let stage = MetadataStage(work: work, batchFolder: options.batch)
-            return { item in
-                if self.isDiskFull { return }
-                progress.report(.working(worker: "metadata", on: item.item.id))
-                let described = stage.process(item)
-                journal.itemDescribed(described)
-                packageQueue.put(described)
-                progress.report(.working(worker: "metadata", on: nil))
-            }
+        metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
+            MetadataStage(work: work, batchFolder: options.batch)
+        } handOn: { _, described in
+            scheduler.described(described)
+            packageQueue.put(described)
         }
         let package = StageWorkers<ItemWork>(stage: "package")
-        package.start(count: options.pipeline.workers.package, input: packageQueue) { [options, progress] index in
-            let stage = PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
-            let name = "package.\(index + 1)"
-            return { item in
-                if self.isDiskFull { return }
-                progress.report(.working(worker: name, on: item.item.id))
-                do throws(StageFailure) {
-                    let written = try stage.process(item)
-                    journal.itemPackaged(item, written)
-                    work.releaseImages(in: claims.release(itemID: item.item.id, folders: item.pages.map(\.folder)))
-                    progress.report(.itemPackaged(item.item.id))
-                } catch {
-                    // On a full disk the item is left pending (its pages are done): the next run packages it.
-                    // Its images stay for the next run; it no longer holds back other items' cleanup.
-                    _ = claims.release(itemID: item.item.id, folders: item.pages.map(\.folder))
-                    if !self.outOfSpace(error.reason) {
-                        journal.itemFailed(item, error, batchID: batchID)
-                        progress.report(.itemFailed(error))
-                    }
-                }
-                progress.report(.working(worker: name, on: nil))
-            }
+        package.run(count: options.pipeline.workers.package, input: packageQueue, scheduler: scheduler) { [options] _ in
+            PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
+        } handOn: { item, written in
+            scheduler.packaged(item, written)
         }
 
         // The producer: pages reused whole go straight to their items; the rest enter ingest,
-        // blocking whenever the stages ahead are full.
-        for page in prepared.reusedPages {
-            progress.report(.pageDone(item: page.itemID, page: page.page.name, reused: true, blank: false))
-            assembler.finished(itemID: page.itemID, page: page.page)
-        }
+        // blocking whenever the stages ahead are full. Each stage's queue closes once the stage
+        // before it has finished.
+        for page in prepared.reusedPages { scheduler.reused(page.page, itemID: page.itemID) }
         for job in prepared.jobs {
-            if isStopping { break }
+            if control.isStopping { break }
             ingestQueue.put(job)
         }
         ingestQueue.close()
@@ -235,13 +117,38 @@ public final class BatchRunner: Sendable {
         metadata.wait()
         packageQueue.close()
         package.wait()
+        journal.drain()
+        return finish(journal: journal, batchID: batchID, surveyed: surveyed, unfinished: scheduler.assembler.unfinishedItems)
+    }
 
-        for problem in journal.catalogProblems where !(isDiskFull && DiskSpace.saysOutOfSpace(problem)) {
+    /// The archive's OCFL storage root, made if it does not exist yet.
+    private func openArchive() throws(RunError) -> OCFLStorageRoot {
+        do {
+            try FileManager.default.createDirectory(at: options.archive, withIntermediateDirectories: true)
+            return try OCFLStorageRoot.openOrCreate(at: options.archive)
+        } catch {
+            throw RunError(.archive, "the archive at \(options.archive.path) cannot be used: \(error)")
+        }
+    }
+
+    /// Refuses to start when the archive's disk has less room than the batch needs.
+    private func checkSpace(needed: Int64, pages: Int) throws(RunError) {
+        if options.checkSpace, let free = DiskSpace.available(at: options.archive), free < needed {
+            throw RunError(
+                .diskSpace, Messages.notEnoughSpace(archive: options.archive.path, pages: pages, needed: needed, available: free))
+        }
+    }
+
+    /// Reports the catalog's problems, closes the batch and returns the summary.
+    private func finish(
+        journal: PipelineJournal, batchID: Int64, surveyed: [Preflight.SurveyedItem], unfinished: [String]
+    ) -> RunSummary {
+        for problem in journal.catalogProblems where !(control.isDiskFull && DiskSpace.saysOutOfSpace(problem)) {
             progress.report(.warning(problem))
         }
         let snapshot = progress.finish()
-        var summary = RunSummary(snapshot: snapshot, unfinishedItems: assembler.unfinishedItems)
-        if isDiskFull { summary.diskFull = diskFullStop(journal: journal, surveyed: surveyed) }
+        var summary = RunSummary(snapshot: snapshot, unfinishedItems: unfinished)
+        if control.isDiskFull { summary.diskFull = diskFullStop(journal: journal, surveyed: surveyed) }
         journal.finishBatch(batchID, summary: summary)
         return summary
     }

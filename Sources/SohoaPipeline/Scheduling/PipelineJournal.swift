@@ -2,41 +2,49 @@ import Foundation
 import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
-import Synchronization
 
-/// Everything the pipeline writes to the catalog, in one place. A catalog write that fails is
-/// reported once as a run failure; it never stops the pages flowing (the archive is the truth,
-/// and the next run repairs the catalog).
+/// Everything the pipeline writes to the catalog, in one place, through one `CatalogWriter`: the
+/// results of the stages are handed to it and written in batched transactions, in order; look-ups
+/// and calls that need an answer wait for it. A catalog write that fails is reported once as a run
+/// failure; it never stops the pages flowing (the archive is the truth, and the next run repairs
+/// the catalog).
 final class PipelineJournal: Sendable {
     let catalog: Catalog
     let catalogURL: URL
-    private let problems = Mutex<[String]>([])
-    /// Told about every catalog write that failed; answers whether it failed because the disk is full.
-    private let outOfSpace: @Sendable (String) -> Bool
+    let writer: CatalogWriter
 
     init(archive: URL, outOfSpace: @escaping @Sendable (String) -> Bool = { _ in false }) throws(RunError) {
-        self.outOfSpace = outOfSpace
         catalogURL = archive.appendingPathComponent("catalog.sqlite")
         do {
             catalog = try Catalog(url: catalogURL)
         } catch {
             throw RunError(.archive, error.description)
         }
+        writer = CatalogWriter(catalog: catalog, path: catalogURL.path, outOfSpace: outOfSpace)
     }
 
-    /// Catalog problems met during the run, each once.
-    var catalogProblems: [String] { problems.withLock { $0 } }
+    /// Catalog problems met during the run, each once (call `drain()` first).
+    var catalogProblems: [String] { writer.problems }
 
+    /// Runs `body` on the writer, after every write handed in before; a failure is noted, and gives `nil`.
     func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
-        do {
-            return try body()
-        } catch {
-            let message = "catalog \(catalogURL.path): could not record \(what): \(error)"
-            _ = outOfSpace(message)
-            problems.withLock { list in if !list.contains(message) { list.append(message) } }
-            return nil
+        writer.now {
+            do {
+                return try body()
+            } catch {
+                writer.failed(what, error)
+                return nil
+            }
         }
     }
+
+    /// Hands a write to the writer and returns at once.
+    func record(_ what: String, _ apply: @escaping @Sendable (CatalogTransaction) throws(CatalogError) -> Void) {
+        writer.record(what, apply)
+    }
+
+    /// Waits until every write handed in is in the catalog.
+    func drain() { writer.drain() }
 
     /// Batches left `running` by runs that were killed are closed as `interrupted`.
     func closeInterruptedBatches() {
@@ -56,8 +64,8 @@ final class PipelineJournal: Sendable {
     }
 
     func recordFailure(_ failure: StageFailure, batchID: Int64) {
-        _ = attempt("a failure") {
-            try catalog.recordFailure(
+        record("a failure") { tx throws(CatalogError) in
+            try tx.recordFailure(
                 batchID: batchID, itemID: failure.itemID, file: failure.file, page: nil, stage: failure.stage,
                 reason: failure.page.map { "page \($0): \(failure.reason)" } ?? failure.reason)
         }
@@ -95,8 +103,8 @@ final class PipelineJournal: Sendable {
     }
 
     func registerItem(_ item: PlannedItem, context: ItemContext, library: String, batchID: Int64) {
-        _ = attempt("item \(item.id)") {
-            let existing = try catalog.item(id: item.id)
+        record("item \(item.id)") { tx throws(CatalogError) in
+            let existing = try tx.item(id: item.id)
             let m = item.metadata
             var record = ItemRecord(
                 id: item.id, libraryCode: library, title: m.title, creator: m.creator, date: m.date,
@@ -108,7 +116,7 @@ final class PipelineJournal: Sendable {
             record.ocflVersion = existing?.ocflVersion
             record.objectPath = existing?.objectPath
             record.packagedAt = existing?.packagedAt
-            try catalog.upsertItem(record)
+            try tx.upsertItem(record)
         }
     }
 
@@ -127,132 +135,5 @@ final class PipelineJournal: Sendable {
                 sourceSHA256: sha256, frameIndex: page.frameIndex)
             return try catalog.upsertPage(record).id ?? 0
         } ?? 0
-    }
-
-    /// Registers one half (`a`, `b`) of a spread as its own page `<page>-a` / `<page>-b`.
-    func registerSpreadPart(_ job: PageJob, part: String) -> Int64 {
-        let page = PlannedPage(
-            name: "\(job.page.name)-\(part)", sequence: job.page.sequence, file: job.page.file,
-            frameIndex: job.page.frameIndex, frameCount: job.page.frameCount)
-        return registerPage(page, itemID: job.item.id, sha256: job.sha256)
-    }
-
-    /// The spread `job` was split into `parts`: the halves are ingested and normalized; the spread's
-    /// own page record is done, with nothing to recognize (its text is in the halves).
-    func spreadSplit(_ job: PageJob, into parts: [PageJob]) {
-        _ = attempt("the split of \(job.item.id)/\(job.page.name)") {
-            try catalog.write { tx throws(CatalogError) in
-                for part in parts {
-                    try tx.setStage(pageID: part.pageID, stage: .ingest, state: .done)
-                    try tx.setStage(pageID: part.pageID, stage: .normalize, state: .done)
-                }
-                guard var page = try tx.page(id: job.pageID) else { return }
-                page.state = .done
-                page.error = nil
-                try tx.upsertPage(page)
-                try tx.setStage(pageID: job.pageID, stage: .ocr, state: .skipped)
-            }
-        }
-    }
-
-    func stageDone(_ job: PageJob, _ stage: PipelineStage) {
-        _ = attempt("a stage of \(job.item.id)/\(job.page.name)") {
-            try catalog.setStage(pageID: job.pageID, stage: stage, state: .done)
-        }
-    }
-
-    func pageRecognized(_ job: PageJob, _ result: PageResult) {
-        _ = attempt("the text of \(job.item.id)/\(job.page.name)") {
-            try catalog.write { tx throws(CatalogError) in
-                guard var page = try tx.page(id: job.pageID) else { return }
-                page.technicalJSON = Self.json(result.technical)
-                page.normalizeReportJSON = Self.json(result.normalize)
-                page.dpi = Double(result.dpi.dpi)
-                page.dpiEstimated = result.dpi.estimated
-                page.width = result.technical.width
-                page.height = result.technical.height
-                page.isBlank = result.normalize.blank
-                page.meanConfidence = result.text?.meanConfidence
-                page.wordCount = result.text?.words.count
-                page.state = .done
-                page.error = nil
-                try tx.upsertPage(page)
-                try tx.setStage(pageID: job.pageID, stage: .ocr, state: job.item.ocrLanguage == nil ? .skipped : .done)
-                try tx.setPageSuspicion(pageID: job.pageID, reason: result.suspectReason, syllableShare: result.syllableShare)
-                if let text = result.text, job.item.ocrLanguage != nil {
-                    try tx.recordPageText(
-                        pageID: job.pageID, itemID: job.item.id, text: text.plainText.precomposedStringWithCanonicalMapping)
-                }
-            }
-        }
-    }
-
-    func pageFailed(_ job: PageJob, _ failure: StageFailure, batchID: Int64) {
-        _ = attempt("a failure of \(job.item.id)/\(job.page.name)") {
-            try catalog.write { tx throws(CatalogError) in
-                if var page = try tx.page(id: job.pageID) {
-                    page.state = .failed
-                    page.error = failure.reason
-                    try tx.upsertPage(page)
-                }
-                try tx.setStage(pageID: job.pageID, stage: failure.stage, state: .failed, error: failure.reason)
-                try tx.recordFailure(
-                    batchID: batchID, itemID: job.item.id, file: failure.file, page: job.page.frameIndex,
-                    stage: failure.stage, reason: "page \(job.page.name): \(failure.reason)")
-            }
-        }
-    }
-
-    func itemDescribed(_ item: ItemWork) {
-        _ = attempt("the events of \(item.item.id)") {
-            try catalog.write { tx throws(CatalogError) in
-                for event in item.events {
-                    let type: EventRecord.EventType
-                    switch event.type {
-                    case "ingestion": type = .ingested
-                    case "normalization": type = .normalized
-                    case "optical character recognition": type = .recognized
-                    default: type = EventRecord.EventType(rawValue: event.type)
-                    }
-                    try tx.addEvent(
-                        itemID: item.item.id, type: type, agent: event.agent.name,
-                        outcome: EventRecord.Outcome(rawValue: event.outcome) ?? .success, detail: event.detail, at: event.date)
-                }
-            }
-        }
-    }
-
-    func itemPackaged(_ item: ItemWork, _ written: WrittenVersion) {
-        _ = attempt("the packaging of \(item.item.id)") {
-            try catalog.write { tx throws(CatalogError) in
-                try tx.markItemPackaged(id: item.item.id, version: written.version, objectPath: written.objectPath)
-                if let access = item.item.metadata.access {
-                    try tx.setAccess(itemID: item.item.id, access, recordingChange: false)
-                }
-                for page in item.pages {
-                    if let record = try tx.page(itemID: item.item.id, name: page.name), let id = record.id {
-                        try tx.setStage(pageID: id, stage: .metadata, state: .done)
-                        try tx.setStage(pageID: id, stage: .package, state: .done)
-                    }
-                }
-                try tx.addEvent(
-                    itemID: item.item.id, type: .packaged, agent: SoftwareVersions.sohoa,
-                    outcome: item.failures.isEmpty ? .success : .warning,
-                    detail: written.unchanged
-                        ? "archive object \(written.objectID) already holds this state (\(written.version))"
-                        : "archive object \(written.objectID) version \(written.version) at \(written.objectPath)")
-            }
-        }
-    }
-
-    func itemFailed(_ item: ItemWork, _ failure: StageFailure, batchID: Int64) {
-        _ = attempt("the failure of \(item.item.id)") {
-            try catalog.markItemFailed(id: item.item.id, reason: failure.reason)
-        }
-        recordFailure(failure, batchID: batchID)
-    }
-
-    static func json<T: Encodable>(_ value: T) -> String? {
-        (try? JSONEncoder.sohoa.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

@@ -17,5 +17,5 @@ struct ItemWork: Sendable {
     var failures: [StageFailure]
     /// Filled by the metadata stage.
     var dublinCore: DublinCore?
-    var events: [PreservationEvent] = []
+    var events: [ItemEvent] = []
 }

@@ -20,7 +20,10 @@ var targets: [Target] = [
         name: "SohoaArchive",
         dependencies: ["SohoaText", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: swiftSettings),
-    .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaCatalog",
+        dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+        swiftSettings: swiftSettings),
     .target(
         name: "SohoaPipeline",
         dependencies: [

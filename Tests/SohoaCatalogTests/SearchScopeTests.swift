@@ -24,12 +24,13 @@ final class SearchScopeTests: XCTestCase {
         }
     }
 
-    /// Texts of different lengths and counts of "thư viện" and "lai châu", so that no two score alike.
+    /// Texts of different lengths and counts of "thư viện" and "Lai Châu", so that no two score alike.
     private func rankedTexts() -> [String] {
         (1...8).map { n in
             let filler = Array(repeating: "chữ", count: 3 * n).joined(separator: " ")
             let library = Array(repeating: "thư viện", count: (n % 4) + 1).joined(separator: " ")
-            let place = Array(repeating: "Lai Châu", count: (n % 3) + 1).joined(separator: ", ")
+            // "Lai Châu" on half of them: rarer than "thư viện", so it weighs more.
+            let place = n % 2 == 0 ? Array(repeating: "Lai Châu", count: (n % 3) + 1).joined(separator: ", ") : "Mường Tè"
             return "\(library) \(filler) \(place) \(n)"
         }
     }
@@ -37,9 +38,12 @@ final class SearchScopeTests: XCTestCase {
     func testRankingIsBM25s() throws {
         let test = try TestCatalog(self)
         for (index, text) in rankedTexts().enumerated() { try addPackaged(test, "item-\(index)", texts: [text]) }
+        // Pages without the terms, so that their weights (bm25's idf) are not all the same floor.
+        try addPackaged(test, "filler", texts: (1...12).map { "trang \($0) không liên quan" })
         for query in ["thu", "vien", "\"thu vien\"", "lai chau", "thu lai", "vien \"lai chau\""] {
             let bm25 = try test.catalog.search(query, limit: 50)
             let filtered = try test.catalog.search(query, filters: everyone, limit: 50).results.map(\.hit)
+            XCTAssertFalse(bm25.isEmpty, query)
             XCTAssertEqual(filtered.map(\.pageID), bm25.map(\.pageID), query)
             if SearchQuery(query).terms.count > 1 {
                 // Several terms are weighed as bm25 weighs them: the same scores.

@@ -4,7 +4,8 @@ import Synchronization
 /// How many pages match each search term, over the whole index: what weighs the terms of a search
 /// of several (a rare word counts for more than a common one, as in bm25). Counting a common word
 /// would read its whole list of pages, so a term matching more than `sample` pages is counted on
-/// its first `sample` pages and the rest estimated from how far into the index they reach; counts
+/// its first `sample` pages and the rest estimated from how far into the index they reach (counted
+/// in full near half the pages, where bm25's weight drops to nothing); counts
 /// are kept for a while across catalog changes (a weight a few minutes old ranks as well).
 final class TermCounts: Sendable {
     /// How long a count is used before it is made again.
@@ -13,6 +14,8 @@ final class TermCounts: Sendable {
     static let capacity = 4_096
     /// Pages counted at most per term; more are estimated.
     static let sample = 2_000
+    /// Estimates closer than this share of the pages to half of them are counted exactly.
+    static let exactBand = 0.15
 
     private let counts = Mutex<[String: (count: Int, at: ContinuousClock.Instant)]>([:])
 
@@ -58,6 +61,12 @@ final class TermCounts: Sendable {
                         (SELECT rowid FROM page_search ORDER BY rowid DESC LIMIT 1) AS last
                     """))
         guard let first: Int64 = bounds?["first"], let end: Int64 = bounds?["last"], last > first else { return count }
-        return Int(Double(count) * Double(end - first + 1) / Double(last - first + 1))
+        let pages = Double(end - first + 1)
+        let estimate = Double(count) * pages / Double(last - first + 1)
+        // bm25 weighs a term on more than half the pages as nothing: near that line an estimate
+        // could give a term weight that bm25 gives none (or none that it gives some), so count it.
+        guard abs(estimate - pages / 2) < pages * Self.exactBand else { return Int(estimate) }
+        return try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM page_search WHERE page_search MATCH ?"), arguments: [expression]) ?? 0
     }
 }

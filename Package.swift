@@ -23,7 +23,10 @@ var targets: [Target] = [
         name: "SohoaArchive",
         dependencies: ["SohoaText", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: swiftSettings),
-    .target(name: "SohoaCatalog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+    .target(
+        name: "SohoaCatalog",
+        dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+        swiftSettings: swiftSettings),
     // The work on what is already archived: holdings, progress and reports, corrections, audit,
     // exchange, export, the archive session. No imaging, no OCR.
     .target(

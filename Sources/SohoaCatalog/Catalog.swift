@@ -41,6 +41,7 @@ public final class Catalog: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = 0")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            try SearchRanking.register(db)
         }
         let path = self.file.path
         do {

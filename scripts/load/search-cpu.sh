@@ -5,6 +5,9 @@
 # different (bench_search.queries: misses), a day of searches (load_test.py: ~70% repeats) and one
 # search again and again (hits). Prints the server's CPU seconds (/proc utime+stime) per answered
 # search. Not a test: it prints figures; the machine may be shared, so compare binaries back to back.
+# A binary with a newer catalog schema migrates the archive when it opens it (v-search-fast rebuilds
+# the full-text index: about a minute for 100,000 pages), and older binaries then refuse it: to
+# compare across a migration, run each binary on its own copy of the archive.
 # Usage: scripts/load/search-cpu.sh ARCHIVE BIN...   (SECONDS_PER_RUN=N: seconds per run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -26,6 +26,7 @@ enum CatalogSchema {
         registerSuspects(&migrator)
         registerAccessChanges(&migrator)
         registerReviewNextIndex(&migrator)
+        registerSearchFast(&migrator)
         return migrator
     }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 extension Catalog {
     /// Pages whose text matches `query` among the items `filters` allow, best first, with the total
@@ -23,6 +24,15 @@ extension CatalogTransaction {
     /// ~50 ms, 2,000 take ~8 ms). Every reachable result page lies within it.
     static let rankingWindow = maximumSearchOffset + 100
 
+    /// A scope of at most this many page-id ranges is searched range by range.
+    static let rangeByRangeLimit = 64
+
+    /// The pass over the index: ?1 the match expression, ?2 the `SearchScan`, ?3...?4 page ids.
+    static let scanSQL = """
+        SELECT rowid, \(SearchRanking.functionName)(page_search, ?2) FROM page_search
+        WHERE page_search MATCH ?1 AND rowid BETWEEN ?3 AND ?4
+        """
+
     /// Pages whose text matches `query` among the items `filters` allow, best first (bm25), with the
     /// total for paging; see `Catalog.search(_:filters:limit:offset:)`.
     public func search(
@@ -41,22 +51,6 @@ extension CatalogTransaction {
         let parsed = SearchQuery(query)
         guard let match = parsed.matchExpression, limit > 0 else { return .empty(offset: offset, limit: limit) }
         let conditions = filters.itemConditions()
-        let holdingsJoin = filters.needsHoldings ? "LEFT JOIN holdings h ON h.id = i.holdingID" : ""
-        // FTS5 yields matches in rowid order; the joins are primary-key look-ups per match.
-        let matches = """
-            FROM page_search
-            JOIN pages p ON p.id = page_search.rowid
-            JOIN items i ON i.id = p.itemID
-            \(holdingsJoin)
-            WHERE page_search MATCH ? AND \(conditions.sql)
-            LIMIT \(Self.rankingWindow + 1)
-            """
-        let candidates = """
-            SELECT page_search.rowid AS pageID, bm25(page_search) AS score, p.itemID AS itemID, p.name AS name,
-                p.sequence AS sequence
-            \(matches)
-            """
-        let arguments = StatementArguments([match] + conditions.arguments)
         let key = ([match, conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
         return try run {
             let generation = try cache?.generation(db)
@@ -68,12 +62,8 @@ extension CatalogTransaction {
             if let cache, let generation, let kept = cache.ranked(key, generation: generation) {
                 ranked = kept
             } else {
-                // One pass over the index: the candidates are counted and ranked here (a COUNT query
-                // then a ranking query matched every page twice).
-                let rows = try Row.fetchAll(db, sql: candidates, arguments: arguments)
-                ranked = SearchCache.Ranked(
-                    candidates: rows.map(SearchCandidate.init).sorted(by: SearchCandidate.ranksBefore),
-                    total: min(rows.count, Self.rankingWindow), isExact: rows.count <= Self.rankingWindow)
+                let scope = try pageScope(filters, cache: cache, generation: generation)
+                ranked = try rankedMatches(parsed, match: match, scope: scope, termCounts: cache?.termCounts)
                 if let cache, let generation { cache.keep(ranked, for: key, generation: generation) }
             }
             let (total, isExact) = (ranked.total, ranked.isExact)
@@ -87,20 +77,94 @@ extension CatalogTransaction {
         }
     }
 
-    /// Completes one hit with its text's snippet and its item's description.
+    /// The pages of the items `filters` allow (as page-id ranges, from the items' spans).
+    private func pageScope(_ filters: SearchFilters, cache: SearchCache?, generation: Int?) throws -> PageScope {
+        let conditions = filters.itemConditions()
+        let key = ([conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
+        if let cache, let generation, let kept = cache.scope(key, generation: generation) { return kept }
+        let spans = try (cache?.pageSpans ?? PageSpans()).spans(db)
+        let holdingsJoin = filters.needsHoldings ? "LEFT JOIN holdings h ON h.id = i.holdingID" : ""
+        let items = try String.fetchSet(
+            db, sql: "SELECT i.id FROM items i \(holdingsJoin) WHERE \(conditions.sql)",
+            arguments: StatementArguments(conditions.arguments))
+        let scope = PageScope(items: items, spans: spans)
+        if let cache, let generation { cache.keep(scope, for: key, generation: generation) }
+        return scope
+    }
+
+    /// The first `rankingWindow` matches in scope (and one more, to tell whether there are more), in
+    /// page-id order, then ranked: one pass over the index, each match scored by `sohoa_rank` (which
+    /// skips pages out of scope), with no look-up per match but for pages of interleaved items.
+    private func rankedMatches(
+        _ query: SearchQuery, match: String, scope: PageScope, termCounts: TermCounts?
+    ) throws -> SearchCache.Ranked {
+        guard let first = scope.ranges.first, let last = scope.ranges.last else {
+            return SearchCache.Ranked(candidates: [], total: 0, isExact: true)
+        }
+        // One term ranks the same whatever its weight; several are weighed by how rare they are.
+        let counts = query.terms.count > 1 ? try (termCounts ?? TermCounts()).counts(query.termExpressions, db) : nil
+        let scan = SearchScan(scope: scope, termCounts: counts)
+        // A few ranges are read one by one (FTS5 skips to each); many, or a prefix FTS5 gathers
+        // afresh in each statement, in one pass from the first to the last.
+        let spans =
+            scope.ranges.count <= Self.rangeByRangeLimit && !query.hasUnindexedPrefix
+            ? scope.ranges.map { ($0.first, $0.last) } : [(first.first, last.last)]
+        let sql = Self.scanSQL
+        let statement = try db.makeStatement(sql: sql)
+        let check = try db.cachedStatement(sql: "SELECT itemID FROM pages WHERE id = ?")
+        let handle = statement.sqliteStatement
+        var candidates: [SearchCandidate] = []
+        try withExtendedLifetime(scan) {
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            sqlite3_bind_text(handle, 1, match, -1, transient)
+            sqlite3_bind_pointer(
+                handle, 2, Unmanaged.passUnretained(scan).toOpaque(), SearchRanking.cString(SearchRanking.scanPointerType),
+                nil)
+            scanning: for (low, high) in spans {
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 3, low)
+                sqlite3_bind_int64(handle, 4, high)
+                while true {
+                    let code = sqlite3_step(handle)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(
+                            resultCode: ResultCode(rawValue: code),
+                            message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
+                    }
+                    guard sqlite3_column_type(handle, 1) != SQLITE_NULL else { continue }
+                    let page = sqlite3_column_int64(handle, 0)
+                    if scope.membership(page) == .unsure {
+                        guard let item = try String.fetchOne(check, arguments: [page]), scope.items.contains(item) else {
+                            continue
+                        }
+                    }
+                    candidates.append(SearchCandidate(pageID: page, score: sqlite3_column_double(handle, 1)))
+                    if candidates.count > Self.rankingWindow { break scanning }
+                }
+            }
+            sqlite3_reset(handle)
+        }
+        return SearchCache.Ranked(
+            candidates: candidates.sorted(by: SearchCandidate.ranksBefore),
+            total: min(candidates.count, Self.rankingWindow), isExact: candidates.count <= Self.rankingWindow)
+    }
+
+    /// Completes one hit with its page, its item's description and its text's snippet.
     private func result(_ candidate: SearchCandidate, query: SearchQuery) throws -> SearchResult? {
         let pageID = candidate.pageID
-        let itemID = candidate.itemID
         guard
-            let item = try Row.fetchOne(
+            let row = try Row.fetchOne(
                 // Prepared once per connection: twenty hits a page, each preparing two statements,
                 // spent more time preparing them than running them.
                 db.cachedStatement(
                     sql: """
-                        SELECT i.title, i.libraryCode, i.date, i.language, i.access, COALESCE(h.collectionType, i.type) AS collectionType
-                        FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
+                        SELECT p.itemID, p.name, p.sequence, i.title, i.libraryCode, i.date, i.language, i.access,
+                            COALESCE(h.collectionType, i.type) AS collectionType
+                        FROM pages p JOIN items i ON i.id = p.itemID LEFT JOIN holdings h ON h.id = i.holdingID
+                        WHERE p.id = ?
                         """),
-                arguments: [itemID])
+                arguments: [pageID])
         else { return nil }
         let texts = try Row.fetchOne(
             db.cachedStatement(
@@ -114,10 +178,10 @@ extension CatalogTransaction {
         let folded = texts.flatMap { row -> String? in row["folded"] }
         let snippet = SnippetWindow.snippet(original: original, folded: folded, query: query)
         let hit = SearchHit(
-            itemID: itemID, itemTitle: item["title"], pageID: pageID, pageName: candidate.name, sequence: candidate.sequence,
+            itemID: row["itemID"], itemTitle: row["title"], pageID: pageID, pageName: row["name"], sequence: row["sequence"],
             snippet: snippet.text, highlights: snippet.highlights, score: candidate.score)
         return SearchResult(
-            hit: hit, libraryCode: item["libraryCode"], date: item["date"], language: item["language"],
-            collectionType: item["collectionType"], access: AccessLevel(rawValue: item["access"]) ?? .closed)
+            hit: hit, libraryCode: row["libraryCode"], date: row["date"], language: row["language"],
+            collectionType: row["collectionType"], access: AccessLevel(rawValue: row["access"]) ?? .closed)
     }
 }

@@ -34,6 +34,8 @@ final class SearchCache: Sendable {
         /// By search, then offset and length; only pages of searches in `ranked`.
         var pages: [String: [PageSpan: (generation: Int, added: Int, value: SearchPage)]] = [:]
         var overviews: [Set<AccessLevel>: (generation: Int, value: CollectionOverview)] = [:]
+        /// The pages that item filters allow, by the filters' SQL and arguments.
+        var scopes: [String: (generation: Int, value: PageScope)] = [:]
         /// Counts insertions and hits, to find the entry asked for least recently.
         var added = 0
         var hits = 0
@@ -48,6 +50,10 @@ final class SearchCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Where each item's pages lie; kept across changes (brought up to date by each search).
+    let pageSpans = PageSpans()
+    /// How many pages match each term; kept across changes for a while.
+    let termCounts = TermCounts()
 
     /// The generation the snapshot of `db` belongs to; call inside a read transaction, before reading
     /// what will be cached.
@@ -61,6 +67,7 @@ final class SearchCache: Sendable {
                 state.ranked = [:]
                 state.pages = [:]
                 state.overviews = [:]
+                state.scopes = [:]
             }
             return state.generation
         }
@@ -140,6 +147,24 @@ final class SearchCache: Sendable {
         state.withLock { state in
             guard state.generation == generation else { return }
             state.overviews[access] = (generation, overview)
+        }
+    }
+
+    /// The pages the item filters `key` allow, when found in `generation`.
+    func scope(_ key: String, generation: Int) -> PageScope? {
+        state.withLock { state in
+            guard let entry = state.scopes[key], entry.generation == generation else { return nil }
+            return entry.value
+        }
+    }
+
+    /// Keeps the pages the item filters `key` allow, found in `generation` (dropped if the catalog
+    /// has changed since).
+    func keep(_ scope: PageScope, for key: String, generation: Int) {
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.scopes.count >= Self.capacity { state.scopes = [:] }
+            state.scopes[key] = (generation, scope)
         }
     }
 

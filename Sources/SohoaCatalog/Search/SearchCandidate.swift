@@ -1,25 +1,11 @@
-import GRDB
-
-/// A page matching a search, before its snippet and item are looked up.
-struct SearchCandidate: Sendable {
+/// A page matching a search, before its snippet, page and item are looked up.
+struct SearchCandidate: Sendable, Equatable {
     var pageID: Int64
+    /// Lower is a better match (bm25).
     var score: Double
-    var itemID: String
-    var name: String
-    var sequence: Int
 
-    init(_ row: Row) {
-        pageID = row["pageID"]
-        score = row["score"]
-        itemID = row["itemID"]
-        name = row["name"]
-        sequence = row["sequence"]
-    }
-
-    /// Best first (lowest bm25), then by item (as SQLite orders text: by bytes) and page.
+    /// Best first, then in page-id order (the order pages were catalogued).
     static func ranksBefore(_ a: SearchCandidate, _ b: SearchCandidate) -> Bool {
-        if a.score != b.score { return a.score < b.score }
-        if a.itemID != b.itemID { return a.itemID.utf8.lexicographicallyPrecedes(b.itemID.utf8) }
-        return a.sequence < b.sequence
+        a.score != b.score ? a.score < b.score : a.pageID < b.pageID
     }
 }

@@ -22,8 +22,10 @@ struct SearchQuery: Equatable {
 
     /// At most this many words are used (a phrase's words count one by one); more add nothing but cost.
     static let maximumWords = 16
-    /// The shortest last word matched as a prefix: the FTS5 table has prefix indexes of 2 and 3 letters.
+    /// The shortest last word matched as a prefix: the FTS5 table's prefix indexes start at 2 letters.
     static let minimumPrefixLength = 2
+    /// The longest prefix the FTS5 table indexes (`prefix = '2 3 4 5 6'`, migration `v-search-fast`).
+    static let longestIndexedPrefix = 6
 
     var terms: [Term]
     /// The words the text had, before any were dropped for `maximumWords`.
@@ -87,14 +89,26 @@ struct SearchQuery: Equatable {
 
     /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match).
     var matchExpression: String? {
-        guard !terms.isEmpty else { return nil }
-        return terms.map { term in
+        terms.isEmpty ? nil : termExpressions.joined(separator: " ")
+    }
+
+    /// Each term as an FTS5 `MATCH` expression of its own, in order (one FTS5 phrase each).
+    var termExpressions: [String] {
+        terms.map { term in
             switch term {
             case .word(let word): Self.quoted(word)
             case .prefix(let word): Self.quoted(word) + "*"
             case .phrase(let words): Self.quoted(words.joined(separator: " "))
             }
-        }.joined(separator: " ")
+        }
+    }
+
+    /// Whether a term is a prefix longer than the FTS5 table's prefix indexes: FTS5 then gathers
+    /// every page of every word with that prefix before yielding the first match, in each statement.
+    var hasUnindexedPrefix: Bool {
+        terms.contains { term in
+            if case .prefix(let word) = term { word.count > Self.longestIndexedPrefix } else { false }
+        }
     }
 
     /// An FTS5 string: in double quotes, with quotes doubled.

@@ -51,6 +51,9 @@ public final class Catalog: Sendable {
             let migrator = CatalogSchema.migrator
             let file = self.file
             try pool.read { db in try Self.checkIdentity(db, migrator: migrator, file: file) }
+            if let notice = try pool.read({ db in try Self.longMigrationNotice(db, migrator: migrator, file: file) }) {
+                FileHandle.standardError.write(Data("sohoa: \(notice)\n".utf8))
+            }
             try migrator.migrate(pool)
         } catch {
             throw CatalogError(error, file: self.file)
@@ -73,6 +76,19 @@ public final class Catalog: Sendable {
         } catch {
             throw CatalogError(error, file: file)
         }
+    }
+
+    /// What a person waiting should be told when opening the catalog brings a migration that takes
+    /// long on a large catalog (the search index rebuilt: about a minute per 100,000 pages); nil when
+    /// none is pending or the catalog is small.
+    static func longMigrationNotice(_ db: Database, migrator: DatabaseMigrator, file: URL, from pages: Int = 20_000) throws -> String? {
+        guard try db.tableExists("page_texts"), !(try migrator.appliedIdentifiers(db).contains("v-search-fast")) else { return nil }
+        let threshold = pages
+        let pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page_texts") ?? 0
+        guard pages >= threshold else { return nil }
+        let minutes = max(1, Int((Double(pages) / 100_000).rounded(.up)))
+        return "cập nhật chỉ mục tìm kiếm của \(file.path) cho phiên bản này (\(pages) trang, khoảng \(minutes) phút, chỉ một lần) / "
+            + "rebuilding the search index of \(file.path) for this version (\(pages) pages, about \(minutes) min, once)…"
     }
 
     /// Refuses files that are not sohoa catalogs, and catalogs migrated by a newer sohoa.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -8,7 +9,7 @@ import XCTest
 /// rebuilt index with prefix indexes up to 6 letters, and the index still follows deleted texts.
 final class SearchIndexMigrationTests: XCTestCase {
     func testAnOlderCatalogIsReindexedOnOpening() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let file = folder.appendingPathComponent(Catalog.fileName)
         // A catalog as the release before made it, with two pages indexed.
         let queue = try DatabaseQueue(path: file.path)
@@ -35,9 +36,19 @@ final class SearchIndexMigrationTests: XCTestCase {
                     sql: "INSERT INTO page_search (rowid, folded) VALUES (?, ?)", arguments: [page, DiacriticFolding.fold(text)])
             }
         }
+        // Opening it says that the index is rebuilt, and how long that takes, when the catalog is large.
+        let notice = try queue.read { db in
+            try Catalog.longMigrationNotice(db, migrator: CatalogSchema.migrator, file: file, from: 2)
+        }
+        XCTAssertTrue(notice?.contains("2 pages, about 1 min, once") ?? false, notice ?? "no notice")
+        XCTAssertNil(try queue.read { db in try Catalog.longMigrationNotice(db, migrator: CatalogSchema.migrator, file: file) })
         try queue.close()
 
         let catalog = try Catalog(url: file)
+        XCTAssertNil(
+            try catalog.pool.read { db in
+                try Catalog.longMigrationNotice(db, migrator: CatalogSchema.migrator, file: file, from: 2)
+            }, "no notice once the index is rebuilt")
         let definition = try catalog.pool.read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'page_search'")
         }

@@ -1,5 +1,6 @@
 /// Puts a page's text blocks in reading order where Tesseract's layout analysis reads a block that
-/// spans the columns (a heading, a full-width paragraph, a folio) out of place.
+/// spans the columns (a heading, a full-width paragraph, a folio) out of place, or gives the pieces
+/// of a line as separate blocks (see `joiningLinePieces`).
 ///
 /// The page's gutters are the white gaps between its columns: x ranges, inside the text, that few
 /// blocks cover (a quarter of the most-covered x at most, counting each block by its height). A block
@@ -12,6 +13,12 @@ public enum ReadingOrder {
     /// The blocks in reading order; the same blocks, only moved.
     public static func arranged(_ blocks: [TextBlock]) -> [TextBlock] {
         let gutters = gutters(blocks)
+        let crossing = Set(blocks.indices.filter { spans(blocks[$0].box, gutters) })
+        return ordered(joiningLinePieces(blocks, gutters: gutters, spanning: crossing), gutters: gutters)
+    }
+
+    /// The spanning blocks top to bottom, and the column blocks between them in Tesseract's order.
+    private static func ordered(_ blocks: [TextBlock], gutters: [Range<Int>]) -> [TextBlock] {
         let across = blocks.indices
             .filter { spans(blocks[$0].box, gutters) }
             .sorted { (blocks[$0].box.y, $0) < (blocks[$1].box.y, $1) }
@@ -77,11 +84,11 @@ public enum ReadingOrder {
         }
     }
 
-    private static func span(_ box: BoundingBox) -> Range<Int> {
+    static func span(_ box: BoundingBox) -> Range<Int> {
         box.x..<(box.x + max(0, box.width))
     }
 
-    private static func bottom(_ box: BoundingBox) -> Int {
+    static func bottom(_ box: BoundingBox) -> Int {
         box.y + max(0, box.height)
     }
 }

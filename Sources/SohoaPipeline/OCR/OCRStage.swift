@@ -57,6 +57,7 @@ final class OCRStage: Stage {
             result.text = earlier.text
             result.suspectReason = earlier.suspectReason
             result.syllableShare = earlier.syllableShare
+            result.readBolder = earlier.readBolder
             if let turns = earlier.ocrQuarterTurns, turns != 0 {
                 try keepTurned(input.image.quarterTurned(clockwise: turns), turns: turns, in: &result, job: job)
             }
@@ -109,6 +110,7 @@ final class OCRStage: Stage {
             let bolderQuality = PageQuality(bolder, language: language)
             if bolderQuality.score >= quality.score + Self.bolderBetter {
                 result.text = bolder
+                result.readBolder = true
                 quality = bolderQuality
             }
         }
@@ -131,6 +133,7 @@ final class OCRStage: Stage {
                 try keepTurned(best.image, turns: best.turns, in: &result, job: input.job)
                 result.text = best.text
                 result.ocrQuarterTurns = best.turns
+                result.readBolder = false
                 quality = best.quality
                 reason = judge.reason(for: quality)
             }

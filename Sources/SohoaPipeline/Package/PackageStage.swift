@@ -41,11 +41,12 @@ struct PackageStage: Stage, Sendable {
             outputs.contains(.pdf)
             ? try SearchablePDFWriter(url: pdfURL, title: item.item.metadata.title ?? item.item.id, producer: SoftwareVersions.sohoa)
             : nil
-        for page in item.pages {
-            guard let result = work.loadResult(in: page.folder) else {
+        for job in item.pages {
+            let page = job.page
+            guard let result = work.loadResult(in: job.folder) else {
                 throw StageFailure(
                     stage: .package, file: page.file.path, page: page.name, itemID: item.item.id,
-                    reason: "the page's result is missing from the work folder \(page.folder.path); run the batch again")
+                    reason: "the page's result is missing from the work folder \(job.folder.path); run the batch again")
             }
             var refs: [PackageFileRef] = []
             let master = "masters/\(page.file.lastPathComponent.precomposedStringWithCanonicalMapping)"
@@ -53,7 +54,7 @@ struct PackageStage: Stage, Sendable {
             refs.append(
                 PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format == .png ? "image/png" : "image/tiff"))
             let access = "access/\(page.name).png"
-            files[access] = WorkArea.accessURL(in: page.folder)
+            files[access] = WorkArea.accessURL(in: job.folder)
             refs.append(PackageFileRef(use: .access, logicalPath: access, mimeType: "image/png"))
             let text = result.text ?? PageText.empty(width: result.pdfImageWidth, height: result.pdfImageHeight)
             if hasText {
@@ -79,7 +80,7 @@ struct PackageStage: Stage, Sendable {
                 }
             }
             if let pdf {
-                let deflated = try Data(contentsOf: WorkArea.pdfImageURL(in: page.folder))
+                let deflated = try Data(contentsOf: WorkArea.pdfImageURL(in: job.folder))
                 let image = PDFPageImage(
                     width: result.pdfImageWidth, height: result.pdfImageHeight, grayscale: result.pdfImageGray,
                     deflated: [UInt8](deflated))

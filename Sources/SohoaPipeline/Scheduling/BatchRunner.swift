@@ -59,7 +59,7 @@ public final class BatchRunner: Sendable {
             control: control, journal: journal,
             assembler: ItemAssembler(items: prepared.items, expected: prepared.expectedPages, output: metadataQueue),
             claims: PageFolderClaims(
-                prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.itemID, $0.page.folder) }),
+                prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.item.id, $0.folder) }),
             work: work, batchID: batchID)
 
         let ingest = StageWorkers<PageJob>(stage: "ingest")
@@ -102,7 +102,7 @@ public final class BatchRunner: Sendable {
         // The producer: pages reused whole go straight to their items; the rest enter ingest,
         // blocking whenever the stages ahead are full. Each stage's queue closes once the stage
         // before it has finished.
-        for page in prepared.reusedPages { scheduler.reused(page.page, itemID: page.itemID) }
+        for page in prepared.reusedPages { scheduler.reused(page) }
         for job in prepared.jobs {
             if control.isStopping { break }
             ingestQueue.put(job)

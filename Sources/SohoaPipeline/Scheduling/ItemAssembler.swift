@@ -21,8 +21,8 @@ final class ItemAssembler: Sendable {
     }
 
     /// A page finished all page stages.
-    func finished(itemID: String, page: ItemWork.FinishedPage) {
-        complete(itemID) { $0.work.pages.append(page) }
+    func finished(_ page: PageJob) {
+        complete(page.item.id) { $0.work.pages.append(page) }
     }
 
     /// A page turned into `count` more pages than planned (a spread split into two).
@@ -47,7 +47,7 @@ final class ItemAssembler: Sendable {
             entry.accounted += 1
             if entry.accounted >= entry.expected {
                 table[itemID] = nil
-                entry.work.pages.sort { ($0.sequence, $0.name) < ($1.sequence, $1.name) }
+                entry.work.pages.sort { ($0.page.sequence, $0.page.name) < ($1.page.sequence, $1.page.name) }
                 return entry.work
             }
             table[itemID] = entry

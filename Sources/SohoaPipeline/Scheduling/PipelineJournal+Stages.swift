@@ -95,7 +95,7 @@ extension PipelineJournal {
                     try tx.setAccess(itemID: item.item.id, access, recordingChange: false)
                 }
                 for page in item.pages {
-                    if let record = try tx.page(itemID: item.item.id, name: page.name), let id = record.id {
+                    if let record = try tx.page(itemID: item.item.id, name: page.page.name), let id = record.id {
                         try tx.setStage(pageID: id, stage: .metadata, state: .done)
                         try tx.setStage(pageID: id, stage: .package, state: .done)
                     }

@@ -11,7 +11,8 @@ struct Preflight: Sendable {
         var items: [ItemWork] = []
         var expectedPages: [String: Int] = [:]
         var jobs: [PageJob] = []
-        var reusedPages: [(itemID: String, page: ItemWork.FinishedPage)] = []
+        /// Pages done whole in an earlier run: they go straight to their items.
+        var reusedPages: [PageJob] = []
     }
 
     /// An item worth running, after its files were hashed; nothing is in the catalog yet.
@@ -117,7 +118,7 @@ struct Preflight: Sendable {
                     item: context, page: page, sha256: sha, pageID: pageID, folder: folder,
                     reuse: reuse(page, sha, folder, item.id, context))
                 if job.reuse == .everything {
-                    prepared.reusedPages.append((item.id, .init(name: page.name, sequence: page.sequence, file: page.file, folder: folder)))
+                    prepared.reusedPages.append(job)
                 } else {
                     prepared.jobs.append(job)
                 }

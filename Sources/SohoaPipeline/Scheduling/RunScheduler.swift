@@ -57,14 +57,13 @@ final class RunScheduler: Sendable {
             progress.report(.pageSuspect(SuspectPage(item: job.item.id, page: job.page.name, reason: reason)))
         }
         progress.report(.pageDone(item: job.item.id, page: job.page.name, reused: job.reuse != .none, blank: result.normalize.blank))
-        assembler.finished(
-            itemID: job.item.id, page: .init(name: job.page.name, sequence: job.page.sequence, file: job.page.file, folder: job.folder))
+        assembler.finished(job)
     }
 
     /// A page done in an earlier run, reused whole: it goes straight to its item.
-    func reused(_ page: ItemWork.FinishedPage, itemID: String) {
-        progress.report(.pageDone(item: itemID, page: page.name, reused: true, blank: false))
-        assembler.finished(itemID: itemID, page: page)
+    func reused(_ page: PageJob) {
+        progress.report(.pageDone(item: page.item.id, page: page.page.name, reused: true, blank: false))
+        assembler.finished(page)
     }
 
     /// An item's Dublin Core and events were made.

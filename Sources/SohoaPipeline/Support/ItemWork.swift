@@ -3,17 +3,11 @@ import SohoaArchive
 
 /// An item whose pages have all been accounted for, on its way through metadata and package.
 struct ItemWork: Sendable {
-    /// A page that finished its page stages; its results are in `folder`.
-    struct FinishedPage: Sendable {
-        var name: String
-        var sequence: Int
-        var file: URL
-        var folder: URL
-    }
-
     var item: PlannedItem
     var context: ItemContext
-    var pages: [FinishedPage]
+    /// The pages that finished their page stages (in page order once the item is complete); each
+    /// page's results are in its job's work folder.
+    var pages: [PageJob]
     var failures: [StageFailure]
     /// Filled by the metadata stage.
     var dublinCore: DublinCore?

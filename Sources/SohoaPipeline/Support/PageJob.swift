@@ -21,6 +21,13 @@ struct PageJob: Sendable {
     var reuse: Reuse
 }
 
+// A page keeps one name from planning to packaging: its `PageJob`. Between two page stages it
+// travels inside a value holding exactly what the next stage needs, so that each stage's input is
+// complete by its type and a finished stage drops what follows no longer needs: after ingest the
+// decoded scan (`IngestedPage`), after normalize only the image OCR reads (`NormalizedWork`; the scan
+// is gone). Once recognized, the page joins its item as its bare job (`ItemWork.pages`): its results
+// are in the job's work folder.
+
 /// A decoded page, after ingest.
 struct IngestedPage: Sendable {
     var job: PageJob

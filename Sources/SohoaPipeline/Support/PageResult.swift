@@ -27,9 +27,21 @@ struct PageResult: Sendable, Codable {
     var syllableShare: Double?
     /// Clockwise quarter turns of the normalized image that OCR read best, when not the image as normalized.
     var ocrQuarterTurns: Int?
+    /// `true` when the text kept is the second reading, of the image with its strokes a pixel bolder
+    /// (issue 11); absent from `page.json` otherwise (and in files written before it), read as `false`.
+    /// Use `readBolder`.
+    var bolderStrokes: Bool?
     /// Size of the image in `pdf-image.deflate`.
     var pdfImageWidth: Int
     var pdfImageHeight: Int
     var pdfImageGray: Bool
     var pdfImageDPI: Int
+}
+
+extension PageResult {
+    /// Whether the text kept was read with the page's strokes a pixel bolder (`false` by default).
+    var readBolder: Bool {
+        get { bolderStrokes ?? false }
+        set { bolderStrokes = newValue ? true : nil }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -8,7 +9,7 @@ import XCTest
 /// rebuilt index with prefix indexes up to 6 letters, and the index still follows deleted texts.
 final class SearchIndexMigrationTests: XCTestCase {
     func testAnOlderCatalogIsReindexedOnOpening() throws {
-        let folder = try TestCatalog.temporaryFolder(self)
+        let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
         let file = folder.appendingPathComponent(Catalog.fileName)
         // A catalog as the release before made it, with two pages indexed.
         let queue = try DatabaseQueue(path: file.path)

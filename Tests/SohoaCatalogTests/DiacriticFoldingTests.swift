@@ -34,4 +34,22 @@ final class DiacriticFoldingTests: XCTestCase {
         XCTAssertEqual(DiacriticFolding.fold(Character("e\u{302}\u{301}")), "e")
         XCTAssertEqual(DiacriticFolding.fold(Character("Ｄ")), DiacriticFolding.foldedSlowly(Character("Ｄ")))
     }
+
+    func testWordsReadByScalarAreTheWordsReadByCharacter() {
+        let texts = [
+            "«Trường Đại học», năm 1945 — “Lai Châu”… ĐÀ NẴNG\r\nđường\u{A0}số 3\tÆsir ð ß 12½ x²",
+            "  ắằẳẵặ-ấầẩẫậ\r\n\r\nếềểễệ\u{2013}ốồổỗộ ‘ớờởỡợ’ ứừửữự ỳýỷỹỵ  ",
+            "", " ", "a", "ÀBC-đ_e'f",
+        ]
+        for text in texts {
+            XCTAssertTrue(DiacriticFolding.isOneScalarPerCharacter(text), text)
+            XCTAssertEqual(DiacriticFolding.wordsByScalar(in: text), DiacriticFolding.wordsByCharacter(in: text), text)
+        }
+        // A combining mark joins the letter before it into one character: read character by character.
+        for text in ["Vie\u{323}\u{302}t Nam", "漢喃", "🙂 a", "a\u{200D}b"] {
+            XCTAssertFalse(DiacriticFolding.isOneScalarPerCharacter(text), text)
+        }
+        XCTAssertEqual(
+            DiacriticFolding.words(in: "Vie\u{323}\u{302}t Nam").map(\.folded), ["viet", "nam"])
+    }
 }

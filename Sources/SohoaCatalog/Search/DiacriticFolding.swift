@@ -71,6 +71,11 @@ public enum DiacriticFolding {
     /// The words of `text` as FTS5's `unicode61` tokenizer sees the folded text: runs of letters,
     /// digits and private-use characters; everything else separates words.
     static func words(in text: String) -> [Word] {
+        isOneScalarPerCharacter(text) ? wordsByScalar(in: text) : wordsByCharacter(in: text)
+    }
+
+    /// `words(in:)` for any text, read character by character.
+    static func wordsByCharacter(in text: String) -> [Word] {
         var words: [Word] = []
         var current = ""
         var start: String.Index?
@@ -93,6 +98,58 @@ public enum DiacriticFolding {
         }
         return words
     }
+
+    /// Whether every character of `text` is one scalar (but for CR LF, which is white space either way):
+    /// true when its scalars are all Latin letters below the combining marks (U+0300), Vietnamese's
+    /// precomposed letters (U+1E00–U+1EFF) or dashes, quotes and dots (U+2010–U+2027), none of which
+    /// joins its neighbour into one character. Such a text can be read scalar by scalar, which costs
+    /// several times less than reading it character by character.
+    static func isOneScalarPerCharacter(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x300 || (0x1E00...0x1EFF).contains(value) || (0x2010...0x2027).contains(value)
+        }
+    }
+
+    /// `words(in:)` for a text that `isOneScalarPerCharacter`, read scalar by scalar.
+    static func wordsByScalar(in text: String) -> [Word] {
+        var words: [Word] = []
+        var current = ""
+        var start: String.Index?
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let isWord: Bool
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                isWord = (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                if isWord { current.unicodeScalars.append((0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20) : scalar) }
+            } else if scalar.value < foldedScalarLimit {
+                isWord = wordScalars[Int(scalar.value)]
+                if isWord { current += foldedScalars[Int(scalar.value)] }
+            } else {
+                let folded = fold(Character(scalar))
+                isWord = isWordCharacter(folded)
+                if isWord { current += folded }
+            }
+            if isWord {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(Word(folded: current, range: wordStart..<index))
+                current = ""
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let wordStart = start {
+            words.append(Word(folded: current, range: wordStart..<text.endIndex))
+        }
+        return words
+    }
+
+    /// `isWordCharacter` of each entry of `foldedScalars`, made once.
+    private static let wordScalars: [Bool] = foldedScalars.map(isWordCharacter)
 
     /// Whether a folded character is part of a word for `unicode61` (categories L*, N* and Co).
     static func isWordCharacter(_ folded: String) -> Bool {

@@ -48,19 +48,34 @@ struct Snippet: Equatable {
         var openedAt: Int?
         var index = start
         var lastWasSpace = true
+        // Read scalar by scalar where each character is one (see `DiacriticFolding.isOneScalarPerCharacter`).
+        let byScalar = DiacriticFolding.isOneScalarPerCharacter(original[start..<end])
+        let scalars = original.unicodeScalars
         while index < end {
             if let next = pending.first {
                 if openedAt == nil, index == next.lowerBound { openedAt = text.utf8.count }
             }
-            let character = original[index]
-            if character.isWhitespace {
-                if !lastWasSpace { text.append(" ") }
-                lastWasSpace = true
+            if byScalar {
+                let scalar = scalars[index]
+                if scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                    if !lastWasSpace { text.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    text.unicodeScalars.append(scalar)
+                    lastWasSpace = false
+                }
+                index = scalars.index(after: index)
             } else {
-                text.append(character)
-                lastWasSpace = false
+                let character = original[index]
+                if character.isWhitespace {
+                    if !lastWasSpace { text.append(" ") }
+                    lastWasSpace = true
+                } else {
+                    text.append(character)
+                    lastWasSpace = false
+                }
+                index = original.index(after: index)
             }
-            index = original.index(after: index)
             if let opened = openedAt, let next = pending.first, index == next.upperBound {
                 offsets.append(opened..<text.utf8.count)
                 openedAt = nil

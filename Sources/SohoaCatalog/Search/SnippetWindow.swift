@@ -24,37 +24,21 @@ enum SnippetWindow {
     /// The part of `original` around the first token of `folded` that holds a word of `query`; `nil`
     /// when the whole text is short anyway, or the tokens do not line up.
     static func window(original: String, folded: String, query: SearchQuery) -> Substring? {
-        let foldedTokens = tokens(folded)
-        guard foldedTokens.count > tokensBefore + tokensAfter,
-            let first = foldedTokens.firstIndex(where: { contains(folded.unicodeScalars[$0], query) })
-        else { return nil }
-        let tokens = tokens(original)
-        guard tokens.count == foldedTokens.count else { return nil }
-        let start = max(0, first - tokensBefore)
-        let end = min(tokens.count, first + tokensAfter)
-        return original[tokens[start].lowerBound..<tokens[end - 1].upperBound]
-    }
-
-    /// The white-space-separated tokens of `text`, read scalar by scalar (reading it as characters
-    /// costs several times more, and folded text has no combining marks for white space to carry).
-    private static func tokens(_ text: String) -> [Range<String.Index>] {
-        var tokens: [Range<String.Index>] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                if let tokenStart = start { tokens.append(tokenStart..<index) }
-                start = nil
-            } else if start == nil {
-                start = index
-            }
-            index = scalars.index(after: index)
+        var first: Int?
+        let count = WhiteSpaceTokens.forEach(in: folded) { index, token in
+            if first == nil, contains(folded[token].unicodeScalars, query) { first = index }
         }
-        if let tokenStart = start { tokens.append(tokenStart..<scalars.endIndex) }
-        return tokens
+        guard count > tokensBefore + tokensAfter, let first else { return nil }
+        let startToken = max(0, first - tokensBefore)
+        let lastToken = min(count, first + tokensAfter) - 1
+        var start: String.Index?
+        var end: String.Index?
+        let originalCount = WhiteSpaceTokens.forEach(in: original) { index, token in
+            if index == startToken { start = token.lowerBound }
+            if index == lastToken { end = token.upperBound }
+        }
+        guard originalCount == count, let start, let end else { return nil }
+        return original[start..<end]
     }
 
     /// Whether a folded token holds a word that a term of `query` matches (a phrase by its first word).

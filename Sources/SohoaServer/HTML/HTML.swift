@@ -30,18 +30,34 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
         var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
+        appendEscaped(text[...], to: &escaped)
         return escaped
+    }
+
+    /// Appends `text` escaped to `markup`: the runs between the characters to escape are copied whole
+    /// (text without any is copied as it is, with no new string built).
+    static func appendEscaped(_ text: Substring, to markup: inout String) {
+        let utf8 = text.utf8
+        var run = utf8.startIndex
+        var index = run
+        while index < utf8.endIndex {
+            let entity: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                utf8.formIndex(after: &index)
+                continue
+            }
+            markup += text[run..<index]
+            markup += entity
+            utf8.formIndex(after: &index)
+            run = index
+        }
+        markup += text[run..<utf8.endIndex]
     }
 
     /// Joins pieces of HTML.
@@ -62,17 +78,17 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
 
         /// Text: escaped.
         public mutating func appendInterpolation(_ text: String) {
-            markup += HTML.escape(text)
+            HTML.appendEscaped(text[...], to: &markup)
         }
 
         /// Text that may be absent: escaped, nothing when `nil`.
         public mutating func appendInterpolation(_ text: String?) {
-            if let text { markup += HTML.escape(text) }
+            if let text { HTML.appendEscaped(text[...], to: &markup) }
         }
 
         /// A number.
         public mutating func appendInterpolation<N: Numeric & CustomStringConvertible>(_ number: N) {
-            markup += HTML.escape(number.description)
+            HTML.appendEscaped(number.description[...], to: &markup)
         }
 
         /// HTML: as it is.

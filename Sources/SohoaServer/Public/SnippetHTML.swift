@@ -3,14 +3,19 @@ import SohoaCatalog
 /// A search hit's snippet as HTML: the text escaped, each matched word in `<mark>`.
 enum SnippetHTML {
     static func html(_ hit: SearchHit) -> HTML {
-        var pieces: [HTML] = []
-        var position = hit.snippet.startIndex
-        for range in hit.highlights where range.lowerBound >= position && range.upperBound <= hit.snippet.endIndex {
-            pieces.append("\(String(hit.snippet[position..<range.lowerBound]))<mark>\(String(hit.snippet[range]))</mark>")
+        let snippet = hit.snippet
+        var markup = ""
+        markup.reserveCapacity(snippet.utf8.count + 13 * hit.highlights.count)
+        var position = snippet.startIndex
+        for range in hit.highlights where range.lowerBound >= position && range.upperBound <= snippet.endIndex {
+            HTML.appendEscaped(snippet[position..<range.lowerBound], to: &markup)
+            markup += "<mark>"
+            HTML.appendEscaped(snippet[range], to: &markup)
+            markup += "</mark>"
             position = range.upperBound
         }
-        pieces.append("\(String(hit.snippet[position...]))")
-        return HTML.join(pieces)
+        HTML.appendEscaped(snippet[position...], to: &markup)
+        return HTML(trusted: markup)
     }
 
     /// The highlights as UTF-16 offsets `[start, end)` into the snippet (what JavaScript strings index).

@@ -16,6 +16,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: pixelLoopSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging", "SohoaText"], swiftSettings: swiftSettings),
@@ -32,7 +33,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaCollection",
         dependencies: [
-            "SohoaArchive", "SohoaCatalog", "SohoaText",
+            "SohoaArchive", "SohoaCatalog", "SohoaText", "CZlib",
             .product(name: "Yams", package: "Yams"),
         ],
         swiftSettings: swiftSettings),

@@ -83,15 +83,25 @@ final class ArchiveCommandsTests: XCTestCase {
             var folder: ObjCBool = false
             return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && !folder.boolValue
         }.map(\.lastPathComponent).sorted()
-        XCTAssertEqual(changed, ["mets.xml", "p8.txt", "p8.xml"], "only what changed is stored again")
+        XCTAssertEqual(
+            changed, ["\(Self.item).pdf", "mets.xml", "p8.hocr", "p8.txt", "p8.xml"],
+            "only what changed is stored again: the page's text, ALTO and hOCR, the item's PDF (its text layer) and METS")
         let head =
             [v2.appendingPathComponent("mets.xml"), v2.appendingPathComponent("alto/p8.xml")]
             + files(under: object.appendingPathComponent("v1/content"), endingWith: ".xml")
         try SharedChecks.assertValid("validate-xml", try SharedChecks.percentFreeCopies(of: head).map(\.path))
-        // The corrected page's hOCR (unchanged by the correction). Other pages of this item fail hocr-check's
-        // mostly_nonoverlapping/line: line boxes of deskewed pages overlap once mapped back onto the master.
-        let hocr = try XCTUnwrap(files(under: object, endingWith: "p8.hocr").first)
+        // The corrected page's hOCR, rewritten from the corrected ALTO. Other pages of this item fail
+        // hocr-check's mostly_nonoverlapping/line: line boxes of deskewed pages overlap once mapped back
+        // onto the master.
+        let hocr = v2.appendingPathComponent("hocr/p8.hocr")
         try SharedChecks.assertValid("validate-hocr", try SharedChecks.percentFreeCopies(of: [hocr]).map(\.path))
+        let archivedPDF = v2.appendingPathComponent("\(Self.item).pdf")
+        let pageText = try temporaryFolder("sohoa-pdf-page").appendingPathComponent("p8.txt")
+        let extracted = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", archivedPDF.path, pageText.path])
+        XCTAssertEqual(extracted.exitCode, 0, extracted.stderr)
+        // The OCR had 0.27% CER on this page; the corrected text layer has none.
+        try SharedChecks.assertValid("cer", [corrected.path, pageText.path, "--max-cer", "0"])
 
         let out = try temporaryFolder("sohoa-pdf")
         XCTAssertEqual(try Sohoa.run(["export", Self.item, "--format", "pdf", "--out", out.path, "--archive", archive.path]).exitCode, 0)

@@ -25,7 +25,10 @@ extension PageCorrection {
             let text = try ALTOPage(parsing: revised).plainText.precomposedStringWithCanonicalMapping
             var files: [String: Data] = [altoPath: Data(revised.utf8)]
             if head.state[textPath] != nil { files[textPath] = Data((text.isEmpty ? "" : text + "\n").utf8) }
-            let lineList = effective.keys.sorted().joined(separator: ", ")
+            let derivatives = revisedDerivatives(
+                itemID: draft.itemID, objectID: draft.objectID, head: head, correctedALTO: [draft.pageName: revised])
+            files.merge(derivatives.files) { _, new in new }
+            let lineList = effective.keys.sorted().joined(separator: ", ") + derivatives.problems.map { "; \($0)" }.joined()
             let written: WrittenVersion
             do {
                 written = try writeCorrectedVersion(

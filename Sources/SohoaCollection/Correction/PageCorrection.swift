@@ -66,10 +66,15 @@ public struct PageCorrection: Sendable {
         let plain = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         var changed: [String: Data] = [:]
         if state[textPath] != nil { changed[textPath] = Data((plain.isEmpty ? "" : plain + "\n").utf8) }
+        var problems: [String] = []
         if state[altoPath] != nil {
             let alto = try read(item.objectID, altoPath)
-            changed[altoPath] = Data(
-                try ALTORevision.revise(alto, text: plain, by: person, at: date, software: SoftwareVersions.sohoaVersion).utf8)
+            let revised = try ALTORevision.revise(alto, text: plain, by: person, at: date, software: SoftwareVersions.sohoaVersion)
+            changed[altoPath] = Data(revised.utf8)
+            let derivatives = revisedDerivatives(
+                itemID: itemID, objectID: item.objectID, head: head, correctedALTO: [pageName: revised])
+            changed.merge(derivatives.files) { _, new in new }
+            problems = derivatives.problems
         }
         var unchanged = false
         if let newText = changed[textPath], let url = try root.contentURL(objectID: item.objectID, logicalPath: textPath) {
@@ -84,7 +89,8 @@ public struct PageCorrection: Sendable {
             written = try writeCorrectedVersion(
                 objectID: item.objectID, head: head, changed: changed, by: person,
                 detail:
-                    "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))",
+                    "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))"
+                    + problems.map { "; \($0)" }.joined(),
                 message: "correction of page \(pageName) by \(person)", at: date)
         } catch OCFLError.headMoved(_, let expected, let found) {
             throw RunError(

@@ -1,0 +1,57 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+
+extension PageCorrection {
+    /// The files a correction changes besides ALTO and text: each corrected page's hOCR and the
+    /// item's PDF text layer (one incremental update for all the pages), from the corrected ALTO
+    /// (page name → ALTO document). A derivative that cannot be revised is left as it was and named
+    /// in `problems`, for the version's PREMIS event: the correction itself is never refused for it.
+    func revisedDerivatives(
+        itemID: String, objectID: String, head: ObjectHead, correctedALTO: [String: String]
+    ) -> (files: [String: Data], problems: [String]) {
+        var files: [String: Data] = [:], problems: [String] = []
+        var pages: [String: ALTOPage] = [:]
+        for (name, alto) in correctedALTO {
+            do {
+                pages[name] = try ALTOPage(parsing: alto)
+            } catch {
+                problems.append("alto/\(name).xml: \(error)")
+            }
+        }
+        for (name, page) in pages {
+            let path = "hocr/\(name).hocr"
+            guard head.state[path] != nil else { continue }
+            do {
+                let revised = try HOCRRevision.revise(try read(objectID, path), file: path, alto: page)
+                files[path] = Data(revised.utf8)
+            } catch {
+                problems.append("\(path) not updated: \(error)")
+            }
+        }
+        guard let pdfPath = head.state.keys.first(where: { !$0.contains("/") && $0.hasSuffix(".pdf") }), !pages.isEmpty else {
+            return (files, problems)
+        }
+        do {
+            let order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
+            var byIndex: [Int: ALTOPage] = [:]
+            for (name, page) in pages {
+                guard let index = order.firstIndex(of: name) else {
+                    throw DerivativeError(file: pdfPath, reason: "page \(name) is not in it")
+                }
+                byIndex[index] = page
+            }
+            guard let url = try session.root.contentURL(objectID: objectID, logicalPath: pdfPath) else {
+                throw DerivativeError(file: pdfPath, reason: "is missing from the archive")
+            }
+            let pdf = try ArchivedPDF(bytes: [UInt8](try Data(contentsOf: url)), file: pdfPath)
+            guard try pdf.pageObjects().count == order.count else {
+                throw DerivativeError(file: pdfPath, reason: "its page count differs from the item's (\(order.count))")
+            }
+            files[pdfPath] = Data(try PDFTextLayerRevision.revise(pdf, pages: byIndex))
+        } catch {
+            problems.append("\(pdfPath) text layer not updated: \(error)")
+        }
+        return (files, problems)
+    }
+}

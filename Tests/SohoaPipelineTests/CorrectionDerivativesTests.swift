@@ -57,6 +57,8 @@ final class CorrectionDerivativesTests: XCTestCase {
         XCTAssertEqual(try pdfText(twice, page: 1), "𠀧 Thư viện Lai Châu xưa")
         XCTAssertEqual(try Data(contentsOf: twice).prefix(revisedPDF.count), revisedPDF)
         try SharedChecks.assertValid("validate-pdf", [twice.path, "--expect-text"])
+        let scratch = archive.appendingPathComponent("extensions/sohoa-work/derivatives")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no revised copy is left behind")
         let ocfl = try SharedChecks.run("validate-ocfl", [archive.path])
         XCTAssertEqual(ocfl.exitCode, 0, ocfl.output)
         try SharedChecks.assertValidXML([try content(session, "mets.xml")])

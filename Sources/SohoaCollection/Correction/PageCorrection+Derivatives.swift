@@ -3,13 +3,20 @@ import SohoaArchive
 import SohoaCatalog
 
 extension PageCorrection {
+    /// Where revised derivatives wait until their version is written: a folder of its own per
+    /// correction, inside the archive (same file system as the OCFL root).
+    func derivativesScratch() -> URL {
+        session.folder.appendingPathComponent("extensions/sohoa-work/derivatives/\(UUID().uuidString)", isDirectory: true)
+    }
+
     /// The files a correction changes besides ALTO and text: each corrected page's hOCR and the
     /// item's PDF text layer (one incremental update for all the pages), from the corrected ALTO
     /// (page name → ALTO document). A derivative that cannot be revised is left as it was and named
     /// in `problems`, for the version's PREMIS event: the correction itself is never refused for it.
+    /// The revised PDF is a file in `scratch` (the caller removes it once the version is written).
     func revisedDerivatives(
-        itemID: String, objectID: String, head: ObjectHead, correctedALTO: [String: String]
-    ) -> (files: [String: Data], problems: [String]) {
+        itemID: String, objectID: String, head: ObjectHead, correctedALTO: [String: String], scratch: URL
+    ) -> (files: [String: Data], pdf: (path: String, url: URL)?, problems: [String]) {
         var files: [String: Data] = [:], problems: [String] = []
         var pages: [String: ALTOPage] = [:]
         for (name, alto) in correctedALTO {
@@ -30,7 +37,7 @@ extension PageCorrection {
             }
         }
         guard let pdfPath = head.state.keys.first(where: { !$0.contains("/") && $0.hasSuffix(".pdf") }), !pages.isEmpty else {
-            return (files, problems)
+            return (files, nil, problems)
         }
         do {
             let order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
@@ -44,14 +51,17 @@ extension PageCorrection {
             guard let url = try session.root.contentURL(objectID: objectID, logicalPath: pdfPath) else {
                 throw DerivativeError(file: pdfPath, reason: "is missing from the archive")
             }
-            let pdf = try ArchivedPDF(bytes: [UInt8](try Data(contentsOf: url)), file: pdfPath)
+            let pdf = try ArchivedPDF(url: url, file: pdfPath)
             guard try pdf.pageObjects().count == order.count else {
                 throw DerivativeError(file: pdfPath, reason: "its page count differs from the item's (\(order.count))")
             }
-            files[pdfPath] = Data(try PDFTextLayerRevision.revise(pdf, pages: byIndex))
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let revised = scratch.appendingPathComponent(UUID().uuidString + ".pdf")
+            try PDFTextLayerRevision.revise(pdf, pages: byIndex, to: revised)
+            return (files, (pdfPath, revised), problems)
         } catch {
             problems.append("\(pdfPath) text layer not updated: \(error)")
         }
-        return (files, problems)
+        return (files, nil, problems)
     }
 }

@@ -25,14 +25,17 @@ extension PageCorrection {
             let text = try ALTOPage(parsing: revised).plainText.precomposedStringWithCanonicalMapping
             var files: [String: Data] = [altoPath: Data(revised.utf8)]
             if head.state[textPath] != nil { files[textPath] = Data((text.isEmpty ? "" : text + "\n").utf8) }
+            let scratch = derivativesScratch()
+            defer { try? FileManager.default.removeItem(at: scratch) }
             let derivatives = revisedDerivatives(
-                itemID: draft.itemID, objectID: draft.objectID, head: head, correctedALTO: [draft.pageName: revised])
+                itemID: draft.itemID, objectID: draft.objectID, head: head, correctedALTO: [draft.pageName: revised], scratch: scratch)
             files.merge(derivatives.files) { _, new in new }
+            let pdfFile = derivatives.pdf.map { [$0.path: $0.url] } ?? [:]
             let lineList = effective.keys.sorted().joined(separator: ", ") + derivatives.problems.map { "; \($0)" }.joined()
             let written: WrittenVersion
             do {
                 written = try writeCorrectedVersion(
-                    objectID: draft.objectID, head: head, changed: files, by: person,
+                    objectID: draft.objectID, head: head, changed: files, changedFiles: pdfFile, by: person,
                     detail: "OCR words of page \(draft.pageName) corrected by \(person) in review (lines \(lineList))",
                     message: "review of page \(draft.pageName) by \(person)", at: draft.lastSavedAt)
             } catch OCFLError.headMoved where attempt < 2 {

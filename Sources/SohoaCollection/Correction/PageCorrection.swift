@@ -66,14 +66,17 @@ public struct PageCorrection: Sendable {
         let plain = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         var changed: [String: Data] = [:]
         if state[textPath] != nil { changed[textPath] = Data((plain.isEmpty ? "" : plain + "\n").utf8) }
-        var problems: [String] = []
+        var problems: [String] = [], changedFiles: [String: URL] = [:]
+        let scratch = derivativesScratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
         if state[altoPath] != nil {
             let alto = try read(item.objectID, altoPath)
             let revised = try ALTORevision.revise(alto, text: plain, by: person, at: date, software: SoftwareVersions.sohoaVersion)
             changed[altoPath] = Data(revised.utf8)
             let derivatives = revisedDerivatives(
-                itemID: itemID, objectID: item.objectID, head: head, correctedALTO: [pageName: revised])
+                itemID: itemID, objectID: item.objectID, head: head, correctedALTO: [pageName: revised], scratch: scratch)
             changed.merge(derivatives.files) { _, new in new }
+            if let pdf = derivatives.pdf { changedFiles[pdf.path] = pdf.url }
             problems = derivatives.problems
         }
         var unchanged = false
@@ -87,9 +90,9 @@ public struct PageCorrection: Sendable {
         let written: WrittenVersion
         do {
             written = try writeCorrectedVersion(
-                objectID: item.objectID, head: head, changed: changed, by: person,
+                objectID: item.objectID, head: head, changed: changed, changedFiles: changedFiles, by: person,
                 detail:
-                    "OCR text of page \(pageName) corrected by \(person) (review); changed \(changed.keys.sorted().joined(separator: ", "))"
+                    "OCR text of page \(pageName) corrected by \(person) (review); changed \((Array(changed.keys) + Array(changedFiles.keys)).sorted().joined(separator: ", "))"
                     + problems.map { "; \($0)" }.joined(),
                 message: "correction of page \(pageName) by \(person)", at: date)
         } catch OCFLError.headMoved(_, let expected, let found) {
@@ -108,11 +111,11 @@ public struct PageCorrection: Sendable {
     }
 
     /// Writes the next version of `objectID` on top of `head` (refused with `OCFLError.headMoved` if
-    /// the head moved since), with `changed` files (logical path → bytes) replaced and a METS revised
-    /// with a PREMIS modification event by `person`.
+    /// the head moved since), with `changed` files (logical path → bytes) and `changedFiles` (logical
+    /// path → a file on disk) replaced and a METS revised with a PREMIS modification event by `person`.
     func writeCorrectedVersion(
-        objectID: String, head: ObjectHead, changed: [String: Data], by person: String, detail: String,
-        message: String, at date: Date
+        objectID: String, head: ObjectHead, changed: [String: Data], changedFiles: [String: URL] = [:], by person: String,
+        detail: String, message: String, at date: Date
     ) throws -> WrittenVersion {
         let root = session.root
         var changed = changed
@@ -120,14 +123,16 @@ public struct PageCorrection: Sendable {
             type: "modification", date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
             detail: detail)
         let mets = try read(objectID, "mets.xml")
-        let revised = try METSWriter.revise(
-            mets, objectID: objectID, events: [event],
-            changedFiles: changed.mapValues { PackageFileFacts(of: $0) }, modifiedAt: date)
+        var facts = changed.mapValues { PackageFileFacts(of: $0) }
+        for (path, url) in changedFiles { facts[path] = try PackageFileFacts(contentsOf: url) }
+        let revised = try METSWriter.revise(mets, objectID: objectID, events: [event], changedFiles: facts, modifiedAt: date)
         changed["mets.xml"] = Data(revised.utf8)
         var files: [LogicalFile] = []
         for path in head.state.keys.sorted() {
             if let data = changed[path] {
                 files.append(LogicalFile(logicalPath: path, source: .data(data)))
+            } else if let url = changedFiles[path] {
+                files.append(LogicalFile(logicalPath: path, source: .file(url)))
             } else if let url = try root.contentURL(objectID: objectID, logicalPath: path) {
                 files.append(LogicalFile(logicalPath: path, source: .file(url)))
             }

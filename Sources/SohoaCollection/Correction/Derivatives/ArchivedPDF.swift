@@ -1,40 +1,49 @@
 import Foundation
 
 /// A PDF as sohoa writes it (classic cross-reference tables, one incremental update per correction),
-/// read just enough to find each page's content stream and the font's ToUnicode map.
-struct ArchivedPDF {
-    /// The whole file.
-    let bytes: [UInt8]
+/// read just enough to find each page's content stream and the font's ToUnicode map. Only the parts
+/// needed are read from the file, so an item PDF of any size costs little memory.
+final class ArchivedPDF {
+    /// The file.
+    let url: URL
     /// Its logical path in the archive, for messages.
     let file: String
+    /// Its size in bytes.
+    let size: Int
     /// Where each object starts; the newest cross-reference section wins.
-    let offsets: [Int: Int]
+    private(set) var offsets: [Int: Int] = [:]
     /// The newest trailer dictionary.
-    let trailer: [PDFToken]
+    private(set) var trailer: [PDFToken] = []
     /// The newest trailer's `/ID` array as written (`[ <…> <…> ]`), if any.
-    let identifier: String?
+    private(set) var identifier: String?
     /// Where the newest cross-reference section starts (the next update's `/Prev`).
-    let lastCrossReference: Int
+    private(set) var lastCrossReference = 0
+    private let handle: FileHandle
 
-    /// Reads the cross-reference sections of `bytes` from the last one back through `/Prev`.
-    init(bytes: [UInt8], file: String) throws(DerivativeError) {
-        self.bytes = bytes
+    /// Opens `url` and reads its cross-reference sections from the last one back through `/Prev`.
+    init(url: URL, file: String) throws(DerivativeError) {
+        self.url = url
         self.file = file
-        let tail = String(decoding: bytes.suffix(1024), as: UTF8.self)
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+            size = Int(try handle.seekToEnd())
+        } catch {
+            throw DerivativeError(file: file, reason: "cannot be read (\(error))")
+        }
+        let tail = String(decoding: try read(at: max(0, size - 1024), count: 1024), as: UTF8.self)
         guard let marker = tail.range(of: "startxref", options: .backwards),
             let start = Int(tail[marker.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "")
         else { throw DerivativeError(file: file, reason: "no startxref at the end: not a PDF sohoa wrote, or cut short") }
         lastCrossReference = start
-        var offsets: [Int: Int] = [:]
-        var newestTrailer: [PDFToken]?
-        var identifier: String?
         var next: Int? = start
         var seen: Set<Int> = []
+        var newest = true
         while let section = next, seen.insert(section).inserted {
-            let (entries, trailer, text) = try Self.crossReferenceSection(bytes, at: section, file: file)
+            let (entries, trailer, text) = try crossReferenceSection(at: section)
             for (number, offset) in entries where offsets[number] == nil { offsets[number] = offset }
-            if newestTrailer == nil {
-                newestTrailer = trailer
+            if newest {
+                newest = false
+                self.trailer = trailer
                 if let id = text.range(of: "/ID"), let open = text[id.upperBound...].firstIndex(of: "["),
                     let close = text[open...].firstIndex(of: "]")
                 {
@@ -43,13 +52,23 @@ struct ArchivedPDF {
             }
             next = trailer.value(of: "Prev")?.integer
         }
-        self.offsets = offsets
-        self.identifier = identifier
-        trailer = newestTrailer ?? []
+    }
+
+    deinit { try? handle.close() }
+
+    /// Up to `count` bytes from `offset`.
+    func read(at offset: Int, count: Int) throws(DerivativeError) -> [UInt8] {
+        guard offset >= 0, offset <= size else { throw DerivativeError(file: file, reason: "has no byte \(offset)") }
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            return [UInt8](try handle.read(upToCount: min(count, size - offset)) ?? Data())
+        } catch {
+            throw DerivativeError(file: file, reason: "cannot be read at \(offset) (\(error))")
+        }
     }
 
     /// The object count the next update's `/Size` starts from.
-    var size: Int { trailer.value(of: "Size")?.integer ?? (offsets.keys.max() ?? 0) + 1 }
+    var objectCount: Int { trailer.value(of: "Size")?.integer ?? (offsets.keys.max() ?? 0) + 1 }
 
     /// The page objects, in page order (the catalog's page tree, one level as sohoa writes it).
     func pageObjects() throws(DerivativeError) -> [Int] {
@@ -62,9 +81,13 @@ struct ArchivedPDF {
 
     /// An object's dictionary tokens and, for a stream, its data (still encoded).
     func object(_ number: Int) throws(DerivativeError) -> (dictionary: [PDFToken], stream: [UInt8]?) {
-        guard let offset = offsets[number], offset >= 0, offset < bytes.count,
-            let open = Self.find(Array("<<".utf8), in: bytes, from: offset, within: 64)
-        else { throw DerivativeError(file: file, reason: "object \(number) is missing") }
+        guard let offset = offsets[number], offset >= 0, offset < size else {
+            throw DerivativeError(file: file, reason: "object \(number) is missing")
+        }
+        let bytes = try read(at: offset, count: 1 << 16)
+        guard let open = Self.find(Array("<<".utf8), in: bytes, from: 0, within: 64) else {
+            throw DerivativeError(file: file, reason: "object \(number) is missing")
+        }
         var depth = 0, index = open
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "<") {
@@ -102,10 +125,10 @@ struct ArchivedPDF {
         var data = after + keyword.count
         if data < bytes.count, bytes[data] == 0x0D { data += 1 }
         if data < bytes.count, bytes[data] == 0x0A { data += 1 }
-        guard let length = dictionary.value(of: "Length")?.integer, length >= 0, data + length <= bytes.count else {
+        guard let length = dictionary.value(of: "Length")?.integer, length >= 0, offset + data + length <= size else {
             throw DerivativeError(file: file, reason: "object \(number)'s stream has no usable /Length")
         }
-        return (dictionary, Array(bytes[data..<data + length]))
+        return (dictionary, try read(at: offset + data, count: length))
     }
 
     /// A stream's decoded data (FlateDecode or none).
@@ -124,13 +147,14 @@ struct ArchivedPDF {
         }
     }
 
-    private static func crossReferenceSection(
-        _ bytes: [UInt8], at start: Int, file: String
+    private func crossReferenceSection(
+        at start: Int
     ) throws(DerivativeError) -> (entries: [(Int, Int)], trailer: [PDFToken], text: String) {
-        guard start >= 0, start < bytes.count, let trailerAt = find(Array("trailer".utf8), in: bytes, from: start, within: 1 << 26),
-            let endAt = find(Array("startxref".utf8), in: bytes, from: trailerAt, within: 1 << 16)
+        let bytes = try read(at: start, count: 1 << 24)
+        guard let trailerAt = Self.find(Array("trailer".utf8), in: bytes, from: 0, within: bytes.count),
+            let endAt = Self.find(Array("startxref".utf8), in: bytes, from: trailerAt, within: 1 << 16)
         else { throw DerivativeError(file: file, reason: "the cross-reference table at \(start) cannot be read") }
-        let table = PDFToken.tokens(bytes, from: start, to: trailerAt)
+        let table = PDFToken.tokens(bytes, from: 0, to: trailerAt)
         guard table.first == .keyword("xref") else {
             throw DerivativeError(
                 file: file, reason: "no cross-reference table at \(start) (a cross-reference stream? not written by sohoa)")

@@ -12,8 +12,9 @@ enum PDFTextLayerRevision {
     /// The font resource sohoa's writer names its glyphless font.
     static let fontName = "f-0-0"
 
-    /// The bytes of `pdf` with pages (0-based index → corrected ALTO) rewritten.
-    static func revise(_ pdf: ArchivedPDF, pages: [Int: ALTOPage]) throws(DerivativeError) -> [UInt8] {
+    /// Writes `pdf` with pages (0-based index → corrected ALTO) rewritten to `output`: a copy of the
+    /// file with the update appended.
+    static func revise(_ pdf: ArchivedPDF, pages: [Int: ALTOPage], to output: URL) throws(DerivativeError) {
         let file = pdf.file
         let pageObjects = try pdf.pageObjects()
         var objects: [(number: Int, body: [UInt8])] = []
@@ -45,7 +46,18 @@ enum PDFTextLayerRevision {
             }
             objects.append((toUnicode.number, streamObject("/Filter /FlateDecode", compressed)))
         }
-        return appendingUpdate(to: pdf, objects: objects)
+        let update = try self.update(of: pdf, objects: objects)
+        do {
+            try FileManager.default.copyItem(at: pdf.url, to: output)
+            let handle = try FileHandle(forWritingTo: output)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: update)
+            try handle.synchronize()
+        } catch {
+            throw DerivativeError(
+                file: file, reason: "the revised copy cannot be written to \(output.path) (\(error)): check free disk space")
+        }
     }
 
     /// The page's new content: the image as before, then the corrected words.
@@ -98,23 +110,22 @@ enum PDFTextLayerRevision {
         return (number, cmap, SupplementaryMap(cmap: cmap))
     }
 
-    /// `pdf`'s bytes with `objects` appended as an incremental update (cross-reference section and
+    /// The incremental update that appends `objects` to `pdf` (with a cross-reference section and a
     /// trailer pointing back to the previous one).
-    private static func appendingUpdate(to pdf: ArchivedPDF, objects: [(number: Int, body: [UInt8])]) -> [UInt8] {
-        var out = pdf.bytes
-        if out.last != 0x0A { out.append(0x0A) }
+    private static func update(of pdf: ArchivedPDF, objects: [(number: Int, body: [UInt8])]) throws(DerivativeError) -> [UInt8] {
+        var out: [UInt8] = try pdf.read(at: max(0, pdf.size - 1), count: 1) == [0x0A] ? [] : [0x0A]
         var entries: [(Int, Int)] = []
         for object in objects.sorted(by: { $0.number < $1.number }) {
-            entries.append((object.number, out.count))
+            entries.append((object.number, pdf.size + out.count))
             out += Array("\(object.number) 0 obj\n".utf8) + object.body + Array("endobj\n".utf8)
         }
-        let crossReference = out.count
+        let crossReference = pdf.size + out.count
         var text = "xref\n"
         for (number, offset) in entries {
             let digits = String(offset)
             text += "\(number) 1\n" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
         }
-        var trailer = "<< /Size \(pdf.size)"
+        var trailer = "<< /Size \(pdf.objectCount)"
         if let root = pdf.trailer.value(of: "Root")?.references.first { trailer += " /Root \(root) 0 R" }
         if let info = pdf.trailer.value(of: "Info")?.references.first { trailer += " /Info \(info) 0 R" }
         if let identifier = pdf.identifier { trailer += " /ID \(identifier)" }

@@ -18,7 +18,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
-    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG"], swiftSettings: pixelLoopSettings),
+    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG", "CTurboJPEG"], swiftSettings: pixelLoopSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging", "SohoaText"], swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",
@@ -73,7 +73,7 @@ var targets: [Target] = [
         ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting", "CTurboJPEG"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(

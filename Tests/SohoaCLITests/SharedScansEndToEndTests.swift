@@ -43,7 +43,7 @@ final class SharedScansEndToEndTests: XCTestCase {
         try put("pytesseract_formats/test.png", "hong/01-good.png")
         try put("ocrmypdf_resources/formats_colorspaces/ccitt.pdf", "hong/02-scan.pdf")
         try put("pytesseract_formats/test.jpeg2000", "hong/03-scan.jp2")
-        try put("pytesseract_formats/test.jpg", "hong/04-photo.jpg")
+        try put("pytesseract_formats/test.jpg", "hong/04-photo.jpg")  // JPEG: kept, with a warning (lossy-masters: warn)
         try put("pytesseract_formats/test.webp", "hong/05-photo.webp")
         _ = fm.createFile(atPath: batch.appendingPathComponent("hong/06-empty.tif").path, contents: Data())
         let tiff = try Data(contentsOf: scans.appendingPathComponent("tesseract_test/unlv/8087_054.3B.tif"))
@@ -55,9 +55,9 @@ final class SharedScansEndToEndTests: XCTestCase {
 
         let fixture = Fixture(
             batch: batch, archive: folder.appendingPathComponent("archive"),
-            expectedPages: ["van-hoc-viet": 3, "dinh-dang": 6, "hong": 1, "tho-ca": 2],
+            expectedPages: ["van-hoc-viet": 3, "dinh-dang": 6, "hong": 2, "tho-ca": 2],
             refused: [
-                "02-scan.pdf", "03-scan.jp2", "04-photo.jpg", "05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png",
+                "02-scan.pdf", "03-scan.jp2", "05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png",
             ])
         let run = try Sohoa.run(["run", batch.path, "--archive", fixture.archive.path, "--jobs", "2"])
         Self.fixture = fixture
@@ -77,6 +77,7 @@ final class SharedScansEndToEndTests: XCTestCase {
         }
         XCTAssertEqual(failures.count, fixture.refused.count, "nothing else failed: \(failures)")
         XCTAssertTrue(run.stderr.contains("07-truncated.tif"), "the summary in words names the files too")
+        XCTAssertTrue(run.stderr.contains("04-photo.jpg"), "the JPEG master is named in a warning:\n\(run.stderr)")
         XCTAssertEqual(summary["items_packaged"] as? Int, fixture.expectedPages.count)
 
         let out = try temporaryFolder("sohoa-export")
@@ -140,9 +141,9 @@ final class SharedScansEndToEndTests: XCTestCase {
         let summary = try XCTUnwrap(again.runSummary, again.stdout)
         XCTAssertEqual(summary["pages_done"] as? Int, 0, "no page is recognized again")
         // The item with a truncated page is tried again (the file may have been fixed); its good
-        // page reuses its text, and the others are skipped whole.
+        // pages (the PNG and the JPEG) reuse their text, and the others are skipped whole.
         XCTAssertEqual(summary["items_skipped"] as? Int, fixture.expectedPages.count - 1)
-        XCTAssertEqual(summary["pages_reused"] as? Int, 1)
+        XCTAssertEqual(summary["pages_reused"] as? Int, 2)
         XCTAssertEqual(again.exitCode, 1, "the broken files are still broken")
     }
 }

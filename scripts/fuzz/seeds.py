@@ -39,7 +39,7 @@ def write(folder, name, data):
         file.write(data)
 
 
-def generated_scans(tiff, png):
+def generated_scans(tiff, png, jpeg):
     try:
         from PIL import Image, ImageDraw
     except ImportError:
@@ -73,6 +73,17 @@ def generated_scans(tiff, png):
     out = io.BytesIO()
     page.save(out, "PNG", interlace=1)
     write(png, "gen-interlaced.png", out.getvalue())
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn 90° clockwise to view
+    exif[0x011A], exif[0x011B], exif[0x0128] = 300, 300, 2
+    for name, image, options in (
+        ("gray", page, {"dpi": (300, 300)}), ("rgb", page.convert("RGB"), {"dpi": (200, 200)}),
+        ("progressive", page.convert("RGB"), {"progressive": True}), ("cmyk", page.convert("CMYK"), {}),
+        ("exif-orientation", page, {"exif": exif.tobytes()}),
+    ):
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=90, **options)
+        write(jpeg, f"gen-{name}.jpg", out.getvalue())
 
 
 def bag_seed():
@@ -91,14 +102,16 @@ def bag_seed():
 
 def main(root):
     folders = {}
-    for target in ("tiff", "png", "holdings-csv", "marc", "marcxml", "item-yaml", "items-csv", "pipeline", "bag"):
+    for target in ("tiff", "png", "jpeg", "holdings-csv", "marc", "marcxml", "item-yaml", "items-csv", "pipeline", "bag"):
         folders[target] = os.path.join(root, target)
         os.makedirs(folders[target], exist_ok=True)
-    generated_scans(folders["tiff"], folders["png"])
+    generated_scans(folders["tiff"], folders["png"], folders["jpeg"])
     for pattern in ("SampleScans/**/*.tif", "../shared/scans/**/*.tif", "../shared/scans/**/*.tiff"):
         copy(pattern, folders["tiff"])
     for pattern in ("SampleScans/**/*.png", "../shared/scans/**/*.png"):
         copy(pattern, folders["png"])
+    for pattern in ("../shared/scans/**/*.jpg", "../shared/scans/**/*.jpeg"):
+        copy(pattern, folders["jpeg"])
     copy("Tests/Fixtures/holdings/*.csv", folders["holdings-csv"])
     copy("Tests/Fixtures/holdings/*.mrc", folders["marc"])
     copy("Tests/Fixtures/holdings/*.xml", folders["marcxml"])

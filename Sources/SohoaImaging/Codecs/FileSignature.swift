@@ -4,6 +4,7 @@ import Foundation
 enum FileSignature: Equatable {
     case tiff
     case png
+    case jpeg
     case empty
     /// A recognised format sohoa does not read, with a sentence on what to do instead.
     case unsupported(name: String, advice: String)
@@ -55,11 +56,7 @@ enum FileSignature: Equatable {
                 name: "a PDF",
                 advice: "export the pages as TIFF (lossless, 300 dpi or more) and give sohoa those files")
         }
-        if starts([0xFF, 0xD8, 0xFF]) {
-            return .unsupported(
-                name: "a JPEG image",
-                advice: "JPEG is lossy and not accepted as a master; rescan or export the page as TIFF or PNG")
-        }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A])
             || starts([0xFF, 0x4F, 0xFF, 0x51])
         {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads TIFF and PNG scans in-process (libtiff, libpng); refuses every other format with a reason.
+/// Reads TIFF, PNG and JPEG scans in-process (libtiff, libpng, libjpeg-turbo); refuses every other
+/// format with a reason.
 ///
 /// The format is decided by the file's first bytes, never by its extension.
 public enum ScanDecoder {
@@ -13,6 +14,9 @@ public enum ScanDecoder {
         case .png:
             _ = try PNGFile(path: url.path, bytes: readAll(url)).readHeader()
             return ScanFileInfo(format: .png, pageCount: 1)
+        case .jpeg:
+            _ = try JPEGFile(path: url.path, bytes: readAll(url)).readHeader()
+            return ScanFileInfo(format: .jpeg, pageCount: 1)
         }
     }
 
@@ -28,6 +32,13 @@ public enum ScanDecoder {
                     reason: "a PNG has one page; there is no page \(page + 1)")
             }
             return try PNGFile(path: url.path, bytes: readAll(url)).decode()
+        case .jpeg:
+            guard page == 0 else {
+                throw ImagingError(
+                    file: url.path, page: page, kind: .pageOutOfRange,
+                    reason: "a JPEG has one page; there is no page \(page + 1)")
+            }
+            return try JPEGFile(path: url.path, bytes: readAll(url)).decode()
         }
     }
 
@@ -38,6 +49,8 @@ public enum ScanDecoder {
             return .tiff
         case .png:
             return .png
+        case .jpeg:
+            return .jpeg
         case .empty:
             throw ImagingError(
                 file: url.path, kind: .emptyFile,
@@ -45,13 +58,13 @@ public enum ScanDecoder {
         case .unsupported(let name, let advice):
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is \(name); sohoa reads TIFF and PNG scans — \(advice)")
+                reason: "this is \(name); sohoa reads TIFF, PNG and JPEG scans — \(advice)")
         case .unknown(let firstBytes):
             let hex = firstBytes.map { String(format: "%02X", $0) }.joined(separator: " ")
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is not a TIFF or PNG file (it starts with bytes \(hex)); sohoa reads TIFF and PNG "
-                    + "scans — check that this is a scan and export it as TIFF")
+                reason: "this is not a TIFF, PNG or JPEG file (it starts with bytes \(hex)); sohoa reads TIFF, PNG and "
+                    + "JPEG scans — check that this is a scan and export it as TIFF")
         }
     }
 

@@ -12,6 +12,8 @@ public struct BatchPlan: Sendable {
     public var items: [PlannedItem]
     /// Files refused while planning (unreadable, not a scan format): quarantined, the batch goes on.
     public var rejections: [Rejection]
+    /// Pages kept in a lossy format (JPEG), for the run's warning when the pipeline says `warn`.
+    public var lossyFiles: [URL] = []
 
     /// Pages in all items.
     public var pageCount: Int { items.reduce(0) { $0 + $1.pages.count } }

@@ -11,9 +11,12 @@ public struct BatchPlanner: Sendable {
     static let ignoredNames: Set<String> = ["Thumbs.db", "desktop.ini"]
 
     public var defaultLanguages: [String]
+    /// Whether JPEG masters are taken (`accept`, `warn`) or refused.
+    public var lossyMasters: LossyMasters
 
-    public init(defaultLanguages: [String]) {
+    public init(defaultLanguages: [String], lossyMasters: LossyMasters = .warn) {
         self.defaultLanguages = defaultLanguages
+        self.lossyMasters = lossyMasters
     }
 
     /// Plans the batch at `folder`.
@@ -32,6 +35,7 @@ public struct BatchPlanner: Sendable {
         }
         var items: [PlannedItem] = []
         var rejections: [BatchPlan.Rejection] = []
+        var lossyFiles: [URL] = []
         for entry in entries {
             if entry.hasDirectoryPath || isFolder(entry) {
                 let id = entry.lastPathComponent.precomposedStringWithCanonicalMapping
@@ -48,12 +52,13 @@ public struct BatchPlanner: Sendable {
                     switch frames(of: file) {
                     case .failure(let reason):
                         rejections.append(.init(file: file, reason: reason))
-                    case .success(let count):
+                    case .success(let count, let lossy):
+                        if lossy { lossyFiles.append(file) }
                         pages.append(contentsOf: Self.pages(of: file, frames: count, startingAt: pages.count + 1))
                     }
                 }
                 if pages.isEmpty {
-                    rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF or PNG page"))
+                    rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF, PNG or JPEG page"))
                     continue
                 }
                 items.append(PlannedItem(id: id, source: entry, metadata: metadata, pages: pages))
@@ -61,7 +66,8 @@ public struct BatchPlanner: Sendable {
                 switch frames(of: entry) {
                 case .failure(let reason):
                     rejections.append(.init(file: entry, reason: reason))
-                case .success(let count):
+                case .success(let count, let lossy):
+                    if lossy { lossyFiles.append(entry) }
                     let id = entry.deletingPathExtension().lastPathComponent.precomposedStringWithCanonicalMapping
                     var metadata = table.row(for: id) ?? ItemMetadata()
                     metadata.applyDefaults(itemID: id, languages: defaultLanguages)
@@ -83,7 +89,7 @@ public struct BatchPlanner: Sendable {
             }
             items.removeAll { $0.id == id && $0.source != group[0].source }
         }
-        return BatchPlan(folder: folder, items: items, rejections: rejections)
+        return BatchPlan(folder: folder, items: items, rejections: rejections, lossyFiles: lossyFiles)
     }
 
     static func pages(of file: URL, frames: Int, startingAt sequence: Int) -> [PlannedPage] {
@@ -119,14 +125,19 @@ public struct BatchPlanner: Sendable {
 
     /// Frames in `file`, or why it cannot be a page.
     enum Frames {
-        case success(Int)
+        case success(Int, lossy: Bool)
         case failure(String)
     }
 
     func frames(of file: URL) -> Frames {
         do {
             let info = try ScanDecoder.inspect(file)
-            return .success(info.pageCount)
+            if info.format.isLossy, lossyMasters == .refuse {
+                return .failure(
+                    "this is a \(info.format.name) image, a lossy format, and this pipeline refuses lossy masters "
+                        + "(lossy-masters: refuse); rescan the page as TIFF or PNG, or set lossy-masters: warn")
+            }
+            return .success(info.pageCount, lossy: info.format.isLossy)
         } catch {
             return .failure(error.reason)
         }

@@ -36,6 +36,8 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var outputs: Set<Output> = Set(Output.allCases)
     public var workers = Workers()
     public var accessDerivative = AccessDerivative()
+    /// What to do with JPEG masters (`lossy-masters:`); `warn` unless the pipeline says otherwise.
+    public var lossyMasters = LossyMasters.warn
 
     public init() {}
 

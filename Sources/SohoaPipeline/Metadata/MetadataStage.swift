@@ -12,6 +12,8 @@ struct MetadataStage: Stage, Sendable {
 
     let work: WorkArea
     let batchFolder: URL
+    /// The pipeline's `lossy-masters`, recorded in the ingestion event when JPEG masters were taken.
+    var lossyMasters = LossyMasters.warn
 
     func process(_ input: ItemWork) -> ItemWork {
         var item = input
@@ -27,12 +29,18 @@ struct MetadataStage: Stage, Sendable {
 
     private func ingestion(_ input: ItemWork, _ results: [PageResult], _ now: Date) -> ItemEvent {
         let estimated = results.filter { $0.dpi.estimated }.map(\.name)
+        let lossy = results.filter { $0.technical.format.isLossy }.map(\.name)
+        let warned = !lossy.isEmpty && lossyMasters == .warn
         let event = PreservationEvent(
             type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
-            agent: PreservationAgent(name: SoftwareVersions.sohoaWithCodecs), outcome: input.failures.isEmpty ? "success" : "warning",
+            agent: PreservationAgent(name: SoftwareVersions.sohoaWithCodecs),
+            outcome: input.failures.isEmpty && !warned ? "success" : "warning",
             detail:
                 "\(results.count) pages read from \(input.item.source.lastPathComponent) (batch \(batchFolder.lastPathComponent)); SHA-256 of each original recorded"
                 + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
+                + (lossy.isEmpty
+                    ? ""
+                    : "; lossy (JPEG) masters kept as they are for \(lossy.joined(separator: ", ")) (lossy-masters: \(lossyMasters.rawValue))")
                 + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed"))
         return ItemEvent(premis: event, type: .ingested, summary: event.detail)
     }
@@ -83,8 +91,17 @@ struct MetadataStage: Stage, Sendable {
         return DublinCore(
             title: m.title ?? item.item.id, creators: m.creator.map { [$0] } ?? [], subjects: m.subject,
             description: m.description, publisher: m.libraryCode.map { "library:\($0)" }, date: m.date,
-            type: m.type ?? "Text", format: item.item.files.first?.pathExtension.lowercased() == "png" ? "image/png" : "image/tiff",
+            type: m.type ?? "Text", format: Self.mimeType(ofExtension: item.item.files.first?.pathExtension.lowercased() ?? ""),
             identifiers: [item.context.objectID] + (m.holdingID.map { ["holding:\($0)"] } ?? []),
             source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" })
+    }
+
+    /// The MIME type a master's file name suggests (the decoder judges by content; this is for dc:format).
+    static func mimeType(ofExtension pathExtension: String) -> String {
+        switch pathExtension {
+        case "png": "image/png"
+        case "jpg", "jpeg", "jpe", "jfif": "image/jpeg"
+        default: "image/tiff"
+        }
     }
 }

@@ -52,7 +52,7 @@ struct PackageStage: Stage, Sendable {
             let master = "masters/\(page.file.lastPathComponent.precomposedStringWithCanonicalMapping)"
             files[master] = page.file
             refs.append(
-                PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format == .png ? "image/png" : "image/tiff"))
+                PackageFileRef(use: .master, logicalPath: master, mimeType: result.technical.format.mimeType))
             let access = "access/\(page.name).png"
             files[access] = WorkArea.accessURL(in: job.folder)
             refs.append(PackageFileRef(use: .access, logicalPath: access, mimeType: "image/png"))
@@ -116,7 +116,7 @@ struct PackageStage: Stage, Sendable {
     static func technical(_ result: PageResult) -> PageTechnical {
         let t = result.technical
         return PageTechnical(
-            mimeType: t.format == .png ? "image/png" : "image/tiff", formatName: t.format == .png ? "PNG" : "TIFF",
+            mimeType: t.format.mimeType, formatName: t.format.name,
             width: t.width, height: t.height, bitsPerSample: t.bitsPerSample, samplesPerPixel: t.samplesPerPixel,
             colorModel: t.colorModel, compression: t.compression, dpi: result.dpi.dpi, dpiEstimated: result.dpi.estimated,
             frameIndex: t.pageCount > 1 ? result.frameIndex : nil)

@@ -31,7 +31,8 @@ public final class BatchRunner: Sendable {
         let journal = try PipelineJournal(archive: options.archive) { [control] reason in control.outOfSpace(reason) }
         let plan: BatchPlan
         do {
-            plan = try BatchPlanner(defaultLanguages: options.pipeline.languages).plan(options.batch)
+            plan = try BatchPlanner(defaultLanguages: options.pipeline.languages, lossyMasters: options.pipeline.lossyMasters)
+                .plan(options.batch)
         } catch {
             throw RunError(.usage, error.description)
         }
@@ -45,6 +46,10 @@ public final class BatchRunner: Sendable {
             let failure = StageFailure(stage: .ingest, file: rejection.file.path, reason: rejection.reason)
             journal.recordFailure(failure, batchID: batchID)
             progress.report(.failure(failure))
+        }
+        if options.pipeline.lossyMasters == .warn, !plan.lossyFiles.isEmpty {
+            let names = plan.lossyFiles.prefix(5).map(\.lastPathComponent).joined(separator: ", ")
+            progress.report(.warning(Messages.lossyMasters(count: plan.lossyFiles.count, names: names)))
         }
         let prepared = preflight.register(surveyed, batchID: batchID)
         progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
@@ -87,7 +92,7 @@ public final class BatchRunner: Sendable {
         }
         let metadata = StageWorkers<ItemWork>(stage: "metadata")
         metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
-            MetadataStage(work: work, batchFolder: options.batch)
+            MetadataStage(work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters)
         } handOn: { _, described in
             scheduler.described(described)
             packageQueue.put(described)

@@ -1,0 +1,125 @@
+import CTurboJPEG
+
+/// A JPEG scan (baseline or progressive; gray, YCbCr/RGB or CMYK/YCCK) decoded in-process with
+/// libjpeg-turbo's TurboJPEG API, turned upright by its EXIF orientation, its resolution taken from
+/// JFIF or EXIF.
+struct JPEGFile {
+    /// The path, for messages.
+    let path: String
+    /// The whole file.
+    let bytes: [UInt8]
+
+    /// The header: size, colour space, and the markers that matter.
+    struct Header {
+        var width: Int
+        var height: Int
+        var colorspace: TJCS
+        var markers: JPEGMarkers
+    }
+
+    /// Reads the header without decoding pixels.
+    func readHeader() throws(ImagingError) -> Header {
+        let handle = try decompressor()
+        defer { tjDestroy(handle) }
+        return try header(handle)
+    }
+
+    /// Decodes the image to 8-bit gray or RGB, upright.
+    func decode() throws(ImagingError) -> DecodedScan {
+        let handle = try decompressor()
+        defer { tjDestroy(handle) }
+        let header = try header(handle)
+        guard header.width <= TIFFFile.maximumPixels, header.height <= TIFFFile.maximumPixels,
+            header.width * header.height <= TIFFFile.maximumPixels
+        else {
+            throw ImagingError(
+                file: path, kind: .tooLarge,
+                reason: "the image is \(header.width)×\(header.height) pixels, more than sohoa decodes safely; "
+                    + "split it or scan at a lower resolution")
+        }
+        let cmyk = header.colorspace == TJCS_CMYK || header.colorspace == TJCS_YCCK
+        let gray = header.colorspace == TJCS_GRAY
+        let format = gray ? TJPF_GRAY : cmyk ? TJPF_CMYK : TJPF_RGB
+        let channels = gray ? 1 : cmyk ? 4 : 3
+        var pixels = [UInt8](repeating: 255, count: header.width * header.height * channels)
+        let status = bytes.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                tjDecompress2(
+                    handle, source.baseAddress, UInt(source.count), target.baseAddress, Int32(header.width), 0,
+                    Int32(header.height), Int32(format.rawValue), 0)
+            }
+        }
+        // A warning about stray bytes between segments still gives the whole image; an error, or data
+        // that ends early (the rest of the page would be gray), does not.
+        if status != 0 {
+            let message = Self.lastError(handle)
+            if tjGetErrorCode(handle) != Int32(TJERR_WARNING.rawValue) || message.contains("Premature end") {
+                throw ImagingError(
+                    file: path, kind: .corrupt,
+                    reason: "the JPEG data cannot be decoded whole (libjpeg-turbo: \(message)); the file is damaged or cut short: "
+                        + "copy it again or rescan the page")
+            }
+        }
+        var raster: Raster
+        if cmyk {
+            raster = Raster(
+                width: header.width, height: header.height, layout: .rgb,
+                pixels: Self.rgb(fromCMYK: pixels, inverted: header.markers.adobe))
+        } else {
+            raster = Raster(width: header.width, height: header.height, layout: gray ? .gray : .rgb, pixels: pixels)
+        }
+        raster = raster.applyingEXIFOrientation(header.markers.orientation)
+        let colorModel = gray ? "gray" : cmyk ? "cmyk" : header.colorspace == TJCS_RGB ? "rgb" : "ycbcr"
+        let technical = TechnicalMetadata(
+            format: .jpeg, width: header.width, height: header.height, bitsPerSample: 8, samplesPerPixel: channels,
+            colorModel: colorModel, compression: header.markers.progressive ? "JPEG (progressive)" : "JPEG", hasAlpha: false,
+            resolutionX: header.markers.resolutionX, resolutionY: header.markers.resolutionY, pageIndex: 0, pageCount: 1)
+        return DecodedScan(raster: raster, technical: technical)
+    }
+
+    private func decompressor() throws(ImagingError) -> tjhandle {
+        guard let handle = tjInitDecompress() else {
+            throw ImagingError(file: path, kind: .unreadable, reason: "libjpeg-turbo could not make a JPEG decompressor (out of memory?)")
+        }
+        return handle
+    }
+
+    private func header(_ handle: tjhandle) throws(ImagingError) -> Header {
+        var width: Int32 = 0, height: Int32 = 0, subsampling: Int32 = 0, colorspace: Int32 = 0
+        let status = bytes.withUnsafeBufferPointer { source in
+            tjDecompressHeader3(handle, source.baseAddress, UInt(source.count), &width, &height, &subsampling, &colorspace)
+        }
+        guard status == 0, width > 0, height > 0 else {
+            throw ImagingError(
+                file: path, kind: .corrupt,
+                reason: "the JPEG header cannot be read (libjpeg-turbo: \(Self.lastError(handle))); the file is damaged or cut short")
+        }
+        return Header(
+            width: Int(width), height: Int(height), colorspace: TJCS(rawValue: UInt32(colorspace)), markers: JPEGMarkers(bytes))
+    }
+
+    /// RGB from CMYK samples; Adobe's files store them inverted (255 = no ink).
+    static func rgb(fromCMYK samples: [UInt8], inverted: Bool) -> [UInt8] {
+        let count = samples.count / 4
+        var out = [UInt8](repeating: 0, count: count * 3)
+        for pixel in 0..<count {
+            var c = Int(samples[pixel * 4]), m = Int(samples[pixel * 4 + 1])
+            var y = Int(samples[pixel * 4 + 2]), k = Int(samples[pixel * 4 + 3])
+            if !inverted {
+                c = 255 - c
+                m = 255 - m
+                y = 255 - y
+                k = 255 - k
+            }
+            out[pixel * 3] = UInt8(c * k / 255)
+            out[pixel * 3 + 1] = UInt8(m * k / 255)
+            out[pixel * 3 + 2] = UInt8(y * k / 255)
+        }
+        return out
+    }
+
+    private static func lastError(_ handle: tjhandle?) -> String {
+        guard let message = tjGetErrorStr2(handle) else { return "unknown error" }
+        return String(cString: message)
+    }
+}

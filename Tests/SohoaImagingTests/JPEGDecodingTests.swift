@@ -1,0 +1,96 @@
+import Foundation
+import SohoaTesting
+import XCTest
+
+@testable import SohoaImaging
+
+/// JPEG scans decode in-process: real files from other projects with their resolution, made ones in
+/// gray, colour, CMYK and progressive form, turned upright by their EXIF orientation; damaged ones
+/// are refused by name.
+final class JPEGDecodingTests: XCTestCase {
+    /// Mean absolute difference of two same-sized rasters' samples.
+    private func meanDifference(_ a: Raster, _ b: Raster) -> Double {
+        XCTAssertEqual([a.width, a.height, a.layout.rawValue], [b.width, b.height, b.layout.rawValue])
+        let total = zip(a.pixels, b.pixels).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) }
+        return Double(total) / Double(max(1, a.pixels.count))
+    }
+
+    private func write(_ data: Data, _ name: String) throws -> URL {
+        let url = try temporaryFolder("sohoa-jpeg").appendingPathComponent(name)
+        try data.write(to: url)
+        return url
+    }
+
+    func testARealJPEGDecodesLikeItsPNGCopyWithItsResolution() throws {
+        let url = try TestScans.url("pytesseract_formats/test.jpg")
+        XCTAssertEqual(try ScanDecoder.inspect(url), ScanFileInfo(format: .jpeg, pageCount: 1))
+        let scan = try ScanDecoder.decode(url)
+        let t = scan.technical
+        XCTAssertEqual(t.format, .jpeg)
+        XCTAssertEqual(t.compression, "JPEG")
+        XCTAssertEqual(t.bitsPerSample, 8)
+        XCTAssertEqual(try XCTUnwrap(t.resolutionX), 200, accuracy: 0.5, "JFIF density in dots per inch")
+        let png = try ScanDecoder.decode(TestScans.url("pytesseract_formats/test.png"))
+        XCTAssertLessThan(meanDifference(scan.raster.grayscale(), png.raster.grayscale()), 4, "the same page as the PNG")
+    }
+
+    func testEXIFOrientationTurnsThePageUpright() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 240, height: 320)
+        let upright = try ScanDecoder.decode(try write(try JPEGBuilder.jpeg(page), "upright.jpg")).raster
+        // Stored turned a quarter counter-clockwise, with orientation 6 saying "turn 90° clockwise to view".
+        let stored = page.quarterTurned(clockwise: 3)
+        for (orientation, storedImage) in [(6, stored), (8, page.quarterTurned(clockwise: 1)), (3, page.quarterTurned(clockwise: 2))] {
+            let url = try write(try JPEGBuilder.jpeg(storedImage, orientation: orientation), "o\(orientation).jpg")
+            let scan = try ScanDecoder.decode(url)
+            XCTAssertEqual([scan.raster.width, scan.raster.height], [240, 320], "orientation \(orientation)")
+            XCTAssertLessThan(meanDifference(scan.raster, upright), 3, "orientation \(orientation)")
+            XCTAssertEqual(scan.technical.width, storedImage.width, "the technical record describes the file as stored")
+        }
+        let mirroredStored = page.mirrored()
+        let mirrored = try ScanDecoder.decode(try write(try JPEGBuilder.jpeg(mirroredStored, orientation: 2), "o2.jpg"))
+        XCTAssertLessThan(meanDifference(mirrored.raster, upright), 3)
+    }
+
+    func testGrayProgressiveAndCMYKFilesDecode() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 300, height: 200)
+        let baseline = try ScanDecoder.decode(try write(try JPEGBuilder.jpeg(page, dpi: 300), "gray.jpg"))
+        XCTAssertEqual(baseline.technical.colorModel, "gray")
+        XCTAssertEqual(baseline.raster.layout, .gray)
+        XCTAssertEqual(try XCTUnwrap(baseline.technical.resolutionY), 300, accuracy: 0.5)
+
+        let progressive = try ScanDecoder.decode(try write(try JPEGBuilder.jpeg(page, progressive: true), "progressive.jpg"))
+        XCTAssertEqual(progressive.technical.compression, "JPEG (progressive)")
+        XCTAssertLessThan(meanDifference(progressive.raster, baseline.raster), 2)
+
+        let rgb = Raster(width: 300, height: 200, layout: .rgb, pixels: page.pixels.flatMap { [$0, $0, $0] })
+        let cmyk = try ScanDecoder.decode(try write(try JPEGBuilder.jpeg(rgb, colour: .cmyk), "cmyk.jpg"))
+        XCTAssertEqual(cmyk.technical.colorModel, "cmyk")
+        XCTAssertEqual(cmyk.technical.samplesPerPixel, 4)
+        XCTAssertEqual(cmyk.raster.layout, .rgb)
+        XCTAssertLessThan(meanDifference(cmyk.raster.grayscale(), baseline.raster), 4, "ink becomes dark, paper white")
+    }
+
+    func testARealAdobeCMYKJPEGLooksLikeItsGrayCopy() throws {
+        let cmyk = try ScanDecoder.decode(TestScans.url("ocrmypdf_resources/formats_colorspaces/baiona_cmyk.jpg"))
+        let gray = try ScanDecoder.decode(TestScans.url("ocrmypdf_resources/formats_colorspaces/baiona_gray.png"))
+        XCTAssertEqual(cmyk.technical.colorModel, "cmyk")
+        XCTAssertEqual(cmyk.raster.layout, .rgb)
+        XCTAssertLessThan(meanDifference(cmyk.raster.grayscale(), gray.raster.grayscale()), 12, "not inverted, not washed out")
+    }
+
+    func testACutShortJPEGIsRefusedAsDamaged() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 300, height: 400)
+        let whole = try JPEGBuilder.jpeg(page)
+        let url = try write(whole.prefix(whole.count / 2), "cut.jpg")
+        XCTAssertThrowsError(try ScanDecoder.decode(url)) { error in
+            let imaging = error as? ImagingError
+            XCTAssertEqual(imaging?.kind, .corrupt)
+            XCTAssertTrue(imaging?.reason.contains("cut short") == true, "\(error)")
+            XCTAssertEqual(imaging?.file, url.path)
+        }
+        let header = try write(whole.prefix(20), "header.jpg")
+        XCTAssertThrowsError(try ScanDecoder.inspect(header)) { error in
+            XCTAssertEqual((error as? ImagingError)?.kind, .corrupt, "\(error)")
+        }
+    }
+}

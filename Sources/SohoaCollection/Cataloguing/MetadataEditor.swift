@@ -107,8 +107,13 @@ public struct MetadataEditor: Sendable {
             return String(decoding: try Data(contentsOf: url), as: UTF8.self)
         }
         let archivedDC = head.state["dc.xml"] != nil ? try read("dc.xml") : ""
-        let dc = description.dublinCore(
+        var dc = description.dublinCore(
             objectID: objectID, format: Self.element("format", in: archivedDC), source: Self.element("source", in: archivedDC))
+        if dc.rights == nil {
+            // An item without rights of its own keeps the archive's default, as at ingest.
+            dc.rights = try RightsDefaults.load(archive: session.folder).statement(library: item.libraryCode, collection: description.type)?
+                .uri
+        }
         let event = PreservationEvent(
             type: "metadata modification", date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
             detail: "descriptive metadata changed by \(person): \(Self.summary(changes))")

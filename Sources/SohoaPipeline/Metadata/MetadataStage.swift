@@ -12,6 +12,8 @@ struct MetadataStage: Stage, Sendable {
 
     let work: WorkArea
     let batchFolder: URL
+    /// The rights of items without their own (`rights:` in the archive's `server.yaml`).
+    var rightsDefaults = RightsDefaults()
 
     func process(_ input: ItemWork) -> ItemWork {
         var item = input
@@ -80,11 +82,16 @@ struct MetadataStage: Stage, Sendable {
 
     func dublinCore(for item: ItemWork) -> DublinCore {
         let m = item.item.metadata
-        return DublinCore(
+        let library = m.libraryCode ?? item.context.objectID.split(separator: ":").dropFirst(2).first.map(String.init) ?? ""
+        var dc = DublinCore(
             title: m.title ?? item.item.id, creators: m.creator.map { [$0] } ?? [], subjects: m.subject,
-            description: m.description, publisher: m.libraryCode.map { "library:\($0)" }, date: m.date,
+            description: m.description, publisher: m.libraryCode.map { "library:\($0)" },
+            contributors: m.contributor.map { [$0] } ?? [], date: m.date,
             type: m.type ?? "Text", format: item.item.files.first?.pathExtension.lowercased() == "png" ? "image/png" : "image/tiff",
             identifiers: [item.context.objectID] + (m.holdingID.map { ["holding:\($0)"] } ?? []),
-            source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" })
+            source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" },
+            rights: m.rights ?? rightsDefaults.statement(library: library, collection: m.type)?.uri)
+        dc.alternativeTitle = m.alternativeTitle
+        return dc
     }
 }

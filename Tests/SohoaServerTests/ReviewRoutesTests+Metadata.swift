@@ -60,6 +60,8 @@ extension ReviewRoutesTests {
             let item = String(buffer: try await get(client, "/items/sach").body)
             XCTAssertTrue(item.contains("Địa chí Phong Thổ"))
             XCTAssertTrue(item.contains("Không có bản quyền — chỉ dùng phi thương mại"), "the rights' Vietnamese label")
+            let manifest = String(buffer: try await get(client, "/iiif/sach/manifest").body)
+            XCTAssertTrue(manifest.contains("\"rights\":\"http://rightsstatements.org/vocab/NoC-NC/1.0/\""), manifest)
             let search = String(buffer: try await get(client, "/search?q=Chau").body)
             XCTAssertTrue(search.contains("Địa chí Phong Thổ"), "search results show the new title")
             let oai = String(

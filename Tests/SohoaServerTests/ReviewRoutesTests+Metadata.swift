@@ -59,6 +59,9 @@ extension ReviewRoutesTests {
 
             let item = String(buffer: try await get(client, "/items/sach").body)
             XCTAssertTrue(item.contains("Địa chí Phong Thổ"))
+            XCTAssertFalse(item.contains("/items/sach/metadata"), "readers get no edit link")
+            let archivistView = String(buffer: try await get(client, "/items/sach", as: mai.cookie).body)
+            XCTAssertTrue(archivistView.contains("href=\"/items/sach/metadata\">Sửa mô tả</a>"), archivistView)
             XCTAssertTrue(item.contains("Không có bản quyền — chỉ dùng phi thương mại"), "the rights' Vietnamese label")
             let manifest = String(buffer: try await get(client, "/iiif/sach/manifest").body)
             XCTAssertTrue(manifest.contains("\"rights\":\"http://rightsstatements.org/vocab/NoC-NC/1.0/\""), manifest)

@@ -40,6 +40,8 @@ enum MetadataRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(where: \.canReview)
         let (itemID, archived, version) = try editable(context, services: services)
+        // The review queue shows items' titles: its figures are made again after a save.
+        defer { services.reviews.changed() }
         let form = try await FormFields.read(request, context: context)
         var description = archived
         var page = MetadataFormPage(itemID: itemID, description: archived, version: form["version"] ?? version)

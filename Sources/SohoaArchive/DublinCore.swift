@@ -4,6 +4,8 @@
 public struct DublinCore: Sendable, Codable, Equatable {
     /// dc:title.
     public var title: String
+    /// Another title the item is known by (MODS `titleInfo type="alternative"`; a second dc:title).
+    public var alternativeTitle: String?
     /// dc:creator, one per person or body.
     public var creators: [String]
     /// dc:subject, one per subject heading or keyword.
@@ -66,7 +68,7 @@ public struct DublinCore: Sendable, Codable, Equatable {
         func many(_ name: String, _ values: [String]) -> [(name: String, value: String)] {
             values.filter { !$0.isEmpty }.map { (name, $0) }
         }
-        return one("title", title) + many("creator", creators) + many("subject", subjects)
+        return one("title", title) + one("title", alternativeTitle) + many("creator", creators) + many("subject", subjects)
             + one("description", description) + one("publisher", publisher) + many("contributor", contributors)
             + one("date", date) + one("type", type) + one("format", format) + many("identifier", identifiers)
             + one("source", source) + many("language", language) + many("relation", relation)

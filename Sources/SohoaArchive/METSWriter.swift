@@ -25,14 +25,7 @@ public enum METSWriter {
 
             """
         xml += header(createdAt)
-        xml += "  <mets:dmdSec ID=\"DMD1\">\n    <mets:mdWrap MDTYPE=\"DC\" MIMETYPE=\"text/xml\" LABEL=\"Dublin Core\">\n"
-        xml += "      <mets:xmlData>\n"
-        xml += DublinCoreWriter.element(p.dc, indent: "        ", declareNamespaces: false)
-        xml += "      </mets:xmlData>\n    </mets:mdWrap>\n  </mets:dmdSec>\n"
-        xml += "  <mets:dmdSec ID=\"DMD2\">\n    <mets:mdWrap MDTYPE=\"MODS\" MIMETYPE=\"text/xml\" LABEL=\"MODS\">\n"
-        xml += "      <mets:xmlData>\n"
-        xml += MODSWriter.element(p.dc, indent: "        ")
-        xml += "      </mets:xmlData>\n    </mets:mdWrap>\n  </mets:dmdSec>\n"
+        xml += descriptiveSections(p.dc)
         let files = FileTable(p)
         let provenance = administrative(p, files: files, facts: facts)
         xml += provenance.xml

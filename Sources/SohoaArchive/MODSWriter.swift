@@ -16,6 +16,11 @@ enum MODSWriter {
         lines.append("  <mods:titleInfo>")
         lines.append("    <mods:title>\(XMLText.escape(dc.title))</mods:title>")
         lines.append("  </mods:titleInfo>")
+        if let alternative = dc.alternativeTitle, !alternative.isEmpty {
+            lines.append("  <mods:titleInfo type=\"alternative\">")
+            lines.append("    <mods:title>\(XMLText.escape(alternative))</mods:title>")
+            lines.append("  </mods:titleInfo>")
+        }
         for (names, role) in [(dc.creators, "creator"), (dc.contributors, "contributor")] {
             for name in names where !name.isEmpty {
                 lines.append("  <mods:name>")

@@ -12,6 +12,6 @@ struct Sohoa: AsyncParsableCommand {
             HoldingsCommand.self, ProgressCommand.self, ReportCommand.self,
             ServeCommand.self,
             WithdrawCommand.self,
-            UsersCommand.self, AccessCommand.self,
+            UsersCommand.self, AccessCommand.self, MetadataCommand.self,
         ])
 }

@@ -117,6 +117,42 @@ final class ArchiveCommandsTests: XCTestCase {
         XCTAssertTrue(search.stdout.contains("p8"), search.stdout)
     }
 
+    func testMetadataExportImportDryRunThenApply() throws {
+        let archive = try archiveCopy()
+        let out = try temporaryFolder("sohoa-metadata-cli")
+        let csv = out.appendingPathComponent("items.csv")
+        let export = try Sohoa.run(["metadata", "export", "--out", csv.path, "--archive", archive.path])
+        XCTAssertEqual(export.exitCode, 0, export.stderr)
+        let exported = try Data(contentsOf: csv)
+        XCTAssertEqual(Array(exported.prefix(3)), [0xEF, 0xBB, 0xBF], "a BOM, so spreadsheet programs read UTF-8")
+        XCTAssertTrue(String(decoding: exported.dropFirst(3), as: UTF8.self).hasPrefix("item,title,"))
+        // As a spreadsheet saves it: `;`, the title changed, rights given.
+        let edited =
+            "\u{FEFF}item;title;rights\r\n\(Self.item);Địa chí Lai Châu (bản sửa);http://rightsstatements.org/vocab/NoC-NC/1.0/\r\n"
+        try Data(edited.utf8).write(to: csv)
+        let dry = try Sohoa.run(["metadata", "import", csv.path, "--archive", archive.path])
+        XCTAssertEqual(dry.exitCode, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("title: "), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("→ \"Địa chí Lai Châu (bản sửa)\""), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("1 items to change, 0 unchanged, 0 bad rows"), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: try objectFolder(archive).appendingPathComponent("v2").path))
+        let refused = try Sohoa.run(["metadata", "import", csv.path, "--apply", "--archive", archive.path])
+        XCTAssertEqual(refused.exitCode, 2, "--apply needs --by")
+        let apply = try Sohoa.run(["metadata", "import", csv.path, "--apply", "--by", "Lò Thị Mai", "--archive", archive.path])
+        XCTAssertEqual(apply.exitCode, 0, apply.stderr)
+        XCTAssertTrue(apply.stdout.contains("\(Self.item) is now version v2"), apply.stdout)
+        try SharedChecks.assertValid("validate-ocfl", [archive.path])
+        let mets = try objectFolder(archive).appendingPathComponent("v2/content/mets.xml")
+        try SharedChecks.assertValid("validate-xml", try SharedChecks.percentFreeCopies(of: [mets]).map(\.path))
+
+        try Data("item;date\r\nkhong-co;1925\r\n\(Self.item);1925-13-01\r\n".utf8).write(to: csv)
+        let bad = try Sohoa.run(["metadata", "import", csv.path, "--apply", "--by", "Lò Thị Mai", "--archive", archive.path])
+        XCTAssertEqual(bad.exitCode, 1)
+        XCTAssertTrue(bad.stdout.contains("bad: line 2, column 1: no archived item 'khong-co'"), bad.stdout)
+        XCTAssertTrue(bad.stdout.contains("bad: line 3, column 2: date:"), bad.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: try objectFolder(archive).appendingPathComponent("v3").path))
+    }
+
     func testBagExportImportAndARefusedDamagedBag() throws {
         let archive = try archiveCopy()
         let out = try temporaryFolder("sohoa-bags")

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 import SohoaSharing
 import XCTest
 
@@ -25,6 +26,24 @@ final class ServerConfigurationFileTests: XCTestCase {
     func testMissingFileMeansDefaults() throws {
         XCTAssertEqual(try options(nil).sharing, SharingConfiguration())
         XCTAssertEqual(try options("").sharing, SharingConfiguration())
+    }
+
+    func testRightsDefaultsAreReadMostSpecificFirstAndABadURIIsNamed() throws {
+        let rights = try options(
+            """
+            rights:
+              default: http://rightsstatements.org/vocab/CNE/1.0/
+              libraries: {lch: https://rightsstatements.org/vocab/NoC-NC/1.0}
+              collections: {manuscript: http://creativecommons.org/publicdomain/mark/1.0/}
+            """
+        ).rights
+        XCTAssertEqual(rights.statement(library: "DBN", collection: nil)?.uri, "http://rightsstatements.org/vocab/CNE/1.0/")
+        XCTAssertEqual(rights.statement(library: "LCH", collection: "newspaper")?.uri, "http://rightsstatements.org/vocab/NoC-NC/1.0/")
+        XCTAssertEqual(rights.statement(library: "LCH", collection: "manuscript")?.vietnamese, "Phạm vi công cộng (Public Domain Mark)")
+        XCTAssertEqual(try options(nil).rights, RightsDefaults())
+        let bad = message("rights:\n  libraries: {LCH: http://example.org/free}\n")
+        XCTAssertTrue(bad.contains("rights.libraries.LCH") && bad.contains("not a rights statement"), bad)
+        XCTAssertTrue(message("rights:\n  defaults: x\n").contains("unknown key 'rights.defaults'"))
     }
 
     func testSharingSectionIsRead() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
 
@@ -13,10 +14,22 @@ public struct BatchPlanner: Sendable {
     public var defaultLanguages: [String]
     /// Whether JPEG masters are taken (`accept`, `warn`) or refused.
     public var lossyMasters: LossyMasters
+    /// The holding with an id, from the register (issue 14: items given a `holding-id` take what they
+    /// lack from it); nil plans without the register.
+    public var register: (@Sendable (String) -> HoldingRecord?)?
 
-    public init(defaultLanguages: [String], lossyMasters: LossyMasters = .warn) {
+    public init(
+        defaultLanguages: [String], lossyMasters: LossyMasters = .warn, register: (@Sendable (String) -> HoldingRecord?)? = nil
+    ) {
         self.defaultLanguages = defaultLanguages
         self.lossyMasters = lossyMasters
+        self.register = register
+    }
+
+    /// `metadata` completed from its holding in the register, when it names one the register has.
+    private func prefill(_ metadata: inout ItemMetadata) {
+        guard let id = metadata.holdingID, let holding = register?(id) else { return }
+        metadata.prefill(from: holding)
     }
 
     /// Plans the batch at `folder`.
@@ -46,6 +59,7 @@ public struct BatchPlanner: Sendable {
                     rejections.append(.init(file: entry, reason: error.description))
                     continue
                 }
+                prefill(&metadata)
                 metadata.applyDefaults(itemID: id, languages: defaultLanguages)
                 var pages: [PlannedPage] = []
                 for file in try contents(of: entry) where !isFolder(file) && isCandidatePage(file) {
@@ -70,6 +84,7 @@ public struct BatchPlanner: Sendable {
                     if lossy { lossyFiles.append(entry) }
                     let id = entry.deletingPathExtension().lastPathComponent.precomposedStringWithCanonicalMapping
                     var metadata = table.row(for: id) ?? ItemMetadata()
+                    prefill(&metadata)
                     metadata.applyDefaults(itemID: id, languages: defaultLanguages)
                     // A multi-page file at the root is an item; so is a single page, named by its stem.
                     items.append(

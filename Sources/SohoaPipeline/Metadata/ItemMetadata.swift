@@ -16,6 +16,10 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var description: String?
     /// Who may see the item once it is served (`access: restricted`); `nil` leaves the catalog's level as it is.
     public var access: AccessLevel?
+    public var alternativeTitle: String?
+    public var contributor: String?
+    /// A RightsStatements.org or Creative Commons URI (`RightsStatement.uri`); `nil`: the archive's default.
+    public var rights: String?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -36,6 +40,9 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         "description": "description", "mo-ta": "description", "mô tả": "description",
         "item": "item", "item-id": "item", "thư mục": "item",
         "access": "access", "quyen-truy-cap": "access", "quyền truy cập": "access",
+        "alternative-title": "alternative-title", "alternative title": "alternative-title", "nhan đề khác": "alternative-title",
+        "contributor": "contributor", "người đóng góp": "contributor",
+        "rights": "rights", "ban-quyen": "rights", "bản quyền": "rights",
     ]
 
     /// Access levels as staff may write them (English or Vietnamese).
@@ -53,6 +60,8 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         if languages.isEmpty { languages = defaults }
         title = title?.precomposedStringWithCanonicalMapping
         creator = creator?.precomposedStringWithCanonicalMapping
+        alternativeTitle = alternativeTitle?.precomposedStringWithCanonicalMapping
+        contributor = contributor?.precomposedStringWithCanonicalMapping
         subject = subject.map { $0.precomposedStringWithCanonicalMapping }
         description = description?.precomposedStringWithCanonicalMapping
     }
@@ -64,7 +73,8 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
             throw MetadataError(
                 file: source,
                 message:
-                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description, access"
+                    "unknown key '\(rawKey)'; allowed: title, alternative-title, creator, contributor, date, language, type, subject, "
+                    + "holding-id, library-code, description, rights, access"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -83,6 +93,11 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
             }
             libraryCode = text.uppercased()
         case "description": description = text
+        case "alternative-title": alternativeTitle = text
+        case "contributor": contributor = text
+        case "rights":
+            guard let statement = RightsStatement(text) else { throw MetadataError(file: source, message: RightsStatement.refusal(text)) }
+            rights = statement.uri
         case "access":
             guard let level = Self.accessAliases[text.lowercased().precomposedStringWithCanonicalMapping] else {
                 throw MetadataError(

@@ -16,7 +16,9 @@ struct ItemMetadataTable: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw MetadataError(file: url.path, message: "is not UTF-8; save it as 'CSV UTF-8' and run again")
         }
-        let records = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // `;` or tab as a spreadsheet saves it where `,` is the decimal comma (issue 14).
+        let records = CSVReader.records(body, separator: CSVReader.separator(guessedFrom: body))
         guard let header = records.first?.fields else { return ItemMetadataTable() }
         let keys = header.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let itemColumn = keys.firstIndex(where: { ItemMetadata.keyAliases[$0.lowercased()] == "item" }) else {

@@ -14,6 +14,8 @@ struct MetadataStage: Stage, Sendable {
     let batchFolder: URL
     /// The pipeline's `lossy-masters`, recorded in the ingestion event when JPEG masters were taken.
     var lossyMasters = LossyMasters.warn
+    /// The rights of items without their own (`rights:` in the archive's `server.yaml`).
+    var rightsDefaults = RightsDefaults()
 
     func process(_ input: ItemWork) -> ItemWork {
         var item = input
@@ -88,12 +90,17 @@ struct MetadataStage: Stage, Sendable {
 
     func dublinCore(for item: ItemWork) -> DublinCore {
         let m = item.item.metadata
-        return DublinCore(
+        let library = m.libraryCode ?? item.context.objectID.split(separator: ":").dropFirst(2).first.map(String.init) ?? ""
+        var dc = DublinCore(
             title: m.title ?? item.item.id, creators: m.creator.map { [$0] } ?? [], subjects: m.subject,
-            description: m.description, publisher: m.libraryCode.map { "library:\($0)" }, date: m.date,
+            description: m.description, publisher: m.libraryCode.map { "library:\($0)" },
+            contributors: m.contributor.map { [$0] } ?? [], date: m.date,
             type: m.type ?? "Text", format: Self.mimeType(ofExtension: item.item.files.first?.pathExtension.lowercased() ?? ""),
             identifiers: [item.context.objectID] + (m.holdingID.map { ["holding:\($0)"] } ?? []),
-            source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" })
+            source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" },
+            rights: m.rights ?? rightsDefaults.statement(library: library, collection: m.type)?.uri)
+        dc.alternativeTitle = m.alternativeTitle
+        return dc
     }
 
     /// The MIME type a master's file name suggests (the decoder judges by content; this is for dc:format).

@@ -31,12 +31,21 @@ public final class BatchRunner: Sendable {
         let journal = try PipelineJournal(archive: options.archive) { [control] reason in control.outOfSpace(reason) }
         let plan: BatchPlan
         do {
-            plan = try BatchPlanner(defaultLanguages: options.pipeline.languages, lossyMasters: options.pipeline.lossyMasters)
-                .plan(options.batch)
+            let catalog = journal.catalog
+            plan = try BatchPlanner(defaultLanguages: options.pipeline.languages, lossyMasters: options.pipeline.lossyMasters) { id in
+                try? catalog.holding(id: id)
+            }
+            .plan(options.batch)
         } catch {
             throw RunError(.usage, error.description)
         }
         let work = WorkArea(archive: options.archive)
+        let rights: RightsDefaults
+        do {
+            rights = try RightsDefaults.load(archive: options.archive)
+        } catch {
+            throw RunError(.usage, error.description)
+        }
         let preflight = Preflight(options: options, root: root, journal: journal, work: work, progress: progress)
         let surveyed = preflight.survey(plan)
         try checkSpace(needed: preflight.spaceNeeded(surveyed), pages: surveyed.reduce(0) { $0 + $1.pages.count })
@@ -92,7 +101,8 @@ public final class BatchRunner: Sendable {
         }
         let metadata = StageWorkers<ItemWork>(stage: "metadata")
         metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
-            MetadataStage(work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters)
+            MetadataStage(
+                work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters, rightsDefaults: rights)
         } handOn: { _, described in
             scheduler.described(described)
             packageQueue.put(described)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SohoaCatalog
+import SohoaCollection
 import SohoaSharing
 
 /// What the IIIF routes do, with the state they share: the image service with its caches and
@@ -93,7 +94,8 @@ final class IIIFServer: Sendable {
             canvases.append(canvas)
         }
         guard !canvases.isEmpty else { throw HTTPError(.notFound, message: "item '\(itemID)' has no pages to show") }
-        let builder = IIIFManifestBuilder(links: links, repositoryName: services.options.sharing.repositoryName)
+        var builder = IIIFManifestBuilder(links: links, repositoryName: services.options.sharing.repositoryName)
+        builder.fallbackRights = services.options.rights.statement(library: visible.item.libraryCode, collection: visible.item.type)?.uri
         let bytes = Array(builder.manifest(item: visible.item, pages: canvases).data())
         manifests.insert(bytes, for: key, cost: bytes.count)
         return IIIFResponses.json(

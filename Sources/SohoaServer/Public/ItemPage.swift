@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaCollection
 
 /// `/items/<item-id>`: the item's description, its PDF, and every page with its image and text.
 enum ItemPage {
@@ -27,12 +28,18 @@ enum ItemPage {
         add(language.pick("Số đăng ký", "Holding"), item.holdingID)
         add(language.pick("Mã tài liệu", "Identifier"), item.objectID)
         add(language.pick("Số trang", "Pages"), String(pages.count))
+        add(
+            language.pick("Bản quyền", "Rights"),
+            rights(item, default: served.defaultRights).map { language.pick($0.vietnamese, $0.english) })
         if served.availability.access == .restricted {
             add(
                 language.pick("Quyền xem", "Access"), language.pick("Hạn chế (chỉ người đã đăng nhập)", "Restricted (signed-in users only)")
             )
         }
         let rows = facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML }
+        let edit: HTML =
+            context.user?.role.canReview == true
+            ? "<p><a href=\"\(URLPath.item(item.id))/metadata\">\(language.pick("Sửa mô tả", "Edit the description"))</a></p>" : .empty
         let pdf: HTML =
             hasPDF
             ? "<p><a class=\"button\" href=\"\(URLPath.pdf(itemID: item.id))\">\(language.pick("Tải PDF (có lớp chữ tìm kiếm được)", "Download the PDF (searchable)"))</a></p>"
@@ -43,7 +50,7 @@ enum ItemPage {
         let sections = pages.map { section($0, itemID: item.id, language: language) }
         return """
             <table class="item-facts">\(rows)</table>
-            \(pdf)
+            \(edit)\(pdf)
             <nav class="page-index" aria-label="\(language.pick("Các trang", "Pages"))"><ol>\(contents)</ol></nav>
             <div class="pages">\(sections)</div>
             """
@@ -73,6 +80,11 @@ enum ItemPage {
             <div class="page-body">\(image)<div class="text">\(text)</div></div>
             </section>
             """
+    }
+
+    /// The item's rights statement: its own, else its library's or collection's default.
+    private static func rights(_ item: ItemRecord, default fallback: RightsStatement?) -> RightsStatement? {
+        ItemDescription(item: item, access: .public).rights.flatMap(RightsStatement.init) ?? fallback
     }
 
     /// The `description` of the item's metadata, if it has one.

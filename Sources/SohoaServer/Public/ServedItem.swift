@@ -1,12 +1,15 @@
 import Foundation
 import Hummingbird
 import SohoaCatalog
+import SohoaCollection
 
 /// An item that the reader asking may see, found from the id in a URL. Every public route that
 /// serves an item's metadata, text, images or PDF goes through `ServedItem.find`, so access levels
 /// are checked in one place.
 struct ServedItem {
     var availability: ItemAvailability
+    /// The rights of the item's library or collection (`server.yaml`), for an item without its own.
+    var defaultRights: RightsStatement? = nil
     var item: ItemRecord { availability.item }
 
     /// The item named by `rawID` (a path component as sent). Throws 404 when there is no such item or
@@ -17,7 +20,10 @@ struct ServedItem {
             availability.isServable
         else { throw HTTPError(.notFound) }
         guard context.mayRead(availability.access) else { throw HTTPError(.unauthorized) }
-        return ServedItem(availability: availability)
+        return ServedItem(
+            availability: availability,
+            defaultRights: services.options.rights.statement(
+                library: availability.item.libraryCode, collection: availability.collectionType))
     }
 
     /// The page of this item named by `rawName` (a path component as sent); 404 when there is none.

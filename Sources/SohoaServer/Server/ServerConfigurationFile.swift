@@ -19,6 +19,8 @@ import SohoaSharing
 ///     max-area: 25000000      # most pixels in one image (maxArea)
 ///     renders: 2              # images made at once (default: one per processor)
 ///     waiting: 32             # requests waiting for their turn; beyond, 503 and Retry-After
+/// rights:                     # items without rights of their own (see RightsDefaults)
+///   default: http://rightsstatements.org/vocab/CNE/1.0/
 /// ```
 public enum ServerConfigurationFile {
     /// The file's name inside the archive folder.
@@ -49,7 +51,14 @@ public enum ServerConfigurationFile {
         guard let map = root as? [String: Any] else {
             throw ServerConfigurationError("\(file): the file must be a YAML mapping with a 'sharing:' section")
         }
-        try allowOnly(map, keys: ["sharing"], at: nil, file: file)
+        try allowOnly(map, keys: ["sharing", "rights"], at: nil, file: file)
+        if let value = map["rights"] {
+            do throws(RightsDefaultsError) {
+                options.rights = try RightsDefaults.parse(value, file: file)
+            } catch {
+                throw ServerConfigurationError(error.description)
+            }
+        }
         guard let value = map["sharing"] else { return }
         guard let sharing = value as? [String: Any] else {
             throw ServerConfigurationError("\(file): 'sharing' must be a mapping of keys (repository-name, admin-email, …)")

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 import SohoaSharing
 
 /// How `sohoa serve` runs: where, for which archive, and what it shares.
@@ -17,6 +18,8 @@ public struct ServerOptions: Sendable {
     public var sessionLifetime: TimeInterval
     /// OAI-PMH and IIIF settings (`sharing:` in `<archive>/server.yaml`).
     public var sharing: SharingConfiguration
+    /// The rights of items without their own (`rights:` in `<archive>/server.yaml`).
+    public var rights = RightsDefaults()
     /// Seconds a connection may stay silent (no request, or a request sent too slowly) before the
     /// server closes it.
     public var idleTimeout = 30

@@ -14,6 +14,9 @@ public struct IIIFManifestBuilder: Sendable {
     public var links: IIIFLinks
     /// Who provides the items, for the required statement (the repository's name).
     public var repositoryName: String
+    /// The rights URI of items whose metadata gives none (the library's or collection's default
+    /// from `server.yaml`); nil: `defaultRights`.
+    public var fallbackRights: String?
 
     public init(links: IIIFLinks, repositoryName: String) {
         self.links = links
@@ -34,7 +37,7 @@ public struct IIIFManifestBuilder: Sendable {
             members.append(("summary", .languageMap([(language, description)])))
         }
         members.append(("metadata", .array(metadataEntries(item, language: language))))
-        members.append(("rights", .string(Self.rights(metadata["rights"] as? String))))
+        members.append(("rights", .string(Self.rights(metadata["rights"] as? String ?? fallbackRights))))
         members.append(
             (
                 "requiredStatement",

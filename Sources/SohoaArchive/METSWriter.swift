@@ -136,7 +136,17 @@ public enum METSWriter {
         lines.append("    <premis:format>")
         lines.append("      <premis:formatDesignation>")
         lines.append("        <premis:formatName>\(XMLText.escape(technical.mimeType))</premis:formatName>")
+        if let version = technical.formatVersion {
+            lines.append("        <premis:formatVersion>\(XMLText.escape(version))</premis:formatVersion>")
+        }
         lines.append("      </premis:formatDesignation>")
+        if let puid = technical.pronomID {
+            lines.append("      <premis:formatRegistry>")
+            lines.append("        <premis:formatRegistryName>PRONOM</premis:formatRegistryName>")
+            lines.append("        <premis:formatRegistryKey>\(XMLText.escape(puid))</premis:formatRegistryKey>")
+            lines.append("        <premis:formatRegistryRole>specification</premis:formatRegistryRole>")
+            lines.append("      </premis:formatRegistry>")
+        }
         lines.append("    </premis:format>")
         lines.append("  </premis:objectCharacteristics>")
         lines.append("  <premis:originalName>\(XMLText.escape(String(logicalPath.split(separator: "/").last ?? "")))</premis:originalName>")

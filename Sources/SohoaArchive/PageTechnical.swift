@@ -22,11 +22,16 @@ public struct PageTechnical: Sendable, Equatable, Codable {
     public var dpiEstimated: Bool
     /// 0-based frame of a multi-page file, nil for single-page files.
     public var frameIndex: Int?
+    /// The format's PRONOM identifier (`fmt/353`), written as PREMIS `formatRegistry`; nil when unknown.
+    public var pronomID: String?
+    /// The format's version (`1.01`), written as PREMIS `formatVersion`.
+    public var formatVersion: String?
 
     /// Technical metadata with every field given.
     public init(
         mimeType: String, formatName: String, width: Int, height: Int, bitsPerSample: Int, samplesPerPixel: Int,
-        colorModel: String, compression: String, dpi: Int?, dpiEstimated: Bool, frameIndex: Int? = nil
+        colorModel: String, compression: String, dpi: Int?, dpiEstimated: Bool, frameIndex: Int? = nil, pronomID: String? = nil,
+        formatVersion: String? = nil
     ) {
         self.mimeType = mimeType
         self.formatName = formatName
@@ -39,6 +44,8 @@ public struct PageTechnical: Sendable, Equatable, Codable {
         self.dpi = dpi
         self.dpiEstimated = dpiEstimated
         self.frameIndex = frameIndex
+        self.pronomID = pronomID
+        self.formatVersion = formatVersion
     }
 
     /// (name, value) pairs recorded as PREMIS significant properties.

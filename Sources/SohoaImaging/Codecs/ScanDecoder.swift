@@ -22,6 +22,12 @@ public enum ScanDecoder {
 
     /// Decodes page `page` (0-based) of a scan to 8-bit gray or RGB pixels plus its technical metadata.
     public static func decode(_ url: URL, page: Int = 0) throws(ImagingError) -> DecodedScan {
+        var scan = try decodeFrame(url, page: page)
+        scan.technical.pronom = PRONOMFormat.identify(url)
+        return scan
+    }
+
+    private static func decodeFrame(_ url: URL, page: Int) throws(ImagingError) -> DecodedScan {
         switch try acceptedFormat(url) {
         case .tiff:
             return try TIFFFile(path: url.path).decode(page: page)

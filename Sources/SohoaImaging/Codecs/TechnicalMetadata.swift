@@ -25,6 +25,8 @@ public struct TechnicalMetadata: Sendable, Codable, Equatable {
     public var pageIndex: Int
     /// Number of pages in the file.
     public var pageCount: Int
+    /// The file's format in the PRONOM registry, when its signature is one PRONOM lists.
+    public var pronom: PRONOMFormat?
 
     /// Technical metadata with every field given.
     public init(

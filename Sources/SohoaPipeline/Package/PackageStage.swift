@@ -119,7 +119,7 @@ struct PackageStage: Stage, Sendable {
             mimeType: t.format.mimeType, formatName: t.format.name,
             width: t.width, height: t.height, bitsPerSample: t.bitsPerSample, samplesPerPixel: t.samplesPerPixel,
             colorModel: t.colorModel, compression: t.compression, dpi: result.dpi.dpi, dpiEstimated: result.dpi.estimated,
-            frameIndex: t.pageCount > 1 ? result.frameIndex : nil)
+            frameIndex: t.pageCount > 1 ? result.frameIndex : nil, pronomID: t.pronom?.puid, formatVersion: t.pronom?.version)
     }
 
     private func write(_ text: String, _ staging: URL, _ logicalPath: String) throws -> URL {

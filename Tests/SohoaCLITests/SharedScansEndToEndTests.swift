@@ -109,6 +109,22 @@ final class SharedScansEndToEndTests: XCTestCase {
         XCTAssertEqual(hostile.exitCode, 0, "FTS syntax in a query is never an error: \(hostile.stderr)")
     }
 
+    func testAJPEGPageReadsAsWellAsTheSamePageAsPNG() throws {
+        let (fixture, _) = try prepared()
+        let out = try temporaryFolder("sohoa-export")
+        XCTAssertEqual(
+            try Sohoa.run(["export", "hong", "--format", "text", "--out", out.path, "--archive", fixture.archive.path]).exitCode, 0)
+        let gt = try SharedFolder.scans().appendingPathComponent("pytesseract_formats/GT_for_test.x.txt")
+        func cer(_ page: String) throws -> Double {
+            let result = try SharedChecks.run("cer", [gt.path, out.appendingPathComponent("hong/\(page).txt").path])
+            let value = try XCTUnwrap(result.stdout.firstMatch(of: /CER (\d+\.\d+)/)?.output.1, result.output)
+            return try XCTUnwrap(Double(value))
+        }
+        let png = try cer("01-good"), jpeg = try cer("04-photo")
+        print("CER of the same page: PNG \(png), JPEG \(jpeg)")
+        XCTAssertLessThanOrEqual(jpeg, png + 0.005, "a JPEG page reads within half a point of the lossless copy")
+    }
+
     func testArchivePassesThirdPartyValidators() throws {
         let (fixture, _) = try prepared()
         try SharedChecks.assertValid("validate-ocfl", [fixture.archive.path])

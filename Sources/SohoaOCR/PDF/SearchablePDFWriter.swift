@@ -11,6 +11,11 @@ public final class SearchablePDFWriter {
     public let url: URL
     /// Pages added so far.
     public private(set) var pageCount = 0
+    /// The printed label of each page (index 0 is the first page; `nil`: its position), written as
+    /// the document's `/PageLabels` when any is set. Set before `finish()`.
+    public var pageLabels: [String?] = []
+    /// Bookmarks (the table of contents), written as the document's outline. Set before `finish()`.
+    public var outline: [PDFOutlineEntry] = []
 
     private let partialURL: URL
     private let handle: FileHandle
@@ -61,7 +66,6 @@ public final class SearchablePDFWriter {
             throw PDFWriterError(file: url.path, message: "zlib could not compress the font tables: check free memory")
         }
         try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
-        try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary("<< /Type /Catalog /Pages \(Self.pagesObject) 0 R >>"))
         for object in fontObjects { try writeObject(object.number, object.bytes) }
         nextObject = Self.fontObject + fontObjects.count + 1
     }
@@ -129,6 +133,7 @@ public final class SearchablePDFWriter {
         try writeObject(PDFGlyphlessFont.toUnicodeNumber(first: Self.fontObject), toUnicode)
         let kids = pageObjects.map { "\($0) 0 R" }.joined(separator: " ")
         try writeObject(Self.pagesObject, PDFGlyphlessFont.dictionary("<< /Type /Pages /Kids [ \(kids) ] /Count \(pageObjects.count) >>"))
+        try writeCatalog()
         let infoObject = nextObject
         nextObject += 1
         try writeObject(
@@ -170,6 +175,22 @@ public final class SearchablePDFWriter {
             )
         }
         finished = true
+    }
+
+    /// The document catalog (written last, so it can name the labels and outline set after `init`).
+    private func writeCatalog() throws {
+        var catalog = "<< /Type /Catalog /Pages \(Self.pagesObject) 0 R"
+        if pageLabels.contains(where: { $0 != nil }) {
+            let labels = (0..<pageCount).map { $0 < pageLabels.count ? pageLabels[$0] : nil }
+            catalog += " /PageLabels \(PDFPageLabels.dictionary(labels))"
+        }
+        let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
+        if let root = bookmarks.objects.first {
+            for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
+            nextObject += bookmarks.objects.count
+            catalog += " /Outlines \(root.number) 0 R /PageMode /UseOutlines"
+        }
+        try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary(catalog + " >>"))
     }
 
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 
@@ -16,6 +17,10 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var description: String?
     /// Who may see the item once it is served (`access: restricted`); `nil` leaves the catalog's level as it is.
     public var access: AccessLevel?
+    /// Page-label rules (`pagination:` in `item.yaml`).
+    public var pagination: PageLabelRules?
+    /// The table of contents (`contents:` in `item.yaml`, or `contents.csv` in the item folder).
+    public var contents: ItemContents?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -64,7 +69,7 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
             throw MetadataError(
                 file: source,
                 message:
-                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description, access"
+                    "unknown key '\(rawKey)'; allowed: title, creator, date, language, type, subject, holding-id, library-code, description, access, pagination, contents"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -97,9 +102,34 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     static func load(itemFolder: URL, table: ItemMetadataTable, itemID: String) throws(MetadataError) -> ItemMetadata {
         for name in ["item.yaml", "item.yml"] {
             let url = itemFolder.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { return try fromYAML(url) }
+            if FileManager.default.fileExists(atPath: url.path) { return try withContentsCSV(fromYAML(url), itemFolder) }
         }
-        return table.row(for: itemID) ?? ItemMetadata()
+        return try withContentsCSV(table.row(for: itemID) ?? ItemMetadata(), itemFolder)
+    }
+
+    /// `metadata` with the contents of `contents.csv` in `itemFolder`, when it has one.
+    private static func withContentsCSV(_ metadata: ItemMetadata, _ itemFolder: URL) throws(MetadataError) -> ItemMetadata {
+        let url = itemFolder.appendingPathComponent("contents.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return metadata }
+        var result = metadata
+        do {
+            guard result.contents == nil else {
+                throw StructureError(file: url.path, message: "item.yaml has contents too; keep one of them")
+            }
+            result.contents = try ItemContents(csv: String(contentsOf: url, encoding: .utf8), source: url.path)
+        } catch let error as StructureError {
+            throw MetadataError(file: error.file, message: error.message)
+        } catch {
+            throw MetadataError(file: url.path, message: "not readable as UTF-8 text: \(error)")
+        }
+        return result
+    }
+
+    /// The page labels and contents of the item once it has `pageCount` pages; throws, naming the
+    /// item's metadata file, when a rule or section does not fit.
+    public func structure(pageCount: Int, source: String) throws(StructureError) -> ItemStructure {
+        try ItemStructure(
+            rules: pagination ?? PageLabelRules(), contents: contents ?? ItemContents(), pageCount: pageCount, source: source)
     }
 
     static func fromYAML(_ url: URL) throws(MetadataError) -> ItemMetadata {
@@ -114,6 +144,19 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         }
         var metadata = ItemMetadata()
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch key.lowercased().precomposedStringWithCanonicalMapping {
+                case "pagination", "phân trang", "phan-trang":
+                    metadata.pagination = try PageLabelRules(yaml: value, source: url.path)
+                    continue
+                case "contents", "mục lục", "muc-luc":
+                    metadata.contents = try ItemContents(yaml: value, source: url.path)
+                    continue
+                default: break
+                }
+            } catch {
+                throw MetadataError(file: error.file, message: error.message)
+            }
             let text: String
             if let list = value as? [Any] {
                 text = list.map { "\($0)" }.joined(separator: key.lowercased().hasPrefix("lang") ? "+" : "; ")

@@ -43,6 +43,7 @@ public enum SohoaServerApp {
         AuthRoutes.add(to: router, services: services)
         PublicRoutes.add(to: router, services: services)
         ReviewRoutes.add(to: router, services: services)
+        StructureRoutes.add(to: router, services: services)
         DashboardRoutes.add(to: router, services: services)
         OAIRoutes.add(to: router, services: services)
         IIIFRoutes.add(to: router, services: services)

@@ -4,14 +4,16 @@ import XCTest
 @testable import SohoaArchive
 
 final class ItemContentsTests: XCTestCase {
-    static var yaml: [Any] { [
-        ["title": "Lời nói đầu", "page": 3, "type": "preface"],
+    static var yaml: [Any] {
         [
-            "title": "Chương I. Địa lý", "page": 5,
-            "sections": [["title": "1. Sông ngòi", "page": 6], ["title": "2. Núi non", "page": 8, "to": 9]],
-        ],
-        ["title": "Phụ lục", "page": 11, "type": "appendix"],
-    ] }
+            ["title": "Lời nói đầu", "page": 3, "type": "preface"],
+            [
+                "title": "Chương I. Địa lý", "page": 5,
+                "sections": [["title": "1. Sông ngòi", "page": 6], ["title": "2. Núi non", "page": 8, "to": 9]],
+            ],
+            ["title": "Phụ lục", "page": 11, "type": "appendix"],
+        ]
+    }
 
     func testNestingAndLastPagesFromTheNextSection() throws {
         let contents = try ItemContents(yaml: Self.yaml, source: "item.yaml").resolved(pageCount: 12, source: "item.yaml")

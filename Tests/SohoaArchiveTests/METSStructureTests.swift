@@ -31,7 +31,9 @@ final class METSStructureTests: XCTestCase {
         XCTAssertEqual(try values("//*[local-name()='div'][@TYPE='page']/@ORDERLABEL"), ["Bìa", "iv"])
         XCTAssertEqual(
             try values("//*[local-name()='structMap'][@TYPE='LOGICAL']//*[local-name()='div']/@LABEL"),
-            ["Đại Nam thực lục", "Lời tựa", "Chương \"Một\" & hai", "Mục 1"].enumerated().map { $0.offset == 0 ? package.dc.title : $0.element })
+            ["Đại Nam thực lục", "Lời tựa", "Chương \"Một\" & hai", "Mục 1"].enumerated().map {
+                $0.offset == 0 ? package.dc.title : $0.element
+            })
         XCTAssertEqual(
             try values("//*[local-name()='smLink']/@*[local-name()='to']"), ["PHYS_0001", "PHYS_0002", "PHYS_0002"])
         XCTAssertEqual(try values("//*[local-name()='smLink']/@*[local-name()='from']"), ["LOG_0001", "LOG_0002", "LOG_0003"])

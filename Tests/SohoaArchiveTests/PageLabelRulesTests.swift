@@ -1,8 +1,8 @@
 import Foundation
+import SohoaText
 import XCTest
 
 @testable import SohoaArchive
-import SohoaText
 
 final class PageLabelRulesTests: XCTestCase {
     func testCoverRomanFrontMatterThenArabic() throws {

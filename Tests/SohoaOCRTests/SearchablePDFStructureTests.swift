@@ -21,7 +21,8 @@ final class SearchablePDFStructureTests: XCTestCase {
         let check = try TestFixtures.run(try TestFixtures.tool("qpdf"), ["--check", url.path])
         XCTAssertEqual(check.exitCode, 0, check.stdout + check.stderr)
         XCTAssertFalse((check.stdout + check.stderr).contains("WARNING"), check.stdout + check.stderr)
-        let result = try TestFixtures.run(try TestFixtures.tool("qpdf"), ["--json", "--json-key=pagelabels", "--json-key=outlines", url.path])
+        let result = try TestFixtures.run(
+            try TestFixtures.tool("qpdf"), ["--json", "--json-key=pagelabels", "--json-key=outlines", url.path])
         XCTAssertEqual(result.exitCode, 0, result.stderr)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }

@@ -44,7 +44,8 @@ public struct ItemContents: Sendable, Equatable, Codable {
                 throw StructureError(
                     file: source,
                     message: "contents row \(index + 1) ('\(entry.title)'): level \(level) must be 1"
-                        + (previousLevel > 0 ? " to \(previousLevel + 1) (one more than the section above at most)" : " for the first section"))
+                        + (previousLevel > 0
+                            ? " to \(previousLevel + 1) (one more than the section above at most)" : " for the first section"))
             }
             append(entry, depth: level - 1, to: &roots)
             previousLevel = level

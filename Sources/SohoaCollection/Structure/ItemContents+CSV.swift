@@ -19,7 +19,8 @@ extension ItemContents {
         let records = CSVReader.records(text, separator: CSVReader.separator(guessedFrom: text))
             .filter { !$0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         guard let header = records.first else {
-            throw StructureError(file: source, message: "the contents CSV is empty; its first line names the columns: level,title,page,to,type")
+            throw StructureError(
+                file: source, message: "the contents CSV is empty; its first line names the columns: level,title,page,to,type")
         }
         var columns: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() {

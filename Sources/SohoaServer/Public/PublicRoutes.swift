@@ -71,7 +71,8 @@ enum PublicRoutes {
             asked.query.isEmpty ? language.pick("Tìm kiếm", "Search") : language.pick("Tìm “\(asked.query)”", "Search for “\(asked.query)”")
         return .html(
             PageLayout.page(
-                title: title, context: context, body: SearchResultsPage.html(asked, page: page, overview: overview, context: context, labels: labels),
+                title: title, context: context,
+                body: SearchResultsPage.html(asked, page: page, overview: overview, context: context, labels: labels),
                 styles: [PublicStyle.url]))
     }
 

@@ -72,7 +72,9 @@ struct StructureForm: Equatable {
             guard pieces.count == 2, let from = Int(pieces[0]), !pieces[1].isEmpty else {
                 throw StructureError(
                     file: "quy tắc đánh số / rules",
-                    message: "'\(part.trimmingCharacters(in: .whitespaces))' must be a scan number, a colon and the label printed on it, e.g. 6: 1")
+                    message:
+                        "'\(part.trimmingCharacters(in: .whitespaces))' must be a scan number, a colon and the label printed on it, e.g. 6: 1"
+                )
             }
             rules.append(PageLabelRule(from: from, firstLabel: pieces[1]))
         }

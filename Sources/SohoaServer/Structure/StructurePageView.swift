@@ -19,9 +19,10 @@ struct StructurePageView {
 
     func render(context: AppRequestContext) -> HTML {
         let language = context.language
-        let notice: HTML = self.notice.map {
-            "<p class=\"\($0.isProblem ? "notice problem" : "notice")\" role=\"\($0.isProblem ? "alert" : "status")\">\($0.text)</p>"
-        } ?? .empty
+        let notice: HTML =
+            self.notice.map {
+                "<p class=\"\($0.isProblem ? "notice problem" : "notice")\" role=\"\($0.isProblem ? "alert" : "status")\">\($0.text)</p>"
+            } ?? .empty
         let rows = scans.enumerated().map { index, scan in row(index, scan, language: language) }
         let body: HTML = """
             <p><a href="\(URLPath.item(item.id))">\(language.pick("← Trang tài liệu", "← Item page"))</a></p>

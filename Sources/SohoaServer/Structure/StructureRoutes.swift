@@ -47,7 +47,8 @@ enum StructureRoutes {
                 view.form = form
                 view.notice = (
                     language.pick(
-                        "Đã điền số trang theo quy tắc; xem lại rồi bấm Lưu.", "Labels filled in from the rules; check them, then Save."), false
+                        "Đã điền số trang theo quy tắc; xem lại rồi bấm Lưu.", "Labels filled in from the rules; check them, then Save."),
+                    false
                 )
                 return .html(view.render(context: context))
             } catch {
@@ -65,7 +66,8 @@ enum StructureRoutes {
             view.notice = (language.pick("Chưa lưu: ", "Not saved: ") + error.description, true)
             return .html(view.render(context: context), status: .badRequest)
         } catch let error as RunError {
-            let status: HTTPResponse.Status = error.kind == .usage ? .badRequest : error.kind == .conflict ? .conflict : .internalServerError
+            let status: HTTPResponse.Status =
+                error.kind == .usage ? .badRequest : error.kind == .conflict ? .conflict : .internalServerError
             if status == .internalServerError { context.logger.error("structure of \(item.id) not saved: \(error.message)") }
             view.notice = (language.pick("Chưa lưu: ", "Not saved: ") + error.message, true)
             return .html(view.render(context: context), status: status)

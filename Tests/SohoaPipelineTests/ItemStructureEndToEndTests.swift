@@ -94,4 +94,20 @@ final class ItemStructureEndToEndTests: XCTestCase {
         let reasons = summary.snapshot.failures.map(\.reason).joined(separator: "\n")
         XCTAssertTrue(reasons.contains("item.yaml") && reasons.contains("page 9") && reasons.contains("only 3 pages"), reasons)
     }
+
+    func testShortPaginationFormAndAContentsCSVBesideItemYAML() throws {
+        let item = try temporaryFolder(removedAfter: self).appendingPathComponent("bao")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        try Data("title: Báo\npagination: {1: Bìa, 2: i, 4: 1, 6: 12a}\n".utf8).write(to: item.appendingPathComponent("item.yaml"))
+        try Data("level,title,page\n1,Thời sự,2\n2,Tin tỉnh,3\n1,Văn hóa,5\n".utf8).write(to: item.appendingPathComponent("contents.csv"))
+        let metadata = try ItemMetadata.load(itemFolder: item, table: ItemMetadataTable(), itemID: "bao")
+        let structure = try metadata.structure(pageCount: 7, source: "item.yaml")
+        XCTAssertEqual(structure.labels, ["Bìa", "i", "ii", "1", "2", "12a", "12b"])
+        XCTAssertEqual(structure.contents.entries.map(\.title), ["Thời sự", "Văn hóa"])
+        XCTAssertEqual(structure.contents.entries[0].sections.map(\.pages), [3...4])
+        try Data("title: Báo\ncontents: [{title: A, page: 1}]\n".utf8).write(to: item.appendingPathComponent("item.yaml"))
+        XCTAssertThrowsError(try ItemMetadata.load(itemFolder: item, table: ItemMetadataTable(), itemID: "bao")) {
+            XCTAssertTrue("\($0)".contains("item.yaml has contents too"), "\($0)")
+        }
+    }
 }

@@ -4,15 +4,15 @@ import SohoaOCR
 import SohoaTesting
 import XCTest
 
-/// The PDF's page labels and outline, read back by qpdf (`--json`), a library nobody here wrote.
+/// The PDF's page labels, read back by qpdf (`--json`), a library nobody here wrote (the outline is
+/// read back in `ItemStructureEndToEndTests`).
 final class SearchablePDFStructureTests: XCTestCase {
-    private func writePDF(pages: Int, labels: [String?], outline: [PDFOutlineEntry]) throws -> URL {
+    private func writePDF(pages: Int, labels: [String?]) throws -> URL {
         let url = try temporaryFolder("sohoa-pdf-structure").appendingPathComponent("item.pdf")
         let writer = try SearchablePDFWriter(url: url, title: "Địa chí", producer: "sohoa test", date: WriterFixtures.date)
         let image = try PDFPageImage(raster: Raster(width: 100, height: 140))
         for _ in 0..<pages { try writer.addPage(image: image, dpi: 72, text: .empty(width: 100, height: 140)) }
         writer.pageLabels = labels
-        writer.outline = outline
         try writer.finish()
         return url
     }
@@ -29,7 +29,7 @@ final class SearchablePDFStructureTests: XCTestCase {
 
     func testPageLabelsReadBackAsPrinted() throws {
         let labels: [String?] = ["Bìa", "i", "ii", "iii", "1", "2", "3", "12a", "12b", nil]
-        let url = try writePDF(pages: labels.count, labels: labels, outline: [])
+        let url = try writePDF(pages: labels.count, labels: labels)
         let json = try qpdfJSON(url)
         let ranges = try XCTUnwrap(json["pagelabels"] as? [[String: Any]])
         XCTAssertEqual(ranges.compactMap { $0["index"] as? Int }, [0, 1, 4, 7, 8, 9])
@@ -41,23 +41,5 @@ final class SearchablePDFStructureTests: XCTestCase {
         XCTAssertEqual(dictionaries[3]["/P"] as? String, "u:12a")
         XCTAssertEqual(dictionaries[5]["/S"] as? String, "/D")
         XCTAssertEqual(dictionaries[5]["/St"] as? Int, 10)
-    }
-
-    func testOutlineReadsBackAsATree() throws {
-        let outline = [
-            PDFOutlineEntry(title: "Lời nói đầu", page: 2),
-            PDFOutlineEntry(
-                title: "Chương I", page: 3,
-                children: [PDFOutlineEntry(title: "1. Sông ngòi", page: 3), PDFOutlineEntry(title: "2. Núi", page: 4)]),
-        ]
-        let url = try writePDF(pages: 4, labels: [], outline: outline)
-        let json = try qpdfJSON(url)
-        let top = try XCTUnwrap(json["outlines"] as? [[String: Any]])
-        XCTAssertEqual(top.compactMap { $0["title"] as? String }, ["Lời nói đầu", "Chương I"])
-        XCTAssertEqual(top.compactMap { $0["destpageposfrom1"] as? Int }, [2, 3])
-        let kids = try XCTUnwrap(top[1]["kids"] as? [[String: Any]])
-        XCTAssertEqual(kids.compactMap { $0["title"] as? String }, ["1. Sông ngòi", "2. Núi"])
-        XCTAssertEqual(kids.compactMap { $0["destpageposfrom1"] as? Int }, [3, 4])
-        XCTAssertTrue((json["pagelabels"] as? [Any])?.isEmpty ?? true)
     }
 }

@@ -4,7 +4,8 @@ import SohoaCatalog
 
 /// Saves an archivist's page labels and table of contents for an archived item: a new OCFL version
 /// whose METS has the new `ORDERLABEL`s, logical structMap and structLink, and a PREMIS `metadata
-/// modification` event naming who; the images and text stay as they are. The catalog's copy (served
+/// modification` event naming who, and a PDF whose labels and bookmarks follow (an incremental
+/// update); the images and text stay as they are. The catalog's copy (served
 /// to the item page, IIIF and search) follows.
 public struct StructureEdit: Sendable {
     /// The archive.
@@ -67,12 +68,18 @@ public struct StructureEdit: Sendable {
                     objectID: item.objectID, objectPath: session.root.objectPath(for: item.objectID), version: head.version,
                     unchanged: true)
             }
+            // The PDF follows by an incremental update (same images and text layer).
+            var changed: [String: Data] = [:]
+            let pdfPath = "\(itemID).pdf"
+            if head.state[pdfPath] != nil, let url = try session.root.contentURL(objectID: item.objectID, logicalPath: pdfPath) {
+                changed[pdfPath] = try PDFStructureRevision.revised(Data(contentsOf: url), structure: structure, path: pdfPath)
+            }
             let sections = structure.contents.flattened.count
             let labelled = structure.labels.compactMap { $0 }.count
             let written: WrittenVersion
             do {
                 written = try correction.writeCorrectedVersion(
-                    objectID: item.objectID, head: head, changed: [:], by: person,
+                    objectID: item.objectID, head: head, changed: changed, by: person,
                     detail: "page labels (\(labelled) pages) and table of contents (\(sections) sections) changed by \(person)",
                     message: "page labels and contents by \(person)", at: date, eventType: "metadata modification",
                     structure: structure)

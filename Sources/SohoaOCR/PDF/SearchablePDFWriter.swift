@@ -1,4 +1,5 @@
 import Foundation
+import SohoaText
 
 /// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
 /// physical size with the recognized words as invisible, extractable text over it.
@@ -179,18 +180,13 @@ public final class SearchablePDFWriter {
 
     /// The document catalog (written last, so it can name the labels and outline set after `init`).
     private func writeCatalog() throws {
-        var catalog = "<< /Type /Catalog /Pages \(Self.pagesObject) 0 R"
-        if pageLabels.contains(where: { $0 != nil }) {
-            let labels = (0..<pageCount).map { $0 < pageLabels.count ? pageLabels[$0] : nil }
-            catalog += " /PageLabels \(PDFPageLabels.dictionary(labels))"
-        }
         let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
-        if let root = bookmarks.objects.first {
-            for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
-            nextObject += bookmarks.objects.count
-            catalog += " /Outlines \(root.number) 0 R /PageMode /UseOutlines"
-        }
-        try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary(catalog + " >>"))
+        for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
+        nextObject += bookmarks.objects.count
+        try writeObject(
+            Self.catalogObject,
+            PDFGlyphlessFont.dictionary(
+                PDFOutline.catalog(pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks)))
     }
 
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {
@@ -208,21 +204,7 @@ public final class SearchablePDFWriter {
     }
 
     /// A PDF text string: a literal for printable ASCII, else UTF-16BE with a byte order mark.
-    static func textString(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
-            var literal = ""
-            for character in text {
-                if character == "(" || character == ")" || character == "\\" { literal.append("\\") }
-                literal.append(character)
-            }
-            return "(\(literal))"
-        }
-        let hex = ([0xFEFF] + Array(text.utf16)).map { unit -> String in
-            let digits = String(unit, radix: 16, uppercase: true)
-            return String(repeating: "0", count: 4 - digits.count) + digits
-        }
-        return "<\(hex.joined())>"
-    }
+    static func textString(_ text: String) -> String { PDFText.string(text) }
 
     /// `D:YYYYMMDDHHmmSSZ` in UTC.
     static func pdfDate(_ date: Date) -> String {

@@ -93,7 +93,7 @@ struct PackageStage: Stage, Sendable {
         var itemFiles: [PackageFileRef] = []
         if let pdf {
             pdf.pageLabels = structure.labels
-            pdf.outline = Self.outline(structure.contents.entries)
+            pdf.outline = structure.contents.pdfBookmarks
             try pdf.finish()
             let path = "\(item.item.id).pdf"
             files[path] = pdfURL
@@ -123,11 +123,6 @@ struct PackageStage: Stage, Sendable {
         } catch {
             throw StageFailure(stage: .package, file: error.file, itemID: item.item.id, reason: error.message)
         }
-    }
-
-    /// The PDF bookmarks of a table of contents.
-    static func outline(_ entries: [ContentsEntry]) -> [PDFOutlineEntry] {
-        entries.map { PDFOutlineEntry(title: $0.title, page: $0.firstPage, children: outline($0.sections)) }
     }
 
     /// The master image's technical record for the METS techMD.

@@ -1,9 +1,7 @@
-import SohoaText
-
 /// The `/PageLabels` number tree of a PDF (ISO 32000-1 §12.4.2) made from each page's printed label:
 /// runs of arabic or roman numbers become one numbered range, any other label (`Bìa`, `12a`) a
 /// range of its own with the label as its prefix.
-enum PDFPageLabels {
+public enum PDFPageLabels {
     /// One range: where it starts (page index from 0) and its label dictionary.
     struct Range: Equatable {
         var firstIndex: Int
@@ -35,11 +33,11 @@ enum PDFPageLabels {
     }
 
     /// The dictionary text: `<< /Nums [ 0 << /P (Bìa) >> 1 << /S /r >> … ] >>`.
-    static func dictionary(_ labels: [String?]) -> String {
+    public static func dictionary(_ labels: [String?]) -> String {
         let entries = ranges(labels).map { range -> String in
             var parts: [String] = []
             if let style = range.style { parts.append("/S /\(style)") }
-            if !range.prefix.isEmpty { parts.append("/P \(SearchablePDFWriter.textString(range.prefix))") }
+            if !range.prefix.isEmpty { parts.append("/P \(PDFText.string(range.prefix))") }
             if range.style != nil, range.start != 1 { parts.append("/St \(range.start)") }
             return "\(range.firstIndex) << \(parts.joined(separator: " ")) >>"
         }

@@ -10,16 +10,19 @@ public struct ItemPackage: Sendable {
     public var itemFiles: [PackageFileRef]
     /// Preservation events.
     public var events: [PreservationEvent]
+    /// Page labels and table of contents (METS `ORDERLABEL`, logical structMap and structLink).
+    public var structure: ItemStructure
 
     /// Creates a package description.
     public init(
         objectID: String, dc: DublinCore, pages: [PackagePage], itemFiles: [PackageFileRef] = [],
-        events: [PreservationEvent] = []
+        events: [PreservationEvent] = [], structure: ItemStructure = ItemStructure()
     ) {
         self.objectID = objectID
         self.dc = dc
         self.pages = pages
         self.itemFiles = itemFiles
         self.events = events
+        self.structure = structure
     }
 }

@@ -31,6 +31,7 @@ public enum METSWriter {
         xml += provenance.xml
         xml += fileSection(files, facts: facts, technicalIDs: provenance.technicalIDs)
         xml += structure(p, files: files, eventIDs: provenance.eventIDs)
+        xml += logicalStructure(p.structure, title: p.dc.title, pageCount: files.orderedPages.count)
         xml += "</mets:mets>\n"
         return xml
     }
@@ -244,7 +245,7 @@ public enum METSWriter {
         for (position, page) in files.orderedPages.enumerated() {
             let id = String(format: "PHYS_%04d", position + 1)
             xml +=
-                "      <mets:div ID=\"\(id)\" TYPE=\"page\" ORDER=\"\(page.page.sequence)\" LABEL=\"\(XMLText.attribute(page.page.name))\">\n"
+                "      <mets:div ID=\"\(id)\" TYPE=\"page\" ORDER=\"\(page.page.sequence)\"\(orderLabel(p.structure, position: position + 1)) LABEL=\"\(XMLText.attribute(page.page.name))\">\n"
             for entry in files.entries where entry.page == page.position {
                 xml += "        <mets:fptr FILEID=\"\(entry.id)\"/>\n"
             }

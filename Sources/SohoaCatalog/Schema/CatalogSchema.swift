@@ -27,6 +27,7 @@ enum CatalogSchema {
         registerAccessChanges(&migrator)
         registerReviewNextIndex(&migrator)
         registerSearchFast(&migrator)
+        registerStructure(&migrator)
         return migrator
     }
 

@@ -112,17 +112,19 @@ public struct PageCorrection: Sendable {
 
     /// Writes the next version of `objectID` on top of `head` (refused with `OCFLError.headMoved` if
     /// the head moved since), with `changed` files (logical path → bytes) and `changedFiles` (logical
-    /// path → a file on disk) replaced and a METS revised with a PREMIS modification event by `person`.
+    /// path → a file on disk) replaced and a METS revised with a PREMIS `eventType` event by `person` (and
+    /// given `structure`'s page labels and contents when set).
     func writeCorrectedVersion(
         objectID: String, head: ObjectHead, changed: [String: Data], changedFiles: [String: URL] = [:], by person: String,
-        detail: String, message: String, at date: Date
+        detail: String, message: String, at date: Date, eventType: String = "modification", structure: ItemStructure? = nil
     ) throws -> WrittenVersion {
         let root = session.root
         var changed = changed
         let event = PreservationEvent(
-            type: "modification", date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
+            type: eventType, date: date, agent: PreservationAgent(name: person, kind: .person), outcome: "success",
             detail: detail)
-        let mets = try read(objectID, "mets.xml")
+        var mets = try read(objectID, "mets.xml")
+        if let structure { mets = try METSWriter.restructure(mets, structure: structure) }
         var facts = changed.mapValues { PackageFileFacts(of: $0) }
         for (path, url) in changedFiles { facts[path] = try PackageFileFacts(contentsOf: url) }
         let revised = try METSWriter.revise(mets, objectID: objectID, events: [event], changedFiles: facts, modifiedAt: date)

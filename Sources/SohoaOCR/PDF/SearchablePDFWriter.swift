@@ -1,4 +1,5 @@
 import Foundation
+import SohoaText
 
 /// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
 /// physical size with the recognized words as invisible, extractable text over it.
@@ -11,6 +12,11 @@ public final class SearchablePDFWriter {
     public let url: URL
     /// Pages added so far.
     public private(set) var pageCount = 0
+    /// The printed label of each page (index 0 is the first page; `nil`: its position), written as
+    /// the document's `/PageLabels` when any is set. Set before `finish()`.
+    public var pageLabels: [String?] = []
+    /// Bookmarks (the table of contents), written as the document's outline. Set before `finish()`.
+    public var outline: [PDFOutlineEntry] = []
 
     private let partialURL: URL
     private let handle: FileHandle
@@ -61,7 +67,6 @@ public final class SearchablePDFWriter {
             throw PDFWriterError(file: url.path, message: "zlib could not compress the font tables: check free memory")
         }
         try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
-        try writeObject(Self.catalogObject, PDFGlyphlessFont.dictionary("<< /Type /Catalog /Pages \(Self.pagesObject) 0 R >>"))
         for object in fontObjects { try writeObject(object.number, object.bytes) }
         nextObject = Self.fontObject + fontObjects.count + 1
     }
@@ -129,6 +134,7 @@ public final class SearchablePDFWriter {
         try writeObject(PDFGlyphlessFont.toUnicodeNumber(first: Self.fontObject), toUnicode)
         let kids = pageObjects.map { "\($0) 0 R" }.joined(separator: " ")
         try writeObject(Self.pagesObject, PDFGlyphlessFont.dictionary("<< /Type /Pages /Kids [ \(kids) ] /Count \(pageObjects.count) >>"))
+        try writeCatalog()
         let infoObject = nextObject
         nextObject += 1
         try writeObject(
@@ -172,6 +178,17 @@ public final class SearchablePDFWriter {
         finished = true
     }
 
+    /// The document catalog (written last, so it can name the labels and outline set after `init`).
+    private func writeCatalog() throws {
+        let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
+        for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
+        nextObject += bookmarks.objects.count
+        try writeObject(
+            Self.catalogObject,
+            PDFGlyphlessFont.dictionary(
+                PDFOutline.catalog(pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks)))
+    }
+
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {
         offsets[number] = offset
         try write(Array("\(number) 0 obj\n".utf8) + body + Array("endobj\n".utf8))
@@ -187,21 +204,7 @@ public final class SearchablePDFWriter {
     }
 
     /// A PDF text string: a literal for printable ASCII, else UTF-16BE with a byte order mark.
-    static func textString(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
-            var literal = ""
-            for character in text {
-                if character == "(" || character == ")" || character == "\\" { literal.append("\\") }
-                literal.append(character)
-            }
-            return "(\(literal))"
-        }
-        let hex = ([0xFEFF] + Array(text.utf16)).map { unit -> String in
-            let digits = String(unit, radix: 16, uppercase: true)
-            return String(repeating: "0", count: 4 - digits.count) + digits
-        }
-        return "<\(hex.joined())>"
-    }
+    static func textString(_ text: String) -> String { PDFText.string(text) }
 
     /// `D:YYYYMMDDHHmmSSZ` in UTC.
     static func pdfDate(_ date: Date) -> String {

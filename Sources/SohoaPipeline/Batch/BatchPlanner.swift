@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
@@ -75,6 +76,12 @@ public struct BatchPlanner: Sendable {
                     rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF, PNG or JPEG page"))
                     continue
                 }
+                do {
+                    _ = try metadata.structure(pageCount: pages.count, source: Self.metadataFile(in: entry))
+                } catch {
+                    rejections.append(.init(file: entry, reason: error.description))
+                    continue
+                }
                 items.append(PlannedItem(id: id, source: entry, metadata: metadata, pages: pages))
             } else if isCandidatePage(entry) {
                 switch frames(of: entry) {
@@ -105,6 +112,14 @@ public struct BatchPlanner: Sendable {
             items.removeAll { $0.id == id && $0.source != group[0].source }
         }
         return BatchPlan(folder: folder, items: items, rejections: rejections, lossyFiles: lossyFiles)
+    }
+
+    /// The file an item folder's pagination and contents come from, for messages.
+    static func metadataFile(in itemFolder: URL) -> String {
+        for name in ["item.yaml", "item.yml"] where FileManager.default.fileExists(atPath: itemFolder.appendingPathComponent(name).path) {
+            return itemFolder.appendingPathComponent(name).path
+        }
+        return itemFolder.appendingPathComponent("contents.csv").path
     }
 
     static func pages(of file: URL, frames: Int, startingAt sequence: Int) -> [PlannedPage] {

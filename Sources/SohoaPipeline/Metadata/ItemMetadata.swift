@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 
@@ -20,6 +21,10 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var contributor: String?
     /// A RightsStatements.org or Creative Commons URI (`RightsStatement.uri`); `nil`: the archive's default.
     public var rights: String?
+    /// Page-label rules (`pagination:` in `item.yaml`).
+    public var pagination: PageLabelRules?
+    /// The table of contents (`contents:` in `item.yaml`, or `contents.csv` in the item folder).
+    public var contents: ItemContents?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -74,7 +79,7 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                 file: source,
                 message:
                     "unknown key '\(rawKey)'; allowed: title, alternative-title, creator, contributor, date, language, type, subject, "
-                    + "holding-id, library-code, description, rights, access"
+                    + "holding-id, library-code, description, rights, access, pagination, contents"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -112,9 +117,34 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     static func load(itemFolder: URL, table: ItemMetadataTable, itemID: String) throws(MetadataError) -> ItemMetadata {
         for name in ["item.yaml", "item.yml"] {
             let url = itemFolder.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { return try fromYAML(url) }
+            if FileManager.default.fileExists(atPath: url.path) { return try withContentsCSV(fromYAML(url), itemFolder) }
         }
-        return table.row(for: itemID) ?? ItemMetadata()
+        return try withContentsCSV(table.row(for: itemID) ?? ItemMetadata(), itemFolder)
+    }
+
+    /// `metadata` with the contents of `contents.csv` in `itemFolder`, when it has one.
+    private static func withContentsCSV(_ metadata: ItemMetadata, _ itemFolder: URL) throws(MetadataError) -> ItemMetadata {
+        let url = itemFolder.appendingPathComponent("contents.csv")
+        guard FileManager.default.fileExists(atPath: url.path) else { return metadata }
+        var result = metadata
+        do {
+            guard result.contents == nil else {
+                throw StructureError(file: url.path, message: "item.yaml has contents too; keep one of them")
+            }
+            result.contents = try ItemContents(csv: String(contentsOf: url, encoding: .utf8), source: url.path)
+        } catch let error as StructureError {
+            throw MetadataError(file: error.file, message: error.message)
+        } catch {
+            throw MetadataError(file: url.path, message: "not readable as UTF-8 text: \(error)")
+        }
+        return result
+    }
+
+    /// The page labels and contents of the item once it has `pageCount` pages; throws, naming the
+    /// item's metadata file, when a rule or section does not fit.
+    public func structure(pageCount: Int, source: String) throws(StructureError) -> ItemStructure {
+        try ItemStructure(
+            rules: pagination ?? PageLabelRules(), contents: contents ?? ItemContents(), pageCount: pageCount, source: source)
     }
 
     static func fromYAML(_ url: URL) throws(MetadataError) -> ItemMetadata {
@@ -129,6 +159,19 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         }
         var metadata = ItemMetadata()
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            do {
+                switch key.lowercased().precomposedStringWithCanonicalMapping {
+                case "pagination", "phân trang", "phan-trang":
+                    metadata.pagination = try PageLabelRules(yaml: value, source: url.path)
+                    continue
+                case "contents", "mục lục", "muc-luc":
+                    metadata.contents = try ItemContents(yaml: value, source: url.path)
+                    continue
+                default: break
+                }
+            } catch {
+                throw MetadataError(file: error.file, message: error.message)
+            }
             let text: String
             if let list = value as? [Any] {
                 text = list.map { "\($0)" }.joined(separator: key.lowercased().hasPrefix("lang") ? "+" : "; ")

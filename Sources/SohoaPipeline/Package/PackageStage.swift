@@ -89,8 +89,11 @@ struct PackageStage: Stage, Sendable {
             packagePages.append(
                 PackagePage(name: page.name, sequence: page.sequence, files: refs, technical: Self.technical(result)))
         }
+        let structure = try Self.structure(item, pageCount: packagePages.count)
         var itemFiles: [PackageFileRef] = []
         if let pdf {
+            pdf.pageLabels = structure.labels
+            pdf.outline = structure.contents.pdfBookmarks
             try pdf.finish()
             let path = "\(item.item.id).pdf"
             files[path] = pdfURL
@@ -106,10 +109,20 @@ struct PackageStage: Stage, Sendable {
                     + (item.failures.isEmpty ? "" : "; incomplete: \(item.failures.count) pages could not be read")))
         let package = ItemPackage(
             objectID: item.context.objectID, dc: item.dublinCore ?? DublinCore(title: item.item.id), pages: packagePages,
-            itemFiles: itemFiles, events: events)
+            itemFiles: itemFiles, events: events, structure: structure)
         return try ItemPackager().package(
             package, sourceFiles: files, into: root,
             user: VersionUser(name: "sohoa", address: "urn:sohoa:agent:pipeline"))
+    }
+
+    /// The item's page labels and contents for its `pageCount` packaged pages.
+    static func structure(_ item: ItemWork, pageCount: Int) throws(StageFailure) -> ItemStructure {
+        do {
+            return try item.item.metadata.structure(
+                pageCount: pageCount, source: BatchPlanner.metadataFile(in: item.item.source))
+        } catch {
+            throw StageFailure(stage: .package, file: error.file, itemID: item.item.id, reason: error.message)
+        }
     }
 
     /// The master image's technical record for the METS techMD.

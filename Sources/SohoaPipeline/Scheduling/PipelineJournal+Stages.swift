@@ -91,6 +91,10 @@ extension PipelineJournal {
         _ = attempt("the packaging of \(item.item.id)") {
             try catalog.write { tx throws(CatalogError) in
                 try tx.markItemPackaged(id: item.item.id, version: written.version, objectPath: written.objectPath)
+                if !written.unchanged {
+                    let structure = try? item.item.metadata.structure(pageCount: item.pages.count, source: item.item.source.path)
+                    try tx.setStructureJSON(itemID: item.item.id, structure.flatMap { $0.isEmpty ? nil : $0.json })
+                }
                 if let access = item.item.metadata.access {
                     try tx.setAccess(itemID: item.item.id, access, recordingChange: false)
                 }

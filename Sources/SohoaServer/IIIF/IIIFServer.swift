@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaSharing
@@ -96,7 +97,8 @@ final class IIIFServer: Sendable {
         guard !canvases.isEmpty else { throw HTTPError(.notFound, message: "item '\(itemID)' has no pages to show") }
         var builder = IIIFManifestBuilder(links: links, repositoryName: services.options.sharing.repositoryName)
         builder.fallbackRights = services.options.rights.statement(library: visible.item.libraryCode, collection: visible.item.type)?.uri
-        let bytes = Array(builder.manifest(item: visible.item, pages: canvases).data())
+        let structure = try services.catalog.structureJSON(itemID: visible.item.id).flatMap(ItemStructure.init(json:)) ?? ItemStructure()
+        let bytes = Array(builder.manifest(item: visible.item, pages: canvases, structure: structure).data())
         manifests.insert(bytes, for: key, cost: bytes.count)
         return IIIFResponses.json(
             bytes: bytes, profile: IIIFManifestBuilder.context, request: request, ldByDefault: true, access: visible.access)

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 
@@ -11,7 +12,9 @@ enum ItemPage {
         var hasImage: Bool
     }
 
-    static func html(_ served: ServedItem, pages: [Page], hasPDF: Bool, context: AppRequestContext) -> HTML {
+    static func html(
+        _ served: ServedItem, pages: [Page], hasPDF: Bool, context: AppRequestContext, structure: ItemStructure = ItemStructure()
+    ) -> HTML {
         let language = context.language
         let item = served.item
         var facts: [(String, String)] = []
@@ -37,7 +40,7 @@ enum ItemPage {
             )
         }
         let rows = facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML }
-        let edit: HTML =
+        let editDescription: HTML =
             context.user?.role.canReview == true
             ? "<p><a href=\"\(URLPath.item(item.id))/metadata\">\(language.pick("Sửa mô tả", "Edit the description"))</a></p>" : .empty
         let pdf: HTML =
@@ -45,18 +48,24 @@ enum ItemPage {
             ? "<p><a class=\"button\" href=\"\(URLPath.pdf(itemID: item.id))\">\(language.pick("Tải PDF (có lớp chữ tìm kiếm được)", "Download the PDF (searchable)"))</a></p>"
             : .empty
         let contents = pages.map { page -> HTML in
-            "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(page.record.sequence)</a></li>"
+            "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(structure.label(ofPage: page.record.sequence) ?? String(page.record.sequence))</a></li>"
         }
-        let sections = pages.map { section($0, itemID: item.id, language: language) }
+        let sections = pages.map { section($0, itemID: item.id, language: language, structure: structure) }
+        let editStructure: HTML =
+            context.user?.role.canReview == true && item.ocflVersion != nil
+            ? "<p><a href=\"\(StructureRoutes.path(item.id))\">\(language.pick("Sửa số trang và mục lục", "Edit page labels and contents"))</a></p>"
+            : .empty
         return """
             <table class="item-facts">\(rows)</table>
-            \(edit)\(pdf)
+            \(editDescription)\(pdf)
+            \(ItemContentsHTML.list(structure.contents, pages: pages.map(\.record), language: language))
+            \(editStructure)
             <nav class="page-index" aria-label="\(language.pick("Các trang", "Pages"))"><ol>\(contents)</ol></nav>
             <div class="pages">\(sections)</div>
             """
     }
 
-    private static func section(_ page: Page, itemID: String, language: UILanguage) -> HTML {
+    private static func section(_ page: Page, itemID: String, language: UILanguage, structure: ItemStructure) -> HTML {
         let name = page.record.name
         let image: HTML =
             page.hasImage
@@ -76,7 +85,8 @@ enum ItemPage {
         }
         return """
             <section class="page" id="page-\(URLPath.component(name))">
-            <h2>\(language.pick("Trang", "Page")) \(page.record.sequence) <span class="muted">(\(name))</span></h2>
+            <h2>\(PageLabelText.name(label: structure.label(ofPage: page.record.sequence), position: page.record.sequence, language)) \
+            <span class="muted">(\(language.pick("ảnh", "scan")) \(page.record.sequence), \(name))</span></h2>
             <div class="page-body">\(image)<div class="text">\(text)</div></div>
             </section>
             """

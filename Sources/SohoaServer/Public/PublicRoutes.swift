@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SohoaArchive
 import SohoaCatalog
 
 /// The public routes (DESIGN §9): home, search, item pages, page images and texts, item PDFs.
@@ -52,11 +53,13 @@ enum PublicRoutes {
         let signedIn = context.user != nil
         let catalog = services.catalog
         let filters = asked.filters(signedIn: signedIn)
-        let (page, overview) = try await services.searches.run {
-            (
-                try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset),
-                try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn))
-            )
+        let (page, overview, labels) = try await services.searches.run {
+            let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
+            var labels: [String: ItemStructure] = [:]
+            for itemID in Set(page.results.map(\.hit.itemID)) {
+                labels[itemID] = try catalog.structureJSON(itemID: itemID).flatMap(ItemStructure.init(json:))
+            }
+            return (page, try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn)), labels)
         }
         if (request.headers[.accept] ?? "").contains("application/json") {
             var response = try Response.json(SearchResponse(asked, page: page))
@@ -68,7 +71,8 @@ enum PublicRoutes {
             asked.query.isEmpty ? language.pick("Tìm kiếm", "Search") : language.pick("Tìm “\(asked.query)”", "Search for “\(asked.query)”")
         return .html(
             PageLayout.page(
-                title: title, context: context, body: SearchResultsPage.html(asked, page: page, overview: overview, context: context),
+                title: title, context: context,
+                body: SearchResultsPage.html(asked, page: page, overview: overview, context: context, labels: labels),
                 styles: [PublicStyle.url]))
     }
 
@@ -79,7 +83,9 @@ enum PublicRoutes {
         let pages = try services.catalog.exportablePages(itemID: served.item.id).map { export in
             ItemPage.Page(record: export.page, text: export.text, hasImage: state["access/\(export.page.name).png"] != nil)
         }
-        let body = ItemPage.html(served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, context: context)
+        let structure = try services.catalog.structureJSON(itemID: served.item.id).flatMap(ItemStructure.init(json:)) ?? ItemStructure()
+        let body = ItemPage.html(
+            served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, context: context, structure: structure)
         var response = Response.html(
             PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
         if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }

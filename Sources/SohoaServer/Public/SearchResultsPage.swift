@@ -1,8 +1,12 @@
+import SohoaArchive
 import SohoaCatalog
 
 /// `/search` as HTML: the form, how many pages matched, the results with highlighted snippets, paging.
 enum SearchResultsPage {
-    static func html(_ request: SearchRequest, page: SearchPage, overview: CollectionOverview, context: AppRequestContext) -> HTML {
+    static func html(
+        _ request: SearchRequest, page: SearchPage, overview: CollectionOverview, context: AppRequestContext,
+        labels: [String: ItemStructure] = [:]
+    ) -> HTML {
         let language = context.language
         let form = SearchForm.html(request, overview: overview, language: language)
         guard !request.query.isEmpty else {
@@ -18,7 +22,7 @@ enum SearchResultsPage {
         let total = page.totalIsExact ? String(page.total) : language.pick("Hơn \(page.total)", "Over \(page.total)")
         let count = language.pick(
             "\(total) trang phù hợp; hiện \(first)–\(last).", "\(total) matching pages; showing \(first)–\(last).")
-        let items = page.results.map { result(($0), language: language) }
+        let items = page.results.map { result(($0), language: language, label: labels[$0.hit.itemID]?.label(ofPage: $0.hit.sequence)) }
         return """
             \(form)
             <p class="count">\(count)</p>
@@ -27,7 +31,7 @@ enum SearchResultsPage {
             """
     }
 
-    private static func result(_ result: SearchResult, language: UILanguage) -> HTML {
+    private static func result(_ result: SearchResult, language: UILanguage, label: String?) -> HTML {
         let hit = result.hit
         let title = hit.itemTitle ?? hit.itemID
         var facts = [result.libraryCode]
@@ -40,7 +44,7 @@ enum SearchResultsPage {
             <li class="hit"><a class="thumb" href="\(pageLink)"><img src="\(URLPath.pageImage(itemID: hit.itemID, pageName: hit.pageName))" \
             alt="" loading="lazy" width="60"></a><div>\
             <a class="title" href="\(URLPath.item(hit.itemID))">\(title)</a>\(restricted) \
-            <span class="muted">· <a href="\(pageLink)">\(language.pick("trang", "page")) \(hit.sequence)</a> · \(facts.joined(separator: " · "))</span>\
+            <span class="muted">· <a href="\(pageLink)">\(PageLabelText.name(label: label, position: hit.sequence, language, capitalized: false))</a> · \(facts.joined(separator: " · "))</span>\
             <p class="snippet">\(SnippetHTML.html(hit))</p></div></li>
             """
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 
@@ -82,8 +83,10 @@ enum ReviewRoutes {
             () throws(CatalogError) in
             try catalog.nextInReviewQueue(after: entry, filter: query.filter)
         }
-        return ReviewPageView(
+        var view = ReviewPageView(
             entry: entry, alto: try ArchivedALTO.page(for: entry, in: services), next: next, query: query, notice: notice)
+        view.pageLabel = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:))?.label(ofPage: entry.sequence)
+        return view
     }
 
     /// Save (and approve): the changed lines are kept at once (catalog text, search, a draft in the

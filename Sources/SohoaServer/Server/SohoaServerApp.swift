@@ -44,6 +44,7 @@ public enum SohoaServerApp {
         PublicRoutes.add(to: router, services: services)
         ReviewRoutes.add(to: router, services: services)
         MetadataRoutes.add(to: router, services: services)
+        StructureRoutes.add(to: router, services: services)
         DashboardRoutes.add(to: router, services: services)
         OAIRoutes.add(to: router, services: services)
         IIIFRoutes.add(to: router, services: services)

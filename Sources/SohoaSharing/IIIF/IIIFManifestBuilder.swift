@@ -1,4 +1,5 @@
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 
 /// Builds IIIF Presentation 3.0 manifests and collections of archived items: labels and metadata as
@@ -23,8 +24,9 @@ public struct IIIFManifestBuilder: Sendable {
         self.repositoryName = repositoryName
     }
 
-    /// The manifest of `item` with a canvas per page, in the order given.
-    public func manifest(item: ItemRecord, pages: [IIIFCanvasPage]) -> IIIFJSON {
+    /// The manifest of `item` with a canvas per page, in the order given; canvases are labelled with
+    /// the pages' printed labels and the table of contents becomes `structures` when `structure` has them.
+    public func manifest(item: ItemRecord, pages: [IIIFCanvasPage], structure: ItemStructure = ItemStructure()) -> IIIFJSON {
         let metadata = Self.descriptiveMetadata(item)
         let language = Self.valueLanguage(item)
         var members: [(String, IIIFJSON)] = [
@@ -68,7 +70,9 @@ public struct IIIFManifestBuilder: Sendable {
                 "partOf",
                 .array([.object([("id", .string(links.collection(libraryCode: item.libraryCode))), ("type", .string("Collection"))])])
             ))
-        members.append(("items", .array(pages.map { canvas($0, item: item, language: language) })))
+        members.append(("items", .array(pages.map { canvas($0, item: item, language: language, structure: structure) })))
+        let ranges = self.ranges(structure.contents.entries, item: item, pages: pages)
+        if !ranges.isEmpty { members.append(("structures", .array(ranges))) }
         return .object(members)
     }
 
@@ -104,7 +108,7 @@ public struct IIIFManifestBuilder: Sendable {
 
     // MARK: - Canvases
 
-    private func canvas(_ page: IIIFCanvasPage, item: ItemRecord, language: String) -> IIIFJSON {
+    private func canvas(_ page: IIIFCanvasPage, item: ItemRecord, language: String, structure: ItemStructure) -> IIIFJSON {
         let canvasID = links.resource(itemID: item.id, "canvas/\(page.pageID)")
         let painting: IIIFJSON = .object([
             ("id", .string(links.resource(itemID: item.id, "annotation/\(page.pageID)-image"))),
@@ -126,7 +130,7 @@ public struct IIIFManifestBuilder: Sendable {
         var members: [(String, IIIFJSON)] = [
             ("id", .string(canvasID)),
             ("type", .string("Canvas")),
-            ("label", .languageMap([("vi", "Trang \(page.sequence)"), ("en", "Page \(page.sequence)")])),
+            ("label", Self.canvasLabel(page, structure: structure)),
             ("width", .int(page.width)),
             ("height", .int(page.height)),
             ("thumbnail", .array([thumbnail(page)])),

@@ -52,7 +52,8 @@ enum PublicRoutes {
         let signedIn = context.user != nil
         let catalog = services.catalog
         let filters = asked.filters(signedIn: signedIn)
-        let (page, overview) = try await services.searches.run {
+        let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
+        let (page, overview) = try await lane.run {
             (
                 try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset),
                 try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sums up the timing lines of `SOHOA_SEARCH_TRACE=1 sohoa serve` (not a test; prints figures).
 
-  search-trace.py SERVE_LOG [--after MARK]
+  search-trace.py SERVE_LOG [--after MARK] [--before MARK]   (only the lines between the marks)
 
 Each search writes `trace search t=THREAD wall= cpu= outcome=page|ranked|miss ... kind= q=`, then its
 pool job `trace pool t=THREAD wait= wall= cpu= pool=NAME` (the same thread, next): a search's time in
@@ -27,6 +27,9 @@ def main(argv):
     if "--after" in argv:
         mark = argv[argv.index("--after") + 1]
         lines = lines[next((i for i, line in enumerate(lines) if line.startswith(mark)), 0):]
+    if "--before" in argv:
+        mark = argv[argv.index("--before") + 1]
+        lines = lines[:next((i for i, line in enumerate(lines) if line.startswith(mark)), len(lines))]
     pending, searches, flushes, pools = {}, [], 0, collections.Counter()
     for line in lines:
         if line.startswith("trace flush"):

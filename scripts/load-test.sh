@@ -21,6 +21,12 @@
 #            the debug binary; fails only on errors or a crash, never on timing).
 #   SOHOA_BIN=path/to/sohoa to use a binary already built; otherwise a release build is made.
 #   PAGES=N SECONDS_PER_PHASE=N override the sizes; KEEP=1 keeps the generated archive and wrk's output.
+#   REUSE=/tmp/sohoa-load.XXXXXX runs the load again on an archive an earlier run kept (KEEP=1), without
+#   making it again: to compare two binaries back to back on the same catalog (a binary with a newer
+#   catalog schema migrates it, and older ones then refuse it). The archive is kept; its output goes
+#   to a new folder in it.
+#   SOHOA_SEARCH_TRACE=1 makes the server write each search's timing and prints where the searches of
+#   the mixed load spent their time (scripts/load/search-trace.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 short="" strict=""
@@ -41,36 +47,49 @@ else
   swift build -c release --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
   bin="$(swift build -c release --show-bin-path)/sohoa"
 fi
-work="$(mktemp -d /tmp/sohoa-load.XXXXXX)"
+if [ -n "${REUSE:-}" ]; then
+  [ -f "$REUSE/archive/catalog.sqlite" ] || { echo "load-test: REUSE=$REUSE holds no archive/catalog.sqlite" >&2; exit 2; }
+  work="$REUSE" out="$(mktemp -d "$REUSE/out.XXXXXX")"
+else
+  work="$(mktemp -d /tmp/sohoa-load.XXXXXX)" out="$work/out"
+fi
 server="" loaders=()
 cleanup() {
   for pid in "${loaders[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  if [ -n "${KEEP:-}" ]; then echo "data kept in $work"; else rm -rf "$work"; fi
+  if [ -n "${REUSE:-}" ]; then
+    if [ -n "${KEEP:-}" ]; then echo "output kept in $out"; else rm -rf "$out"; fi
+  elif [ -n "${KEEP:-}" ]; then echo "data kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-archive="$work/archive" out="$work/out"
+archive="$work/archive"
 mkdir -p "$out"
 
 # Real archived items (for item pages, IIIF tiles and review pages), then the generated pages.
-batch=SampleScans
-if [ -n "$short" ]; then
-  mkdir -p "$work/batch"; cp -R SampleScans/truyen-co-thai "$work/batch/"; batch="$work/batch"
+if [ -n "${REUSE:-}" ]; then
+  token=$(python3 scripts/load/load_test.py session "$archive/catalog.sqlite")
+  echo "catalog: $archive again ($(du -h "$archive/catalog.sqlite" | cut -f1))"
+else
+  batch=SampleScans
+  if [ -n "$short" ]; then
+    mkdir -p "$work/batch"; cp -R SampleScans/truyen-co-thai "$work/batch/"; batch="$work/batch"
+  fi
+  start=$(date +%s)
+  "$bin" run "$batch" --archive "$archive" --library LCH >"$work/run.log" 2>&1 || {
+    tail -20 "$work/run.log"; echo "load-test: sohoa run failed (log above)" >&2; exit 3; }
+  read -r token _ < <(python3 scripts/bench_search.py fill "$archive/catalog.sqlite" "$pages")
+  echo "load-test-password" | "$bin" users add load-archivist --role archivist --password-stdin --archive "$archive" >/dev/null
+  echo "catalog: $pages generated pages + $batch archived, in $(( $(date +%s) - start )) s ($(du -h "$archive/catalog.sqlite" | cut -f1))"
 fi
-start=$(date +%s)
-"$bin" run "$batch" --archive "$archive" --library LCH >"$work/run.log" 2>&1 || {
-  tail -20 "$work/run.log"; echo "load-test: sohoa run failed (log above)" >&2; exit 3; }
-read -r token _ < <(python3 scripts/bench_search.py fill "$archive/catalog.sqlite" "$pages")
-echo "load-test-password" | "$bin" users add load-archivist --role archivist --password-stdin --archive "$archive" >/dev/null
-echo "catalog: $pages generated pages + $batch archived, in $(( $(date +%s) - start )) s ($(du -h "$archive/catalog.sqlite" | cut -f1))"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$bin" serve --archive "$archive" --host 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
+log="$out/serve.log"
+"$bin" serve --archive "$archive" --host 127.0.0.1 --port "$port" >>"$log" 2>&1 &
 server=$!
 url="http://127.0.0.1:$port"
 for _ in $(seq 1 150); do
   if python3 -c "import urllib.request; urllib.request.urlopen('$url/', timeout=2)" 2>/dev/null; then break; fi
-  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; echo "load-test: sohoa serve did not start" >&2; exit 3; }
+  kill -0 "$server" 2>/dev/null || { cat "$log"; echo "load-test: sohoa serve did not start" >&2; exit 3; }
   sleep 0.2
 done
 python3 scripts/load/load_test.py paths "$url" "$archive/catalog.sqlite" "$out" 2000
@@ -95,14 +114,20 @@ peak() { awk '/VmHWM/ {print $2}' "/proc/$server/status"; }
 
 mixed 3 "$out/warm-up.log"; finish
 echo "mixed load: $seconds s at 32 connections"
+echo "--- mixed load" >>"$log"
 mixed "$seconds" "$out/quiet.log"; finish
+echo "--- with abuse" >>"$log"
 peak >"$out/peak-quiet.txt"
 echo "mixed load with abusive requests alongside: $seconds s (+ 8 abusive connections)"
 mixed "$seconds" "$out/abuse.log"
 load "iiif max" 4 "$seconds" "$out/abuse.log"; load "sign-in flood" 4 "$seconds" "$out/abuse.log"
 finish
 peak >"$out/peak-abuse.txt"
-kill -0 "$server" 2>/dev/null || { tail -20 "$work/serve.log"; echo "load-test: the server died" >&2; exit 1; }
+kill -0 "$server" 2>/dev/null || { tail -20 "$log"; echo "load-test: the server died" >&2; exit 1; }
 grep -h '^{' "$out/quiet.log" >"$out/quiet.jsonl" || true
 grep -h '^{' "$out/abuse.log" >"$out/abuse.jsonl" || true
+if [ "${SOHOA_SEARCH_TRACE:-}" = 1 ]; then
+  echo "where the searches of the mixed load spent their time in the server:"
+  python3 scripts/load/search-trace.py "$log" --after "--- mixed load" --before "--- with abuse" || true
+fi
 python3 scripts/load/load_test.py report "$out" $strict

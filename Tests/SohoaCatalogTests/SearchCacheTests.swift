@@ -110,4 +110,29 @@ final class SearchCacheTests: XCTestCase {
         _ = try test.catalog.search("thu", filters: filters, limit: 1, offset: 0)
         XCTAssertEqual(test.catalog.searchCache.counts.pages, 1, "the oldest went")
     }
+
+    func testKeptResultsAreKnownWithoutRankingAndGoAfterAChange() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 30, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 0))
+        _ = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: 0)
+        XCTAssertTrue(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 0))
+        XCTAssertTrue(test.catalog.hasKeptResults("THƯ VIỆN", filters: filters, limit: 20, offset: 0), "the same words")
+        XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 20), "the next page")
+        XCTAssertFalse(test.catalog.hasKeptResults("thu", filters: filters, limit: 20, offset: 0), "other words")
+        XCTAssertFalse(
+            test.catalog.hasKeptResults("thu vien", filters: SearchFilters(access: [.public], libraryCode: "LC"), limit: 20, offset: 0),
+            "other filters")
+        XCTAssertFalse(test.catalog.hasKeptResults("", filters: filters, limit: 20, offset: 0))
+        // Bounded as a search bounds them: an offset beyond the last is the last.
+        _ = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: CatalogTransaction.maximumSearchOffset)
+        XCTAssertTrue(
+            test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: CatalogTransaction.maximumSearchOffset + 500))
+        // Once a search has seen a change, nothing kept before it is known any more.
+        try addPackaged(test, "b", pages: 1, text: "Thư viện huyện")
+        _ = try test.catalog.search("huyen", filters: filters, limit: 20, offset: 0)
+        XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 0))
+        XCTAssertTrue(test.catalog.hasKeptResults("huyen", filters: filters, limit: 20, offset: 0))
+    }
 }

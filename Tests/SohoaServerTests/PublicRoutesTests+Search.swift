@@ -31,6 +31,28 @@ extension PublicRoutesTests {
         XCTAssertTrue(html.body.contains("/static/public.css"))
     }
 
+    func testASearchAskedAgainIsAnsweredInTheKeptLaneWithTheSamePage() async throws {
+        let archive = try fixture()
+        let services = archive.services
+        let asked = SearchRequest(query: "ruong bac thang")
+        func lane(page: Int) -> BoundedThreadPool {
+            let request = SearchRequest(query: asked.query, page: page)
+            return services.searchLane(
+                request.query, filters: request.filters(signedIn: false), limit: SearchRequest.pageSize, offset: request.offset)
+        }
+        XCTAssertTrue(lane(page: 1) === services.searches, "not asked yet: it ranks")
+        let first = try await archive.get("/search?q=ruong+bac+thang")
+        XCTAssertTrue(lane(page: 1) === services.keptSearches, "asked again: its page is kept")
+        XCTAssertTrue(lane(page: 2) === services.searches, "the next page is not kept yet")
+        let again = try await archive.get("/search?q=ruong+bac+thang")
+        XCTAssertEqual(again.status, .ok)
+        XCTAssertEqual(again.body, first.body)
+        XCTAssertTrue(lane(page: 1) === services.keptSearches)
+        XCTAssertFalse(
+            services.searchLane(asked.query, filters: asked.filters(signedIn: true), limit: 20, offset: 0) === services.keptSearches,
+            "a signed-in reader's search is another search")
+    }
+
     func testQuotedPhraseMatchesWordsInOrder() async throws {
         let archive = try fixture()
         let found4 = Set(try await archive.searchItems("\"tinh lai chau\""))

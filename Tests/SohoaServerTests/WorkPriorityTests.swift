@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SohoaCatalog
 import SohoaSharing
 import XCTest
 
@@ -61,12 +62,20 @@ final class WorkPriorityTests: XCTestCase {
         let services = try archive().services
         let app = Application(router: SohoaServerApp.router(services: services))
         let item = "/items/lich-su-thu-vien", harvest = "/oai?verb=Identify", search = "/search?q=thu"
+        // A search asked before (its result page kept) goes to the kept searches' lane, one not
+        // asked yet to the lane of searches that rank.
+        let kept = "/search?q=thu", fresh = "/search?q=vien", otherFresh = "/search?q=dai+hoc"
         let cases: [(BoundedThreadPool, String, [String])] = [
             (services.harvests, harvest, [item, search]), (services.pages, item, [harvest, search]),
-            (services.searches, search, [item, harvest]),
+            (services.searches, fresh, [item, harvest, kept]), (services.keptSearches, kept, [item, harvest, otherFresh]),
         ]
         try await app.test(.router) { client in
             for (pool, route, others) in cases {
+                if pool === services.keptSearches {
+                    _ = try await client.execute(uri: route, method: .get)
+                    XCTAssertTrue(
+                        services.searchLane("thu", filters: SearchFilters(access: [.public]), limit: 20, offset: 0) === pool)
+                }
                 let release = DispatchSemaphore(value: 0)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for _ in 0..<pool.capacity { group.addTask { try await pool.run { release.wait() } } }

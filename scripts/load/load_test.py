@@ -3,15 +3,19 @@
 
   load_test.py paths URL CATALOG OUT COUNT   writes one file of request paths per kind of request
                                              into OUT (search, item, tile, oai, review, iiif-max)
+  load_test.py session CATALOG               signs the load test's archivist in again (a new session
+                                             in CATALOG) and prints the session token (REUSE=)
   load_test.py report OUT                    prints the figures of OUT/quiet.jsonl (mixed load alone)
                                              and OUT/abuse.jsonl (with abusive requests alongside) and
                                              checks them; exit 1 on errors, 0 otherwise (timing
                                              targets missed are printed as MISSED, unless --strict)
 """
+import hashlib
 import json
 import os
 import random
 import re
+import secrets
 import sqlite3
 import sys
 import urllib.parse
@@ -124,6 +128,23 @@ def write_paths(url, catalog, out, count):
           f"{repeat_share(kinds['search'], random.Random(3)):.0%} repeating one of the last {SEARCH_CACHE} searches")
 
 
+def new_session(catalog):
+    """A new session of the catalog's first archivist (the one `bench_search.py fill` made), as the
+    server checks it: the token's SHA-256 in `sessions`. Returns the token."""
+    db = sqlite3.connect(catalog)
+    row = db.execute("SELECT id FROM users WHERE role = 'archivist' ORDER BY id LIMIT 1").fetchone()
+    if row is None:
+        sys.exit(f"load_test.py: no archivist in {catalog} (not an archive made by scripts/load-test.sh?)")
+    token = secrets.token_hex(32)
+    db.execute(
+        "INSERT INTO sessions (tokenHash, userID, csrfToken, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)",
+        (hashlib.sha256(token.encode()).hexdigest(), row[0], secrets.token_hex(16),
+         "2026-01-01 00:00:00.000", "2999-01-01 00:00:00.000"))
+    db.commit()
+    db.close()
+    return token
+
+
 def read_phase(path):
     rows = {}
     if os.path.exists(path):
@@ -193,6 +214,8 @@ def report(out, strict):
 def main(argv):
     if len(argv) == 6 and argv[1] == "paths":
         write_paths(argv[2], argv[3], argv[4], int(argv[5]))
+    elif len(argv) == 3 and argv[1] == "session":
+        print(new_session(argv[2]))
     elif len(argv) >= 3 and argv[1] == "report":
         sys.exit(report(argv[2], "--strict" in argv[3:]))
     else:

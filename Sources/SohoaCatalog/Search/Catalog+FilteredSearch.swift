@@ -14,6 +14,17 @@ extension Catalog {
     }
 }
 
+extension Catalog {
+    /// Whether a recent search kept the result page `search(query, filters:limit:offset:)` would
+    /// give, so that asking for it costs next to nothing: a hint for scheduling (it reads nothing
+    /// from the catalog, so a change made since may still make the search run in full).
+    public func hasKeptResults(_ query: String, filters: SearchFilters, limit: Int = 20, offset: Int = 0) -> Bool {
+        let (limit, offset) = CatalogTransaction.bounded(limit: limit, offset: offset)
+        guard let key = CatalogTransaction.searchKey(SearchQuery(query), filters: filters) else { return false }
+        return searchCache.holdsPage(key, offset: offset, limit: limit)
+    }
+}
+
 extension CatalogTransaction {
     /// Results are never paged beyond this offset (100 pages of 20: a reader does not page that far,
     /// and it bounds the cost).
@@ -46,35 +57,66 @@ extension CatalogTransaction {
     func search(
         _ query: String, filters: SearchFilters, limit: Int, offset: Int, cache: SearchCache?
     ) throws(CatalogError) -> SearchPage {
-        let limit = min(max(0, limit), 100)
-        let offset = min(max(0, offset), Self.maximumSearchOffset)
+        let (limit, offset) = Self.bounded(limit: limit, offset: offset)
         let parsed = SearchQuery(query)
-        guard let match = parsed.matchExpression, limit > 0 else { return .empty(offset: offset, limit: limit) }
-        let conditions = filters.itemConditions()
-        let key = ([match, conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
+        guard let match = parsed.matchExpression, let key = Self.searchKey(parsed, filters: filters), limit > 0 else {
+            return .empty(offset: offset, limit: limit)
+        }
+        let start = SearchTrace.isOn ? SearchTrace.Mark.now : nil
+        var trace = ""
+        defer {
+            if let start {
+                SearchTrace.write("search", "\(start.elapsed) \(trace) offset=\(offset) \(parsed.traceKind) q=\(match)")
+            }
+        }
         return try run {
             let generation = try cache?.generation(db)
             // The snippets depend only on the query's terms, which the match expression spells out.
             if let cache, let generation, let kept = cache.page(key, offset: offset, limit: limit, generation: generation) {
+                trace = "outcome=page"
                 return kept
             }
             let ranked: SearchCache.Ranked
             if let cache, let generation, let kept = cache.ranked(key, generation: generation) {
                 ranked = kept
+                trace = "outcome=ranked"
             } else {
+                let scoped = start.map { _ in SearchTrace.Mark.now }
                 let scope = try pageScope(filters, cache: cache, generation: generation)
+                let scanned = start.map { _ in SearchTrace.Mark.now }
                 ranked = try rankedMatches(parsed, match: match, scope: scope, termCounts: cache?.termCounts)
                 if let cache, let generation { cache.keep(ranked, for: key, generation: generation) }
+                if let scoped, let scanned, let now = start.map({ _ in SearchTrace.Mark.now }) {
+                    trace = String(
+                        format: "outcome=miss scope=%.2f scan=%.2f scancpu=%.2f ranges=%d matches=%d", scanned.wall - scoped.wall,
+                        now.wall - scanned.wall, now.cpu - scanned.cpu, scope.ranges.count, ranked.candidates.count)
+                }
             }
             let (total, isExact) = (ranked.total, ranked.isExact)
             var page = SearchPage(total: total, totalIsExact: isExact, offset: offset, limit: limit, results: [])
+            let built = start.map { _ in SearchTrace.Mark.now }
             if total > offset {
                 let shown = ranked.candidates[offset..<min(ranked.candidates.count, offset + limit)]
                 page.results = try shown.compactMap { candidate in try result(candidate, query: parsed) }
             }
+            if let built { trace += " results=" + built.elapsed.replacingOccurrences(of: " ", with: "/") }
             if let cache, let generation { cache.keep(page, for: key, generation: generation) }
             return page
         }
+    }
+
+    /// `limit` and `offset` as a search takes them: at most 100 results a page, never beyond
+    /// `maximumSearchOffset`.
+    static func bounded(limit: Int, offset: Int) -> (limit: Int, offset: Int) {
+        (min(max(0, limit), 100), min(max(0, offset), maximumSearchOffset))
+    }
+
+    /// What `SearchCache` keeps a search's matches under: its match expression and its filters' SQL
+    /// and arguments (`nil` for a query without words).
+    static func searchKey(_ query: SearchQuery, filters: SearchFilters) -> String? {
+        guard let match = query.matchExpression else { return nil }
+        let conditions = filters.itemConditions()
+        return ([match, conditions.sql] + conditions.arguments).joined(separator: "\u{1F}")
     }
 
     /// The pages of the items `filters` allow (as page-id ranges, from the items' spans).

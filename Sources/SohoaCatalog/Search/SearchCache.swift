@@ -64,6 +64,7 @@ final class SearchCache: Sendable {
             if state.versions[connection] != version {
                 state.versions[connection] = version
                 state.generation += 1
+                if SearchTrace.isOn { SearchTrace.write("flush", "generation=\(state.generation)") }
                 state.ranked = [:]
                 state.pages = [:]
                 state.overviews = [:]
@@ -115,6 +116,13 @@ final class SearchCache: Sendable {
             state.pages[key]?[span]?.added = state.added
             return entry.value
         }
+    }
+
+    /// Whether the result page of the search `key` from `offset` is kept, in the newest generation
+    /// seen (a hint: a change not seen yet may still make it stale).
+    func holdsPage(_ key: String, offset: Int, limit: Int) -> Bool {
+        let span = PageSpan(offset: offset, limit: limit)
+        return state.withLock { state in state.pages[key]?[span]?.generation == state.generation }
     }
 
     /// Keeps the result page `page` of the search `key`, made in `generation` (dropped if the catalog

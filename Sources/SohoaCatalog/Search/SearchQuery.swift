@@ -111,6 +111,18 @@ struct SearchQuery: Equatable {
         }
     }
 
+    /// The kinds of its terms, for `SearchTrace` (`kind=word+prefix`).
+    var traceKind: String {
+        "kind="
+            + terms.map { term in
+                switch term {
+                case .word: "word"
+                case .prefix(let word): word.count > Self.longestIndexedPrefix ? "longprefix" : "prefix"
+                case .phrase: "phrase"
+                }
+            }.joined(separator: "+")
+    }
+
     /// An FTS5 string: in double quotes, with quotes doubled.
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

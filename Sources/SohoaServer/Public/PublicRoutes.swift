@@ -53,7 +53,8 @@ enum PublicRoutes {
         let signedIn = context.user != nil
         let catalog = services.catalog
         let filters = asked.filters(signedIn: signedIn)
-        let (page, overview, labels) = try await services.searches.run {
+        let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
+        let (page, overview, labels) = try await lane.run {
             let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
             var labels: [String: ItemStructure] = [:]
             for itemID in Set(page.results.map(\.hit.itemID)) {

@@ -1,6 +1,7 @@
 import Dispatch
 import Hummingbird
 import NIOPosix
+import SohoaCatalog
 import SohoaSharing
 import Synchronization
 
@@ -59,7 +60,14 @@ final class BoundedThreadPool: Sendable {
         }
         guard admitted else { throw busy }
         defer { load.withLock { $0 -= 1 } }
-        return try await pool.runIfActive(work)
+        guard SearchTrace.isOn else { return try await pool.runIfActive(work) }
+        let asked = SearchTrace.Mark.now
+        let name = name
+        return try await pool.runIfActive {
+            let start = SearchTrace.Mark.now
+            defer { SearchTrace.write("pool", String(format: "wait=%.2f ", start.wall - asked.wall) + start.elapsed + " pool=\(name)") }
+            return try work()
+        }
     }
 
     /// 503: the server is busy with this kind of work; try again in a few seconds.

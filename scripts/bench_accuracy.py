@@ -343,6 +343,22 @@ def cmd_report(work):
                 steps[k] = steps.get(k, 0) + v
         print("normalize steps, mean wall ms per page: "
               + ", ".join(f"{k} {v / len(timed):.0f}" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])))
+        # The orientation check's work, which the machine's load does not change: samples recognized
+        # (and their words) and the pages given to Tesseract's OSD.
+        checked = samples = words = osd_pages = 0
+        osd_ms = 0.0
+        for r in timed:
+            key = next(k for k in results if k[0] == r["t"]["item"] and k[1].startswith(r["t"]["page"]))
+            evidence = results[key]["normalize"].get("orientationEvidence") or {}
+            tried = [c for c in evidence.get("candidates") or [] if c.get("readability")]
+            checked += 1 if evidence.get("candidates") is not None else 0
+            samples += len(tried)
+            words += sum(c["readability"].get("words", 0) for c in tried)
+            if evidence.get("osdMilliseconds") is not None:
+                osd_pages += 1
+                osd_ms += evidence["osdMilliseconds"]
+        print(f"orientation check: {checked} of {len(timed)} pages checked by recognition, {samples} samples recognized "
+              f"({words} words), Tesseract OSD asked on {osd_pages} page(s) ({osd_ms / 1000:.1f} s)")
     if not flagging:
         print("suspect pages: this sohoa records no suspect flag (no 'suspect' column in the catalog's pages table, "
               "none in page.json)")

@@ -66,9 +66,12 @@ final class OrientationByRecognitionTests: XCTestCase {
     private final class ScriptedScorer: RecognitionScoring {
         private var readings: [Readability?]
         private(set) var asked = 0
+        /// The long side of each sample read, in pixels.
+        private(set) var lengths: [Int] = []
         init(_ readings: [Readability?]) { self.readings = readings }
         func readability(of sample: Raster, dpi: Int) -> Readability? {
             asked += 1
+            lengths.append(Swift.max(sample.width, sample.height))
             return readings.isEmpty ? nil : readings.removeFirst()
         }
     }
@@ -94,7 +97,7 @@ final class OrientationByRecognitionTests: XCTestCase {
             Readability(words: 30, meanConfidence: 90, syllableShare: 0.3), Readability(words: 30, meanConfidence: 92, syllableShare: 0.95),
         ])
         let verdict = OrientationByRecognition.judge(
-            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(1, confidence: 1, axis: 1), scorer: scorer)
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(1, confidence: 0.9, axis: 1), scorer: scorer)
         XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [1, 3])
         XCTAssertEqual(verdict.estimate?.quarterTurns, 3)
     }
@@ -125,5 +128,75 @@ final class OrientationByRecognitionTests: XCTestCase {
             SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0, axis: 0), scorer: scorer)
         XCTAssertEqual(scorer.asked, 3)
         XCTAssertEqual(verdict.estimate?.quarterTurns, 1)
+    }
+
+    func testASureGuessIsCheckedOnAShorterBand() throws {
+        // The profiles are sure: the guess is read on a shorter band, and alone when it reads clearly.
+        let sure = ScriptedScorer([Readability(words: 14, meanConfidence: 92, syllableShare: 0.93)])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 1, axis: 1), scorer: sure)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [0])
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 0)
+        // The same page with the profiles less sure: the usual band, longer.
+        let unsure = ScriptedScorer([Readability(words: 30, meanConfidence: 92, syllableShare: 0.93)])
+        _ = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0.9, axis: 1), scorer: unsure)
+        let short = try XCTUnwrap(sure.lengths.first)
+        let usual = try XCTUnwrap(unsure.lengths.first)
+        XCTAssertLessThan(Double(short), Double(usual) * 0.75, "the check of a sure guess reads a shorter band")
+    }
+
+    func testASureGuessThatDoesNotReadClearlyIsJudgedOnTheUsualBand() throws {
+        // The short band reads poorly: the usual band is read both ways up and decides; the short
+        // reading is on the record but not in the decision (it would otherwise make a close call).
+        let scorer = ScriptedScorer([
+            Readability(words: 9, meanConfidence: 62, syllableShare: 0.7), Readability(words: 30, meanConfidence: 45, syllableShare: 0.4),
+            Readability(words: 30, meanConfidence: 91, syllableShare: 0.9),
+        ])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(1, confidence: 1, axis: 1), scorer: scorer)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [1, 1, 3])
+        XCTAssertEqual(verdict.estimate?.quarterTurns, 3)
+    }
+
+    func testNoTextOnAPageWithoutLinesStopsAfterOneAxis() throws {
+        // Noise: no lines either way and both readings of the first axis are no text at all.
+        let noise = ScriptedScorer([Readability(words: 40, meanConfidence: 12), Readability(words: 35, meanConfidence: 9)])
+        let verdict = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(3, confidence: 0.05, axis: 0.05), scorer: noise)
+        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [3, 1])
+        XCTAssertNil(verdict.estimate)
+        XCTAssertTrue(verdict.sampled)
+        // Poor text (not noise) on the same page still has the other axis read.
+        let poor = ScriptedScorer([Readability(words: 40, meanConfidence: 30), Readability(words: 35, meanConfidence: 9)])
+        let read = OrientationByRecognition.judge(
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(3, confidence: 0.05, axis: 0.05), scorer: poor)
+        XCTAssertEqual(read.candidates.map(\.quarterTurns), [3, 1, 0, 2])
+    }
+
+    /// Counts the pages it is asked about; always says "turn twice" with confidence.
+    private final class CountingOSD: OrientationDetecting {
+        private(set) var asked = 0
+        func orientation(of gray: Raster, dpi: Int) -> OrientationEstimate? {
+            asked += 1
+            return OrientationEstimate(quarterTurns: 2, confidence: 0.9, method: .tesseractOSD)
+        }
+    }
+
+    func testAPageWithoutABandOfLinesIsNotGivenToOSD() throws {
+        // A plain gray page: no band can be cut in any orientation, so OSD is not asked and the page stays.
+        let plain = Raster(width: 600, height: 800, filledWith: 128)
+        let scorer = ScriptedScorer([])
+        let osd = CountingOSD()
+        let unsure = profile(1, confidence: 0, axis: 0)
+        let decided = Normalizer().decideOrientation(plain, dpi: 300, profile: unsure, detector: osd, recognition: scorer)
+        XCTAssertEqual(scorer.asked, 0)
+        XCTAssertEqual(osd.asked, 0)
+        XCTAssertEqual(decided.estimate.quarterTurns, 0)
+        XCTAssertEqual(decided.evidence.candidates?.count, 2, "the orientations tried are on the record")
+        // A page with lines that recognition cannot decide still asks OSD.
+        let undecided = ScriptedScorer([Readability(words: 20, meanConfidence: 50), Readability(words: 20, meanConfidence: 48)])
+        _ = Normalizer().decideOrientation(SyntheticPage.text(degrees: 0), dpi: 300, profile: unsure, detector: osd, recognition: undecided)
+        XCTAssertEqual(osd.asked, 1)
     }
 }

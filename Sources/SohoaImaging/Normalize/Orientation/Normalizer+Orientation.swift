@@ -4,6 +4,7 @@ extension Normalizer {
     /// The orientation to act on and the evidence behind it. A page the profiles read as upright
     /// with confidence stays so; otherwise recognition decides when it reads clearly (the profiles'
     /// guess first, often alone), then Tesseract's OSD when it is sure, then the profiles when they are.
+    /// A page where no band of lines can be cut (a photograph) is not given to OSD.
     func decideOrientation(
         _ gray: Raster, dpi: Int, profile: OrientationEstimate, detector: (any OrientationDetecting)?,
         recognition: (any RecognitionScoring)?
@@ -16,6 +17,10 @@ extension Normalizer {
                 BorderDetector.withoutBorder(gray, dpi: dpi), dpi: dpi, profile: profile, scorer: recognition)
             evidence.candidates = verdict.candidates
             if let estimate = verdict.estimate { return (estimate, evidence) }
+            // No band of lines to read in any orientation (a photograph): OSD would only guess.
+            if !verdict.sampled {
+                return (sure ? profile : OrientationEstimate(quarterTurns: 0, confidence: 0, method: .profile), evidence)
+            }
         }
         if let detector {
             // With a second opinion available, a page is only turned when one opinion is sure

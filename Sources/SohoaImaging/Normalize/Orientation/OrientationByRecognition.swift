@@ -11,6 +11,17 @@ enum OrientationByRecognition {
     /// The larger band read when the line direction is known but the first band decides nothing
     /// (a noisy or faint page needs more words): height and length in inches.
     static let largerBand = (inches: 0.9, lengthInches: 4.5)
+    /// The shorter band that checks a guess the profiles are sure of (half the recognition cost):
+    /// when it does not read clearly, the usual band is read as if it had not been tried.
+    static let shortBand = (inches: bandInches, lengthInches: 2.0)
+    /// From this profile confidence on (with a known line direction) the guess is checked on the shorter band.
+    static let sureProfileConfidence = 0.99
+    /// Below this mean confidence (0–100) a reading is no text at all (noise reads 8–15, text read
+    /// the wrong way up 25–60)…
+    static let noTextConfidence = 20.0
+    /// …and below this profile axis confidence the page shows no text lines either way: when both
+    /// readings of the guessed axis are no text on such a page, the other axis is not read.
+    static let noLinesAxisConfidence = 0.2
     /// Samples are recognized at no more than this resolution (cost grows with pixels).
     static let samplingDPI = 300
     /// Words the winner must have for its reading to count.
@@ -38,34 +49,44 @@ enum OrientationByRecognition {
     struct Verdict {
         var estimate: OrientationEstimate?
         var candidates: [OrientationCandidate]
+        /// False when no band of text lines could be cut in any orientation tried (a photograph):
+        /// nothing on the page reads as lines, so Tesseract's OSD is not asked either.
+        var sampled = true
     }
 
-    /// Reads the profile's guess first and stops when it reads clearly; then its opposite; when
-    /// neither decides, a larger band both ways up if the profiles know the line direction, else
-    /// the other axis. `gray` is the
-    /// page as scanned (border painted over), at `dpi`.
+    /// The sizes of band read (across and along the lines, in inches).
+    enum BandSize: Hashable {
+        case short, usual, larger
+
+        var inches: (across: Double, along: Double) {
+            switch self {
+            case .short: (shortBand.inches, shortBand.lengthInches)
+            case .usual: (bandInches, bandLengthInches)
+            case .larger: (largerBand.inches, largerBand.lengthInches)
+            }
+        }
+    }
+
+    /// Reads the profile's guess first (on a shorter band when the profiles are sure of it) and stops
+    /// when it reads clearly; then its opposite; when neither decides, a larger band both ways up if
+    /// the profiles know the line direction, else the other axis (not when neither reading was text
+    /// on a page without lines: noise). `gray` is the page as scanned (border painted over), at `dpi`.
     static func judge(_ gray: Raster, dpi: Int, profile: OrientationEstimate, scorer: any RecognitionScoring) -> Verdict {
         let first = profile.quarterTurns
         var candidates: [OrientationCandidate] = []
-        var bands: [Bool: (raster: Raster, dpi: Int)?] = [:]
-        var largerBands: [Bool: (raster: Raster, dpi: Int)?] = [:]
-        func tryTurns(_ turns: Int, larger: Bool = false) -> OrientationCandidate {
+        var bands: [BandKey: (raster: Raster, dpi: Int)?] = [:]
+        var cut = false
+        func tryTurns(_ turns: Int, size: BandSize = .usual) -> OrientationCandidate {
             let start = DispatchTime.now()
             let k = ((turns % 4) + 4) % 4
-            let linesHorizontal = k % 2 == 0
-            var sample: (raster: Raster, dpi: Int)?
-            if larger {
-                if largerBands[linesHorizontal] == nil {
-                    largerBands[linesHorizontal] = band(
-                        gray, dpi: dpi, linesHorizontal: linesHorizontal, inches: largerBand.inches, lengthInches: largerBand.lengthInches)
-                }
-                sample = largerBands[linesHorizontal] ?? nil
-            } else {
-                if bands[linesHorizontal] == nil { bands[linesHorizontal] = band(gray, dpi: dpi, linesHorizontal: linesHorizontal) }
-                sample = bands[linesHorizontal] ?? nil
+            let key = BandKey(size: size, linesHorizontal: k % 2 == 0)
+            if bands[key] == nil {
+                let inches = size.inches
+                bands[key] = band(gray, dpi: dpi, linesHorizontal: key.linesHorizontal, inches: inches.across, lengthInches: inches.along)
             }
             var reading: Readability?
-            if let sample {
+            if let sample = bands[key] ?? nil {
+                cut = true
                 reading = scorer.readability(of: sample.raster.quarterTurned(clockwise: k), dpi: sample.dpi)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
@@ -73,27 +94,46 @@ enum OrientationByRecognition {
             candidates.append(candidate)
             return candidate
         }
-        func alone(_ candidate: OrientationCandidate) -> Verdict {
-            let estimate = OrientationEstimate(
-                quarterTurns: candidate.quarterTurns, confidence: (candidate.score * 1000).rounded() / 1000, method: .recognition)
-            return Verdict(estimate: estimate, candidates: candidates)
+        func verdict(_ estimate: OrientationEstimate?) -> Verdict {
+            Verdict(estimate: estimate, candidates: candidates, sampled: cut)
         }
+        func alone(_ candidate: OrientationCandidate) -> Verdict {
+            verdict(
+                OrientationEstimate(
+                    quarterTurns: candidate.quarterTurns, confidence: (candidate.score * 1000).rounded() / 1000, method: .recognition))
+        }
+        let axisKnown = (profile.axisConfidence ?? 0) >= knownAxisConfidence
+        if axisKnown, profile.confidence >= sureProfileConfidence {
+            let check = tryTurns(first, size: .short)
+            if readsClearly(check) { return alone(check) }
+        }
+        // The shorter band's reading (if any) is kept in the record, not in the decision.
+        let tried = candidates.count
         let guess = tryTurns(first)
         if readsClearly(guess) { return alone(guess) }
-        _ = tryTurns(first + 2)
-        let axisKnown = (profile.axisConfidence ?? 0) >= knownAxisConfidence
-        if let decided = decision(candidates), axisKnown || decided.readability?.meanConfidence ?? 0 >= 80 {
-            return Verdict(estimate: estimate(decided, among: candidates), candidates: candidates)
+        let opposite = tryTurns(first + 2)
+        let pair = [guess, opposite]
+        if let decided = decision(pair), axisKnown || decided.readability?.meanConfidence ?? 0 >= 80 {
+            return verdict(estimate(decided, among: pair))
         }
         if axisKnown {
             // The lines run this way but the band read poorly both ways up: a larger band decides.
-            let pair = [tryTurns(first, larger: true), tryTurns(first + 2, larger: true)]
-            return Verdict(estimate: decision(pair).map { estimate($0, among: pair) }, candidates: candidates)
+            let larger = [tryTurns(first, size: .larger), tryTurns(first + 2, size: .larger)]
+            return verdict(decision(larger).map { estimate($0, among: larger) })
         }
+        let noText = pair.allSatisfy { ($0.readability?.meanConfidence ?? 0) < noTextConfidence }
+        if noText, (profile.axisConfidence ?? 0) < noLinesAxisConfidence { return verdict(nil) }
         let across = tryTurns(first + 1)
-        if readsClearly(across), across.score > candidates[0].score, across.score > candidates[1].score { return alone(across) }
+        if readsClearly(across), across.score > guess.score, across.score > opposite.score { return alone(across) }
         _ = tryTurns(first + 3)
-        return Verdict(estimate: decision(candidates).map { estimate($0, among: candidates) }, candidates: candidates)
+        let read = Array(candidates[tried...])
+        return verdict(decision(read).map { estimate($0, among: read) })
+    }
+
+    /// A band cut for one size and line direction.
+    private struct BandKey: Hashable {
+        var size: BandSize
+        var linesHorizontal: Bool
     }
 
     /// True when `candidate` reads so well that no other orientation needs trying.

@@ -27,6 +27,7 @@ enum CatalogSchema {
         registerAccessChanges(&migrator)
         registerReviewNextIndex(&migrator)
         registerSearchFast(&migrator)
+        registerSerials(&migrator)
         return migrator
     }
 

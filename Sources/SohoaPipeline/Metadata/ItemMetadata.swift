@@ -20,6 +20,14 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var contributor: String?
     /// A RightsStatements.org or Creative Commons URI (`RightsStatement.uri`); `nil`: the archive's default.
     public var rights: String?
+    /// The id of the serial (newspaper, journal) this item is an issue of, e.g. `bao-lai-chau`.
+    public var serial: String?
+    /// The serial's title, given on at least one of its issues.
+    public var serialTitle: String?
+    /// The day the issue came out (W3CDTF: `1958-03-15`, `1958-03`, `1958`).
+    public var issueDate: String?
+    public var issueNumber: String?
+    public var volume: String?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -43,6 +51,9 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         "alternative-title": "alternative-title", "alternative title": "alternative-title", "nhan đề khác": "alternative-title",
         "contributor": "contributor", "người đóng góp": "contributor",
         "rights": "rights", "ban-quyen": "rights", "bản quyền": "rights",
+        "serial": "serial", "ấn phẩm định kỳ": "serial", "serial-title": "serial-title", "tên báo": "serial-title",
+        "issue-date": "issue-date", "ngày phát hành": "issue-date", "issue-number": "issue-number", "số báo": "issue-number",
+        "volume": "volume", "tập": "volume",
     ]
 
     /// Access levels as staff may write them (English or Vietnamese).
@@ -74,7 +85,7 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                 file: source,
                 message:
                     "unknown key '\(rawKey)'; allowed: title, alternative-title, creator, contributor, date, language, type, subject, "
-                    + "holding-id, library-code, description, rights, access"
+                    + "holding-id, library-code, description, rights, access, serial, serial-title, issue-date, issue-number, volume"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -104,6 +115,15 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                     file: source, message: "access '\(text)' must be public, restricted or closed (công khai, hạn chế, đóng)")
             }
             access = level
+        case "serial":
+            guard SerialValues.isSerialID(text) else { throw MetadataError(file: source, message: SerialValues.serialRefusal(text)) }
+            serial = text
+        case "serial-title": serialTitle = text.precomposedStringWithCanonicalMapping
+        case "issue-date":
+            guard SerialValues.isIssueDate(text) else { throw MetadataError(file: source, message: SerialValues.issueDateRefusal(text)) }
+            issueDate = text
+        case "issue-number": issueNumber = text.precomposedStringWithCanonicalMapping
+        case "volume": volume = text.precomposedStringWithCanonicalMapping
         default: break
         }
     }
@@ -130,7 +150,10 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         var metadata = ItemMetadata()
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
             let text: String
-            if let list = value as? [Any] {
+            if let day = value as? Date {
+                // YAML reads `1958-03-15` as a timestamp: give it back as the day written.
+                text = day.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current).year().month().day())
+            } else if let list = value as? [Any] {
                 text = list.map { "\($0)" }.joined(separator: key.lowercased().hasPrefix("lang") ? "+" : "; ")
             } else {
                 text = "\(value)"

@@ -11,13 +11,19 @@ enum ItemPage {
         var hasImage: Bool
     }
 
-    static func html(_ served: ServedItem, pages: [Page], hasPDF: Bool, context: AppRequestContext) -> HTML {
+    static func html(
+        _ served: ServedItem, pages: [Page], hasPDF: Bool, issue: IssueNeighbours? = nil, context: AppRequestContext
+    ) -> HTML {
         let language = context.language
         let item = served.item
         var facts: [(String, String)] = []
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append((label, value)) }
         }
+        add(language.pick("Báo, tạp chí", "Serial"), issue?.title)
+        add(language.pick("Ngày phát hành", "Issue date"), item.issueDate)
+        add(language.pick("Số", "Issue number"), item.issueNumber)
+        add(language.pick("Tập", "Volume"), item.volume)
         add(language.pick("Tác giả", "Creator"), item.creator)
         add(language.pick("Năm / ngày", "Date"), item.date)
         add(language.pick("Ngôn ngữ", "Language"), item.language.map { CollectionNames.language($0, language) })
@@ -49,6 +55,7 @@ enum ItemPage {
         }
         let sections = pages.map { section($0, itemID: item.id, language: language) }
         return """
+            \(issue?.html(language) ?? .empty)
             <table class="item-facts">\(rows)</table>
             \(edit)\(pdf)
             <nav class="page-index" aria-label="\(language.pick("Các trang", "Pages"))"><ol>\(contents)</ol></nav>

@@ -79,7 +79,9 @@ enum PublicRoutes {
         let pages = try services.catalog.exportablePages(itemID: served.item.id).map { export in
             ItemPage.Page(record: export.page, text: export.text, hasImage: state["access/\(export.page.name).png"] != nil)
         }
-        let body = ItemPage.html(served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, context: context)
+        let issue = try IssueNeighbours.find(
+            for: served.item, catalog: services.catalog, access: Set(AccessLevel.allCases.filter { context.mayRead($0) }))
+        let body = ItemPage.html(served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, issue: issue, context: context)
         var response = Response.html(
             PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
         if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }

@@ -66,7 +66,9 @@ public struct IIIFManifestBuilder: Sendable {
         members.append(
             (
                 "partOf",
-                .array([.object([("id", .string(links.collection(libraryCode: item.libraryCode))), ("type", .string("Collection"))])])
+                .array(
+                    [.object([("id", .string(links.collection(libraryCode: item.libraryCode))), ("type", .string("Collection"))])]
+                        + serialPartOf(item))
             ))
         members.append(("items", .array(pages.map { canvas($0, item: item, language: language) })))
         return .object(members)

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import XCTest
 
 @testable import SohoaCollection
@@ -13,6 +14,23 @@ final class MetadataValuesTests: XCTestCase {
         for date in ["1925-13-01", "1925-02-30", "2023-02-29", "19x5", "năm 1925", "1930-1925", "2999", "925", "", "[19--"] {
             XCTAssertFalse(MetadataDate.isValid(date), date)
         }
+    }
+
+    func testSerialFieldsInTheFormAndTheCSV() throws {
+        var item = ItemDescription(title: "Báo Lai Châu số 12", libraryCode: "LCH")
+        try MetadataField.serial.set("bao-lai-chau", in: &item)
+        try MetadataField.issueDate.set("1958-03-15", in: &item)
+        try MetadataField.issueNumber.set(" 12 ", in: &item)
+        XCTAssertEqual([item.serial, item.issueDate, item.issueNumber], ["bao-lai-chau", "1958-03-15", "12"])
+        XCTAssertThrowsError(try MetadataField.issueDate.set("15/03/1958", in: &item)) {
+            XCTAssertEqual(($0 as? MetadataFieldError)?.field, .issueDate)
+        }
+        XCTAssertThrowsError(try MetadataField.serial.set("Báo Lai Châu", in: &item))
+        XCTAssertEqual(MetadataField(header: "Ngày phát hành"), .issueDate)
+        XCTAssertTrue(MetadataCSV.headers.contains("issue-date") && MetadataCSV.headers.contains("serial-title"))
+        let record = item.applied(to: ItemRecord(id: "so-12", libraryCode: "LCH", sourcePath: "/b/so-12"))
+        XCTAssertEqual(record.serial, "bao-lai-chau")
+        XCTAssertEqual(ItemDescription(item: record, access: .public), item)
     }
 
     func testRightsURIsAreMadeCanonicalAndUnknownOnesRefused() throws {

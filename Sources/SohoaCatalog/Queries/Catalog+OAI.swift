@@ -100,7 +100,20 @@ extension CatalogTransaction {
             let types = try String.fetchAll(
                 db, sql: "SELECT DISTINCT type FROM (\(sql)) WHERE type IS NOT NULL AND type <> '' ORDER BY type",
                 arguments: arguments)
-            return OAISetValues(libraryCodes: libraries, types: types)
+            var values = OAISetValues(libraryCodes: libraries, types: types)
+            let serials = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT serial, serialTitle FROM (\(sql)) WHERE serial IS NOT NULL
+                    ORDER BY serial, serialTitle IS NOT NULL, issueDate, id
+                    """,
+                arguments: arguments)
+            for row in serials {
+                let serial: String = row["serial"]
+                let title: String? = row["serialTitle"]
+                values.serials[serial] = title ?? values.serials[serial] ?? serial
+            }
+            return values
         }
     }
 
@@ -141,7 +154,7 @@ extension CatalogTransaction {
 enum OAISQL {
     static let select = """
         SELECT id, libraryCode, objectID, title, creator, date, language, type, subject, holdingID, ocflVersion,
-            access, withdrawnAt, withdrawnReason, accessChangedAt,
+            access, withdrawnAt, withdrawnReason, accessChangedAt, serial, serialTitle, issueDate,
             max(updatedAt, coalesce(withdrawnAt, updatedAt), coalesce(accessChangedAt, updatedAt)) AS datestamp,
             max(updatedAt, coalesce(withdrawnAt, updatedAt), coalesce(accessChangedAt, updatedAt)) AS datestampKey
         FROM items
@@ -167,6 +180,10 @@ enum OAISQL {
         if let types = query.types {
             conditions.append("type IN (\(placeholders(types.count)))")
             _ = arguments.append(contentsOf: StatementArguments(types))
+        }
+        if let serials = query.serials {
+            conditions.append("serial IN (\(placeholders(serials.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(serials))
         }
         var outerArguments = StatementArguments()
         if let from = query.from {

@@ -9,6 +9,8 @@ public struct OAIListQuery: Sendable, Equatable {
     public var libraryCodes: [String]?
     /// Only items of these types (nil: any; an empty list matches nothing).
     public var types: [String]?
+    /// Only issues of these serials (nil: any; an empty list matches nothing).
+    public var serials: [String]?
     /// Datestamp at or after this moment.
     public var from: Date?
     /// Datestamp strictly before this moment.
@@ -41,6 +43,8 @@ public struct OAISetValues: Sendable, Equatable {
     public var libraryCodes: [String]
     /// Item types as the metadata gives them, sorted.
     public var types: [String]
+    /// Serial ids, with the title their latest titled issue gives (the id when none does).
+    public var serials: [String: String] = [:]
 
     public init(libraryCodes: [String], types: [String]) {
         self.libraryCodes = libraryCodes

@@ -47,6 +47,14 @@ public struct ItemRecord: Codable, Sendable, Equatable, Identifiable, FetchableR
     public var pageCount: Int
     /// When the current version was packaged; required when packaged.
     public var packagedAt: Date?
+    /// The id of the serial this item is an issue of (`bao-lai-chau`), if it is one.
+    public var serial: String? = nil
+    /// The serial's title as the issue's metadata gives it.
+    public var serialTitle: String? = nil
+    /// The day the issue came out (W3CDTF).
+    public var issueDate: String? = nil
+    public var issueNumber: String? = nil
+    public var volume: String? = nil
     /// Set by the catalog when the item is first stored.
     public var createdAt: Date
     /// Set by the catalog on every write.

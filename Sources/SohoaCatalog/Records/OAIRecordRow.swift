@@ -26,6 +26,10 @@ public struct OAIRecordRow: Codable, Sendable, Equatable, FetchableRecord {
     public var withdrawnReason: String?
     /// When the item's access level was last changed after it was archived; nil if never.
     public var accessChangedAt: Date?
+    /// The serial the item is an issue of, if any.
+    public var serial: String?
+    public var serialTitle: String?
+    public var issueDate: String?
     /// When the record last changed: the latest of `updatedAt`, `withdrawnAt` and `accessChangedAt` (milliseconds).
     public var datestamp: Date
     /// `datestamp` exactly as the catalog stores it: the sort key of OAI lists (with `id`).

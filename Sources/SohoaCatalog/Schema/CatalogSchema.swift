@@ -28,6 +28,7 @@ enum CatalogSchema {
         registerReviewNextIndex(&migrator)
         registerSearchFast(&migrator)
         registerStructure(&migrator)
+        registerSerials(&migrator)
         return migrator
     }
 

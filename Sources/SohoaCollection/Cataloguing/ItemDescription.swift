@@ -25,6 +25,12 @@ public struct ItemDescription: Sendable, Equatable {
     /// A `RightsStatement` URI, or nil when the item has none of its own.
     public var rights: String?
     public var access: AccessLevel
+    /// The serial this item is an issue of, with the issue's date, number and volume (`SerialValues`).
+    public var serial: String?
+    public var serialTitle: String?
+    public var issueDate: String?
+    public var issueNumber: String?
+    public var volume: String?
 
     /// A description with a title and a library; everything else empty.
     public init(title: String, libraryCode: String, access: AccessLevel = .public) {
@@ -53,6 +59,8 @@ public struct ItemDescription: Sendable, Equatable {
         description = text("description")
         holdingID = item.holdingID
         rights = text("rights")
+        (serial, serialTitle, issueDate) = (item.serial, item.serialTitle, item.issueDate)
+        (issueNumber, volume) = (item.issueNumber, item.volume)
     }
 
     /// The item's Dublin Core, as the metadata stage makes it at ingest (`format` and `source` are
@@ -76,6 +84,7 @@ public struct ItemDescription: Sendable, Equatable {
             "title": title, "alternativeTitle": alternativeTitle, "creator": creator, "contributor": contributor,
             "date": date, "type": type, "languages": languages, "subject": subjects, "description": description,
             "holdingID": holdingID, "libraryCode": libraryCode, "rights": rights, "access": access.rawValue,
+            "serial": serial, "serialTitle": serialTitle, "issueDate": issueDate, "issueNumber": issueNumber, "volume": volume,
         ]
         for (key, value) in values {
             if let value { json[key] = value } else { json.removeValue(forKey: key) }
@@ -87,6 +96,8 @@ public struct ItemDescription: Sendable, Equatable {
         record.language = languages.isEmpty ? nil : languages.joined(separator: "+")
         record.subject = subjects.isEmpty ? nil : subjects.joined(separator: "; ")
         record.holdingID = holdingID
+        (record.serial, record.serialTitle, record.issueDate) = (serial, serialTitle, issueDate)
+        (record.issueNumber, record.volume) = (issueNumber, volume)
         if let data = try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]) {
             record.metadataJSON = String(decoding: data, as: UTF8.self)
         }

@@ -17,6 +17,11 @@ public enum MetadataField: String, Sendable, CaseIterable {
     case library = "library-code"
     case rights
     case access
+    case serial
+    case serialTitle = "serial-title"
+    case issueDate = "issue-date"
+    case issueNumber = "issue-number"
+    case volume
 
     /// The column header in `items.csv` (at ingest and in `sohoa metadata export`).
     public var header: String { rawValue }
@@ -37,6 +42,11 @@ public enum MetadataField: String, Sendable, CaseIterable {
         case .library: "Mã thư viện"
         case .rights: "Bản quyền"
         case .access: "Quyền truy cập"
+        case .serial: "Mã báo, tạp chí"
+        case .serialTitle: "Tên báo, tạp chí"
+        case .issueDate: "Ngày phát hành"
+        case .issueNumber: "Số"
+        case .volume: "Tập / năm thứ"
         }
     }
 
@@ -56,6 +66,11 @@ public enum MetadataField: String, Sendable, CaseIterable {
         case .library: "Library code"
         case .rights: "Rights"
         case .access: "Access"
+        case .serial: "Serial id"
+        case .serialTitle: "Serial title"
+        case .issueDate: "Issue date"
+        case .issueNumber: "Issue number"
+        case .volume: "Volume"
         }
     }
 
@@ -83,6 +98,7 @@ public enum MetadataField: String, Sendable, CaseIterable {
         "library_code": .library, "library code": .library, "ma-thu-vien": .library, "mã thư viện": .library,
         "mo-ta": .description, "mô tả": .description, "ban-quyen": .rights, "bản quyền": .rights,
         "quyen-truy-cap": .access, "quyền truy cập": .access,
+        "ấn phẩm định kỳ": .serial, "tên báo": .serialTitle, "ngày phát hành": .issueDate, "số báo": .issueNumber, "tập": .volume,
     ]
 
     /// Access levels as staff may write them (English or Vietnamese).
@@ -107,6 +123,11 @@ public enum MetadataField: String, Sendable, CaseIterable {
         case .library: item.libraryCode
         case .rights: item.rights ?? ""
         case .access: item.access.rawValue
+        case .serial: item.serial ?? ""
+        case .serialTitle: item.serialTitle ?? ""
+        case .issueDate: item.issueDate ?? ""
+        case .issueNumber: item.issueNumber ?? ""
+        case .volume: item.volume ?? ""
         }
     }
 
@@ -153,6 +174,15 @@ public enum MetadataField: String, Sendable, CaseIterable {
                 throw fail("access '\(value)' must be public, restricted or closed (công khai, hạn chế, đóng)")
             }
             item.access = level
+        case .serial:
+            if let optional, !SerialValues.isSerialID(optional) { throw fail(SerialValues.serialRefusal(optional)) }
+            item.serial = optional
+        case .serialTitle: item.serialTitle = optional
+        case .issueDate:
+            if let optional, !SerialValues.isIssueDate(optional) { throw fail(SerialValues.issueDateRefusal(optional)) }
+            item.issueDate = optional
+        case .issueNumber: item.issueNumber = optional
+        case .volume: item.volume = optional
         }
     }
 

@@ -25,6 +25,14 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
     public var pagination: PageLabelRules?
     /// The table of contents (`contents:` in `item.yaml`, or `contents.csv` in the item folder).
     public var contents: ItemContents?
+    /// The id of the serial (newspaper, journal) this item is an issue of, e.g. `bao-lai-chau`.
+    public var serial: String?
+    /// The serial's title, given on at least one of its issues.
+    public var serialTitle: String?
+    /// The day the issue came out (W3CDTF: `1958-03-15`, `1958-03`, `1958`).
+    public var issueDate: String?
+    public var issueNumber: String?
+    public var volume: String?
     /// `true` when the title was made from the folder name because no metadata was given.
     public var titleFromFolderName = false
 
@@ -48,6 +56,9 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
         "alternative-title": "alternative-title", "alternative title": "alternative-title", "nhan đề khác": "alternative-title",
         "contributor": "contributor", "người đóng góp": "contributor",
         "rights": "rights", "ban-quyen": "rights", "bản quyền": "rights",
+        "serial": "serial", "ấn phẩm định kỳ": "serial", "serial-title": "serial-title", "tên báo": "serial-title",
+        "issue-date": "issue-date", "ngày phát hành": "issue-date", "issue-number": "issue-number", "số báo": "issue-number",
+        "volume": "volume", "tập": "volume",
     ]
 
     /// Access levels as staff may write them (English or Vietnamese).
@@ -79,7 +90,8 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                 file: source,
                 message:
                     "unknown key '\(rawKey)'; allowed: title, alternative-title, creator, contributor, date, language, type, subject, "
-                    + "holding-id, library-code, description, rights, access, pagination, contents"
+                    + "holding-id, library-code, description, rights, access, pagination, contents, serial, serial-title, issue-date, "
+                    + "issue-number, volume"
             )
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -109,6 +121,15 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                     file: source, message: "access '\(text)' must be public, restricted or closed (công khai, hạn chế, đóng)")
             }
             access = level
+        case "serial":
+            guard SerialValues.isSerialID(text) else { throw MetadataError(file: source, message: SerialValues.serialRefusal(text)) }
+            serial = text
+        case "serial-title": serialTitle = text.precomposedStringWithCanonicalMapping
+        case "issue-date":
+            guard SerialValues.isIssueDate(text) else { throw MetadataError(file: source, message: SerialValues.issueDateRefusal(text)) }
+            issueDate = text
+        case "issue-number": issueNumber = text.precomposedStringWithCanonicalMapping
+        case "volume": volume = text.precomposedStringWithCanonicalMapping
         default: break
         }
     }
@@ -173,7 +194,10 @@ public struct ItemMetadata: Sendable, Equatable, Codable {
                 throw MetadataError(file: error.file, message: error.message)
             }
             let text: String
-            if let list = value as? [Any] {
+            if let day = value as? Date {
+                // YAML reads `1958-03-15` as a timestamp: give it back as the day written.
+                text = day.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current).year().month().day())
+            } else if let list = value as? [Any] {
                 text = list.map { "\($0)" }.joined(separator: key.lowercased().hasPrefix("lang") ? "+" : "; ")
             } else {
                 text = "\(value)"

@@ -112,6 +112,8 @@ final class PipelineJournal: Sendable {
                 subject: m.subject.isEmpty ? nil : m.subject.joined(separator: "; "), holdingID: m.holdingID,
                 metadataJSON: (try? JSONEncoder.sohoa.encode(m)).flatMap { String(data: $0, encoding: .utf8) },
                 sourcePath: item.source.path, batchID: batchID, state: .pending, pageCount: item.pages.count)
+            (record.serial, record.serialTitle, record.issueDate) = (m.serial, m.serialTitle, m.issueDate)
+            (record.issueNumber, record.volume) = (m.issueNumber, m.volume)
             // An item archived earlier keeps its version until the new one is written.
             record.ocflVersion = existing?.ocflVersion
             record.objectPath = existing?.objectPath

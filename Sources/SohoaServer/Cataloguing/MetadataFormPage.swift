@@ -116,6 +116,8 @@ struct MetadataFormPage {
             case .date: "<br><small class=\"muted\">1925, 1925-05-02, 1925-1930, [1925?], [192-], [18--]</small>"
             case .language: "<br><small class=\"muted\">vie, eng, chi… \(language.pick("nối bằng +", "joined by +"))</small>"
             case .subject: "<br><small class=\"muted\">\(language.pick("ngăn cách bằng ;", "separated by ;"))</small>"
+            case .serial: "<br><small class=\"muted\">bao-lai-chau</small>"
+            case .issueDate: "<br><small class=\"muted\">1958-03-15, 1958-03, 1958</small>"
             default: .empty
             }
         let problem: HTML = problems[field].map { "<br><span class=\"error\">\(Self.message($0, language))</span>" } ?? .empty
@@ -135,6 +137,8 @@ struct MetadataFormPage {
         case .language: return "Mã ngôn ngữ không hợp lệ: viết mã ISO 639 như vie, eng, chi, nối bằng +."
         case .library: return "Không đổi được thư viện của tài liệu đã lưu trữ (là một phần của mã lưu trữ)."
         case .access: return "Quyền truy cập phải là công khai, hạn chế hoặc đóng."
+        case .serial: return "Mã báo phải là chữ thường không dấu, chữ số và -, bắt đầu bằng chữ (ví dụ bao-lai-chau)."
+        case .issueDate: return "Ngày phát hành không hợp lệ: viết 1958-03-15 (hoặc 1958-03, 1958)."
         default: return error.message
         }
     }

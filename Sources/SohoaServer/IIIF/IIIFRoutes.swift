@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SohoaCatalog
+import SohoaCollection
 import SohoaSharing
 
 /// The IIIF routes (DESIGN §9): Presentation 3 manifests per item and collections per library, the
@@ -31,7 +32,10 @@ enum IIIFRoutes {
                 file: decoded(context.parameters.require("file")), request: request, context: context)
         }
         iiif.get("collection/:library") { request, context -> Response in
-            try server.collection(libraryCode: decoded(context.parameters.require("library")), request: request, context: context)
+            let name = try decoded(context.parameters.require("library"))
+            // Serial ids are lowercase slugs; library codes are uppercase.
+            if SerialValues.isSerialID(name) { return try server.collection(serial: name, request: request, context: context) }
+            return try server.collection(libraryCode: name, request: request, context: context)
         }
         iiif.get(":item/manifest") { request, context -> Response in
             try await server.manifest(itemID: decoded(context.parameters.require("item")), request: request, context: context)

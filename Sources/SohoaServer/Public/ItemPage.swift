@@ -13,7 +13,8 @@ enum ItemPage {
     }
 
     static func html(
-        _ served: ServedItem, pages: [Page], hasPDF: Bool, context: AppRequestContext, structure: ItemStructure = ItemStructure()
+        _ served: ServedItem, pages: [Page], hasPDF: Bool, issue: IssueNeighbours? = nil, context: AppRequestContext,
+        structure: ItemStructure = ItemStructure()
     ) -> HTML {
         let language = context.language
         let item = served.item
@@ -21,6 +22,10 @@ enum ItemPage {
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { facts.append((label, value)) }
         }
+        add(language.pick("Báo, tạp chí", "Serial"), issue?.title)
+        add(language.pick("Ngày phát hành", "Issue date"), item.issueDate)
+        add(language.pick("Số", "Issue number"), item.issueNumber)
+        add(language.pick("Tập", "Volume"), item.volume)
         add(language.pick("Tác giả", "Creator"), item.creator)
         add(language.pick("Năm / ngày", "Date"), item.date)
         add(language.pick("Ngôn ngữ", "Language"), item.language.map { CollectionNames.language($0, language) })
@@ -56,6 +61,7 @@ enum ItemPage {
             ? "<p><a href=\"\(StructureRoutes.path(item.id))\">\(language.pick("Sửa số trang và mục lục", "Edit page labels and contents"))</a></p>"
             : .empty
         return """
+            \(issue?.html(language) ?? .empty)
             <table class="item-facts">\(rows)</table>
             \(editDescription)\(pdf)
             \(ItemContentsHTML.list(structure.contents, pages: pages.map(\.record), language: language))

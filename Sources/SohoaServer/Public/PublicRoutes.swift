@@ -85,8 +85,10 @@ enum PublicRoutes {
             ItemPage.Page(record: export.page, text: export.text, hasImage: state["access/\(export.page.name).png"] != nil)
         }
         let structure = try services.catalog.structureJSON(itemID: served.item.id).flatMap(ItemStructure.init(json:)) ?? ItemStructure()
+        let issue = try IssueNeighbours.find(
+            for: served.item, catalog: services.catalog, access: Set(AccessLevel.allCases.filter { context.mayRead($0) }))
         let body = ItemPage.html(
-            served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, context: context, structure: structure)
+            served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, issue: issue, context: context, structure: structure)
         var response = Response.html(
             PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
         if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }

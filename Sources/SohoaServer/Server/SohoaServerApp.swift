@@ -42,6 +42,7 @@ public enum SohoaServerApp {
         StaticRoutes.add(to: router)
         AuthRoutes.add(to: router, services: services)
         PublicRoutes.add(to: router, services: services)
+        SerialRoutes.add(to: router, services: services)
         ReviewRoutes.add(to: router, services: services)
         MetadataRoutes.add(to: router, services: services)
         StructureRoutes.add(to: router, services: services)

@@ -15,6 +15,10 @@ public struct IIIFLinks: Sendable, Equatable {
     public func manifest(itemID: String) -> String { "\(baseURL)/iiif/\(Self.segment(itemID))/manifest" }
     /// `/iiif/collection/<library-code>`.
     public func collection(libraryCode: String) -> String { "\(baseURL)/iiif/collection/\(Self.segment(libraryCode))" }
+    /// `/iiif/collection/<serial>`: a serial's issues (serial ids are lowercase, library codes not).
+    public func collection(serial: String) -> String { "\(baseURL)/iiif/collection/\(Self.segment(serial))" }
+    /// The serial's title page on the web site, `/serials/<serial>`.
+    public func serialPage(serial: String) -> String { "\(baseURL)/serials/\(Self.segment(serial))" }
     /// The Image API service of a page, `/iiif/image/<page-id>`.
     public func imageService(pageID: Int64) -> String { "\(baseURL)/iiif/image/\(pageID)" }
     /// The whole page as JPEG at full size.

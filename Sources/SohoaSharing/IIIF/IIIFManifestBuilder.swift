@@ -68,7 +68,9 @@ public struct IIIFManifestBuilder: Sendable {
         members.append(
             (
                 "partOf",
-                .array([.object([("id", .string(links.collection(libraryCode: item.libraryCode))), ("type", .string("Collection"))])])
+                .array(
+                    [.object([("id", .string(links.collection(libraryCode: item.libraryCode))), ("type", .string("Collection"))])]
+                        + serialPartOf(item))
             ))
         members.append(("items", .array(pages.map { canvas($0, item: item, language: language, structure: structure) })))
         let ranges = self.ranges(structure.contents.entries, item: item, pages: pages)

@@ -122,6 +122,12 @@ public struct OAIProvider: Sendable {
             sets.append((OAISetSpec.type, "Loại tài liệu (item types)"))
             sets += grouped(values.types) { OAISetSpec.type($0) }.map { ($0.spec, $0.values.joined(separator: ", ")) }
         }
+        if !values.serials.isEmpty {
+            sets.append((OAISetSpec.serial, "Báo, tạp chí (serials)"))
+            sets += grouped(Array(values.serials.keys)) { OAISetSpec.serial($0) }.map { group in
+                (group.spec, group.values.map { values.serials[$0] ?? $0 }.joined(separator: ", "))
+            }
+        }
         let xml = sets.map { "<set>\(OAIXML.element("setSpec", $0.spec))\(OAIXML.element("setName", $0.name))</set>\n" }
         return "<ListSets>\n" + xml.joined() + "</ListSets>"
     }
@@ -185,7 +191,7 @@ public struct OAIProvider: Sendable {
             guard let selection = try selection(forSet: setSpec) else {
                 throw OAIError(.noRecordsMatch, "This repository has no set '\(setSpec)' (see ListSets).")
             }
-            (query.libraryCodes, query.types) = selection
+            (query.libraryCodes, query.types, query.serials) = selection
         }
         let pageSize = max(1, configuration.pageSize)
         let page = try catalog.oaiPage(query, limit: pageSize + 1)
@@ -212,15 +218,20 @@ public struct OAIProvider: Sendable {
         return xml + "</\(request.verb.rawValue)>"
     }
 
-    /// The libraries and types a setSpec selects (nil for either: any), or nil when there is no such set.
-    private func selection(forSet spec: String) throws -> (libraryCodes: [String]?, types: [String]?)? {
+    /// The libraries, types and serials a setSpec selects (nil for any of them: any), or nil when
+    /// there is no such set.
+    private func selection(forSet spec: String) throws -> (libraryCodes: [String]?, types: [String]?, serials: [String]?)? {
         let values = try catalog.oaiSetValues(access: visibleAccess)
-        if spec == OAISetSpec.library { return (nil, nil) }
-        if spec == OAISetSpec.type { return values.types.isEmpty ? nil : (nil, values.types) }
+        let serials = values.serials.keys.sorted()
+        if spec == OAISetSpec.library { return (nil, nil, nil) }
+        if spec == OAISetSpec.type { return values.types.isEmpty ? nil : (nil, values.types, nil) }
+        if spec == OAISetSpec.serial { return serials.isEmpty ? nil : (nil, nil, serials) }
         let libraries = values.libraryCodes.filter { OAISetSpec.library($0) == spec }
-        if !libraries.isEmpty { return (libraries, nil) }
+        if !libraries.isEmpty { return (libraries, nil, nil) }
         let types = values.types.filter { OAISetSpec.type($0) == spec }
-        if !types.isEmpty { return (nil, types) }
+        if !types.isEmpty { return (nil, types, nil) }
+        let titles = serials.filter { OAISetSpec.serial($0) == spec }
+        if !titles.isEmpty { return (nil, nil, titles) }
         return nil
     }
 
@@ -233,6 +244,7 @@ public struct OAIProvider: Sendable {
         xml += OAIXML.element("datestamp", OAIDatestamp.string(row.datestamp))
         xml += OAIXML.element("setSpec", OAISetSpec.library(row.libraryCode))
         if let type = row.type, !type.isEmpty { xml += OAIXML.element("setSpec", OAISetSpec.type(type)) }
+        if let serial = row.serial { xml += OAIXML.element("setSpec", OAISetSpec.serial(serial)) }
         return xml + "</header>"
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The collection's OAI sets: `library` with `library:<code>` for each library, and `type` with
-/// `type:<type>` for each item type. Values become setSpec characters the schema allows: diacritics
+/// The collection's OAI sets: `library` with `library:<code>` for each library, `type` with
+/// `type:<type>` for each item type, and `serial` with `serial:<id>` for each serial title. Values become setSpec characters the schema allows: diacritics
 /// are dropped (`Sách` → `Sach`), spaces and punctuation become `-`, and anything else is written
 /// as `~` and two hex digits per UTF-8 byte.
 public enum OAISetSpec {
@@ -9,6 +9,12 @@ public enum OAISetSpec {
     public static let library = "library"
     /// The parent set of all item types.
     public static let type = "type"
+
+    /// The parent set of all serials (newspapers, journals).
+    public static let serial = "serial"
+
+    /// The setSpec of a serial's issues (`serial:bao-lai-chau`).
+    public static func serial(_ id: String) -> String { "\(serial):\(segment(id))" }
 
     /// The setSpec of a library.
     public static func library(_ code: String) -> String { "\(library):\(segment(code))" }

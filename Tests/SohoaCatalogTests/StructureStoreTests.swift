@@ -14,6 +14,9 @@ final class StructureStoreTests: XCTestCase {
         XCTAssertEqual(try test.catalog.structureJSON(itemID: "sach"), #"{"labels":["Bìa"]}"#)
         try test.catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "sach", #"{"labels":["1"]}"#) }
         XCTAssertEqual(try test.catalog.structureJSON(itemID: "sach"), #"{"labels":["1"]}"#)
+        XCTAssertEqual(
+            try test.catalog.structureJSONs(itemIDs: ["sach", "khong-co", "other"]), ["sach": #"{"labels":["1"]}"#],
+            "one read for a page of hits: only the items with a structure")
         try test.catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "sach", nil) }
         XCTAssertNil(try test.catalog.structureJSON(itemID: "sach"))
     }

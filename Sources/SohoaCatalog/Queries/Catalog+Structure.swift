@@ -6,6 +6,24 @@ extension Catalog {
     public func structureJSON(itemID: String) throws(CatalogError) -> String? {
         try read { tx throws(CatalogError) in try tx.structureJSON(itemID: itemID) }
     }
+
+    /// The structures of those of `itemIDs` that have one (item id → JSON), in one read: a page of
+    /// search results asks once, not once per item.
+    public func structureJSONs(itemIDs: Set<String>) throws(CatalogError) -> [String: String] {
+        guard !itemIDs.isEmpty else { return [:] }
+        return try read { tx throws(CatalogError) in
+            try tx.run {
+                let ids = Array(itemIDs)
+                let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    tx.db, sql: "SELECT itemID, structureJSON FROM item_structures WHERE itemID IN (\(marks))",
+                    arguments: StatementArguments(ids))
+                var found: [String: String] = [:]
+                for row in rows { found[row["itemID"]] = row["structureJSON"] }
+                return found
+            }
+        }
+    }
 }
 
 extension CatalogTransaction {

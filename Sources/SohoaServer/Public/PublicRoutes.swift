@@ -56,10 +56,8 @@ enum PublicRoutes {
         let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
         let (page, overview, labels) = try await lane.run {
             let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
-            var labels: [String: ItemStructure] = [:]
-            for itemID in Set(page.results.map(\.hit.itemID)) {
-                labels[itemID] = try catalog.structureJSON(itemID: itemID).flatMap(ItemStructure.init(json:))
-            }
+            let labels = try catalog.structureJSONs(itemIDs: Set(page.results.map(\.hit.itemID)))
+                .compactMapValues(ItemStructure.init(json:))
             return (page, try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn)), labels)
         }
         if (request.headers[.accept] ?? "").contains("application/json") {

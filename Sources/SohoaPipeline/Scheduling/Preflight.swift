@@ -37,7 +37,8 @@ struct Preflight: Sendable {
     let work: WorkArea
     let progress: RunProgress
 
-    /// Hashes every original and drops items already archived with the same pages; writes nothing.
+    /// Hashes every original and drops items already archived with the same pages (removing a staging
+    /// folder a killed run left for one); writes nothing else.
     func survey(_ plan: BatchPlan) -> [SurveyedItem] {
         var surveyed: [SurveyedItem] = []
         let installed = TesseractEngine.availableLanguages(tessdata: options.tessdata)
@@ -79,6 +80,9 @@ struct Preflight: Sendable {
             if journal.isArchived(itemID: item.id, pages: keyed)
                 || journal.adoptArchivedObject(itemID: item.id, objectID: context.objectID, pages: keyed, root: root)
             {
+                // A run killed between writing the object and removing its staging folder leaves the
+                // folder behind, and packaging (which would clear it) never comes for this item again.
+                try? FileManager.default.removeItem(at: work.itemStaging(item.id))
                 progress.report(.itemSkipped(item.id))
                 continue
             }

@@ -16,4 +16,23 @@ public enum PDFText {
         }
         return "<\(hex.joined())>"
     }
+
+    /// A PDF number: at most three decimals, no exponent, no trailing zeros (`0` for NaN or infinity).
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let thousandths = Int64((value * 1000).rounded())
+        let sign = thousandths < 0 ? "-" : ""
+        let whole = thousandths.magnitude / 1000, fraction = thousandths.magnitude % 1000
+        if fraction == 0 { return "\(sign)\(whole)" }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(sign)\(whole).\(digits)"
+    }
+
+    /// A 2-byte character code as four uppercase hex digits (`00E2`), as in `<…>` strings and CMaps.
+    public static func hex(_ unit: UInt16) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(unit >> 12)], digits[Int(unit >> 8 & 0xF)], digits[Int(unit >> 4 & 0xF)], digits[Int(unit & 0xF)]])
+    }
 }

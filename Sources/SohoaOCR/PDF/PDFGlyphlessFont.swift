@@ -1,4 +1,5 @@
 import Foundation
+import SohoaText
 
 /// The invisible-text font of searchable PDFs, as Tesseract's own PDF renderer builds it: a Type0
 /// font with Identity-H encoding over a CIDFontType2 whose every CID maps to the single glyph of
@@ -81,7 +82,7 @@ enum PDFGlyphlessFont {
             let part = highBytes[chunk..<min(chunk + 100, highBytes.count)]
             cmap += "\(part.count) beginbfrange\n"
             for high in part {
-                let hh = hex(UInt16(high)).suffix(2)
+                let hh = PDFText.hex(UInt16(high)).suffix(2)
                 cmap += "<\(hh)00> <\(hh)FF> <\(hh)00>\n"
             }
             cmap += "endbfrange\n"
@@ -91,8 +92,8 @@ enum PDFGlyphlessFont {
             let part = characters[chunk..<min(chunk + 100, characters.count)]
             cmap += "\(part.count) beginbfchar\n"
             for (code, scalar) in part {
-                let units = String(scalar).utf16.map(hex).joined()
-                cmap += "<\(hex(code))> <\(units)>\n"
+                let units = String(scalar).utf16.map(PDFText.hex).joined()
+                cmap += "<\(PDFText.hex(code))> <\(units)>\n"
             }
             cmap += "endbfchar\n"
         }
@@ -107,11 +108,6 @@ enum PDFGlyphlessFont {
     }
 
     /// Four uppercase hex digits.
-    static func hex(_ unit: UInt16) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(unit >> 12)], digits[Int(unit >> 8 & 0xF)], digits[Int(unit >> 4 & 0xF)], digits[Int(unit & 0xF)]])
-    }
-
     static func dictionary(_ text: String) -> [UInt8] {
         Array((text + "\n").utf8)
     }

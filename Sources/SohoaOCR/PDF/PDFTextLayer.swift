@@ -1,3 +1,5 @@
+import SohoaText
+
 /// The content stream of one searchable PDF page: the image drawn over the whole page, then the
 /// recognized words in invisible text (render mode 3) in the glyphless font.
 ///
@@ -16,14 +18,14 @@ struct PDFTextLayer {
     /// The content stream for `text`, with the image named `imageName` drawn beneath it.
     /// Characters outside the BMP get codes from `codes`, shared by the whole document.
     func contentStream(text: PageText, imageName: String, codes: inout SupplementaryCodes) -> String {
-        var out = "q \(pdfNumber(pageWidth)) 0 0 \(pdfNumber(pageHeight)) 0 0 cm /\(imageName) Do Q\n"
+        var out = "q \(PDFText.number(pageWidth)) 0 0 \(PDFText.number(pageHeight)) 0 0 cm /\(imageName) Do Q\n"
         let lines = text.blocks.flatMap(\.paragraphs).flatMap(\.lines).filter { !$0.words.isEmpty }
         guard !lines.isEmpty else { return out }
         out += "BT\n3 Tr\n"
         for line in lines {
             let fontSize = max(1, Double(line.box.height) * scaleY)
             let baseline = pageHeight - Double(line.box.y + line.box.height) * scaleY
-            out += "/\(PDFGlyphlessFont.resourceName) \(pdfNumber(fontSize)) Tf\n"
+            out += "/\(PDFGlyphlessFont.resourceName) \(PDFText.number(fontSize)) Tf\n"
             for (index, word) in line.words.enumerated() {
                 let isLast = index == line.words.count - 1
                 var units = word.text.unicodeScalars.map { codes.code(for: $0) }
@@ -36,25 +38,11 @@ struct PDFTextLayer {
                 }
                 let natural = Double(units.count) * fontSize * Double(PDFGlyphlessFont.glyphWidth) / 1000
                 let stretch = width > 0 ? 100 * width / natural : 100
-                let hex = units.map(PDFGlyphlessFont.hex).joined()
-                out += "1 0 0 1 \(pdfNumber(x)) \(pdfNumber(baseline)) Tm \(pdfNumber(stretch)) Tz [ <\(hex)> ] TJ\n"
+                let hex = units.map(PDFText.hex).joined()
+                out += "1 0 0 1 \(PDFText.number(x)) \(PDFText.number(baseline)) Tm \(PDFText.number(stretch)) Tz [ <\(hex)> ] TJ\n"
             }
         }
         out += "ET\n"
         return out
     }
-}
-
-/// A PDF number: at most three decimals, no exponent, no trailing zeros.
-func pdfNumber(_ value: Double) -> String {
-    guard value.isFinite else { return "0" }
-    let thousandths = Int64((value * 1000).rounded())
-    let sign = thousandths < 0 ? "-" : ""
-    let magnitude = thousandths.magnitude
-    let whole = magnitude / 1000, fraction = magnitude % 1000
-    if fraction == 0 { return "\(sign)\(whole)" }
-    var digits = String(fraction)
-    digits = String(repeating: "0", count: 3 - digits.count) + digits
-    while digits.hasSuffix("0") { digits.removeLast() }
-    return "\(sign)\(whole).\(digits)"
 }

@@ -111,7 +111,7 @@ public final class SearchablePDFWriter {
             pageObject,
             PDFGlyphlessFont.dictionary(
                 """
-                << /Type /Page /Parent \(Self.pagesObject) 0 R /MediaBox [ 0 0 \(pdfNumber(pageWidth)) \(pdfNumber(pageHeight)) ] \
+                << /Type /Page /Parent \(Self.pagesObject) 0 R /MediaBox [ 0 0 \(PDFText.number(pageWidth)) \(PDFText.number(pageHeight)) ] \
                 /Contents \(contentObject) 0 R /Resources << /XObject << /Im1 \(imageObject) 0 R >> \
                 /Font << /\(PDFGlyphlessFont.resourceName) \(Self.fontObject) 0 R >> >> >>
                 """))

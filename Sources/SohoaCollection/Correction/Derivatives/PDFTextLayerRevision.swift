@@ -1,5 +1,6 @@
 import Foundation
 import SohoaArchive
+import SohoaText
 
 /// Rewrites the invisible text of some pages of an item's PDF after corrections, as an incremental
 /// update appended to the file: the images and every other page stay byte for byte as they were.
@@ -80,7 +81,7 @@ enum PDFTextLayerRevision {
                     left: Double(left) * scaleX, right: Double(right) * scaleX)
             let span = Double(max(1, right - left))
             func position(_ x: Int) -> Double { target.left + Double(x - left) / span * (target.right - target.left) }
-            out += "/\(old.fontName) \(pdfNumber(target.fontSize)) Tf\n"
+            out += "/\(old.fontName) \(PDFText.number(target.fontSize)) Tf\n"
             for (number, word) in line.words.enumerated() {
                 let isLast = number == line.words.count - 1
                 var units = word.content.unicodeScalars.map { codes.code(for: $0) }
@@ -90,8 +91,8 @@ enum PDFTextLayerRevision {
                 let end = isLast ? position(word.box.right) : max(position(word.box.right), position(line.words[number + 1].box.x))
                 let natural = Double(units.count) * target.fontSize * PDFContentText.glyphWidth
                 let stretch = end > x ? 100 * (end - x) / natural : 100
-                let hex = units.map(hex4).joined()
-                out += "1 0 0 1 \(pdfNumber(x)) \(pdfNumber(target.baseline)) Tm \(pdfNumber(stretch)) Tz [ <\(hex)> ] TJ\n"
+                let hex = units.map(PDFText.hex).joined()
+                out += "1 0 0 1 \(PDFText.number(x)) \(PDFText.number(target.baseline)) Tm \(PDFText.number(stretch)) Tz [ <\(hex)> ] TJ\n"
             }
         }
         out += "ET\n"
@@ -136,23 +137,5 @@ enum PDFTextLayerRevision {
 
     private static func streamObject(_ entries: String, _ data: [UInt8]) -> [UInt8] {
         Array("<< /Length \(data.count) \(entries) >>\nstream\n".utf8) + data + Array("\nendstream\n".utf8)
-    }
-
-    private static func hex4(_ unit: UInt16) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(unit >> 12)], digits[Int(unit >> 8 & 0xF)], digits[Int(unit >> 4 & 0xF)], digits[Int(unit & 0xF)]])
-    }
-
-    /// A PDF number: at most three decimals, no exponent.
-    private static func pdfNumber(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let thousandths = Int64((value * 1000).rounded())
-        let sign = thousandths < 0 ? "-" : ""
-        let whole = thousandths.magnitude / 1000, fraction = thousandths.magnitude % 1000
-        if fraction == 0 { return "\(sign)\(whole)" }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(sign)\(whole).\(digits)"
     }
 }

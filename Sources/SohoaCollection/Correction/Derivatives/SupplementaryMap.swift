@@ -1,4 +1,5 @@
 import Foundation
+import SohoaText
 
 /// The codes a PDF's glyphless font gives characters outside the Basic Multilingual Plane (rare Hán
 /// Nôm characters, say): BMP characters are their own UTF-16 code, the others get codes from the
@@ -50,8 +51,8 @@ struct SupplementaryMap {
             let part = added[chunk..<min(chunk + 100, added.count)]
             entries += "\(part.count) beginbfchar\n"
             for (code, scalar) in part {
-                let units = String(scalar).utf16.map { String(format: "%04X", $0) }.joined()
-                entries += "<\(String(format: "%04X", code))> <\(units)>\n"
+                let units = String(scalar).utf16.map(PDFText.hex).joined()
+                entries += "<\(PDFText.hex(code))> <\(units)>\n"
             }
             entries += "endbfchar\n"
         }

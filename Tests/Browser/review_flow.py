@@ -98,14 +98,22 @@ class Flow:
 
             self.step("the archivist approves the page with Ctrl+Enter")
             line = self.driver.find_elements(By.CSS_SELECTOR, "input.line-input")[0]
+            saved_page = self.driver.find_element(By.TAG_NAME, "html")
             line.click()
             line.send_keys(Keys.CONTROL, Keys.ENTER)
+            # The page still shows the Save's notice: wait for the approval's answer to replace the
+            # page, or the reader's next request would race the form's POST.
+            self.wait.until(EC.staleness_of(saved_page))
             self.wait.until(lambda d: d.current_url != review_url or d.find_elements(By.CSS_SELECTOR, ".notice"))
 
             self.step("a reader finds the corrected word without diacritics")
             self.sign_out()
             self.open("/")
-            box = self.driver.find_element(By.NAME, "q")
+            try:
+                box = WebDriverWait(self.driver, 20).until(EC.presence_of_element_located((By.NAME, "q")))
+            except Exception:
+                print(f"the home page has no search box; it says: {self.driver.page_source[:2000]}", flush=True)
+                raise
             box.send_keys(config["search_words"])
             box.send_keys(Keys.ENTER)
             self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark")))

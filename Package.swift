@@ -16,9 +16,10 @@ var targets: [Target] = [
     .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
     .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"])]),
+    .systemLibrary(name: "CJPEG2000", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
-    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG", "CTurboJPEG"], swiftSettings: pixelLoopSettings),
+    .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG", "CTurboJPEG", "CJPEG2000"], swiftSettings: pixelLoopSettings),
     .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging", "SohoaText"], swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",

@@ -29,7 +29,7 @@ for arg in "$@"; do
   esac
 done
 seconds="${FUZZ_SECONDS:-$seconds}" runs="${FUZZ_RUNS:-$runs}" jobs="${FUZZ_JOBS:-2}"
-[ ${#targets[@]} -gt 0 ] || targets=(tiff png jpeg holdings-csv marc marcxml item-yaml items-csv pipeline bag)
+[ ${#targets[@]} -gt 0 ] || targets=(tiff png jpeg jpeg2000 holdings-csv marc marcxml item-yaml items-csv pipeline bag)
 work="${SOHOA_FUZZ_WORK:-/tmp/sohoa-fuzz}"
 
 start=$(date +%s)

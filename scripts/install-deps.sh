@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   pkg-config libtiff-dev libpng-dev libtesseract-dev libleptonica-dev libsqlite3-dev
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
-  libturbojpeg0-dev poppler-utils
+  libturbojpeg0-dev libopenjp2-7-dev poppler-utils
 )
 if [ "${1:-}" = "--with-tests" ]; then
   packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk)

@@ -8,6 +8,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case png
     /// A JPEG scan (its JFIF, EXIF and Adobe segments too): `ScanDecoder.inspect` and `decode`.
     case jpeg
+    /// A JPEG 2000 scan (JP2 boxes or a raw codestream): `ScanDecoder.inspect` and `decode` through OpenJPEG.
+    case jpeg2000
     /// A holdings register in CSV (any of the encodings `RegisterText` accepts).
     case holdingsCSV = "holdings-csv"
     /// A holdings register in MARC 21 (ISO 2709), MARC-8 or UTF-8.
@@ -40,6 +42,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .tiff: ScanReading.read(input, fileName: "scan.tif")
         case .png: ScanReading.read(input, fileName: "scan.png")
         case .jpeg: ScanReading.read(input, fileName: "scan.jpg")
+        case .jpeg2000: ScanReading.read(input, fileName: "scan.jp2")
         case .holdingsCSV: HoldingsReading.read(input, format: .csv, fileName: "register.csv")
         case .marc: HoldingsReading.read(input, format: .marc, fileName: "register.mrc")
         case .marcXML: HoldingsReading.read(input, format: .marcxml, fileName: "register.xml")

@@ -154,13 +154,7 @@ final class UntunedPagesEndToEndTests: XCTestCase {
     // MARK: - Helpers
 
     /// A python3 that has Pillow (a pyenv or venv python may not have Debian's python3-pil).
-    static func pythonWithPillow() throws -> URL {
-        for path in ["/usr/bin/python3", "/usr/local/bin/python3"] where FileManager.default.isExecutableFile(atPath: path) {
-            let probe = try ProcessRunner.run(URL(fileURLWithPath: path), ["-c", "import PIL"])
-            if probe.exitCode == 0 { return URL(fileURLWithPath: path) }
-        }
-        throw XCTSkip("no python3 with Pillow (Debian: python3-pil; scripts/install-deps.sh --with-tests)")
-    }
+    static func pythonWithPillow() throws -> URL { try Pillow.python() }
 
     static func readManifest(_ folder: URL) throws -> [Page] {
         let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))

@@ -22,6 +22,7 @@ final class FormatIdentificationTests: XCTestCase {
             ("dinh-dang/06-jfif-exif.jpg", scans.appendingPathComponent("pytesseract_formats/test-small.jpg")),
             ("dinh-dang/07-adobe-cmyk.jpg", scans.appendingPathComponent("ocrmypdf_resources/formats_colorspaces/baiona_cmyk.jpg")),
             ("dinh-dang/08-sample.tif", SharedFolder.packageRoot.appendingPathComponent("SampleScans/dia-chi-lai-chau/p8.tif")),
+            ("dinh-dang/09-jp2.jp2", scans.appendingPathComponent("pytesseract_formats/test.jpeg2000")),
         ]
         for (path, source) in sources {
             let target = batch.appendingPathComponent(path)
@@ -58,7 +59,8 @@ final class FormatIdentificationTests: XCTestCase {
         }
         XCTAssertEqual(found.count, sources.count, fido.stdout)
         XCTAssertEqual(recorded, found, "PREMIS formatRegistryKey per master against FIDO")
-        XCTAssertEqual(Set(found.values), ["fmt/353", "fmt/11", "fmt/12", "fmt/43", "fmt/41"], "the batch covers several formats")
+        XCTAssertEqual(
+            Set(found.values), ["fmt/353", "fmt/11", "fmt/12", "fmt/43", "fmt/41", "x-fmt/392"], "the batch covers several formats")
         try SharedChecks.assertValidXML([try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "mets.xml"))])
     }
 

@@ -37,6 +37,25 @@ final class LossyMastersTests: XCTestCase {
         XCTAssertTrue(warning.rejections.isEmpty)
     }
 
+    func testAJPEG2000MasterIsLossyOnlyWhenItsCodingIs() throws {
+        let batch = try temporaryFolder().appendingPathComponent("batch")
+        let folder = batch.appendingPathComponent("sach")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = try SharedFolder.scans().appendingPathComponent("pytesseract_formats/test.png")
+        try Pillow.convert(source, to: folder.appendingPathComponent("1-khong-mat.jp2"))
+        try Pillow.convert(
+            source, to: folder.appendingPathComponent("2-mat.jp2"), options: "irreversible=True, quality_mode='rates', quality_layers=[20]")
+
+        let refusing = try BatchPlanner(defaultLanguages: ["vie"], lossyMasters: .refuse).plan(batch)
+        XCTAssertEqual(refusing.items.first?.pages.map(\.name), ["1-khong-mat"], "the lossless JPEG 2000 is a master like a TIFF")
+        let rejection = try XCTUnwrap(refusing.rejections.first)
+        XCTAssertEqual(rejection.file.lastPathComponent, "2-mat.jp2")
+        XCTAssertTrue(rejection.reason.contains("JPEG 2000 image is coded with loss"), rejection.reason)
+
+        let warning = try BatchPlanner(defaultLanguages: ["vie"], lossyMasters: .warn).plan(batch)
+        XCTAssertEqual(warning.lossyFiles.map(\.lastPathComponent), ["2-mat.jp2"])
+    }
+
     func testAJPEGMasterIsArchivedAsItIsWithTheWarningInPREMIS() throws {
         let folder = try temporaryFolder()
         let batch = folder.appendingPathComponent("batch")
@@ -60,7 +79,7 @@ final class LossyMastersTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: master), try Data(contentsOf: jpeg), "the master is the file as scanned")
         let mets = try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "mets.xml"))
         let text = try String(contentsOf: mets, encoding: .utf8)
-        XCTAssertTrue(text.contains("lossy (JPEG) masters kept as they are for trang-1 (lossy-masters: warn)"), text)
+        XCTAssertTrue(text.contains("lossy masters (JPEG, JPEG 2000) kept as they are for trang-1 (lossy-masters: warn)"), text)
         XCTAssertTrue(text.contains("MIMETYPE=\"image/jpeg\""), "the master's file entry says JPEG")
         try SharedChecks.assertValidXML([mets])
         try SharedChecks.assertValid("validate-ocfl", [archive.path])

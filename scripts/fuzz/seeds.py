@@ -39,7 +39,7 @@ def write(folder, name, data):
         file.write(data)
 
 
-def generated_scans(tiff, png, jpeg):
+def generated_scans(tiff, png, jpeg, jpeg2000):
     try:
         from PIL import Image, ImageDraw
     except ImportError:
@@ -84,6 +84,20 @@ def generated_scans(tiff, png, jpeg):
         out = io.BytesIO()
         image.save(out, "JPEG", quality=90, **options)
         write(jpeg, f"gen-{name}.jpg", out.getvalue())
+    # Small tiles and several layers, so the decoder's tile, layer and wavelet paths all get inputs.
+    for name, image, options, kind in (
+        ("gray-lossless", page, {}, "JPEG2000"), ("rgb-lossy", page.convert("RGB"),
+            {"irreversible": True, "quality_mode": "rates", "quality_layers": [40, 10]}, "JPEG2000"),
+        ("rgb-tiled", page.convert("RGB"), {"tile_size": (32, 32), "progression": "RPCL"}, "JPEG2000"),
+        ("gray16", page.convert("I;16"), {}, "JPEG2000"), ("codestream", page, {"no_jp2": True}, "JPEG2000"),
+    ):
+        out = io.BytesIO()
+        try:
+            image.save(out, kind, **options)
+        except (OSError, ValueError) as error:  # a Pillow built without OpenJPEG
+            print(f"seeds.py: no JPEG 2000 seed {name}: {error}", file=sys.stderr)
+            continue
+        write(jpeg2000, f"gen-{name}.{'j2k' if options.get('no_jp2') else 'jp2'}", out.getvalue())
 
 
 def bag_seed():
@@ -102,16 +116,17 @@ def bag_seed():
 
 def main(root):
     folders = {}
-    for target in ("tiff", "png", "jpeg", "holdings-csv", "marc", "marcxml", "item-yaml", "items-csv", "pipeline", "bag"):
+    for target in ("tiff", "png", "jpeg", "jpeg2000", "holdings-csv", "marc", "marcxml", "item-yaml", "items-csv", "pipeline", "bag"):
         folders[target] = os.path.join(root, target)
         os.makedirs(folders[target], exist_ok=True)
-    generated_scans(folders["tiff"], folders["png"], folders["jpeg"])
+    generated_scans(folders["tiff"], folders["png"], folders["jpeg"], folders["jpeg2000"])
     for pattern in ("SampleScans/**/*.tif", "../shared/scans/**/*.tif", "../shared/scans/**/*.tiff"):
         copy(pattern, folders["tiff"])
     for pattern in ("SampleScans/**/*.png", "../shared/scans/**/*.png"):
         copy(pattern, folders["png"])
     for pattern in ("../shared/scans/**/*.jpg", "../shared/scans/**/*.jpeg"):
         copy(pattern, folders["jpeg"])
+    copy("../shared/scans/**/*.jpeg2000", folders["jpeg2000"])
     copy("Tests/Fixtures/holdings/*.csv", folders["holdings-csv"])
     copy("Tests/Fixtures/holdings/*.mrc", folders["marc"])
     copy("Tests/Fixtures/holdings/*.xml", folders["marcxml"])

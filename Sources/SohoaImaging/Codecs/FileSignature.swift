@@ -5,6 +5,7 @@ enum FileSignature: Equatable {
     case tiff
     case png
     case jpeg
+    case jpeg2000
     case empty
     /// A recognised format sohoa does not read, with a sentence on what to do instead.
     case unsupported(name: String, advice: String)
@@ -57,13 +58,7 @@ enum FileSignature: Equatable {
                 advice: "export the pages as TIFF (lossless, 300 dpi or more) and give sohoa those files")
         }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
-        if starts([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A])
-            || starts([0xFF, 0x4F, 0xFF, 0x51])
-        {
-            return .unsupported(
-                name: "a JPEG 2000 image",
-                advice: "convert it losslessly to TIFF (for example with opj_decompress) and give sohoa the TIFF")
-        }
+        if starts(JPEG2000Boxes.jp2Signature) || starts(JPEG2000Boxes.codestreamStart) { return .jpeg2000 }
         if ascii("GIF87a") || ascii("GIF89a") {
             return .unsupported(name: "a GIF image", advice: "convert it to PNG or TIFF")
         }

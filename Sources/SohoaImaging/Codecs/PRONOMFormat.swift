@@ -44,6 +44,15 @@ public struct PRONOMFormat: Sendable, Codable, Equatable {
             return png(head: head, tail: tail)
         }
         if starts([0xFF, 0xD8, 0xFF]) { return jpeg(head: head, tail: tail, starts: starts) }
+        // JP2: the signature box, then a file-type box whose brand or compatibility list names `jp2 `.
+        // A raw codestream has no PRONOM signature (FIDO names none), so it gets no id.
+        if starts(JPEG2000Boxes.jp2Signature), starts(Array("ftyp".utf8), at: 16), head.count >= 20 {
+            let lengthBytes = head[12..<16].reduce(0) { $0 << 8 | Int($1) }
+            let brands = head[20..<min(head.count, 12 + max(lengthBytes, 8))]
+            if contains(Array("jp2 ".utf8), in: Array(brands)) {
+                return PRONOMFormat(puid: "x-fmt/392", name: "JP2 (JPEG 2000 part 1)")
+            }
+        }
         return nil
     }
 

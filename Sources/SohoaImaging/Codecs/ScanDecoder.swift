@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads TIFF, PNG and JPEG scans in-process (libtiff, libpng, libjpeg-turbo); refuses every other
-/// format with a reason.
+/// Reads TIFF, PNG, JPEG and JPEG 2000 scans in-process (libtiff, libpng, libjpeg-turbo, OpenJPEG);
+/// refuses every other format with a reason.
 ///
 /// The format is decided by the file's first bytes, never by its extension.
 public enum ScanDecoder {
@@ -17,6 +17,10 @@ public enum ScanDecoder {
         case .jpeg:
             _ = try JPEGFile(path: url.path, bytes: readAll(url)).readHeader()
             return ScanFileInfo(format: .jpeg, pageCount: 1)
+        case .jpeg2000:
+            let header = try JPEG2000File(path: url.path, bytes: readAll(url)).readHeader()
+            // A file whose coding cannot be read is taken as lossy: nothing proves it lossless.
+            return ScanFileInfo(format: .jpeg2000, pageCount: 1, isLossy: header.boxes.isLossless != true)
         }
     }
 
@@ -45,6 +49,13 @@ public enum ScanDecoder {
                     reason: "a JPEG has one page; there is no page \(page + 1)")
             }
             return try JPEGFile(path: url.path, bytes: readAll(url)).decode()
+        case .jpeg2000:
+            guard page == 0 else {
+                throw ImagingError(
+                    file: url.path, page: page, kind: .pageOutOfRange,
+                    reason: "a JPEG 2000 image has one page; there is no page \(page + 1)")
+            }
+            return try JPEG2000File(path: url.path, bytes: readAll(url)).decode()
         }
     }
 
@@ -57,6 +68,8 @@ public enum ScanDecoder {
             return .png
         case .jpeg:
             return .jpeg
+        case .jpeg2000:
+            return .jpeg2000
         case .empty:
             throw ImagingError(
                 file: url.path, kind: .emptyFile,
@@ -64,13 +77,13 @@ public enum ScanDecoder {
         case .unsupported(let name, let advice):
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is \(name); sohoa reads TIFF, PNG and JPEG scans — \(advice)")
+                reason: "this is \(name); sohoa reads TIFF, PNG, JPEG and JPEG 2000 scans — \(advice)")
         case .unknown(let firstBytes):
             let hex = firstBytes.map { String(format: "%02X", $0) }.joined(separator: " ")
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is not a TIFF, PNG or JPEG file (it starts with bytes \(hex)); sohoa reads TIFF, PNG and "
-                    + "JPEG scans — check that this is a scan and export it as TIFF")
+                reason: "this is not a TIFF, PNG, JPEG or JPEG 2000 file (it starts with bytes \(hex)); sohoa reads TIFF, PNG, "
+                    + "JPEG and JPEG 2000 scans — check that this is a scan and export it as TIFF")
         }
     }
 

@@ -2,12 +2,16 @@
 public struct ScanFileInfo: Sendable, Equatable {
     /// The container format, from the file's first bytes.
     public var format: ScanFormat
-    /// Number of pages (TIFF directories); always 1 for PNG.
+    /// Number of pages (TIFF directories); always 1 for PNG, JPEG and JPEG 2000.
     public var pageCount: Int
+    /// Whether the file's coding loses detail (every JPEG; a JPEG 2000 file whose coding is not the
+    /// reversible wavelet without quantization), so that it is not a lossless master.
+    public var isLossy: Bool
 
-    /// Info with both fields given.
-    public init(format: ScanFormat, pageCount: Int) {
+    /// Info with every field given; `isLossy` defaults to what the format says.
+    public init(format: ScanFormat, pageCount: Int, isLossy: Bool? = nil) {
         self.format = format
         self.pageCount = pageCount
+        self.isLossy = isLossy ?? format.isLossy
     }
 }

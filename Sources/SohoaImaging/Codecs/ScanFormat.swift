@@ -4,8 +4,12 @@ public enum ScanFormat: String, Sendable, Codable {
     case png
     /// JPEG (JFIF or EXIF): lossy; accepted as a master as the pipeline's `lossy-masters` says.
     case jpeg
+    /// JPEG 2000 (a JP2 file or a raw codestream): lossless or lossy, as its coding says
+    /// (`ScanFileInfo.isLossy`).
+    case jpeg2000
 
-    /// Whether the format loses detail when it is written (a master in it is not a lossless copy).
+    /// Whether every file in this format loses detail when it is written (a JPEG 2000 file may or may
+    /// not: `ScanFileInfo.isLossy` says for each file).
     public var isLossy: Bool { self == .jpeg }
 
     /// The format's MIME type.
@@ -14,6 +18,7 @@ public enum ScanFormat: String, Sendable, Codable {
         case .tiff: "image/tiff"
         case .png: "image/png"
         case .jpeg: "image/jpeg"
+        case .jpeg2000: "image/jp2"
         }
     }
 
@@ -23,6 +28,7 @@ public enum ScanFormat: String, Sendable, Codable {
         case .tiff: "TIFF"
         case .png: "PNG"
         case .jpeg: "JPEG"
+        case .jpeg2000: "JPEG 2000"
         }
     }
 }

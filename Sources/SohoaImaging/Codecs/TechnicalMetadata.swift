@@ -28,6 +28,12 @@ public struct TechnicalMetadata: Sendable, Codable, Equatable {
     /// The file's format in the PRONOM registry, when its signature is one PRONOM lists.
     public var pronom: PRONOMFormat?
 
+    /// Whether the page's coding lost detail: every JPEG, and a JPEG 2000 file not known to be coded
+    /// losslessly.
+    public var isLossy: Bool {
+        format.isLossy || (format == .jpeg2000 && compression != "JPEG 2000 (lossless)")
+    }
+
     /// Technical metadata with every field given.
     public init(
         format: ScanFormat, width: Int, height: Int, bitsPerSample: Int, samplesPerPixel: Int,

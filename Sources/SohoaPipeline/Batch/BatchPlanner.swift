@@ -73,7 +73,7 @@ public struct BatchPlanner: Sendable {
                     }
                 }
                 if pages.isEmpty {
-                    rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF, PNG or JPEG page"))
+                    rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF, PNG, JPEG or JPEG 2000 page"))
                     continue
                 }
                 do {
@@ -162,12 +162,12 @@ public struct BatchPlanner: Sendable {
     func frames(of file: URL) -> Frames {
         do {
             let info = try ScanDecoder.inspect(file)
-            if info.format.isLossy, lossyMasters == .refuse {
+            if info.isLossy, lossyMasters == .refuse {
                 return .failure(
-                    "this is a \(info.format.name) image, a lossy format, and this pipeline refuses lossy masters "
+                    "this \(info.format.name) image is coded with loss of detail, and this pipeline refuses lossy masters "
                         + "(lossy-masters: refuse); rescan the page as TIFF or PNG, or set lossy-masters: warn")
             }
-            return .success(info.pageCount, lossy: info.format.isLossy)
+            return .success(info.pageCount, lossy: info.isLossy)
         } catch {
             return .failure(error.reason)
         }

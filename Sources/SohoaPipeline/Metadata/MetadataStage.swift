@@ -31,7 +31,7 @@ struct MetadataStage: Stage, Sendable {
 
     private func ingestion(_ input: ItemWork, _ results: [PageResult], _ now: Date) -> ItemEvent {
         let estimated = results.filter { $0.dpi.estimated }.map(\.name)
-        let lossy = results.filter { $0.technical.format.isLossy }.map(\.name)
+        let lossy = results.filter { $0.technical.isLossy }.map(\.name)
         let warned = !lossy.isEmpty && lossyMasters == .warn
         let event = PreservationEvent(
             type: "ingestion", date: results.compactMap(\.recognizedAt).min() ?? now,
@@ -42,7 +42,7 @@ struct MetadataStage: Stage, Sendable {
                 + (estimated.isEmpty ? "" : "; DPI estimated for \(estimated.joined(separator: ", "))")
                 + (lossy.isEmpty
                     ? ""
-                    : "; lossy (JPEG) masters kept as they are for \(lossy.joined(separator: ", ")) (lossy-masters: \(lossyMasters.rawValue))")
+                    : "; lossy masters (JPEG, JPEG 2000) kept as they are for \(lossy.joined(separator: ", ")) (lossy-masters: \(lossyMasters.rawValue))")
                 + (input.failures.isEmpty ? "" : "; \(input.failures.count) pages failed"))
         return ItemEvent(premis: event, type: .ingested, summary: event.detail)
     }
@@ -108,6 +108,7 @@ struct MetadataStage: Stage, Sendable {
         switch pathExtension {
         case "png": "image/png"
         case "jpg", "jpeg", "jpe", "jfif": "image/jpeg"
+        case "jp2", "j2k", "j2c", "jpf", "jpx", "jpeg2000": "image/jp2"
         default: "image/tiff"
         }
     }

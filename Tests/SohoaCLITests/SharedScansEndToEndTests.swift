@@ -39,10 +39,10 @@ final class SharedScansEndToEndTests: XCTestCase {
         try put("ocrmypdf_resources/formats_colorspaces/baiona_colormapped.png", "dinh-dang/04-palette.png")
         try put("ocrmypdf_resources/formats_colorspaces/baiona_alpha.png", "dinh-dang/05-alpha.png")
         try put("pytesseract_formats/test_la.png", "dinh-dang/06-gray-alpha.png")
-        // Broken and unsupported files beside one good page.
+        // Broken and unsupported files beside good pages (PNG, a scanned PDF, JPEG 2000, JPEG).
         try put("pytesseract_formats/test.png", "hong/01-good.png")
-        try put("ocrmypdf_resources/formats_colorspaces/ccitt.pdf", "hong/02-scan.pdf")
-        try put("pytesseract_formats/test.jpeg2000", "hong/03-scan.jp2")
+        try put("ocrmypdf_resources/formats_colorspaces/ccitt.pdf", "hong/02-scan.pdf")  // one CCITT image, extracted
+        try put("pytesseract_formats/test.jpeg2000", "hong/03-scan.jp2")  // lossless JPEG 2000: no warning
         try put("pytesseract_formats/test.jpg", "hong/04-photo.jpg")  // JPEG: kept, with a warning (lossy-masters: warn)
         try put("pytesseract_formats/test.webp", "hong/05-photo.webp")
         _ = fm.createFile(atPath: batch.appendingPathComponent("hong/06-empty.tif").path, contents: Data())
@@ -55,10 +55,8 @@ final class SharedScansEndToEndTests: XCTestCase {
 
         let fixture = Fixture(
             batch: batch, archive: folder.appendingPathComponent("archive"),
-            expectedPages: ["van-hoc-viet": 3, "dinh-dang": 6, "hong": 2, "tho-ca": 2],
-            refused: [
-                "02-scan.pdf", "03-scan.jp2", "05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png",
-            ])
+            expectedPages: ["van-hoc-viet": 3, "dinh-dang": 6, "hong": 4, "tho-ca": 2],
+            refused: ["05-photo.webp", "06-empty.tif", "07-truncated.tif", "08-truncated.png"])
         let run = try Sohoa.run(["run", batch.path, "--archive", fixture.archive.path, "--jobs", "2"])
         Self.fixture = fixture
         Self.firstRun = run
@@ -120,9 +118,13 @@ final class SharedScansEndToEndTests: XCTestCase {
             let value = try XCTUnwrap(result.stdout.firstMatch(of: /CER (\d+\.\d+)/)?.output.1, result.output)
             return try XCTUnwrap(Double(value))
         }
-        let png = try cer("01-good"), jpeg = try cer("04-photo")
-        print("CER of the same page: PNG \(png), JPEG \(jpeg)")
+        let png = try cer("01-good"), jpeg = try cer("04-photo"), jp2 = try cer("03-scan")
+        print("CER of the same page: PNG \(png), JPEG \(jpeg), JPEG 2000 \(jp2)")
         XCTAssertLessThanOrEqual(jpeg, png + 0.005, "a JPEG page reads within half a point of the lossless copy")
+        XCTAssertLessThanOrEqual(jp2, png + 0.005, "a JPEG 2000 page reads like the PNG")
+        let pdfPage = try String(contentsOf: out.appendingPathComponent("hong/02-scan.txt"), encoding: .utf8)
+        XCTAssertGreaterThan(
+            pdfPage.split(whereSeparator: \.isWhitespace).count, 100, "the scanned PDF's page is read:\n\(pdfPage.prefix(300))")
     }
 
     func testArchivePassesThirdPartyValidators() throws {
@@ -157,9 +159,10 @@ final class SharedScansEndToEndTests: XCTestCase {
         let summary = try XCTUnwrap(again.runSummary, again.stdout)
         XCTAssertEqual(summary["pages_done"] as? Int, 0, "no page is recognized again")
         // The item with a truncated page is tried again (the file may have been fixed); its good
-        // pages (the PNG and the JPEG) reuse their text, and the others are skipped whole.
+        // pages (the PNG, the PDF's page, the JPEG 2000 and the JPEG) reuse their text, and the others
+        // are skipped whole.
         XCTAssertEqual(summary["items_skipped"] as? Int, fixture.expectedPages.count - 1)
-        XCTAssertEqual(summary["pages_reused"] as? Int, 2)
+        XCTAssertEqual(summary["pages_reused"] as? Int, 4)
         XCTAssertEqual(again.exitCode, 1, "the broken files are still broken")
     }
 }

@@ -16,24 +16,6 @@ final class RefusalTests: XCTestCase {
         }
     }
 
-    func testEveryPDFIsRefused() throws {
-        var pdfs: [URL] = []
-        for folder in [
-            "vie_vietocr3_samples", "ocrmypdf_resources/formats_colorspaces", "ocrmypdf_resources/broken_odd",
-            "ocrmypdf_resources/layout_rotation", "ocrmypdf_resources/text_pages_no_gt", "dinglehopper/lorem-ipsum",
-        ] {
-            pdfs += try TestScans.files(in: folder, withExtension: "pdf")
-        }
-        XCTAssertGreaterThan(pdfs.count, 10)
-        for url in pdfs {
-            let error = try XCTUnwrap(refusal(url))
-            XCTAssertEqual(error.kind, .unsupportedFormat, url.lastPathComponent)
-            XCTAssertTrue(error.reason.contains("this is a PDF"), error.reason)
-            XCTAssertTrue(error.reason.contains("export the pages as TIFF"), error.reason)
-            XCTAssertThrowsError(try ScanDecoder.inspect(url))
-        }
-    }
-
     func testOtherImageFormatsAreRefusedByContent() throws {
         let expectations = [
             "test.webp": "WebP", "test.gif": "GIF",
@@ -43,7 +25,7 @@ final class RefusalTests: XCTestCase {
             let error = try XCTUnwrap(refusal(TestScans.url("pytesseract_formats/" + name)))
             XCTAssertEqual(error.kind, .unsupportedFormat, name)
             XCTAssertTrue(error.reason.contains(what), "\(name): \(error.reason)")
-            XCTAssertTrue(error.reason.contains("sohoa reads TIFF, PNG, JPEG and JPEG 2000"), error.reason)
+            XCTAssertTrue(error.reason.contains("sohoa reads TIFF, PNG, JPEG, JPEG 2000 and PDF"), error.reason)
             print("refused \(name): \(error)")
         }
     }
@@ -53,7 +35,9 @@ final class RefusalTests: XCTestCase {
         let folder = try TemporaryFolder()
         let pdf = folder.url.appendingPathComponent("page.tif")
         try Data("%PDF-1.4\n%EOF\n".utf8).write(to: pdf)
-        XCTAssertTrue(try XCTUnwrap(refusal(pdf)).reason.contains("this is a PDF"))
+        let damaged = try XCTUnwrap(refusal(pdf))
+        XCTAssertEqual(damaged.kind, .corrupt, "read as a PDF, and refused as a damaged one: \(damaged)")
+        XCTAssertTrue(damaged.reason.contains("PDF"), damaged.reason)
         let tiff = folder.url.appendingPathComponent("page.png")
         try FileManager.default.copyItem(at: TestScans.url("pytesseract_formats/test.tiff"), to: tiff)
         XCTAssertEqual(try ScanDecoder.decode(tiff).technical.format, .tiff)
@@ -71,7 +55,7 @@ final class RefusalTests: XCTestCase {
         try Data("<html>not a scan</html>".utf8).write(to: text)
         let unknown = try XCTUnwrap(refusal(text))
         XCTAssertEqual(unknown.kind, .unsupportedFormat)
-        XCTAssertTrue(unknown.reason.contains("not a TIFF, PNG, JPEG or JPEG 2000"), unknown.reason)
+        XCTAssertTrue(unknown.reason.contains("not a TIFF, PNG, JPEG, JPEG 2000 or PDF"), unknown.reason)
 
         let missing = folder.url.appendingPathComponent("missing.tif")
         XCTAssertEqual(try XCTUnwrap(refusal(missing)).kind, .unreadable)

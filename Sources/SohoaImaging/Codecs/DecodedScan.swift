@@ -4,6 +4,9 @@ public struct DecodedScan: Sendable {
     public var raster: Raster
     /// How the page is encoded in the file.
     public var technical: TechnicalMetadata
+    /// The text a PDF page already carries (NFC), nil for images and pages without text: a second
+    /// opinion on the page, never its recognized text.
+    public var textLayer: String?
 
     /// A decoded page from its pixels and metadata.
     public init(raster: Raster, technical: TechnicalMetadata) {

@@ -6,6 +6,7 @@ enum FileSignature: Equatable {
     case png
     case jpeg
     case jpeg2000
+    case pdf
     case empty
     /// A recognised format sohoa does not read, with a sentence on what to do instead.
     case unsupported(name: String, advice: String)
@@ -52,11 +53,7 @@ enum FileSignature: Equatable {
         }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         // PDF may have junk before the header; readers accept it within the first 1024 bytes.
-        if containsPDFHeader(bytes) {
-            return .unsupported(
-                name: "a PDF",
-                advice: "export the pages as TIFF (lossless, 300 dpi or more) and give sohoa those files")
-        }
+        if containsPDFHeader(bytes) { return .pdf }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts(JPEG2000Boxes.jp2Signature) || starts(JPEG2000Boxes.codestreamStart) { return .jpeg2000 }
         if ascii("GIF87a") || ascii("GIF89a") {

@@ -6,9 +6,9 @@ public struct ImagingError: Error, Sendable, CustomStringConvertible, Equatable 
         case unreadable
         /// The file is empty (zero bytes).
         case emptyFile
-        /// The file is in a format sohoa does not read (PDF, GIF, ...).
+        /// The file is in a format sohoa does not read (GIF, WebP, ...), or a PDF protected by a password.
         case unsupportedFormat
-        /// The file claims to be TIFF, PNG, JPEG or JPEG 2000 but its data is damaged or truncated.
+        /// The file claims to be TIFF, PNG, JPEG, JPEG 2000 or PDF but its data is damaged or truncated.
         case corrupt
         /// The requested page does not exist in the file.
         case pageOutOfRange

@@ -44,6 +44,7 @@ public struct PRONOMFormat: Sendable, Codable, Equatable {
             return png(head: head, tail: tail)
         }
         if starts([0xFF, 0xD8, 0xFF]) { return jpeg(head: head, tail: tail, starts: starts) }
+        if let start = findPDFHeader(head) { return pdf(head: head, tail: tail, header: start) }
         // JP2: the signature box, then a file-type box whose brand or compatibility list names `jp2 `.
         // A raw codestream has no PRONOM signature (FIDO names none), so it gets no id.
         if starts(JPEG2000Boxes.jp2Signature), starts(Array("ftyp".utf8), at: 16), head.count >= 20 {
@@ -96,6 +97,46 @@ public struct PRONOMFormat: Sendable, Codable, Equatable {
             }
         }
         return PRONOMFormat(puid: "fmt/41", name: "Raw JPEG Stream")
+    }
+
+    /// PDF/A-1, -2, -3 (XMP `pdfaid:part` and `pdfaid:conformance`) and PDF/X-3:2002 (`GTS_PDFXVersion`)
+    /// before the version from the header (`%PDF-1.4` → `fmt/18`); an end-of-file marker in the last
+    /// 1,024 bytes, as PRONOM's signatures require.
+    private static func pdf(head: [UInt8], tail: [UInt8], header: Int) -> PRONOMFormat? {
+        guard contains(Array("%%EOF".utf8), in: Array(tail.suffix(1024))) else { return nil }
+        let text = String(decoding: head + tail, as: UTF8.self)
+        if let part = text.firstMatch(of: /pdfaid:part(?:="|>)([1-3])/)?.output.1,
+            let level = text.firstMatch(of: /pdfaid:conformance(?:="|>)([ABUabu])/)?.output.1
+        {
+            let ids = [
+                "1A": "fmt/95", "1B": "fmt/354", "2A": "fmt/476", "2B": "fmt/477", "2U": "fmt/478", "3A": "fmt/479", "3B": "fmt/480",
+                "3U": "fmt/481",
+            ]
+            let key = "\(part)\(level.uppercased())"
+            if let puid = ids[key] {
+                return PRONOMFormat(puid: puid, name: "Acrobat PDF/A - Portable Document Format", version: key.lowercased())
+            }
+        }
+        if text.contains("GTS_PDFXVersion>PDF/X-3:2002<") || text.contains("GTS_PDFXVersion(PDF/X-3:2002)") {
+            return PRONOMFormat(puid: "fmt/158", name: "Acrobat PDF/X - Portable Document Format - Exchange 3:2002")
+        }
+        let versions = [
+            "1.0": "fmt/14", "1.1": "fmt/15", "1.2": "fmt/16", "1.3": "fmt/17", "1.4": "fmt/18", "1.5": "fmt/19", "1.6": "fmt/20",
+            "1.7": "fmt/276", "2.0": "fmt/1129",
+        ]
+        let versionStart = header + 5
+        guard head.count >= versionStart + 3 else { return nil }
+        let version = String(decoding: head[versionStart..<versionStart + 3], as: UTF8.self)
+        guard let puid = versions[version] else { return nil }
+        return PRONOMFormat(puid: puid, name: "Acrobat PDF \(version) - Portable Document Format", version: version)
+    }
+
+    /// Where `%PDF-` starts within the first 1,024 bytes (readers accept junk before it).
+    private static func findPDFHeader(_ head: [UInt8]) -> Int? {
+        let magic = Array("%PDF-".utf8)
+        let window = Array(head.prefix(1024))
+        guard window.count >= magic.count else { return nil }
+        return (0...(window.count - magic.count)).first { Array(window[$0..<$0 + magic.count]) == magic }
     }
 
     private static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads TIFF, PNG, JPEG and JPEG 2000 scans in-process (libtiff, libpng, libjpeg-turbo, OpenJPEG);
-/// refuses every other format with a reason.
+/// Reads TIFF, PNG, JPEG and JPEG 2000 scans in-process (libtiff, libpng, libjpeg-turbo, OpenJPEG)
+/// and PDF pages through poppler's programs (`PDFScanFile`); refuses every other format with a reason.
 ///
 /// The format is decided by the file's first bytes, never by its extension.
 public enum ScanDecoder {
@@ -21,6 +21,8 @@ public enum ScanDecoder {
             let header = try JPEG2000File(path: url.path, bytes: readAll(url)).readHeader()
             // A file whose coding cannot be read is taken as lossy: nothing proves it lossless.
             return ScanFileInfo(format: .jpeg2000, pageCount: 1, isLossy: header.boxes.isLossless != true)
+        case .pdf:
+            return try PDFScanFile(path: url.path).inspect()
         }
     }
 
@@ -56,6 +58,8 @@ public enum ScanDecoder {
                     reason: "a JPEG 2000 image has one page; there is no page \(page + 1)")
             }
             return try JPEG2000File(path: url.path, bytes: readAll(url)).decode()
+        case .pdf:
+            return try PDFScanFile(path: url.path).decode(page: page)
         }
     }
 
@@ -70,6 +74,8 @@ public enum ScanDecoder {
             return .jpeg
         case .jpeg2000:
             return .jpeg2000
+        case .pdf:
+            return .pdf
         case .empty:
             throw ImagingError(
                 file: url.path, kind: .emptyFile,
@@ -77,13 +83,13 @@ public enum ScanDecoder {
         case .unsupported(let name, let advice):
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is \(name); sohoa reads TIFF, PNG, JPEG and JPEG 2000 scans — \(advice)")
+                reason: "this is \(name); sohoa reads TIFF, PNG, JPEG, JPEG 2000 and PDF scans — \(advice)")
         case .unknown(let firstBytes):
             let hex = firstBytes.map { String(format: "%02X", $0) }.joined(separator: " ")
             throw ImagingError(
                 file: url.path, kind: .unsupportedFormat,
-                reason: "this is not a TIFF, PNG, JPEG or JPEG 2000 file (it starts with bytes \(hex)); sohoa reads TIFF, PNG, "
-                    + "JPEG and JPEG 2000 scans — check that this is a scan and export it as TIFF")
+                reason: "this is not a TIFF, PNG, JPEG, JPEG 2000 or PDF file (it starts with bytes \(hex)); sohoa reads TIFF, "
+                    + "PNG, JPEG, JPEG 2000 and PDF scans — check that this is a scan and export it as TIFF")
         }
     }
 

@@ -7,6 +7,8 @@ public enum ScanFormat: String, Sendable, Codable {
     /// JPEG 2000 (a JP2 file or a raw codestream): lossless or lossy, as its coding says
     /// (`ScanFileInfo.isLossy`).
     case jpeg2000
+    /// PDF (scanned or born-digital): each page a frame, its image extracted or the page rendered.
+    case pdf
 
     /// Whether every file in this format loses detail when it is written (a JPEG 2000 file may or may
     /// not: `ScanFileInfo.isLossy` says for each file).
@@ -19,6 +21,7 @@ public enum ScanFormat: String, Sendable, Codable {
         case .png: "image/png"
         case .jpeg: "image/jpeg"
         case .jpeg2000: "image/jp2"
+        case .pdf: "application/pdf"
         }
     }
 
@@ -29,6 +32,7 @@ public enum ScanFormat: String, Sendable, Codable {
         case .png: "PNG"
         case .jpeg: "JPEG"
         case .jpeg2000: "JPEG 2000"
+        case .pdf: "PDF"
         }
     }
 }

@@ -28,10 +28,11 @@ public struct TechnicalMetadata: Sendable, Codable, Equatable {
     /// The file's format in the PRONOM registry, when its signature is one PRONOM lists.
     public var pronom: PRONOMFormat?
 
-    /// Whether the page's coding lost detail: every JPEG, and a JPEG 2000 file not known to be coded
-    /// losslessly.
+    /// Whether the page's coding lost detail: every JPEG, a JPEG 2000 file not known to be coded
+    /// losslessly, a PDF page whose image is DCT or JPEG 2000.
     public var isLossy: Bool {
         format.isLossy || (format == .jpeg2000 && compression != "JPEG 2000 (lossless)")
+            || (format == .pdf && (compression.hasSuffix("(jpeg)") || compression.hasSuffix("(jpx)")))
     }
 
     /// Technical metadata with every field given.

@@ -73,7 +73,8 @@ public struct BatchPlanner: Sendable {
                     }
                 }
                 if pages.isEmpty {
-                    rejections.append(.init(file: entry, reason: "the item folder holds no readable TIFF, PNG, JPEG or JPEG 2000 page"))
+                    rejections.append(
+                        .init(file: entry, reason: "the item folder holds no readable TIFF, PNG, JPEG, JPEG 2000 or PDF page"))
                     continue
                 }
                 do {

@@ -109,6 +109,7 @@ struct MetadataStage: Stage, Sendable {
         case "png": "image/png"
         case "jpg", "jpeg", "jpe", "jfif": "image/jpeg"
         case "jp2", "j2k", "j2c", "jpf", "jpx", "jpeg2000": "image/jp2"
+        case "pdf": "application/pdf"
         default: "image/tiff"
         }
     }

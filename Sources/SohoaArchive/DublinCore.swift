@@ -34,6 +34,8 @@ public struct DublinCore: Sendable, Codable, Equatable {
     public var coverage: [String]
     /// dc:rights.
     public var rights: String?
+    /// The serial the item is an issue of (MODS `relatedItem type="host"`; `dc:relation` too).
+    public var serial: SerialPart?
 
     /// Creates a description; only the title is required.
     public init(
@@ -71,7 +73,7 @@ public struct DublinCore: Sendable, Codable, Equatable {
         return one("title", title) + one("title", alternativeTitle) + many("creator", creators) + many("subject", subjects)
             + one("description", description) + one("publisher", publisher) + many("contributor", contributors)
             + one("date", date) + one("type", type) + one("format", format) + many("identifier", identifiers)
-            + one("source", source) + many("language", language) + many("relation", relation)
+            + one("source", source) + many("language", language) + many("relation", relation + (serial?.relations ?? []))
             + many("coverage", coverage) + one("rights", rights)
     }
 }

@@ -68,6 +68,7 @@ enum MODSWriter {
             lines.append("    <mods:geographic>\(XMLText.escape(place))</mods:geographic>")
             lines.append("  </mods:subject>")
         }
+        if let serial = dc.serial { lines += serial.modsLines.map { "  " + $0 } }
         for identifier in dc.identifiers where !identifier.isEmpty {
             let type = identifier.hasPrefix("urn:") || identifier.contains("://") ? "uri" : "local"
             lines.append("  <mods:identifier type=\"\(type)\">\(XMLText.escape(identifier))</mods:identifier>")

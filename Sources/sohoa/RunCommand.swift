@@ -27,6 +27,13 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Start even when the archive's disk seems to have too little room for the batch.")
     var noSpaceCheck = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Take items' descriptions, page labels and contents from item.yaml / items.csv even where they were edited on the web (by default a re-run keeps the web edits and warns)."
+    )
+    var metadataFromFiles = false
+
     @OptionGroup var options: ArchiveOptions
 
     func validate() throws {
@@ -50,6 +57,7 @@ struct RunCommand: ParsableCommand {
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipeline: configuration, jobs: jobs, defaultLibraryCode: library.uppercased())
         runOptions.checkSpace = !noSpaceCheck
+        runOptions.metadataFromFiles = metadataFromFiles
         let live = !options.json && isatty(STDERR_FILENO) == 1
         let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()
         let progress = RunProgress(batch: batch, reporter: reporter)

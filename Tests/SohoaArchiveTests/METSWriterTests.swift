@@ -87,3 +87,23 @@ final class METSWriterTests: XCTestCase {
         return url.path
     }
 }
+
+/// The serial an issue belongs to is written as MODS `relatedItem type="host"` and `dc:relation`, and read back.
+final class SerialPartTests: XCTestCase {
+    func testSerialPartIsWrittenValidAndReadBack() throws {
+        var package = METSWriterTests.package()
+        let part = SerialPart(id: "bao-lai-chau", title: "Báo <Lai Châu>", issueDate: "1958-03", issueNumber: "12", volume: "II")
+        package.dc.serial = part
+        let xml = METSWriter.document(package, createdAt: METSWriterTests.date)
+        try SharedChecks.assertValidXML(xml, name: "mets.xml")
+        try SharedChecks.assertValidXML(DublinCoreWriter.oaiDC(package.dc), name: "dc.xml")
+        XCTAssertEqual(SerialPart(mods: xml), part)
+        XCTAssertEqual(SerialPart(relations: package.dc.relation + part.relations), SerialPart(id: "bao-lai-chau", title: "Báo <Lai Châu>"))
+        var bare = package
+        bare.dc.serial = SerialPart(id: "bao-lai-chau")
+        let bareXML = METSWriter.document(bare, createdAt: METSWriterTests.date)
+        try SharedChecks.assertValidXML(bareXML, name: "mets.xml")
+        XCTAssertEqual(SerialPart(mods: bareXML), SerialPart(id: "bao-lai-chau"))
+        XCTAssertNil(SerialPart(mods: METSWriter.document(METSWriterTests.package(), createdAt: METSWriterTests.date)))
+    }
+}

@@ -72,6 +72,9 @@ public struct ItemDescription: Sendable, Equatable {
             type: type ?? "Text", format: format, identifiers: [objectID] + (holdingID.map { ["holding:\($0)"] } ?? []),
             source: source, language: languages.filter { $0 != "none" }, rights: rights)
         dc.alternativeTitle = alternativeTitle
+        dc.serial = serial.map {
+            SerialPart(id: $0, title: serialTitle, issueDate: issueDate, issueNumber: issueNumber, volume: volume)
+        }
         return dc
     }
 

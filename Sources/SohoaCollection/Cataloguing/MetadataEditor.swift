@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaText
 
 /// Writes archivists' edits of items' descriptions: each changed item gets a new OCFL version with
 /// its `dc.xml` and the DC and MODS in `mets.xml` rewritten and a PREMIS `metadata modification`
@@ -120,7 +121,14 @@ public struct MetadataEditor: Sendable {
         let mets = try METSWriter.revise(
             try METSWriter.revisingDescription(try read("mets.xml"), dc: dc), objectID: objectID, events: [event],
             changedFiles: [:], modifiedAt: date)
-        let changed = ["dc.xml": Data(DublinCoreWriter.oaiDC(dc).utf8), "mets.xml": Data(mets.utf8)]
+        var changed = ["dc.xml": Data(DublinCoreWriter.oaiDC(dc).utf8), "mets.xml": Data(mets.utf8)]
+        // The PDF's title and rights follow, by an incremental update (its pages stay as they are).
+        let pdfPath = "\(item.id).pdf"
+        if changes.contains(where: { [.title, .creator, .rights].contains($0.field) }), head.state[pdfPath] != nil,
+            let url = try root.contentURL(objectID: objectID, logicalPath: pdfPath)
+        {
+            changed[pdfPath] = try PDFMetadataRevision.revised(url, file: pdfPath, metadata: PDFXMPMetadata(dc: dc), at: date)
+        }
         var files: [LogicalFile] = []
         for path in Set(head.state.keys).union(changed.keys).sorted() {
             if let data = changed[path] {

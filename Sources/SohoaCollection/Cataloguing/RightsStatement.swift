@@ -75,6 +75,15 @@ public struct RightsStatement: Sendable, Equatable, Hashable {
         self = known
     }
 
+    /// Whether the work is under copyright, as XMP's `xmpRights:Marked` says it: `true` for In
+    /// Copyright and Creative Commons licences, `false` for No Copyright and the public-domain tools,
+    /// `nil` where it is not known (not evaluated, undetermined, no known copyright).
+    public var isMarked: Bool? {
+        if uri.contains("/vocab/InC") || uri.contains("creativecommons.org/licenses/") { return true }
+        if uri.contains("/vocab/NoC") || uri.contains("creativecommons.org/publicdomain/") { return false }
+        return nil
+    }
+
     /// A plain message for a value that is not a known statement, with examples.
     public static func refusal(_ text: String) -> String {
         "'\(text)' is not a rights statement sohoa knows: give a RightsStatements.org or Creative Commons URI, "

@@ -89,13 +89,12 @@ public struct BagImporter: Sendable {
     ) throws -> Int {
         let dc = BagImporter.dublinCore(bag.payload["dc.xml"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? "")
         let names = BagImporter.pageNames(mets: mets, payload: Array(bag.payload.keys))
-        let record = ItemRecord(
-            id: itemID, libraryCode: library, title: dc["title"]?.first, creator: dc["creator"]?.joined(separator: "; "),
-            date: dc["date"]?.first, language: dc["language"]?.joined(separator: "+"), type: dc["type"]?.first,
-            subject: dc["subject"]?.joined(separator: "; "),
-            holdingID: dc["identifier"]?.first { $0.hasPrefix("holding:") }.map { String($0.dropFirst("holding:".count)) },
-            sourcePath: bag.url.path, state: .packaged, ocflVersion: written.version, objectPath: written.objectPath,
-            pageCount: names.count, packagedAt: date)
+        let description = BagImporter.description(dc: dc, mets: mets, library: library, itemID: itemID)
+        let record = description.applied(
+            to: ItemRecord(
+                id: itemID, libraryCode: library, sourcePath: bag.url.path, state: .packaged, ocflVersion: written.version,
+                objectPath: written.objectPath, pageCount: names.count, packagedAt: date))
+        let structure = ItemStructure(mets: mets)
         var pageRecords: [(PageRecord, String?)] = []
         for (index, name) in names.enumerated() {
             let master = BagImporter.master(of: name, payload: bag.payload)
@@ -112,6 +111,7 @@ public struct BagImporter: Sendable {
         do {
             try session.catalog.write { tx throws(CatalogError) in
                 try tx.upsertItem(record, at: date)
+                try tx.setStructureJSON(itemID: itemID, structure.isEmpty ? nil : structure.json, at: date)
                 for (page, text) in pageRecords {
                     let stored = try tx.upsertPage(page, at: date)
                     guard let id = stored.id else { continue }

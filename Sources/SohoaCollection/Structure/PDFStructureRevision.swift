@@ -32,8 +32,14 @@ enum PDFStructureRevision {
 
         let outline = PDFOutline(structure.contents.pdfBookmarks, first: size, pageObjects: kids)
         var objects = outline.objects
+        // The catalog keeps the document's XMP metadata (title, rights) as it was.
+        let metadata = number(after: "/Metadata", in: catalog)
         objects.append(
-            (root, PDFOutline.catalog(pages: pagesNumber, labels: structure.labels, pageCount: kids.count, outline: outline)))
+            (
+                root,
+                PDFOutline.catalog(
+                    pages: pagesNumber, labels: structure.labels, pageCount: kids.count, outline: outline, metadata: metadata)
+            ))
         var output = bytes
         if output.last != 0x0A { output.append(0x0A) }
         var offsets: [(Int, Int)] = []

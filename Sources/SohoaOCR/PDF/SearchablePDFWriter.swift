@@ -17,6 +17,9 @@ public final class SearchablePDFWriter {
     public var pageLabels: [String?] = []
     /// Bookmarks (the table of contents), written as the document's outline. Set before `finish()`.
     public var outline: [PDFOutlineEntry] = []
+    /// The document's XMP metadata (title, creators, rights), referenced by the catalog's `/Metadata`.
+    /// Set before `finish()`.
+    public var metadata: PDFXMPMetadata?
 
     private let partialURL: URL
     private let handle: FileHandle
@@ -183,10 +186,17 @@ public final class SearchablePDFWriter {
         let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
         for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
         nextObject += bookmarks.objects.count
+        var metadataObject: Int?
+        if let metadata {
+            metadataObject = nextObject
+            try writeObject(nextObject, metadata.streamObject)
+            nextObject += 1
+        }
         try writeObject(
             Self.catalogObject,
             PDFGlyphlessFont.dictionary(
-                PDFOutline.catalog(pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks)))
+                PDFOutline.catalog(
+                    pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks, metadata: metadataObject)))
     }
 
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {

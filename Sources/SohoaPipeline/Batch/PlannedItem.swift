@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 
 /// One item of a batch (a book, a manuscript, a newspaper issue) and its pages in order.
 public struct PlannedItem: Sendable {
@@ -8,6 +9,10 @@ public struct PlannedItem: Sendable {
     public var source: URL
     public var metadata: ItemMetadata
     public var pages: [PlannedPage]
+    /// Fields edited on the web that a re-run keeps over `metadata`'s source (`old`: the file's value).
+    public var keptWebEdits: [MetadataChange] = []
+    /// Whether a re-run keeps the page labels and contents edited on the web over the file's.
+    public var keptWebStructure = false
     /// Source files, in page order, each once (a multi-page TIFF is one master).
     public var files: [URL] {
         var seen = Set<URL>()

@@ -26,6 +26,7 @@ struct MetadataStage: Stage, Sendable {
         if let language = input.context.ocrLanguage {
             item.events.append(recognition(language: language, results, now))
         }
+        item.events += keptWebEdits(input.item, now)
         return item
     }
 
@@ -88,6 +89,20 @@ struct MetadataStage: Stage, Sendable {
         return ItemEvent(premis: event, type: .recognized, summary: summary)
     }
 
+    /// The events recording edits made on the web that this run kept over the item's file, named
+    /// as an edit names them so that the next run keeps them too.
+    private func keptWebEdits(_ item: PlannedItem, _ now: Date) -> [ItemEvent] {
+        var details: [String] = []
+        if !item.keptWebEdits.isEmpty { details.append(WebEdits.keptDetail(item.keptWebEdits)) }
+        if item.keptWebStructure { details.append(WebEdits.keptStructureDetail) }
+        return details.map { detail in
+            let event = PreservationEvent(
+                type: "metadata modification", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
+                detail: detail)
+            return ItemEvent(premis: event, type: "web-edits-kept", summary: detail)
+        }
+    }
+
     func dublinCore(for item: ItemWork) -> DublinCore {
         let m = item.item.metadata
         let library = m.libraryCode ?? item.context.objectID.split(separator: ":").dropFirst(2).first.map(String.init) ?? ""
@@ -100,6 +115,9 @@ struct MetadataStage: Stage, Sendable {
             source: item.item.source.lastPathComponent, language: m.languages.filter { $0 != "none" },
             rights: m.rights ?? rightsDefaults.statement(library: library, collection: m.type)?.uri)
         dc.alternativeTitle = m.alternativeTitle
+        dc.serial = m.serial.map {
+            SerialPart(id: $0, title: m.serialTitle, issueDate: m.issueDate, issueNumber: m.issueNumber, volume: m.volume)
+        }
         return dc
     }
 

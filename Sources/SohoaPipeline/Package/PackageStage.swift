@@ -4,6 +4,7 @@ import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
 import SohoaOCR
+import SohoaText
 
 /// Package: writes ALTO, hOCR and text per page and the searchable PDF of the item, then the whole
 /// item into the archive as one OCFL object version, atomically (DESIGN §6).
@@ -94,6 +95,7 @@ struct PackageStage: Stage, Sendable {
         if let pdf {
             pdf.pageLabels = structure.labels
             pdf.outline = structure.contents.pdfBookmarks
+            pdf.metadata = PDFXMPMetadata(dc: item.dublinCore ?? DublinCore(title: item.item.id))
             try pdf.finish()
             let path = "\(item.item.id).pdf"
             files[path] = pdfURL

@@ -88,10 +88,27 @@ struct Preflight: Sendable {
             }
             surveyed.append(
                 SurveyedItem(
-                    item: item, context: context, library: library, pages: pages, digests: digests, failures: failures,
-                    unreadable: unreadable, masterBytes: bytes))
+                    item: keepingWebEdits(item, library: library, objectID: context.objectID), context: context, library: library,
+                    pages: pages, digests: digests, failures: failures, unreadable: unreadable, masterBytes: bytes))
         }
         return surveyed
+    }
+
+    /// `item` with the description, page labels and contents edited on the web since its last ingest
+    /// in place of its file's (warning where they differ), unless the run takes the files.
+    func keepingWebEdits(_ item: PlannedItem, library: String, objectID: String) -> PlannedItem {
+        guard !options.metadataFromFiles,
+            let resolved = journal.attempt(
+                "a look-up of \(item.id)'s web edits",
+                {
+                    try WebEditsOnRerun.resolve(item, library: library, objectID: objectID, catalog: journal.catalog, root: root)
+                })
+        else { return item }
+        var item = item
+        item.metadata = resolved.metadata
+        (item.keptWebEdits, item.keptWebStructure) = (resolved.kept, resolved.keptStructure)
+        if let warning = resolved.warning(itemID: item.id) { progress.report(.warning(warning)) }
+        return item
     }
 
     /// Bytes the surveyed items need on the archive's disk (see `DiskSpace.needed`).

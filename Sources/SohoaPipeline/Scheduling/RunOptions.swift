@@ -14,6 +14,10 @@ public struct RunOptions: Sendable {
     public var tessdata: URL
     /// Refuse to start when the archive's disk has less room than the batch needs (`--no-space-check`: false).
     public var checkSpace = true
+    /// Take every item's description, page labels and contents from `item.yaml` / `items.csv` even where
+    /// they were edited on the web since the item was archived (`--metadata-from-files`); by default a
+    /// re-run keeps those edits and warns.
+    public var metadataFromFiles = false
     /// Makes one OCR engine per OCR worker; tests inject slow, failing or null engines here.
     public var makeEngine: @Sendable () throws -> any OCREngine
 

@@ -85,11 +85,13 @@ struct OAIRecordMetadata: Sendable {
         func list(_ text: String?, separator: Character) -> [String] {
             (text ?? "").split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        return DublinCore(
+        var dc = DublinCore(
             title: row.title.flatMap { $0.isEmpty ? nil : $0 } ?? row.id, creators: list(row.creator, separator: ";"),
             subjects: list(row.subject, separator: ";"), publisher: "library:\(row.libraryCode)", date: row.date,
             type: row.type ?? "Text",
             identifiers: [row.objectID] + (row.holdingID.map { ["holding:\($0)"] } ?? []),
             language: list(row.language, separator: "+").filter { $0 != "none" })
+        dc.serial = row.serial.map { SerialPart(id: $0, title: row.serialTitle, issueDate: row.issueDate) }
+        return dc
     }
 }

@@ -79,8 +79,57 @@ final class ArchivedPDF {
         return kids.references
     }
 
+    /// An object's dictionary as written (`<< … >>`).
+    func dictionaryText(_ number: Int) throws(DerivativeError) -> String {
+        let (bytes, open, end, _) = try dictionaryBounds(number)
+        return String(decoding: bytes[open..<end], as: UTF8.self)
+    }
+
+    /// The incremental update that appends `objects` to this file (with a cross-reference section and
+    /// a trailer pointing back to the previous one); `size` when new objects are added past `objectCount`.
+    func update(appending objects: [(number: Int, body: [UInt8])], size newSize: Int? = nil) throws(DerivativeError) -> [UInt8] {
+        var out: [UInt8] = try read(at: max(0, size - 1), count: 1) == [0x0A] ? [] : [0x0A]
+        var entries: [(Int, Int)] = []
+        for object in objects.sorted(by: { $0.number < $1.number }) {
+            entries.append((object.number, size + out.count))
+            out += Array("\(object.number) 0 obj\n".utf8) + object.body + Array("endobj\n".utf8)
+        }
+        let crossReference = size + out.count
+        var text = "xref\n"
+        for (number, offset) in entries {
+            let digits = String(offset)
+            text += "\(number) 1\n" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
+        }
+        var trailer = "<< /Size \(max(newSize ?? 0, objectCount))"
+        if let root = self.trailer.value(of: "Root")?.references.first { trailer += " /Root \(root) 0 R" }
+        if let info = self.trailer.value(of: "Info")?.references.first { trailer += " /Info \(info) 0 R" }
+        if let identifier { trailer += " /ID \(identifier)" }
+        trailer += " /Prev \(lastCrossReference) >>"
+        text += "trailer\n\(trailer)\nstartxref\n\(crossReference)\n%%EOF\n"
+        return out + Array(text.utf8)
+    }
+
     /// An object's dictionary tokens and, for a stream, its data (still encoded).
     func object(_ number: Int) throws(DerivativeError) -> (dictionary: [PDFToken], stream: [UInt8]?) {
+        let (bytes, open, index, offset) = try dictionaryBounds(number)
+        let dictionary = PDFToken.tokens(bytes, from: open, to: index)
+        var after = index
+        while after < bytes.count, [0x20, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
+        let keyword = Array("stream".utf8)
+        guard after + keyword.count <= bytes.count, Array(bytes[after..<after + keyword.count]) == keyword else {
+            return (dictionary, nil)
+        }
+        var data = after + keyword.count
+        if data < bytes.count, bytes[data] == 0x0D { data += 1 }
+        if data < bytes.count, bytes[data] == 0x0A { data += 1 }
+        guard let length = dictionary.value(of: "Length")?.integer, length >= 0, offset + data + length <= size else {
+            throw DerivativeError(file: file, reason: "object \(number)'s stream has no usable /Length")
+        }
+        return (dictionary, try read(at: offset + data, count: length))
+    }
+
+    /// The bytes read from object `number`'s start, where its dictionary opens and ends, and the object's offset.
+    private func dictionaryBounds(_ number: Int) throws(DerivativeError) -> (bytes: [UInt8], open: Int, end: Int, offset: Int) {
         guard let offset = offsets[number], offset >= 0, offset < size else {
             throw DerivativeError(file: file, reason: "object \(number) is missing")
         }
@@ -115,20 +164,7 @@ final class ArchivedPDF {
             }
         }
         guard depth == 0 else { throw DerivativeError(file: file, reason: "object \(number) is cut short") }
-        let dictionary = PDFToken.tokens(bytes, from: open, to: index)
-        var after = index
-        while after < bytes.count, [0x20, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
-        let keyword = Array("stream".utf8)
-        guard after + keyword.count <= bytes.count, Array(bytes[after..<after + keyword.count]) == keyword else {
-            return (dictionary, nil)
-        }
-        var data = after + keyword.count
-        if data < bytes.count, bytes[data] == 0x0D { data += 1 }
-        if data < bytes.count, bytes[data] == 0x0A { data += 1 }
-        guard let length = dictionary.value(of: "Length")?.integer, length >= 0, offset + data + length <= size else {
-            throw DerivativeError(file: file, reason: "object \(number)'s stream has no usable /Length")
-        }
-        return (dictionary, try read(at: offset + data, count: length))
+        return (bytes, open, index, offset)
     }
 
     /// A stream's decoded data (FlateDecode or none).

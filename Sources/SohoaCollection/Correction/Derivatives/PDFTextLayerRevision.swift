@@ -47,7 +47,7 @@ enum PDFTextLayerRevision {
             }
             objects.append((toUnicode.number, streamObject("/Filter /FlateDecode", compressed)))
         }
-        let update = try self.update(of: pdf, objects: objects)
+        let update = try pdf.update(appending: objects)
         do {
             try FileManager.default.copyItem(at: pdf.url, to: output)
             let handle = try FileHandle(forWritingTo: output)
@@ -109,30 +109,6 @@ enum PDFTextLayerRevision {
         else { return nil }
         let cmap = String(decoding: try pdf.decodedStream(number), as: UTF8.self)
         return (number, cmap, SupplementaryMap(cmap: cmap))
-    }
-
-    /// The incremental update that appends `objects` to `pdf` (with a cross-reference section and a
-    /// trailer pointing back to the previous one).
-    private static func update(of pdf: ArchivedPDF, objects: [(number: Int, body: [UInt8])]) throws(DerivativeError) -> [UInt8] {
-        var out: [UInt8] = try pdf.read(at: max(0, pdf.size - 1), count: 1) == [0x0A] ? [] : [0x0A]
-        var entries: [(Int, Int)] = []
-        for object in objects.sorted(by: { $0.number < $1.number }) {
-            entries.append((object.number, pdf.size + out.count))
-            out += Array("\(object.number) 0 obj\n".utf8) + object.body + Array("endobj\n".utf8)
-        }
-        let crossReference = pdf.size + out.count
-        var text = "xref\n"
-        for (number, offset) in entries {
-            let digits = String(offset)
-            text += "\(number) 1\n" + String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
-        }
-        var trailer = "<< /Size \(pdf.objectCount)"
-        if let root = pdf.trailer.value(of: "Root")?.references.first { trailer += " /Root \(root) 0 R" }
-        if let info = pdf.trailer.value(of: "Info")?.references.first { trailer += " /Info \(info) 0 R" }
-        if let identifier = pdf.identifier { trailer += " /ID \(identifier)" }
-        trailer += " /Prev \(pdf.lastCrossReference) >>"
-        text += "trailer\n\(trailer)\nstartxref\n\(crossReference)\n%%EOF\n"
-        return out + Array(text.utf8)
     }
 
     private static func streamObject(_ entries: String, _ data: [UInt8]) -> [UInt8] {

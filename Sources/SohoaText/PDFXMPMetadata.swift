@@ -1,0 +1,76 @@
+import Foundation
+
+/// A PDF's XMP metadata packet (ISO 16684-1), referenced by the document catalog's `/Metadata`: the
+/// title, the creators, the rights statement's label (`dc:rights`, Vietnamese first, English too)
+/// and URI (`xmpRights:WebStatement`), and whether the work is under copyright (`xmpRights:Marked`).
+/// Kept apart from the writers so that any of them (the searchable PDF, its incremental updates, a
+/// PDF/A writer) writes the same packet.
+public struct PDFXMPMetadata: Sendable, Equatable {
+    public var title: String
+    public var creators: [String]
+    /// The rights statement's label in Vietnamese (`dc:rights`, `x-default` and `vi`).
+    public var rightsLabel: String?
+    /// The rights statement's label in English (`dc:rights`, `en`).
+    public var rightsLabelEnglish: String?
+    /// The rights statement's URI (`xmpRights:WebStatement`).
+    public var rightsURI: String?
+    /// `true` for a work under copyright, `false` for one in the public domain, `nil` when unknown.
+    public var marked: Bool?
+    /// The software that wrote the PDF (`pdf:Producer`).
+    public var producer: String?
+
+    /// Metadata with a title; the rest empty.
+    public init(
+        title: String, creators: [String] = [], rightsLabel: String? = nil, rightsLabelEnglish: String? = nil, rightsURI: String? = nil,
+        marked: Bool? = nil, producer: String? = nil
+    ) {
+        self.title = title
+        self.creators = creators
+        self.rightsLabel = rightsLabel
+        self.rightsLabelEnglish = rightsLabelEnglish
+        self.rightsURI = rightsURI
+        self.marked = marked
+        self.producer = producer
+    }
+
+    /// The XMP packet (UTF-8, NFC), with padding so a reader may update it in place.
+    public var packet: String {
+        func alternatives(_ values: [(language: String, text: String?)]) -> String {
+            let items = values.compactMap { value in
+                value.text.map { "<rdf:li xml:lang=\"\(value.language)\">\(XMLText.escape($0))</rdf:li>" }
+            }
+            return "<rdf:Alt>" + items.joined() + "</rdf:Alt>"
+        }
+        var lines = [
+            "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">",
+            " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">",
+            "   <dc:format>application/pdf</dc:format>",
+            "   <dc:title>\(alternatives([("x-default", title)]))</dc:title>",
+        ]
+        let creators = creators.filter { !$0.isEmpty }
+        if !creators.isEmpty {
+            lines.append(
+                "   <dc:creator><rdf:Seq>" + creators.map { "<rdf:li>\(XMLText.escape($0))</rdf:li>" }.joined() + "</rdf:Seq></dc:creator>")
+        }
+        if let label = rightsLabel ?? rightsURI {
+            lines.append(
+                "   <dc:rights>\(alternatives([("x-default", label), ("vi", rightsLabel), ("en", rightsLabelEnglish)]))</dc:rights>")
+        }
+        if let marked { lines.append("   <xmpRights:Marked>\(marked ? "True" : "False")</xmpRights:Marked>") }
+        if let rightsURI { lines.append("   <xmpRights:WebStatement>\(XMLText.escape(rightsURI))</xmpRights:WebStatement>") }
+        if let producer { lines.append("   <pdf:Producer>\(XMLText.escape(producer))</pdf:Producer>") }
+        lines += ["  </rdf:Description>", " </rdf:RDF>", "</x:xmpmeta>"]
+        lines += Array(repeating: String(repeating: " ", count: 99), count: 10)
+        lines.append("<?xpacket end=\"w\"?>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The metadata stream object's body (dictionary and uncompressed stream, as PDF/A asks).
+    public var streamObject: [UInt8] {
+        let data = Array(packet.utf8)
+        return Array("<< /Type /Metadata /Subtype /XML /Length \(data.count) >>\nstream\n".utf8) + data + Array("\nendstream\n".utf8)
+    }
+}

@@ -112,15 +112,20 @@ final class PublicTestArchive: Sendable {
     }
 }
 
-/// Signs in a user whose role the `X-Test-Role` header names.
+/// Signs in a user whose role the `X-Test-Role` header names, of the district library that
+/// `X-Test-Library` names (if any).
 struct TestSignInMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("X-Test-Role")!
+    static let libraryHeader = HTTPField.Name("X-Test-Library")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let role = request.headers[Self.header].flatMap(UserRole.init(rawValue:)) {
-            context.user = SignedInUser(id: 1, name: "test-\(role.rawValue)", displayName: nil, role: role)
+            let library = request.headers[Self.libraryHeader]
+            context.user = SignedInUser(
+                id: 1, name: "test-\(role.rawValue)", displayName: nil, role: role, libraryCode: library,
+                scope: AccessScope(role: role, libraryCode: library, provincial: false))
             context.csrfToken = "test-csrf"
         }
         return try await next(request, context)
@@ -137,9 +142,10 @@ struct FetchedResponse {
 
 extension PublicTestArchive {
     /// GETs `uri` (already percent-encoded) as a reader, or as a user with `role`.
-    func get(_ uri: String, role: UserRole? = nil, json: Bool = false) async throws -> FetchedResponse {
+    func get(_ uri: String, role: UserRole? = nil, library: String? = nil, json: Bool = false) async throws -> FetchedResponse {
         var fields: HTTPFields = [:]
         if let role { fields[TestSignInMiddleware.header] = role.rawValue }
+        if let library { fields[TestSignInMiddleware.libraryHeader] = library }
         if json { fields[.accept] = "application/json" }
         let headers = fields
         let app = application()

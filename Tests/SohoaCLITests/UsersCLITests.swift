@@ -172,6 +172,21 @@ final class UsersCLITests: XCTestCase {
         list = try sohoa(["users", "list", "--archive", archive])
         XCTAssertEqual(list.stdout.split(separator: "\n").map(String.init), ["hoa\tmanager\tactive\t*", "mai\tarchivist\tactive\tTUY"])
         XCTAssertFalse(list.stdout.contains("an\t"), "the refused user was not added")
+
+        // `sohoa status --library`: the library's items only.
+        func items(_ library: String?) throws -> Int? {
+            let status = try sohoa(["status", "--json", "--archive", archive] + (library.map { ["--library", $0] } ?? []))
+            XCTAssertEqual(status.exitCode, 0, status.stderr)
+            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            return object?["itemCount"] as? Int
+        }
+        let all = try XCTUnwrap(try items(nil))
+        XCTAssertGreaterThan(all, 0)
+        XCTAssertEqual(try items("lch"), all, "every item is LCH's")
+        XCTAssertEqual(try items("TUY"), 0)
+        let unknownStatus = try sohoa(["status", "--library", "MTE", "--archive", archive])
+        XCTAssertEqual(unknownStatus.exitCode, 2)
+        XCTAssertTrue(unknownStatus.stderr.contains("MTE"), unknownStatus.stderr)
     }
 
     func testAccessLevelsFromMetadataAndTheCommand() throws {

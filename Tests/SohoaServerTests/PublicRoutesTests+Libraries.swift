@@ -25,4 +25,16 @@ extension PublicRoutesTests {
         let ownItem = try await archive.get("/items/bao-muong-lay", role: .archivist, library: "MLY")
         XCTAssertTrue(ownItem.body.contains("/items/bao-muong-lay/metadata"), "their own library's are")
     }
+
+    func testSearchFindsRestrictedItemsOfTheUsersLibraryOnly() async throws {
+        let archive = try fixture()
+        let district = try await archive.searchItems("thu vien luu giu", role: .scanner, library: "MLY")
+        XCTAssertEqual(district, [], "another library's restricted item is not found")
+        let own = try await archive.searchItems("thu vien luu giu", role: .scanner, library: "LCH")
+        XCTAssertEqual(own, ["tai-lieu-han-che"])
+        let everyLibrary = try await archive.searchItems("thu vien luu giu", role: .archivist)
+        XCTAssertEqual(everyLibrary, ["tai-lieu-han-che"], "users without a library see every library's")
+        let publicItems = try await archive.searchItems("Mường Lay", role: .scanner, library: "LCH")
+        XCTAssertFalse(publicItems.isEmpty, "public items of other libraries are found by everyone")
+    }
 }

@@ -158,16 +158,16 @@ extension PublicTestArchive {
     }
 
     /// The JSON of `/search?q=<query>&<extra>`.
-    func searchJSON(_ query: String, _ extra: String = "", role: UserRole? = nil) async throws -> [String: Any] {
-        let response = try await get("/search?q=\(URLPath.queryValue(query))\(extra)", role: role, json: true)
+    func searchJSON(_ query: String, _ extra: String = "", role: UserRole? = nil, library: String? = nil) async throws -> [String: Any] {
+        let response = try await get("/search?q=\(URLPath.queryValue(query))\(extra)", role: role, library: library, json: true)
         XCTAssertEqual(response.status, .ok, "\(query): \(response.body)")
         let object = try JSONSerialization.jsonObject(with: response.bytes) as? [String: Any]
         return try XCTUnwrap(object, "not a JSON object: \(response.body)")
     }
 
     /// The item ids of the hits of a JSON search, in order.
-    func searchItems(_ query: String, _ extra: String = "", role: UserRole? = nil) async throws -> [String] {
-        let hits = try await searchJSON(query, extra, role: role)["hits"] as? [[String: Any]] ?? []
+    func searchItems(_ query: String, _ extra: String = "", role: UserRole? = nil, library: String? = nil) async throws -> [String] {
+        let hits = try await searchJSON(query, extra, role: role, library: library)["hits"] as? [[String: Any]] ?? []
         return hits.compactMap { $0["itemID"] as? String }
     }
 }

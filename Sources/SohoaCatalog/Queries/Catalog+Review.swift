@@ -39,9 +39,9 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.reviews(pageID: pageID) }
     }
 
-    /// Pages sent back for rescanning, latest first.
-    public func rescanRequests(limit: Int = 100) throws(CatalogError) -> [RescanRequest] {
-        try read { tx throws(CatalogError) in try tx.rescanRequests(limit: limit) }
+    /// Pages of items in `scope` sent back for rescanning, latest first.
+    public func rescanRequests(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [RescanRequest] {
+        try read { tx throws(CatalogError) in try tx.rescanRequests(limit: limit, scope: scope) }
     }
 }
 
@@ -184,9 +184,12 @@ extension CatalogTransaction {
         }
     }
 
-    /// Pages sent back for rescanning, latest first, with the reason and who sent them back.
-    public func rescanRequests(limit: Int = 100) throws(CatalogError) -> [RescanRequest] {
-        try run {
+    /// Pages of items in `scope` sent back for rescanning, latest first. with the reason and who sent them back.
+    public func rescanRequests(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [RescanRequest] {
+        let (condition, scopeArguments) = scope.itemSQL(column: "pages.itemID")
+        var arguments = scopeArguments
+        arguments += [max(0, limit)]
+        return try run {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -195,10 +198,10 @@ extension CatalogTransaction {
                             ORDER BY at DESC, id DESC LIMIT 1) AS reviewer,
                         (SELECT at FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
                             ORDER BY at DESC, id DESC LIMIT 1) AS at
-                    FROM pages WHERE pages.reviewState = 'rescan'
+                    FROM pages WHERE pages.reviewState = 'rescan' AND \(condition)
                     ORDER BY at DESC, pages.itemID, pages.sequence LIMIT ?
                     """,
-                arguments: [max(0, limit)])
+                arguments: arguments)
             return rows.map { row in
                 RescanRequest(
                     itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],

@@ -38,6 +38,12 @@ public struct AccessScope: Sendable, Hashable {
         self.libraryCode.map { $0 == libraryCode } ?? true
     }
 
+    /// The SQL condition on an item id `column` (e.g. `pages.itemID`): the item is in scope.
+    func itemSQL(column: String) -> (condition: String, arguments: StatementArguments) {
+        guard let libraryCode else { return ("1", StatementArguments()) }
+        return ("\(column) IN (SELECT id FROM items WHERE libraryCode = ?)", [libraryCode])
+    }
+
     /// The SQL condition on a library code `column` (e.g. `items.libraryCode`) and its arguments.
     func sql(column: String) -> (condition: String, arguments: StatementArguments) {
         guard let libraryCode else { return ("1", StatementArguments()) }

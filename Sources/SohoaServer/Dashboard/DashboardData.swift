@@ -55,7 +55,8 @@ struct DashboardData {
         return DashboardData(
             byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,
             months: months,
-            batches: try catalog.batches(limit: 10), failures: try catalog.failures(limit: 20), audits: try catalog.audits(limit: 5))
+            batches: try catalog.batches(limit: 10, scope: scope), failures: try catalog.failures(limit: 20, scope: scope),
+            audits: try catalog.audits(limit: 5))
     }
 }
 

@@ -13,5 +13,6 @@ struct Sohoa: AsyncParsableCommand {
             ServeCommand.self,
             WithdrawCommand.self,
             UsersCommand.self, AccessCommand.self, MetadataCommand.self,
+            LibrariesCommand.self,
         ])
 }

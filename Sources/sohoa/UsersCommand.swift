@@ -12,12 +12,16 @@ struct UsersCommand: ParsableCommand {
         commandName: "users",
         abstract: "Quản lý tài khoản của máy chủ web. (Manage the accounts of `sohoa serve`.)",
         discussion:
-            "Roles: scanner, archivist (reviews OCR), manager (dashboard), admin. Passwords are stored as bcrypt hashes "
+            "Roles: scanner, archivist (reviews OCR), manager (dashboard), admin. Each user works for a library "
+            + "(--library CODE, see `sohoa libraries list`): scanners and archivists on its items only, a district "
+            + "library's manager on its progress; admins and the provincial library's managers on every library. "
+            + "Without --library: the provincial library when one is marked, else every library (as accounts made "
+            + "before libraries existed). Passwords are stored as bcrypt hashes "
             + "(cost 12, or SOHOA_BCRYPT_COST). Exit codes: 0 success; 2 usage error (unknown role or user, bad password); "
             + "3 archive or catalog unusable.",
-        subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, List.self])
+        subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, Library.self, List.self])
 
-    /// `sohoa users add NAME --role ROLE [--display-name TEXT] [--password-stdin]`.
+    /// `sohoa users add NAME --role ROLE [--library CODE] [--display-name TEXT] [--password-stdin]`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Thêm tài khoản. (Add an account; asks for the password twice.)")
@@ -31,6 +35,9 @@ struct UsersCommand: ParsableCommand {
         @Option(name: .long, help: "The name shown on pages, e.g. \"Nguyễn Văn A\".")
         var displayName: String?
 
+        @Option(name: .long, help: "The code of the user's library, e.g. TUY (default: the provincial library, if marked).")
+        var library: String?
+
         @OptionGroup var password: PasswordInput
         @OptionGroup var options: ArchiveOptions
 
@@ -40,13 +47,17 @@ struct UsersCommand: ParsableCommand {
 
         func run() throws {
             let session = try options.openSession()
+            let libraryCode = try UserName.library(library, in: session.catalog)
             let hash = try password.read(confirm: true)
             do {
-                try session.catalog.addUser(name: name, displayName: displayName, role: role, passwordHash: hash)
+                try session.catalog.addUser(
+                    name: name, displayName: displayName, role: role, libraryCode: libraryCode, passwordHash: hash)
             } catch {
-                throw fail(error.description, error.kind == .constraintViolated ? .usage : .archiveUnusable)
+                throw fail(error.description, error.kind == .constraintViolated || error.kind == .notFound ? .usage : .archiveUnusable)
             }
-            print("sohoa: added user \(name.precomposedStringWithCanonicalMapping) (\(role.rawValue))")
+            print(
+                "sohoa: added user \(name.precomposedStringWithCanonicalMapping) (\(role.rawValue), "
+                    + "\(libraryCode.map { "library \($0)" } ?? "every library"))")
         }
     }
 
@@ -106,6 +117,40 @@ struct UsersCommand: ParsableCommand {
         }
     }
 
+    /// `sohoa users library NAME CODE|--all`.
+    struct Library: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Chuyển tài khoản sang thư viện khác. (Move an account to a library; its sessions end.)")
+
+        @Argument(help: "The sign-in name.")
+        var name: String
+
+        @Argument(help: "The library code, e.g. TUY.")
+        var code: String?
+
+        @Flag(name: .long, help: "Every library instead of one (as accounts made before libraries existed).")
+        var all = false
+
+        @OptionGroup var options: ArchiveOptions
+
+        func validate() throws {
+            if (code == nil) == !all { throw ValidationError("give a library code, or --all for every library") }
+        }
+
+        func run() throws {
+            let session = try options.openSession()
+            try UserName.requireExisting(name, in: session.catalog)
+            do {
+                try session.catalog.setUserLibrary(name: name, all ? nil : code)
+            } catch {
+                throw fail(error.description, error.kind == .notFound ? .usage : .archiveUnusable)
+            }
+            print(
+                "sohoa: user \(name) now works for \(all ? "every library" : "library \(code?.uppercased() ?? "")"); their sessions have ended"
+            )
+        }
+    }
+
     /// `sohoa users list [--json]`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Liệt kê tài khoản. (List the accounts.)")
@@ -122,7 +167,9 @@ struct UsersCommand: ParsableCommand {
             }
             if options.json {
                 let rows = users.map {
-                    UserListing(name: $0.name, displayName: $0.displayName, role: $0.role.rawValue, disabled: $0.disabled)
+                    UserListing(
+                        name: $0.name, displayName: $0.displayName, role: $0.role.rawValue, library: $0.libraryCode,
+                        disabled: $0.disabled)
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -136,7 +183,7 @@ struct UsersCommand: ParsableCommand {
             for user in users {
                 let state = user.disabled ? "disabled" : "active"
                 let shown = user.displayName.map { "  \($0)" } ?? ""
-                print("\(user.name)\t\(user.role.rawValue)\t\(state)\(shown)")
+                print("\(user.name)\t\(user.role.rawValue)\t\(state)\t\(user.libraryCode ?? "*")\(shown)")
             }
         }
     }
@@ -147,6 +194,8 @@ private struct UserListing: Encodable {
     var name: String
     var displayName: String?
     var role: String
+    /// The user's library code; absent for every library.
+    var library: String?
     var disabled: Bool
 }
 
@@ -155,6 +204,22 @@ private enum UserName {
     static func validate(_ name: String) throws {
         if name.isEmpty || name.contains(where: { $0 == ":" || $0 == "/" || $0.isWhitespace }) {
             throw ValidationError("the user name '\(name)' must not be empty or contain spaces, ':' or '/'")
+        }
+    }
+
+    /// The library a new user gets: `code` when the catalog lists it, else the provincial library when
+    /// one is marked, else `nil` (every library). Ends the command (exit 2) naming an unknown code.
+    static func library(_ code: String?, in catalog: Catalog) throws -> String? {
+        do {
+            guard let code else { return try catalog.provincialLibrary()?.code }
+            guard let listed = try catalog.library(code: code) else {
+                throw fail(
+                    "there is no library '\(code)'; see `sohoa libraries list`, or add it with "
+                        + "`sohoa libraries add \(code.uppercased()) \"Tên thư viện\"`", .usage)
+            }
+            return listed.code
+        } catch let error as CatalogError {
+            throw fail(error.description, .archiveUnusable)
         }
     }
 

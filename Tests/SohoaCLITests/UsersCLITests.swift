@@ -58,7 +58,7 @@ final class UsersCLITests: XCTestCase {
         var list = try sohoa(["users", "list", "--archive", archive])
         XCTAssertEqual(list.exitCode, 0, list.stderr)
         XCTAssertEqual(
-            list.stdout.split(separator: "\n").map(String.init), ["boss\tadmin\tactive", "lan\tarchivist\tactive  Nguyễn Thị Lan"])
+            list.stdout.split(separator: "\n").map(String.init), ["boss\tadmin\tactive\t*", "lan\tarchivist\tactive\t*  Nguyễn Thị Lan"])
         XCTAssertFalse(list.stdout.contains("$2"), "hashes are never printed")
 
         XCTAssertEqual(try sohoa(["users", "disable", "lan", "--archive", archive]).exitCode, 0)
@@ -115,10 +115,78 @@ final class UsersCLITests: XCTestCase {
             XCTAssertTrue(result.stderr.contains("ghost"), result.stderr)
         }
         let list = try sohoa(["users", "list", "--archive", archive])
-        XCTAssertEqual(list.stdout, "lan\tscanner\tactive\n", "nothing was added by the refused commands")
+        XCTAssertEqual(list.stdout, "lan\tscanner\tactive\t*\n", "nothing was added by the refused commands")
 
         let notArchive = try sohoa(["users", "list", "--archive", try temporaryFolder("sohoa-not-archive").path])
         XCTAssertEqual(notArchive.exitCode, 3)
+    }
+
+    func testLibrariesAddListRenameAndUsersOfALibrary() throws {
+        let archive = try archiveCopy().path
+        // The archive's items are LCH's: the library is listed, named by its code until renamed.
+        var list = try sohoa(["libraries", "list", "--archive", archive])
+        XCTAssertEqual(list.exitCode, 0, list.stderr)
+        XCTAssertEqual(list.stdout, "LCH\tLCH\n")
+
+        let add = try sohoa(["libraries", "add", "tuy", "Thư viện huyện Than Uyên", "--district", "Than Uyên", "--archive", archive])
+        XCTAssertEqual(add.exitCode, 0, add.stderr)
+        XCTAssertTrue(add.stdout.contains("TUY (Thư viện huyện Than Uyên, Than Uyên)"), add.stdout)
+        let duplicate = try sohoa(["libraries", "add", "TUY", "Khác", "--archive", archive])
+        XCTAssertEqual(duplicate.exitCode, 2)
+        XCTAssertTrue(duplicate.stderr.contains("listed already"), duplicate.stderr)
+        for bad in ["TUY/1", "T:Y", "", String(repeating: "A", count: 33)] {
+            let refused = try sohoa(["libraries", "add", bad, "Tên", "--archive", archive])
+            XCTAssertEqual(refused.exitCode, 2, bad)
+            XCTAssertTrue(refused.stderr.contains("not a library code"), refused.stderr)
+        }
+        let unknown = try sohoa(["libraries", "rename", "MTE", "Thư viện huyện Mường Tè", "--archive", archive])
+        XCTAssertEqual(unknown.exitCode, 2)
+        XCTAssertTrue(unknown.stderr.contains("MTE"), unknown.stderr)
+        let rename = try sohoa(["libraries", "rename", "LCH", "Thư viện tỉnh Lai Châu", "--provincial", "--archive", archive])
+        XCTAssertEqual(rename.exitCode, 0, rename.stderr)
+        let second = try sohoa(["libraries", "add", "TDG", "Thư viện huyện Tam Đường", "--provincial", "--archive", archive])
+        XCTAssertEqual(second.exitCode, 2)
+        XCTAssertTrue(second.stderr.contains("provincial library already"), second.stderr)
+
+        list = try sohoa(["libraries", "list", "--json", "--archive", archive])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.compactMap { $0["code"] as? String }, ["LCH", "TUY"], "the provincial library first; TDG was refused")
+        XCTAssertEqual(rows.first?["name"] as? String, "Thư viện tỉnh Lai Châu")
+        XCTAssertEqual(rows.first?["provincial"] as? Bool, true)
+        XCTAssertEqual(rows.last?["district"] as? String, "Than Uyên")
+
+        let user = try sohoa(
+            ["users", "add", "mai", "--role", "archivist", "--library", "tuy", "--password-stdin", "--archive", archive],
+            input: "12345678\n")
+        XCTAssertEqual(user.exitCode, 0, user.stderr)
+        let ghost = try sohoa(
+            ["users", "add", "an", "--role", "scanner", "--library", "MTE", "--password-stdin", "--archive", archive], input: "12345678\n")
+        XCTAssertEqual(ghost.exitCode, 2)
+        XCTAssertTrue(ghost.stderr.contains("no library 'MTE'"), ghost.stderr)
+        let provincial = try sohoa(
+            ["users", "add", "hoa", "--role", "manager", "--password-stdin", "--archive", archive], input: "12345678\n")
+        XCTAssertEqual(provincial.exitCode, 0, provincial.stderr)
+        XCTAssertTrue(provincial.stdout.contains("library LCH"), "without --library: the provincial library; \(provincial.stdout)")
+        XCTAssertEqual(try sohoa(["users", "library", "hoa", "--all", "--archive", archive]).exitCode, 0)
+        XCTAssertEqual(try sohoa(["users", "library", "hoa", "MTE", "--archive", archive]).exitCode, 2)
+        list = try sohoa(["users", "list", "--archive", archive])
+        XCTAssertEqual(list.stdout.split(separator: "\n").map(String.init), ["hoa\tmanager\tactive\t*", "mai\tarchivist\tactive\tTUY"])
+        XCTAssertFalse(list.stdout.contains("an\t"), "the refused user was not added")
+
+        // `sohoa status --library`: the library's items only.
+        func items(_ library: String?) throws -> Int? {
+            let status = try sohoa(["status", "--json", "--archive", archive] + (library.map { ["--library", $0] } ?? []))
+            XCTAssertEqual(status.exitCode, 0, status.stderr)
+            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            return object?["itemCount"] as? Int
+        }
+        let all = try XCTUnwrap(try items(nil))
+        XCTAssertGreaterThan(all, 0)
+        XCTAssertEqual(try items("lch"), all, "every item is LCH's")
+        XCTAssertEqual(try items("TUY"), 0)
+        let unknownStatus = try sohoa(["status", "--library", "MTE", "--archive", archive])
+        XCTAssertEqual(unknownStatus.exitCode, 2)
+        XCTAssertTrue(unknownStatus.stderr.contains("MTE"), unknownStatus.stderr)
     }
 
     func testAccessLevelsFromMetadataAndTheCommand() throws {

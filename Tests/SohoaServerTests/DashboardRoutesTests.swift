@@ -102,6 +102,29 @@ final class DashboardRoutesTests: XCTestCase {
         XCTAssertEqual(response.headers[.contentSecurityPolicy]?.contains("style-src 'self'"), true)
     }
 
+    func testADistrictManagerSeesTheirLibraryNextToTheProvince() async throws {
+        let archive = try fixture()
+        let body = try await archive.get("/dashboard", role: .manager, library: "MLY").body
+        let own = try XCTUnwrap(body.range(of: "id=\"own-library\""), body)
+        let province = try XCTUnwrap(body.range(of: "id=\"province\""), body)
+        XCTAssertLessThan(own.lowerBound, province.lowerBound, "their library first, the province below")
+        XCTAssertTrue(body.contains("Thư viện của bạn"))
+        XCTAssertTrue(body.contains("(MLY)"))
+        XCTAssertTrue(body.contains("Toàn tỉnh"))
+        // The same goal counted over MLY's items alone, and over LCH's for the province.
+        var goals = try GoalsFile.parse(Self.goalsYAML, file: "goals.yaml")
+        let whole = try XCTUnwrap(try ProgressCalculator.progress(goals: goals, catalog: archive.services.catalog).goals.first)
+        goals[0].scope.libraryCodes = ["MLY"]
+        let mly = try XCTUnwrap(try ProgressCalculator.progress(goals: goals, catalog: archive.services.catalog).goals.first)
+        XCTAssertNotEqual(mly.done, whole.done, "the fixture has items of both")
+        let ownPart = String(body[own.lowerBound..<province.lowerBound])
+        XCTAssertTrue(ownPart.contains("\(mly.done) / 8"), ownPart)
+        XCTAssertTrue(String(body[province.lowerBound...]).contains("\(whole.done) / 8"))
+        // A manager without a library, or of the provincial library, sees no "your library" part.
+        let everything = try await archive.get("/dashboard", role: .manager).body
+        XCTAssertFalse(everything.contains("own-library"))
+    }
+
     func testDashboardListsBatchesFailuresAndAuditsEscaped() async throws {
         let archive = try fixture()
         let body = try await archive.get("/dashboard", role: .admin).body

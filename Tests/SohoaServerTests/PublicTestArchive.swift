@@ -112,15 +112,20 @@ final class PublicTestArchive: Sendable {
     }
 }
 
-/// Signs in a user whose role the `X-Test-Role` header names.
+/// Signs in a user whose role the `X-Test-Role` header names, of the district library that
+/// `X-Test-Library` names (if any).
 struct TestSignInMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let header = HTTPField.Name("X-Test-Role")!
+    static let libraryHeader = HTTPField.Name("X-Test-Library")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let role = request.headers[Self.header].flatMap(UserRole.init(rawValue:)) {
-            context.user = SignedInUser(id: 1, name: "test-\(role.rawValue)", displayName: nil, role: role)
+            let library = request.headers[Self.libraryHeader]
+            context.user = SignedInUser(
+                id: 1, name: "test-\(role.rawValue)", displayName: nil, role: role, libraryCode: library,
+                scope: AccessScope(role: role, libraryCode: library, provincial: false))
             context.csrfToken = "test-csrf"
         }
         return try await next(request, context)
@@ -137,9 +142,10 @@ struct FetchedResponse {
 
 extension PublicTestArchive {
     /// GETs `uri` (already percent-encoded) as a reader, or as a user with `role`.
-    func get(_ uri: String, role: UserRole? = nil, json: Bool = false) async throws -> FetchedResponse {
+    func get(_ uri: String, role: UserRole? = nil, library: String? = nil, json: Bool = false) async throws -> FetchedResponse {
         var fields: HTTPFields = [:]
         if let role { fields[TestSignInMiddleware.header] = role.rawValue }
+        if let library { fields[TestSignInMiddleware.libraryHeader] = library }
         if json { fields[.accept] = "application/json" }
         let headers = fields
         let app = application()
@@ -152,16 +158,16 @@ extension PublicTestArchive {
     }
 
     /// The JSON of `/search?q=<query>&<extra>`.
-    func searchJSON(_ query: String, _ extra: String = "", role: UserRole? = nil) async throws -> [String: Any] {
-        let response = try await get("/search?q=\(URLPath.queryValue(query))\(extra)", role: role, json: true)
+    func searchJSON(_ query: String, _ extra: String = "", role: UserRole? = nil, library: String? = nil) async throws -> [String: Any] {
+        let response = try await get("/search?q=\(URLPath.queryValue(query))\(extra)", role: role, library: library, json: true)
         XCTAssertEqual(response.status, .ok, "\(query): \(response.body)")
         let object = try JSONSerialization.jsonObject(with: response.bytes) as? [String: Any]
         return try XCTUnwrap(object, "not a JSON object: \(response.body)")
     }
 
     /// The item ids of the hits of a JSON search, in order.
-    func searchItems(_ query: String, _ extra: String = "", role: UserRole? = nil) async throws -> [String] {
-        let hits = try await searchJSON(query, extra, role: role)["hits"] as? [[String: Any]] ?? []
+    func searchItems(_ query: String, _ extra: String = "", role: UserRole? = nil, library: String? = nil) async throws -> [String] {
+        let hits = try await searchJSON(query, extra, role: role, library: library)["hits"] as? [[String: Any]] ?? []
         return hits.compactMap { $0["itemID"] as? String }
     }
 }

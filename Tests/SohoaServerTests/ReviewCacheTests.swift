@@ -32,7 +32,7 @@ final class ReviewCacheTests: XCTestCase {
         let cache = ReviewCache(lifetime: .zero)
         var made = 0
         for _ in 0..<3 {
-            _ = cache.value(.libraries) { () -> [String] in
+            _ = cache.value(.libraries(.everything)) { () -> [String] in
                 made += 1; return ["LCH"]
             }
         }
@@ -42,11 +42,11 @@ final class ReviewCacheTests: XCTestCase {
     func testAFigureMadeWhileTheQueueChangedIsNotKept() {
         let cache = ReviewCache(lifetime: .seconds(3600))
         // A save lands while the figure is being made: the figure may be stale, so it is not kept.
-        let first = cache.value(.libraries) { () -> [String] in
+        let first = cache.value(.libraries(.everything)) { () -> [String] in
             cache.changed()
             return ["old"]
         }
         XCTAssertEqual(first, ["old"])
-        XCTAssertEqual(cache.value(.libraries) { ["new"] }, ["new"])
+        XCTAssertEqual(cache.value(.libraries(.everything)) { ["new"] }, ["new"])
     }
 }

@@ -21,9 +21,9 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.batch(id: id) }
     }
 
-    /// The latest batch runs, latest first.
-    public func batches(limit: Int = 10) throws(CatalogError) -> [BatchRecord] {
-        try read { tx throws(CatalogError) in try tx.batches(limit: limit) }
+    /// The latest batch runs (those that ingested items in `scope`), latest first.
+    public func batches(limit: Int = 10, scope: AccessScope = .everything) throws(CatalogError) -> [BatchRecord] {
+        try read { tx throws(CatalogError) in try tx.batches(limit: limit, scope: scope) }
     }
 }
 
@@ -52,11 +52,16 @@ extension CatalogTransaction {
         try run { try BatchRecord.fetchOne(db, key: id) }
     }
 
-    /// The latest batch runs, latest first.
-    public func batches(limit: Int = 10) throws(CatalogError) -> [BatchRecord] {
-        try run {
+    /// The latest batch runs (those that ingested items in `scope`), latest first.
+    public func batches(limit: Int = 10, scope: AccessScope = .everything) throws(CatalogError) -> [BatchRecord] {
+        let (condition, scopeArguments) = scope.sql(column: "libraryCode")
+        var arguments = StatementArguments()
+        if !scope.isEverything { arguments += scopeArguments }
+        arguments += [max(0, limit)]
+        let inScope = scope.isEverything ? "1" : "id IN (SELECT batchID FROM items WHERE \(condition))"
+        return try run {
             try BatchRecord.fetchAll(
-                db, sql: "SELECT * FROM batches ORDER BY startedAt DESC, id DESC LIMIT ?", arguments: [max(0, limit)])
+                db, sql: "SELECT * FROM batches WHERE \(inScope) ORDER BY startedAt DESC, id DESC LIMIT ?", arguments: arguments)
         }
     }
 }

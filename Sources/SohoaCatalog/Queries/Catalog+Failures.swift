@@ -21,9 +21,9 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.failures(batchID: batchID) }
     }
 
-    /// The latest failures of all runs, latest first.
-    public func failures(limit: Int = 100) throws(CatalogError) -> [FailureRecord] {
-        try read { tx throws(CatalogError) in try tx.failures(limit: limit) }
+    /// The latest failures of all runs (of items in `scope`), latest first.
+    public func failures(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [FailureRecord] {
+        try read { tx throws(CatalogError) in try tx.failures(limit: limit, scope: scope) }
     }
 }
 
@@ -53,11 +53,14 @@ extension CatalogTransaction {
         }
     }
 
-    /// The latest failures of all runs, latest first.
-    public func failures(limit: Int = 100) throws(CatalogError) -> [FailureRecord] {
-        try run {
+    /// The latest failures of all runs (of items in `scope`), latest first.
+    public func failures(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [FailureRecord] {
+        let (condition, scopeArguments) = scope.itemSQL(column: "itemID")
+        var arguments = scopeArguments
+        arguments += [max(0, limit)]
+        return try run {
             try FailureRecord.fetchAll(
-                db, sql: "SELECT * FROM failures ORDER BY at DESC, id DESC LIMIT ?", arguments: [max(0, limit)])
+                db, sql: "SELECT * FROM failures WHERE \(condition) ORDER BY at DESC, id DESC LIMIT ?", arguments: arguments)
         }
     }
 }

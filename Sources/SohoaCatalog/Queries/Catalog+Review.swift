@@ -16,9 +16,10 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.reviewQueueCounts(filter: filter) }
     }
 
-    /// The page with this id as the review screens see it, whatever its state.
-    public func reviewEntry(pageID: Int64) throws(CatalogError) -> ReviewQueueEntry? {
-        try read { tx throws(CatalogError) in try tx.reviewEntry(pageID: pageID) }
+    /// The page with this id as the review screens see it, whatever its state; `nil` when its item
+    /// is outside `scope`.
+    public func reviewEntry(pageID: Int64, scope: AccessScope = .everything) throws(CatalogError) -> ReviewQueueEntry? {
+        try read { tx throws(CatalogError) in try tx.reviewEntry(pageID: pageID, scope: scope) }
     }
 
     /// The page that follows `entry` in its queue section, narrowed by `filter`.
@@ -28,9 +29,9 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.nextInReviewQueue(after: entry, filter: filter) }
     }
 
-    /// The library codes of packaged items, for the queue's filter.
-    public func reviewLibraries() throws(CatalogError) -> [String] {
-        try read { tx throws(CatalogError) in try tx.reviewLibraries() }
+    /// The library codes of packaged items in `scope`, for the queue's filter.
+    public func reviewLibraries(scope: AccessScope = .everything) throws(CatalogError) -> [String] {
+        try read { tx throws(CatalogError) in try tx.reviewLibraries(scope: scope) }
     }
 
     /// What reviewers did to a page, oldest first.
@@ -38,9 +39,9 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.reviews(pageID: pageID) }
     }
 
-    /// Pages sent back for rescanning, latest first.
-    public func rescanRequests(limit: Int = 100) throws(CatalogError) -> [RescanRequest] {
-        try read { tx throws(CatalogError) in try tx.rescanRequests(limit: limit) }
+    /// Pages of items in `scope` sent back for rescanning, latest first.
+    public func rescanRequests(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [RescanRequest] {
+        try read { tx throws(CatalogError) in try tx.rescanRequests(limit: limit, scope: scope) }
     }
 }
 
@@ -79,13 +80,18 @@ extension CatalogTransaction {
         }
     }
 
-    /// The page with this id as the review screens see it, whatever its state (`nil` if there is none).
-    public func reviewEntry(pageID: Int64) throws(CatalogError) -> ReviewQueueEntry? {
-        try run {
+    /// The page with this id as the review screens see it, whatever its state (`nil` if there is none,
+    /// or its item is outside `scope`).
+    public func reviewEntry(pageID: Int64, scope: AccessScope = .everything) throws(CatalogError) -> ReviewQueueEntry? {
+        let (condition, scopeArguments) = scope.sql(column: "items.libraryCode")
+        var arguments: StatementArguments = [pageID]
+        arguments += scopeArguments
+        return try run {
             try ReviewQueueEntry.fetchOne(
                 db,
-                sql: "SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID WHERE pages.id = ?",
-                arguments: [pageID])
+                sql:
+                    "SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID WHERE pages.id = ? AND \(condition)",
+                arguments: arguments)
         }
     }
 
@@ -115,11 +121,13 @@ extension CatalogTransaction {
         """
     }
 
-    /// The library codes of packaged items, for the queue's filter.
-    public func reviewLibraries() throws(CatalogError) -> [String] {
-        try run {
+    /// The library codes of packaged items in `scope`, for the queue's filter.
+    public func reviewLibraries(scope: AccessScope = .everything) throws(CatalogError) -> [String] {
+        let (condition, arguments) = scope.sql(column: "libraryCode")
+        return try run {
             try String.fetchAll(
-                db, sql: "SELECT DISTINCT libraryCode FROM items WHERE state = 'packaged' ORDER BY libraryCode")
+                db, sql: "SELECT DISTINCT libraryCode FROM items WHERE state = 'packaged' AND \(condition) ORDER BY libraryCode",
+                arguments: arguments)
         }
     }
 
@@ -176,9 +184,12 @@ extension CatalogTransaction {
         }
     }
 
-    /// Pages sent back for rescanning, latest first, with the reason and who sent them back.
-    public func rescanRequests(limit: Int = 100) throws(CatalogError) -> [RescanRequest] {
-        try run {
+    /// Pages of items in `scope` sent back for rescanning, latest first. with the reason and who sent them back.
+    public func rescanRequests(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [RescanRequest] {
+        let (condition, scopeArguments) = scope.itemSQL(column: "pages.itemID")
+        var arguments = scopeArguments
+        arguments += [max(0, limit)]
+        return try run {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -187,10 +198,10 @@ extension CatalogTransaction {
                             ORDER BY at DESC, id DESC LIMIT 1) AS reviewer,
                         (SELECT at FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
                             ORDER BY at DESC, id DESC LIMIT 1) AS at
-                    FROM pages WHERE pages.reviewState = 'rescan'
+                    FROM pages WHERE pages.reviewState = 'rescan' AND \(condition)
                     ORDER BY at DESC, pages.itemID, pages.sequence LIMIT ?
                     """,
-                arguments: [max(0, limit)])
+                arguments: arguments)
             return rows.map { row in
                 RescanRequest(
                     itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],

@@ -36,17 +36,19 @@ extension CatalogTransaction {
         try run { try session.insert(db) }
     }
 
-    /// The session with this token hash, with its user, if it has not expired at `now` and the
-    /// user is not disabled.
+    /// The session with this token hash, with its user and the user's scope, if it has not expired at
+    /// `now` and the user is not disabled.
     public func validSession(tokenHash: String, at now: Date = Date()) throws(CatalogError) -> ValidSession? {
-        try run { () throws -> ValidSession? in
+        let found = try run { () throws -> (SessionRecord, UserRecord)? in
             guard
                 let session = try SessionRecord.fetchOne(
                     db, sql: "SELECT * FROM sessions WHERE tokenHash = ? AND expiresAt > ?", arguments: [tokenHash, now])
             else { return nil }
             guard let user = try UserRecord.fetchOne(db, key: session.userID), !user.disabled else { return nil }
-            return ValidSession(session: session, user: user)
+            return (session, user)
         }
+        guard let (session, user) = found else { return nil }
+        return ValidSession(session: session, user: user, scope: try accessScope(of: user))
     }
 
     /// Ends the session with this token hash (nothing happens if there is none).

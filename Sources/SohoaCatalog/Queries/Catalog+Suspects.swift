@@ -20,17 +20,20 @@ extension CatalogTransaction {
         if db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
     }
 
-    /// Suspect pages, those still waiting for review first, then by item and page order.
-    public func suspectPages(limit: Int = 100) throws(CatalogError) -> [SuspectPageRecord] {
-        try run {
+    /// Suspect pages of items in `scope`, those still waiting for review first, then by item and page order.
+    public func suspectPages(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [SuspectPageRecord] {
+        let (condition, scopeArguments) = scope.itemSQL(column: "itemID")
+        var arguments = scopeArguments
+        arguments += [max(0, limit)]
+        return try run {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, itemID, name, sequence, suspectReason, reviewState FROM pages
-                    WHERE suspectReason IS NOT NULL
+                    WHERE suspectReason IS NOT NULL AND \(condition)
                     ORDER BY reviewState <> 'pending', itemID, sequence, name LIMIT ?
                     """,
-                arguments: [max(0, limit)])
+                arguments: arguments)
             return rows.map { row in
                 SuspectPageRecord(
                     pageID: row["id"], itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],
@@ -39,8 +42,12 @@ extension CatalogTransaction {
         }
     }
 
-    /// How many pages are suspect, reviewed or not.
-    public func suspectPageCount() throws(CatalogError) -> Int {
-        try run { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pages WHERE suspectReason IS NOT NULL") ?? 0 }
+    /// How many pages of items in `scope` are suspect, reviewed or not.
+    public func suspectPageCount(scope: AccessScope = .everything) throws(CatalogError) -> Int {
+        let (condition, arguments) = scope.itemSQL(column: "itemID")
+        return try run {
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM pages WHERE suspectReason IS NOT NULL AND \(condition)", arguments: arguments) ?? 0
+        }
     }
 }

@@ -2,14 +2,23 @@ import Foundation
 import GRDB
 
 extension Catalog {
-    /// Adds a user; throws `constraintViolated` when the name is taken or not allowed.
+    /// Adds a user of `libraryCode` (`nil`: every library); throws `constraintViolated` when the name
+    /// is taken or not allowed, `notFound` when the catalog does not list the library.
     @discardableResult
     public func addUser(
-        name: String, displayName: String?, role: UserRole, passwordHash: String, at date: Date = Date()
+        name: String, displayName: String?, role: UserRole, libraryCode: String? = nil, passwordHash: String,
+        at date: Date = Date()
     ) throws(CatalogError) -> UserRecord {
         try write { tx throws(CatalogError) in
-            try tx.addUser(name: name, displayName: displayName, role: role, passwordHash: passwordHash, at: date)
+            try tx.addUser(
+                name: name, displayName: displayName, role: role, libraryCode: libraryCode, passwordHash: passwordHash, at: date)
         }
+    }
+
+    /// Moves the user to `libraryCode` (`nil`: every library) and ends the user's sessions; `notFound`
+    /// for an unknown user or library.
+    public func setUserLibrary(name: String, _ libraryCode: String?, at date: Date = Date()) throws(CatalogError) {
+        try write { tx throws(CatalogError) in try tx.setUserLibrary(name: name, libraryCode, at: date) }
     }
 
     /// The user with this name (compared without regard to case).
@@ -50,20 +59,27 @@ extension Catalog {
 }
 
 extension CatalogTransaction {
-    /// Adds a user; the name is stored in NFC. Throws `constraintViolated` when the name is taken
-    /// (regardless of case) or not allowed (empty, spaces, `:` or `/`).
+    /// Adds a user of `libraryCode` (`nil`: every library); the name is stored in NFC. Throws
+    /// `constraintViolated` when the name is taken (regardless of case) or not allowed (empty, spaces,
+    /// `:` or `/`), `notFound` when the catalog does not list the library.
     @discardableResult
     public func addUser(
-        name: String, displayName: String?, role: UserRole, passwordHash: String, at date: Date = Date()
+        name: String, displayName: String?, role: UserRole, libraryCode: String? = nil, passwordHash: String,
+        at date: Date = Date()
     ) throws(CatalogError) -> UserRecord {
         let name = name.precomposedStringWithCanonicalMapping
+        var library: String?
+        if let libraryCode {
+            guard let listed = try self.library(code: libraryCode) else { throw unknownLibrary(libraryCode) }
+            library = listed.code
+        }
         if try user(name: name) != nil {
             throw CatalogError(
                 kind: .constraintViolated, file: file,
                 message: "a user named '\(name)' already exists; choose another name, or change that user's password")
         }
         var user = UserRecord(
-            name: name, displayName: displayName?.precomposedStringWithCanonicalMapping, role: role,
+            name: name, displayName: displayName?.precomposedStringWithCanonicalMapping, role: role, libraryCode: library,
             passwordHash: passwordHash, createdAt: date, updatedAt: date)
         let stored = user
         user = try run {
@@ -110,6 +126,21 @@ extension CatalogTransaction {
             try db.execute(
                 sql: "UPDATE users SET disabled = ?, failedSignIns = 0, updatedAt = ? WHERE id = ?", arguments: [disabled, date, id])
             if disabled { try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id]) }
+        }
+    }
+
+    /// Moves the user to `libraryCode` (`nil`: every library) and ends the user's sessions, so the
+    /// new scope applies at once; `notFound` for an unknown user or library.
+    public func setUserLibrary(name: String, _ libraryCode: String?, at date: Date = Date()) throws(CatalogError) {
+        let id = try existingUserID(name: name)
+        var library: String?
+        if let libraryCode {
+            guard let listed = try self.library(code: libraryCode) else { throw unknownLibrary(libraryCode) }
+            library = listed.code
+        }
+        try run {
+            try db.execute(sql: "UPDATE users SET libraryCode = ?, updatedAt = ? WHERE id = ?", arguments: [library, date, id])
+            try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id])
         }
     }
 

@@ -1,6 +1,7 @@
 import GRDB
 
-/// Narrows the review queue to one library, item or batch; `nil` fields do not narrow.
+/// Narrows the review queue to one library, item or batch, within the reviewer's scope; `nil` fields
+/// do not narrow.
 public struct ReviewQueueFilter: Sendable, Equatable, Hashable {
     /// `items.libraryCode`.
     public var library: String?
@@ -8,18 +9,26 @@ public struct ReviewQueueFilter: Sendable, Equatable, Hashable {
     public var itemID: String?
     /// `items.batchID`: the batch that last ingested the item.
     public var batchID: Int64?
+    /// The libraries the reviewer works on (not a choice of theirs: set from who is signed in).
+    public var scope: AccessScope
 
     /// A filter; the default lets every page through.
-    public init(library: String? = nil, itemID: String? = nil, batchID: Int64? = nil) {
+    public init(library: String? = nil, itemID: String? = nil, batchID: Int64? = nil, scope: AccessScope = .everything) {
         self.library = library
         self.itemID = itemID
         self.batchID = batchID
+        self.scope = scope
     }
 
     /// The SQL condition (on `pages` joined with `items`) and its arguments.
     var sql: (condition: String, arguments: StatementArguments) {
         var parts: [String] = []
         var arguments = StatementArguments()
+        if !scope.isEverything {
+            let (condition, scopeArguments) = scope.sql(column: "items.libraryCode")
+            parts.append(condition)
+            arguments += scopeArguments
+        }
         if let library {
             parts.append("items.libraryCode = ?")
             arguments += [library]

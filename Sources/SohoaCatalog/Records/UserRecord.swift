@@ -13,6 +13,9 @@ public struct UserRecord: Codable, Sendable, Equatable, Identifiable, FetchableR
     /// The name shown on pages and in reviews, e.g. "Nguyễn Văn A".
     public var displayName: String?
     public var role: UserRole
+    /// The code of the library the user works for; `nil` for every library (accounts made before
+    /// libraries existed keep what they could do).
+    public var libraryCode: String?
     /// The bcrypt hash of the password (`$2b$…`).
     public var passwordHash: String
     /// A disabled user cannot sign in, and their sessions stop working.
@@ -27,14 +30,15 @@ public struct UserRecord: Codable, Sendable, Equatable, Identifiable, FetchableR
 
     /// Makes a user record; `id` is assigned and the timestamps are set when it is stored.
     public init(
-        id: Int64? = nil, name: String, displayName: String? = nil, role: UserRole, passwordHash: String,
-        disabled: Bool = false, failedSignIns: Int = 0, lastFailedSignInAt: Date? = nil, createdAt: Date = Date(),
+        id: Int64? = nil, name: String, displayName: String? = nil, role: UserRole, libraryCode: String? = nil,
+        passwordHash: String, disabled: Bool = false, failedSignIns: Int = 0, lastFailedSignInAt: Date? = nil, createdAt: Date = Date(),
         updatedAt: Date = Date()
     ) {
         self.id = id
         self.name = name
         self.displayName = displayName
         self.role = role
+        self.libraryCode = libraryCode
         self.passwordHash = passwordHash
         self.disabled = disabled
         self.failedSignIns = failedSignIns

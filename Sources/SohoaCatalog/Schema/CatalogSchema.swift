@@ -29,6 +29,7 @@ enum CatalogSchema {
         registerSearchFast(&migrator)
         registerStructure(&migrator)
         registerSerials(&migrator)
+        registerLibraries(&migrator)
         return migrator
     }
 

@@ -11,13 +11,17 @@ public struct SearchFilters: Sendable, Equatable {
     public var year: Int?
     /// An ISO 639 code that the item's language lists (`vie` matches `vie` and `vie+eng`).
     public var language: String?
+    /// Restricted items of this library only (a district library's staff, see `AccessScope`);
+    /// `nil`: any library's.
+    public var restrictedLibrary: String?
 
     /// Filters for a reader allowed `access`; the other filters are off unless given.
     public init(
         access: Set<AccessLevel>, libraryCode: String? = nil, collectionType: String? = nil, year: Int? = nil,
-        language: String? = nil
+        language: String? = nil, restrictedLibrary: String? = nil
     ) {
         self.access = access
+        self.restrictedLibrary = restrictedLibrary
         self.libraryCode = libraryCode
         self.collectionType = collectionType
         self.year = year
@@ -45,6 +49,10 @@ public struct SearchFilters: Sendable, Equatable {
         } else {
             conditions.append("i.access IN (\(served.map { _ in "?" }.joined(separator: ", ")))")
             arguments.append(contentsOf: served)
+        }
+        if let restrictedLibrary, served.contains(AccessLevel.restricted.rawValue) {
+            conditions.append("(i.access <> 'restricted' OR i.libraryCode = ?)")
+            arguments.append(restrictedLibrary)
         }
         if let libraryCode {
             conditions.append("i.libraryCode = ?")

@@ -28,7 +28,8 @@ struct SessionMiddleware: RouterMiddleware {
         let sessionToken = request.cookies[AuthCookies.name(AuthCookies.session, secure: secure)]?.value
         if let found = try signedIn(token: sessionToken) {
             context.user = SignedInUser(
-                id: found.user.id ?? 0, name: found.user.name, displayName: found.user.displayName, role: found.user.role)
+                id: found.user.id ?? 0, name: found.user.name, displayName: found.user.displayName, role: found.user.role,
+                libraryCode: found.user.libraryCode, scope: found.scope)
             context.csrfToken = found.session.csrfToken
         } else {
             if sessionToken != nil { cookies.append(AuthCookies.cleared(AuthCookies.session, secure: secure)) }

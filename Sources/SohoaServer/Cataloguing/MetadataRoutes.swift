@@ -24,13 +24,15 @@ enum MetadataRoutes {
         }
     }
 
-    /// The item named in the path with its archived description and version; 404 when it is not archived.
+    /// The item named in the path with its archived description and version; 404 when it is not
+    /// archived or is another library's.
     private static func editable(
         _ context: AppRequestContext, services: ServerServices
     ) throws -> (String, ItemDescription, String) {
         guard let itemID = URLPath.decodedComponent(try context.parameters.require("item")),
-            let description = try MetadataEditor(session: services.session).description(of: itemID),
-            let version = try services.catalog.item(id: itemID)?.ocflVersion
+            let item = try services.catalog.item(id: itemID), context.scope.includes(item.libraryCode),
+            let version = item.ocflVersion,
+            let description = try MetadataEditor(session: services.session).description(of: itemID)
         else { throw HTTPError(.notFound) }
         return (itemID, description, version)
     }

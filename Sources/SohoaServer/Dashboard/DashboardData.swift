@@ -8,6 +8,10 @@ struct DashboardData {
     /// Each goal broken down by library, and the same goals broken down by collection type.
     var byLibrary: ProgressReport?
     var byType: ProgressReport?
+    /// A district manager's own library, and the same goals counted over that library alone (shown
+    /// next to the province's figures); `nil` for users who see every library.
+    var ownLibrary: LibraryRecord?
+    var ownLibraryGoals: ProgressReport?
     /// Why the goals could not be read, when they could not.
     var goalsProblem: String?
     var year: Int
@@ -16,17 +20,31 @@ struct DashboardData {
     var failures: [FailureRecord]
     var audits: [AuditRecord]
 
-    /// Reads everything as of `now`.
-    static func load(services: ServerServices, now: Date = Date()) throws -> DashboardData {
+    /// Reads everything as of `now`, for a user whose scope is `scope` (one library: that library's
+    /// figures too).
+    static func load(services: ServerServices, scope: AccessScope = .everything, now: Date = Date()) throws -> DashboardData {
         let catalog = services.catalog
         var byLibrary: ProgressReport?
         var byType: ProgressReport?
+        var ownGoals: ProgressReport?
         var problem: String?
+        var ownLibrary: LibraryRecord?
+        if let code = scope.libraryCode {
+            ownLibrary = try catalog.library(code: code) ?? LibraryRecord(code: code, name: code)
+        }
         do {
             let loaded = try DashboardGoals.load(services: services)
             byLibrary = try ProgressCalculator.progress(
                 goals: loaded.goals, catalog: catalog, asOf: now, by: .library, goalsFile: loaded.file)
             byType = try ProgressCalculator.progress(goals: loaded.goals, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
+            if let code = ownLibrary?.code {
+                let narrowed = loaded.goals.map { goal -> Goal in
+                    var goal = goal
+                    goal.scope.libraryCodes = [code]
+                    return goal
+                }
+                ownGoals = try ProgressCalculator.progress(goals: narrowed, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
+            }
         } catch let error as GoalsFileError {
             problem = error.description
         }
@@ -35,8 +53,10 @@ struct DashboardData {
         let year = calendar.component(.year, from: now)
         let months = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.monthlyArchived(year: year) }
         return DashboardData(
-            byLibrary: byLibrary, byType: byType, goalsProblem: problem, year: year, months: months,
-            batches: try catalog.batches(limit: 10), failures: try catalog.failures(limit: 20), audits: try catalog.audits(limit: 5))
+            byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,
+            months: months,
+            batches: try catalog.batches(limit: 10, scope: scope), failures: try catalog.failures(limit: 20, scope: scope),
+            audits: try catalog.audits(limit: 5))
     }
 }
 

@@ -12,15 +12,35 @@ enum DashboardPage {
             sections.append(
                 "<p class=\"error\">\(language.pick("Không đọc được tệp mục tiêu:", "The goals file cannot be read:")) \(problem)</p>")
         }
+        if let library = data.ownLibrary, let own = data.ownLibraryGoals {
+            // A district manager: their library's figures first, the province's below.
+            let goals = own.goals.enumerated().map { index, goal in
+                // Counted by type (one library: no breakdown by library).
+                var overall = goal
+                overall.breakdown = nil
+                return goalSection(overall, byType: goal.breakdown ?? [], index: 100 + index, language: language)
+            }
+            let note = language.pick(
+                "Cùng các mục tiêu, chỉ tính tài liệu của thư viện này.", "The same goals, counting this library's documents only.")
+            sections.append(
+                """
+                <section class="goals" id="own-library"><h2>\(language.pick("Thư viện của bạn", "Your library")): \
+                \(library.name) (\(library.code))</h2><p class="muted">\(note)</p>\(goals)</section>
+                """)
+        }
         if let byLibrary = data.byLibrary {
             let types = data.byType?.goals ?? []
             let goals = byLibrary.goals.enumerated().map { index, goal in
                 goalSection(goal, byType: index < types.count ? types[index].breakdown ?? [] : [], index: index, language: language)
             }
             let source = byLibrary.goalsFile ?? language.pick("mặc định theo kế hoạch", "the plan's defaults")
+            let title =
+                data.ownLibrary == nil
+                ? language.pick("Tiến độ so với mục tiêu", "Progress toward the goals")
+                : language.pick("Toàn tỉnh", "The whole province")
             sections.append(
                 """
-                <section class="goals"><h2>\(language.pick("Tiến độ so với mục tiêu", "Progress toward the goals"))</h2>\
+                <section class="goals" id="province"><h2>\(title)</h2>\
                 <p class="muted">\(language.pick("Mục tiêu", "Goals")): \(source) · \(language.pick("Sổ đăng ký", "Register")): \
                 \(DashboardNumbers.text(byLibrary.holdingsInRegister, language)) · \(language.pick("tính đến", "as of")) \
                 \(DashboardNumbers.dateTime(byLibrary.asOf)) UTC</p>\(goals)</section>

@@ -8,7 +8,7 @@ enum DashboardRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
         router.get("/dashboard") { _, context -> Response in
             _ = try context.requireUser(where: \.canSeeDashboard)
-            let data = try DashboardData.load(services: services)
+            let data = try DashboardData.load(services: services, scope: context.scope)
             return .html(
                 PageLayout.page(
                     title: context.language.pick("Tiến độ số hóa", "Digitization progress"), context: context,

@@ -16,6 +16,7 @@ public enum PageLayout {
         if let user = context.user {
             if user.role.canReview { nav.append(link("/review", language.pick("Duyệt OCR", "Review"))) }
             if user.role.canSeeDashboard { nav.append(link("/dashboard", language.pick("Tiến độ", "Dashboard"))) }
+            if user.role == .admin { nav.append(link(LibrariesPage.path, language.pick("Thư viện", "Libraries"))) }
         }
         let account: HTML
         if let user = context.user {

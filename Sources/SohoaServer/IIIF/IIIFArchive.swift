@@ -30,7 +30,7 @@ struct IIIFArchive: Sendable {
     /// never into the answer: a closed item cannot be told from a missing one).
     private func visibleItem(_ id: String, context: AppRequestContext, asked: String) throws -> VisibleItem? {
         guard let availability = try services.catalog.itemAvailability(id: id) else { return nil }
-        guard availability.isServable, context.mayRead(availability.access) else {
+        guard availability.isServable, context.mayRead(availability.access, libraryCode: availability.item.libraryCode) else {
             let reason =
                 availability.withdrawnAt != nil
                 ? "withdrawn" : availability.item.state != .packaged ? "not packaged" : "\(availability.access.rawValue)"

@@ -105,7 +105,8 @@ final class IIIFServer: Sendable {
     }
 
     func collection(libraryCode: String, request: Request, context: AppRequestContext) throws -> Response {
-        let levels = Set(AccessLevel.allCases.filter { context.mayRead($0) })
+        // Another library's restricted items are not listed to a district library's staff.
+        let levels = Set(AccessLevel.allCases.filter { context.mayRead($0, libraryCode: libraryCode) })
         let items = try services.catalog.iiifCollectionItems(libraryCode: libraryCode, access: levels)
         guard !items.isEmpty else { throw HTTPError(.notFound, message: "no library '\(libraryCode)' with items to show here") }
         let builder = IIIFManifestBuilder(links: links(for: request), repositoryName: services.options.sharing.repositoryName)

@@ -46,7 +46,7 @@ enum ItemPage {
         }
         let rows = facts.map { "<tr><th>\($0.0)</th><td>\($0.1)</td></tr>" as HTML }
         let editDescription: HTML =
-            context.user?.role.canReview == true
+            context.user?.role.canReview == true && context.scope.includes(item.libraryCode)
             ? "<p><a href=\"\(URLPath.item(item.id))/metadata\">\(language.pick("Sửa mô tả", "Edit the description"))</a></p>" : .empty
         let pdf: HTML =
             hasPDF
@@ -57,7 +57,7 @@ enum ItemPage {
         }
         let sections = pages.map { section($0, itemID: item.id, language: language, structure: structure) }
         let editStructure: HTML =
-            context.user?.role.canReview == true && item.ocflVersion != nil
+            context.user?.role.canReview == true && context.scope.includes(item.libraryCode) && item.ocflVersion != nil
             ? "<p><a href=\"\(StructureRoutes.path(item.id))\">\(language.pick("Sửa số trang và mục lục", "Edit page labels and contents"))</a></p>"
             : .empty
         return """

@@ -52,7 +52,7 @@ enum PublicRoutes {
         let asked = try SearchRequest(FormQuery(query: request.uri.query ?? ""))
         let signedIn = context.user != nil
         let catalog = services.catalog
-        let filters = asked.filters(signedIn: signedIn)
+        let filters = asked.filters(signedIn: signedIn, scope: context.scope)
         let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
         let (page, overview, labels) = try await lane.run {
             let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)

@@ -55,11 +55,12 @@ struct SearchRequest: Sendable, Equatable {
                 + "(A search looks for at most \(limit) words, quoted ones included; remove some words and search again.)")
     }
 
-    /// The catalog filters for a reader who is, or is not, signed in.
-    func filters(signedIn: Bool) -> SearchFilters {
+    /// The catalog filters for a reader who is, or is not, signed in (staff whose scope is one
+    /// library: that library's restricted items only).
+    func filters(signedIn: Bool, scope: AccessScope = .everything) -> SearchFilters {
         SearchFilters(
             access: SearchFilters.readable(signedIn: signedIn), libraryCode: library, collectionType: type, year: year,
-            language: language)
+            language: language, restrictedLibrary: scope.libraryCode)
     }
 
     var offset: Int { (page - 1) * Self.pageSize }

@@ -13,13 +13,14 @@ struct ServedItem {
     var item: ItemRecord { availability.item }
 
     /// The item named by `rawID` (a path component as sent). Throws 404 when there is no such item or
-    /// it is closed, withdrawn or not packaged; 401 (sign-in for pages) when it is restricted and
-    /// nobody is signed in.
+    /// it is closed, withdrawn or not packaged, or restricted and held by a library outside the
+    /// signed-in user's scope; 401 (sign-in for pages) when it is restricted and nobody is signed in.
     static func find(_ rawID: String, services: ServerServices, context: AppRequestContext) throws -> ServedItem {
         guard let id = URLPath.decodedComponent(rawID), let availability = try services.catalog.itemAvailability(id: id),
             availability.isServable
         else { throw HTTPError(.notFound) }
         guard context.mayRead(availability.access) else { throw HTTPError(.unauthorized) }
+        guard context.mayRead(availability.access, libraryCode: availability.item.libraryCode) else { throw HTTPError(.notFound) }
         return ServedItem(
             availability: availability,
             defaultRights: services.options.rights.statement(

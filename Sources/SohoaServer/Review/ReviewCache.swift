@@ -15,7 +15,7 @@ final class ReviewCache: Sendable {
     /// What is kept.
     enum Key: Hashable, Sendable {
         case counts(ReviewQueueFilter)
-        case libraries
+        case libraries(AccessScope)
         case queue(ReviewQueueSection, ReviewQueueFilter, limit: Int, offset: Int)
         case next(pageID: Int64, section: ReviewQueueSection, filter: ReviewQueueFilter)
     }

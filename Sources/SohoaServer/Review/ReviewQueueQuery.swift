@@ -25,14 +25,16 @@ struct ReviewQueueQuery: Sendable, Equatable {
     static let batchParameter = BoundedInt("batch", 1...Int(Int32.max))
 
     /// Reads `library`, `item`, `batch`, `section` and `page` with `value(name)`; blank values do not
-    /// filter. Throws 400 when `page` or `batch` is junk or out of range (see `BoundedInt`).
-    init(_ value: (String) -> String?) throws(HTTPError) {
+    /// filter; the queue stays within `scope` (the signed-in user's libraries) whatever is asked.
+    /// Throws 400 when `page` or `batch` is junk or out of range (see `BoundedInt`).
+    init(scope: AccessScope = .everything, _ value: (String) -> String?) throws(HTTPError) {
         func text(_ name: String) -> String? {
             guard let raw = value(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
             return raw
         }
         filter = ReviewQueueFilter(
-            library: text("library"), itemID: text("item"), batchID: try Self.batchParameter.read(text("batch")).map(Int64.init))
+            library: text("library"), itemID: text("item"), batchID: try Self.batchParameter.read(text("batch")).map(Int64.init),
+            scope: scope)
         section = text("section").flatMap(ReviewQueueSection.init(rawValue:)) ?? .text
         page = try Self.pageParameter.read(text("page")) ?? 1
     }

@@ -17,7 +17,7 @@ enum ReviewRoutes {
         router.get("/review/:page") { request, context -> Response in
             _ = try context.requireUser(where: \.canReview)
             let entry = try reviewable(context, services: services)
-            let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
+            let query = try ReviewQueueQuery(scope: context.scope) { request.uri.queryParameters.get($0) }
             let saved = request.uri.queryParameters.get("saved")
             let notice = saved.map { saved -> ReviewPageView.Notice in
                 saved == "pending" ? .savedPending : .saved(version: saved.isEmpty ? nil : saved)
@@ -39,7 +39,7 @@ enum ReviewRoutes {
 
     /// The queue page.
     private static func queue(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
-        let query = try ReviewQueueQuery { request.uri.queryParameters.get($0) }
+        let query = try ReviewQueueQuery(scope: context.scope) { request.uri.queryParameters.get($0) }
         let catalog = services.catalog
         let cache = services.reviews
         let offset = (query.page - 1) * ReviewQueueQuery.pageSize
@@ -60,15 +60,18 @@ enum ReviewRoutes {
                 () throws(CatalogError) in
                 try catalog.reviewQueue(section: .suspect, filter: query.filter, limit: ReviewQueueView.suspectsShown)
             } : []
-        let libraries = try cache.value(.libraries) { () throws(CatalogError) in try catalog.reviewLibraries() }
+        let scope = context.scope
+        let libraries = try cache.value(.libraries(scope)) { () throws(CatalogError) in try catalog.reviewLibraries(scope: scope) }
         let view = ReviewQueueView(
             query: query, counts: counts, entries: entries, libraries: libraries, notice: notice, suspects: suspects)
         return .html(view.render(context: context))
     }
 
-    /// The page named in the path, if the review screens may show it; 404 otherwise.
+    /// The page named in the path, if the review screens may show it to this user; 404 otherwise
+    /// (also for another library's page).
     private static func reviewable(_ context: AppRequestContext, services: ServerServices) throws -> ReviewQueueEntry {
-        guard let pageID = Int64(try context.parameters.require("page")), let entry = try services.catalog.reviewEntry(pageID: pageID),
+        guard let pageID = Int64(try context.parameters.require("page")),
+            let entry = try services.catalog.reviewEntry(pageID: pageID, scope: context.scope),
             entry.isReviewable
         else { throw HTTPError(.notFound) }
         return entry
@@ -101,7 +104,7 @@ enum ReviewRoutes {
         // The queue moves once the write below is done (whether or not it succeeds).
         defer { services.reviews.changed() }
         let form = try await FormFields.read(request, context: context)
-        let query = try ReviewQueueQuery { form[$0] }
+        let query = try ReviewQueueQuery(scope: context.scope) { form[$0] }
         var typed: [String: String] = [:]
         var originals: [String: String] = [:]
         for pair in form.pairs where pair.name.hasPrefix("orig.") && originals[String(pair.name.dropFirst(5))] == nil {
@@ -171,7 +174,7 @@ enum ReviewRoutes {
         let entry = try reviewable(context, services: services)
         defer { services.reviews.changed() }
         let form = try await FormFields.read(request, context: context)
-        let query = try ReviewQueueQuery { form[$0] }
+        let query = try ReviewQueueQuery(scope: context.scope) { form[$0] }
         let reason = Self.words(form["reason"] ?? "").joined(separator: " ")
         guard !reason.isEmpty else {
             var view = try view(

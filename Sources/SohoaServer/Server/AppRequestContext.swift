@@ -40,6 +40,16 @@ public struct AppRequestContext: RequestContext {
         }
     }
 
+    /// Whether the reader may see an item with this access level held by this library: a restricted
+    /// item only by signed-in staff whose scope includes the library.
+    public func mayRead(_ access: AccessLevel, libraryCode: String) -> Bool {
+        switch access {
+        case .public: true
+        case .restricted: user?.scope.includes(libraryCode) ?? false
+        case .closed: false
+        }
+    }
+
     /// The signed-in user when their role passes `allowed`; otherwise throws: 401 (redirect to sign-in
     /// for HTML) when nobody is signed in, 403 when the role is not enough.
     public func requireUser(where allowed: (UserRole) -> Bool) throws -> SignedInUser {
@@ -55,11 +65,19 @@ public struct SignedInUser: Sendable, Equatable {
     public var name: String
     public var displayName: String?
     public var role: UserRole
+    /// The library the user works for (`nil`: every library).
+    public var libraryCode: String?
+    /// Which libraries' items the user works on.
+    public var scope: AccessScope
 
-    public init(id: Int64, name: String, displayName: String?, role: UserRole) {
+    public init(
+        id: Int64, name: String, displayName: String?, role: UserRole, libraryCode: String? = nil, scope: AccessScope = .everything
+    ) {
         self.id = id
         self.name = name
         self.displayName = displayName
         self.role = role
+        self.libraryCode = libraryCode
+        self.scope = scope
     }
 }

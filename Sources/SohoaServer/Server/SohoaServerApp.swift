@@ -47,6 +47,7 @@ public enum SohoaServerApp {
         MetadataRoutes.add(to: router, services: services)
         StructureRoutes.add(to: router, services: services)
         DashboardRoutes.add(to: router, services: services)
+        AdminRoutes.add(to: router, services: services)
         OAIRoutes.add(to: router, services: services)
         IIIFRoutes.add(to: router, services: services)
         return router

@@ -75,12 +75,13 @@ enum StructureRoutes {
     }
 
     /// The archived item named in the path and its scans in order; 404 for items the review screens
-    /// do not show (not archived, withdrawn, closed).
+    /// do not show (not archived, withdrawn, closed) and for another library's items.
     private static func archived(
         _ context: AppRequestContext, services: ServerServices
     ) throws -> (ItemRecord, [StructurePageView.Scan]) {
         let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
         guard served.item.ocflVersion != nil else { throw HTTPError(.notFound) }
+        try context.requireInScope(served.item.libraryCode)
         let scans = try services.catalog.pages(itemID: served.item.id).sorted { $0.sequence < $1.sequence }.compactMap { page in
             page.id.map { StructurePageView.Scan(pageID: $0, name: page.name) }
         }

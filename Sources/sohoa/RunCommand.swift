@@ -36,20 +36,16 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration: PipelineConfiguration
+        var request = BatchRunRequest(
+            batch: URL(fileURLWithPath: batch), archive: options.archiveURL, pipelineFile: pipeline.map { URL(fileURLWithPath: $0) },
+            jobs: jobs, defaultLibraryCode: library)
+        request.checkSpace = !noSpaceCheck
+        let runOptions: RunOptions
         do {
-            if let pipeline {
-                configuration = try PipelineFileParser.load(URL(fileURLWithPath: pipeline))
-            } else {
-                configuration = try DefaultPipeline.configuration()
-            }
+            runOptions = try request.options()
         } catch {
             throw fail(error.description, .usage)
         }
-        var runOptions = RunOptions(
-            batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
-            pipeline: configuration, jobs: jobs, defaultLibraryCode: library.uppercased())
-        runOptions.checkSpace = !noSpaceCheck
         let live = !options.json && isatty(STDERR_FILENO) == 1
         let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()
         let progress = RunProgress(batch: batch, reporter: reporter)

@@ -29,6 +29,7 @@ enum CatalogSchema {
         registerSearchFast(&migrator)
         registerStructure(&migrator)
         registerSerials(&migrator)
+        registerSubmissions(&migrator)
         return migrator
     }
 

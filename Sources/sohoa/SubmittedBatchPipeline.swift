@@ -13,9 +13,9 @@ struct SubmittedBatchPipeline: SubmittedBatchRunner {
     func run(
         _ batch: SubmittedBatch, progress: @escaping @Sendable (SubmittedBatchProgress) -> Void, stop: SubmissionStop
     ) -> SubmittedBatchResult {
-        let request = BatchRunRequest(
-            batch: batch.folder, archive: archive, pipelineFile: batch.pipeline,
-            defaultLibraryCode: batch.libraryCode ?? defaultLibraryCode)
+        var request = BatchRunRequest(
+            batch: batch.folder, archive: archive, pipelineFile: batch.pipeline, defaultLibraryCode: defaultLibraryCode)
+        request.libraryCode = batch.libraryCode
         let runner: BatchRunner
         do {
             runner = BatchRunner(

@@ -12,6 +12,8 @@ public struct BatchRunRequest: Sendable {
     public var jobs: Int?
     /// Library code for items whose metadata gives none.
     public var defaultLibraryCode: String
+    /// Library code for every item, whatever its metadata says; nil: the metadata's, else the default.
+    public var libraryCode: String?
     /// Refuse to start when the disk seems too small for the batch.
     public var checkSpace = true
 
@@ -39,6 +41,7 @@ public struct BatchRunRequest: Sendable {
             batch: batch, archive: archive, pipeline: try Self.configuration(file: pipelineFile), jobs: jobs,
             defaultLibraryCode: defaultLibraryCode)
         options.checkSpace = checkSpace
+        options.libraryCode = libraryCode?.uppercased()
         return options
     }
 

@@ -17,7 +17,8 @@ public struct SubmittedBatch: Sendable {
     public var id: Int64
     /// The bag's payload folder: the batch as the station had it.
     public var folder: URL
-    /// The library the items are archived under; nil: their own metadata or the default decides.
+    /// The library every item is archived under, whatever its metadata says; nil: the items' own
+    /// metadata, else the server's default, decides (as in `sohoa run`).
     public var libraryCode: String?
     /// The pipeline file; nil: the built-in default.
     public var pipeline: URL?

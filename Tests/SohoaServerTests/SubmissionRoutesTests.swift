@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -69,7 +68,7 @@ final class SubmissionRoutesTests: XCTestCase {
             uri: SubmissionAPI.dataPath(id, offset: offset), method: .put, headers: headers, body: ByteBuffer(bytes: chunk))
     }
 
-    static func sha(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func sha(_ data: Data) -> String { SubmissionAPI.sha256(data) }
 
     func testLoginGivesATokenWhoseHashAloneIsKept() async throws {
         let services = try services()
@@ -246,6 +245,28 @@ final class SubmissionRoutesTests: XCTestCase {
         XCTAssertEqual(archived.itemsArchived, 1)
         XCTAssertNotNil(archived.finishedAt)
         XCTAssertFalse(FileManager.default.fileExists(atPath: services.submissionInbox.submissionFolder(id).path), "inbox emptied")
+    }
+
+    func testTheStatusPageShowsTheSignedInUsersOwnSubmissions() async throws {
+        let services = try services()
+        let id = try await upload(
+            services, try bagTar { bag in try FileManager.default.removeItem(at: bag.appendingPathComponent("data/items.csv")) })
+        _ = try await service(services).intake()
+        try await app(services).test(.router) { client in
+            let (cookie, _) = try await signIn(client, name: "tuy", password: Self.password)
+            let page = try await client.execute(uri: "/submissions", method: .get, headers: [.cookie: cookie])
+            XCTAssertEqual(page.status, .ok)
+            let html = String(buffer: page.body)
+            XCTAssertTrue(html.contains("#\(id)") && html.contains("bị từ chối / lỗi"), html)
+            XCTAssertTrue(html.contains("data/items.csv is listed in manifest-sha512.txt but missing"), html)
+            let (other, _) = try await signIn(client, name: "tdg", password: Self.password)
+            let answer = try await client.execute(uri: "/submissions", method: .get, headers: [.cookie: other])
+            let theirs = String(buffer: answer.body)
+            XCTAssertFalse(theirs.contains("#\(id)"), "another user's submissions are not listed")
+            let (manager, _) = try await signIn(client, name: "boss", password: Self.password)
+            let refused = try await client.execute(uri: "/submissions", method: .get, headers: [.cookie: manager])
+            XCTAssertEqual(refused.status, .forbidden, "managers do not submit")
+        }
     }
 
     func testASubmissionLeftRunningIsQueuedAgainAtStart() async throws {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,9 +6,15 @@ import SohoaSharing
 
 /// The submission protocol (`SubmissionAPI`, under `/api/v1`, bearer tokens): start or resume an
 /// upload, send chunks, complete it, read states. Scanner, archivist and admin accounts may submit;
-/// each user sees only their own submissions (another user's id is 404).
+/// each user sees only their own submissions (another user's id is 404). `/submissions` shows them
+/// on the web to a signed-in user.
 enum SubmissionRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices, inbox: SubmissionInbox) {
+        router.get("/submissions") { _, context -> Response in
+            let user = try context.requireUser(where: maySubmit)
+            let list = try services.catalog.submissions(userID: user.role == .admin ? nil : user.id)
+            return .html(SubmissionStatusPage.page(list, context: context))
+        }
         let api = router.group(RouterPath(SubmissionAPI.submissionsPath)).add(middleware: APITokenMiddleware(services: services))
         api.post { request, context -> Response in
             try await open(request, context: context, services: services, inbox: inbox)
@@ -141,7 +146,7 @@ enum SubmissionRoutes {
             return APIResponse.refusal(.badRequest, "\(label) is empty or goes past the announced size \(submission.size)")
         }
         let announced = (request.headers[SubmissionAPI.chunkHashField] ?? "").lowercased()
-        let actual = SHA256.hash(data: chunk).map { String(format: "%02x", $0) }.joined()
+        let actual = SubmissionAPI.sha256(chunk)
         guard announced == actual else {
             return APIResponse.refusal(
                 .badRequest,

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The submission protocol's fixed parts (JSON over HTTP, versioned under `/api/v1`): paths, the
@@ -13,6 +14,11 @@ public enum SubmissionAPI {
     public static let maximumChunkSize: Int64 = 8 << 20
     /// The chunk size senders use unless told otherwise.
     public static let defaultChunkSize: Int64 = 8 << 20
+
+    /// SHA-256 of `data` as 64 lowercase hex digits (chunks and whole uploads are named so).
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// `GET` one submission's status.
     public static func submissionPath(_ id: Int64) -> String { "\(submissionsPath)/\(id)" }

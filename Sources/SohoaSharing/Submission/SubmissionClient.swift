@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import Crypto
 import Foundation
 
 /// Talks to a `sohoa serve` about submissions (`SubmissionAPI`): signs in, starts or resumes an
@@ -41,7 +40,7 @@ public struct SubmissionClient: Sendable {
 
     /// Sends `chunk` to be written at `offset`.
     public func put(_ id: Int64, offset: Int64, chunk: Data) async throws(SubmissionClientError) -> SubmissionStatus {
-        let hash = SHA256.hash(data: chunk).map { String(format: "%02x", $0) }.joined()
+        let hash = SubmissionAPI.sha256(chunk)
         return try await send(
             "PUT", SubmissionAPI.dataPath(id, offset: offset), body: chunk, contentType: "application/octet-stream",
             headers: [SubmissionAPI.chunkHashHeader: hash])

@@ -51,7 +51,6 @@ struct SubmitCommand: ServerClientCommand {
     }
 
     func perform() async throws {
-        let client = try Self.signedInClient(server)
         let folder = URL(fileURLWithPath: batch).standardizedFileURL
         let configuration: PipelineConfiguration
         do {
@@ -64,6 +63,7 @@ struct SubmitCommand: ServerClientCommand {
             let list = problems.map { "  - \($0)" }.joined(separator: "\n")
             throw fail("the batch cannot be sent, nothing was sent; fix these and submit again:\n\(list)", .usage)
         }
+        let client = try Self.signedInClient(server)
         note("đóng gói / packing \(folder.path)…")
         let package: SubmissionPackage
         do {

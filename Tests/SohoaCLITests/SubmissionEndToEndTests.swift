@@ -82,6 +82,20 @@ final class SubmissionEndToEndTests: XCTestCase {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
 
+    func testABatchWithProblemsIsRefusedOnTheStationWithEveryProblemNamed() throws {
+        let folder = try temporaryFolder("sohoa-submit-check", removedAfter: self)
+        let batch = folder.appendingPathComponent("lo-loi")
+        try FileManager.default.createDirectory(at: batch.appendingPathComponent("sach/ghi-chu"), withIntermediateDirectories: true)
+        try Data("không phải ảnh".utf8).write(to: batch.appendingPathComponent("sach/trang-1.tif"))
+        let cache = folder.appendingPathComponent("cache")
+        let result = try Sohoa.run(
+            ["submit", "http://127.0.0.1:9", batch.path], environment: ["XDG_CACHE_HOME": cache.path, "XDG_CONFIG_HOME": cache.path])
+        XCTAssertEqual(result.exitCode, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("nothing was sent"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("sach/trang-1.tif"), "the file that is not a scan is named: \(result.stderr)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.path), "nothing packed, no token asked for")
+    }
+
     func testADistrictBatchArrivesThroughCutsAndSurvivesAServerKill() throws {
         let folder = try temporaryFolder("sohoa-submit-e2e", removedAfter: self)
         let archive = try provincialArchive(in: folder)

@@ -23,6 +23,12 @@ struct SubmittedBatchPipeline: SubmittedBatchRunner {
         } catch {
             return .failed(nil, [error.description])
         }
+        // Another run on the archive (a `sohoa run` started by hand): wait for it rather than fail.
+        do {
+            withExtendedLifetime(try RunLock.acquire(archive: archive, batch: batch.folder.path)) {}
+        } catch {
+            return .busy(error.description)
+        }
         stop.onStop { runner.requestStop() }
         let summary: RunSummary
         do {

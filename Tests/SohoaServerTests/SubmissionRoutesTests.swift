@@ -238,6 +238,11 @@ final class SubmissionRoutesTests: XCTestCase {
         XCTAssertTrue(
             FileManager.default.fileExists(atPath: services.submissionInbox.bag(id).appendingPathComponent("data/items.csv").path))
 
+        var waiting = service(services, runner: RecordingRunner(result: .busy("the archive is in use by another run")))
+        waiting.busyPause = .zero
+        _ = try await waiting.runNext(SubmissionStop())
+        XCTAssertEqual(try services.catalog.submission(id: id)?.state, .queued, "another run holds the archive: it waits, not fails")
+
         let done = SubmittedBatchProgress(pagesDone: 1, pagesTotal: 1, pagesFailed: 0, itemsArchived: 1)
         _ = try await service(services, runner: RecordingRunner(result: .archived(done))).runNext(SubmissionStop())
         let archived = try XCTUnwrap(try services.catalog.submission(id: id))

@@ -16,6 +16,8 @@ public struct SubmissionService: Service {
     let runner: any SubmittedBatchRunner
     /// How often the catalog is looked at for new work.
     var pollInterval: Duration = .milliseconds(500)
+    /// How long to wait before trying again when another run holds the archive.
+    var busyPause: Duration = .seconds(30)
 
     init(services: ServerServices, inbox: SubmissionInbox, runner: any SubmittedBatchRunner) {
         catalog = services.catalog
@@ -114,6 +116,11 @@ public struct SubmissionService: Service {
         switch result {
         case .stopped:
             try catalog.setSubmissionState(id: id, .queued, from: [.running])
+        case .busy(let reason):
+            try catalog.setSubmissionState(id: id, .queued, from: [.running])
+            FileHandle.standardError.write(Data("sohoa serve: submission \(id) waits: \(reason)\n".utf8))
+            let until = ContinuousClock.now + busyPause
+            while !stop.isStopped && ContinuousClock.now < until { try? await Task.sleep(for: pollInterval) }
         case .archived(let progress):
             record(progress, id: id)
             inbox.remove(id)

@@ -45,6 +45,8 @@ public enum SubmittedBatchResult: Sendable, Equatable {
     case archived(SubmittedBatchProgress)
     /// Stopped by the server's shutdown; the next start resumes it.
     case stopped
+    /// Not started: another run holds the archive (a `sohoa run` on the server); tried again later.
+    case busy(String)
     /// Pages or items failed, or the run could not start; one plain sentence each.
     case failed(SubmittedBatchProgress?, [String])
 }

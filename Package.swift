@@ -46,9 +46,14 @@ var targets: [Target] = [
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         swiftSettings: swiftSettings),
+    // Also the submission protocol's client side (issue 15): AsyncHTTPClient sends the chunks.
     .target(
         name: "SohoaSharing",
-        dependencies: ["SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG"],
+        dependencies: [
+            "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ],
         swiftSettings: swiftSettings),
     .target(
         name: "SohoaServer",
@@ -60,6 +65,7 @@ var targets: [Target] = [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ],
         swiftSettings: swiftSettings),
     // Test helpers and test doubles shared by the test targets (temporary folders, the process runner,
@@ -68,7 +74,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "sohoa",
         dependencies: [
-            "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaArchive", "SohoaCatalog",
+            "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaSharing", "SohoaArchive", "SohoaCatalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
@@ -150,6 +156,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: targets
 )

@@ -43,20 +43,16 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration: PipelineConfiguration
+        var request = BatchRunRequest(
+            batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
+            pipelineFile: pipeline.map { URL(fileURLWithPath: $0) }, jobs: jobs, defaultLibraryCode: library.uppercased())
+        request.checkSpace = !noSpaceCheck
+        var runOptions: RunOptions
         do {
-            if let pipeline {
-                configuration = try PipelineFileParser.load(URL(fileURLWithPath: pipeline))
-            } else {
-                configuration = try DefaultPipeline.configuration()
-            }
+            runOptions = try request.options()
         } catch {
             throw fail(error.description, .usage)
         }
-        var runOptions = RunOptions(
-            batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
-            pipeline: configuration, jobs: jobs, defaultLibraryCode: library.uppercased())
-        runOptions.checkSpace = !noSpaceCheck
         runOptions.metadataFromFiles = metadataFromFiles
         let live = !options.json && isatty(STDERR_FILENO) == 1
         let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()

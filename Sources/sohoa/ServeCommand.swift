@@ -4,7 +4,8 @@ import Hummingbird
 import SohoaCollection
 import SohoaServer
 
-/// `sohoa serve`: the web server for review, dashboard, search, OAI-PMH and IIIF.
+/// `sohoa serve`: the web server for review, dashboard, search, OAI-PMH and IIIF, and the batch
+/// service that archives batches district stations submit.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -39,7 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app: SohoaServerApp.ServerApplication
         do {
-            app = try SohoaServerApp.make(options: serverOptions)
+            let batches = SubmittedBatchPipeline(
+                archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL")
+            app = try SohoaServerApp.make(options: serverOptions, batches: batches)
         } catch {
             throw fail(error.description, error.exitStatus)
         }

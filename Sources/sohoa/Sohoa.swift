@@ -10,7 +10,7 @@ struct Sohoa: AsyncParsableCommand {
             RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self, AuditCommand.self, ImportCommand.self,
             CorrectCommand.self,
             HoldingsCommand.self, ProgressCommand.self, ReportCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, LoginCommand.self, SubmitCommand.self, SubmissionsCommand.self,
             WithdrawCommand.self,
             UsersCommand.self, AccessCommand.self, MetadataCommand.self,
             LibrariesCommand.self,

@@ -8,6 +8,8 @@ do {
     var command = try Sohoa.parseAsRoot()
     if let serve = command as? ServeCommand {
         try await serve.serve()
+    } else if let client = command as? any ServerClientCommand {
+        try await client.perform()
     } else {
         try command.run()
     }

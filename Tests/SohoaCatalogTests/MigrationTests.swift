@@ -10,7 +10,7 @@ final class MigrationTests: XCTestCase {
     /// Every migration, in order; a new one is appended here when it is added.
     static let allMigrations = [
         "v1-items-pages", "v1-fts", "v2-holdings", "v2-audits", "v3-access-review", "v4-suspect-pages", "v5-access-changes",
-        "v-review-next-index", "v-search-fast", "v-structure", "v-serials", "v-libraries",
+        "v-review-next-index", "v-search-fast", "v-structure", "v-serials", "v-libraries", "v-submissions",
     ]
 
     func testFreshFileGetsAllNamedMigrationsAndTables() throws {
@@ -20,7 +20,10 @@ final class MigrationTests: XCTestCase {
         let tables = try test.catalog.pool.read { db in
             try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         }
-        for table in ["batches", "items", "pages", "page_stages", "events", "failures", "page_texts", "page_search", "item_structures"] {
+        for table in [
+            "batches", "items", "pages", "page_stages", "events", "failures", "page_texts", "page_search", "item_structures",
+            "api_tokens", "submissions",
+        ] {
             XCTAssertTrue(tables.contains(table), "missing table \(table)")
         }
         let applicationID = try test.catalog.pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }

@@ -30,6 +30,7 @@ enum CatalogSchema {
         registerStructure(&migrator)
         registerSerials(&migrator)
         registerLibraries(&migrator)
+        registerSubmissions(&migrator)
         return migrator
     }
 

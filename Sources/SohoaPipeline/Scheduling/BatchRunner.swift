@@ -29,7 +29,7 @@ public final class BatchRunner: Sendable {
         let lock = try RunLock.acquire(archive: options.archive, batch: options.batch.path)
         defer { withExtendedLifetime(lock) {} }
         let journal = try PipelineJournal(archive: options.archive) { [control] reason in control.outOfSpace(reason) }
-        let plan: BatchPlan
+        var plan: BatchPlan
         do {
             let catalog = journal.catalog
             plan = try BatchPlanner(defaultLanguages: options.pipeline.languages, lossyMasters: options.pipeline.lossyMasters) { id in
@@ -38,6 +38,9 @@ public final class BatchRunner: Sendable {
             .plan(options.batch)
         } catch {
             throw RunError(.usage, error.description)
+        }
+        if let library = options.libraryCode {
+            for index in plan.items.indices { plan.items[index].metadata.libraryCode = library }
         }
         let work = WorkArea(archive: options.archive)
         let rights: RightsDefaults

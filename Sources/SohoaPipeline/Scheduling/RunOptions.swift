@@ -10,6 +10,9 @@ public struct RunOptions: Sendable {
     public var jobs: Int?
     /// Library code for items whose metadata gives none (object ids are `urn:sohoa:<library>:<item>`).
     public var defaultLibraryCode: String
+    /// Library code for every item, whatever its metadata says (a batch submitted by a district
+    /// library is archived under that library); nil: the metadata's, else `defaultLibraryCode`.
+    public var libraryCode: String?
     /// Where Tesseract's models are.
     public var tessdata: URL
     /// Refuse to start when the archive's disk has less room than the batch needs (`--no-space-check`: false).

@@ -72,7 +72,7 @@ enum AuthRoutes {
 }
 
 /// A bcrypt hash no password matches in practice, checked for names that do not exist.
-private enum DummyHash {
+enum DummyHash {
     static let value =
         (try? PasswordHasher(cost: (try? PasswordHasher.fromEnvironment().cost) ?? PasswordHasher.defaultCost)
             .hash(SessionToken.random())) ?? ""

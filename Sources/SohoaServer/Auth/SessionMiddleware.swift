@@ -78,9 +78,10 @@ struct SessionMiddleware: RouterMiddleware {
             || (response.headers[.cacheControl]?.contains("public") ?? false)
     }
 
-    /// OAI-PMH accepts POST as a protocol request from harvesters, without cookies.
+    /// OAI-PMH accepts POST as a protocol request from harvesters, without cookies; `/api/` requests
+    /// carry a bearer token instead of cookies (`APITokenMiddleware`).
     static func isExempt(_ path: String) -> Bool {
-        path == "/oai" || path.hasPrefix("/oai/")
+        path == "/oai" || path.hasPrefix("/oai/") || path.hasPrefix("/api/")
     }
 
     /// The token the request sends: the header, else the `_csrf` field of a urlencoded body.

@@ -21,6 +21,8 @@ import SohoaSharing
 ///     waiting: 32             # requests waiting for their turn; beyond, 503 and Retry-After
 /// rights:                     # items without rights of their own (see RightsDefaults)
 ///   default: http://rightsstatements.org/vocab/CNE/1.0/
+/// submissions:                # batches sent by district stations (see SubmissionSettings)
+///   max-size: 20G
 /// ```
 public enum ServerConfigurationFile {
     /// The file's name inside the archive folder.
@@ -51,7 +53,10 @@ public enum ServerConfigurationFile {
         guard let map = root as? [String: Any] else {
             throw ServerConfigurationError("\(file): the file must be a YAML mapping with a 'sharing:' section")
         }
-        try allowOnly(map, keys: ["sharing", "rights"], at: nil, file: file)
+        try allowOnly(map, keys: ["sharing", "rights", "submissions"], at: nil, file: file)
+        if let value = map["submissions"] {
+            options.submissions = try submissionSettings(value, file: file, archive: options.archive)
+        }
         if let value = map["rights"] {
             do throws(RightsDefaultsError) {
                 options.rights = try RightsDefaults.parse(value, file: file)

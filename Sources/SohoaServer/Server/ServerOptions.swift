@@ -20,6 +20,8 @@ public struct ServerOptions: Sendable {
     public var sharing: SharingConfiguration
     /// The rights of items without their own (`rights:` in `<archive>/server.yaml`).
     public var rights = RightsDefaults()
+    /// Sizes, quotas and the inbox for submitted batches (`submissions:` in `<archive>/server.yaml`).
+    public var submissions = SubmissionSettings()
     /// Seconds a connection may stay silent (no request, or a request sent too slowly) before the
     /// server closes it.
     public var idleTimeout = 30

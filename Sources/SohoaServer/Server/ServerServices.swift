@@ -32,6 +32,8 @@ public final class ServerServices: Sendable {
     let reviews = ReviewCache()
     /// Sign-in attempts per client address and account.
     let signIns = SignInThrottle()
+    /// Where submitted batches arrive (`submissions.inbox` in server.yaml).
+    let submissionInbox: SubmissionInbox
 
     public var catalog: Catalog { session.catalog }
     public var root: OCFLStorageRoot { session.root }
@@ -47,5 +49,6 @@ public final class ServerServices: Sendable {
     public init(session: ArchiveSession, options: ServerOptions) {
         self.session = session
         self.options = options
+        submissionInbox = SubmissionInbox(folder: options.submissions.inboxFolder(archive: options.archive))
     }
 }

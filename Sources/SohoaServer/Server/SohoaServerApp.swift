@@ -8,14 +8,19 @@ public enum SohoaServerApp {
     /// The application type `make` returns.
     public typealias ServerApplication = Application<RouterResponder<AppRequestContext>>
 
-    public static func make(options: ServerOptions) throws(RunError) -> ServerApplication {
+    /// With `batches`, the server also runs submitted batches through it (`SubmissionService`).
+    public static func make(options: ServerOptions, batches: (any SubmittedBatchRunner)? = nil) throws(RunError) -> ServerApplication {
         let session = try ArchiveSession(folder: options.archive)
         flushReviewDrafts(session)
         let services = ServerServices(session: session, options: options)
-        return Application(
+        var app = Application(
             router: router(services: services),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sohoa"))
+        if let batches {
+            app.addServices(SubmissionService(services: services, inbox: services.submissionInbox, runner: batches))
+        }
+        return app
     }
 
     /// Writes every pending review draft as an archive version (at start, after a crash, and at stop);
@@ -50,6 +55,8 @@ public enum SohoaServerApp {
         AdminRoutes.add(to: router, services: services)
         OAIRoutes.add(to: router, services: services)
         IIIFRoutes.add(to: router, services: services)
+        APILoginRoutes.add(to: router, services: services)
+        SubmissionRoutes.add(to: router, services: services, inbox: services.submissionInbox)
         return router
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import SohoaCatalog
+
+/// `/submissions`: the signed-in user's submitted batches (an admin's: everybody's) with their
+/// states, pages done and the reasons of refusals and failures, newest first.
+enum SubmissionStatusPage {
+    static func page(_ submissions: [SubmissionRecord], context: AppRequestContext) -> HTML {
+        let language = context.language
+        let rows: [HTML] = submissions.map { submission in
+            let progress: HTML =
+                switch submission.state {
+                case .uploading: "\(percent(submission.receivedBytes, of: submission.size))%"
+                case .running, .archived, .failed:
+                    submission.pagesTotal > 0
+                        ? "\(submission.pagesDone)/\(submission.pagesTotal) \(language.pick("trang", "pages"))" : .empty
+                default: .empty
+                }
+            let problems: HTML =
+                submission.problems.isEmpty
+                ? .empty : "<ul class=\"problems\">\(submission.problems.map { "<li>\($0)</li>" as HTML })</ul>"
+            return """
+                <tr class="state-\(submission.state.rawValue)"><td>#\(submission.id ?? 0)</td><td>\(submission.name)</td>\
+                <td>\(label(submission.state, language))</td><td>\(progress)</td>\
+                <td>\(submission.libraryCode)</td><td>\(day(submission.createdAt))</td><td>\(problems)</td></tr>
+                """
+        }
+        let table: HTML =
+            rows.isEmpty
+            ? "<p>\(language.pick("Chưa gửi lô nào. Gửi lô bằng lệnh sohoa submit.", "No batches sent yet. Send one with sohoa submit."))</p>"
+            : """
+            <table class="submissions"><thead><tr><th>#</th><th>\(language.pick("Lô", "Batch"))</th>\
+            <th>\(language.pick("Trạng thái", "State"))</th><th>\(language.pick("Tiến độ", "Progress"))</th>\
+            <th>\(language.pick("Thư viện", "Library"))</th><th>\(language.pick("Ngày gửi", "Sent"))</th>\
+            <th>\(language.pick("Vấn đề", "Problems"))</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+        return PageLayout.page(title: language.pick("Lô đã gửi", "Submitted batches"), context: context, body: table)
+    }
+
+    /// A state in the page's language.
+    static func label(_ state: SubmissionState, _ language: UILanguage) -> String {
+        switch state {
+        case .uploading: language.pick("đang tải lên", "uploading")
+        case .received: language.pick("đã nhận, đang kiểm tra", "received, being checked")
+        case .verified: language.pick("đã kiểm tra", "verified")
+        case .queued: language.pick("đang chờ xử lý", "queued")
+        case .running: language.pick("đang xử lý", "running")
+        case .archived: language.pick("đã lưu trữ", "archived")
+        case .failed: language.pick("bị từ chối / lỗi", "refused / failed")
+        }
+    }
+
+    private static func percent(_ part: Int64, of whole: Int64) -> Int64 { whole > 0 ? part * 100 / whole : 0 }
+
+    private static func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+}

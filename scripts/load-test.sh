@@ -11,7 +11,8 @@
 #      (4 connections) and a sign-in flood of wrong passwords (4 connections).
 # Prints requests per second, p50/p99 per kind, errors and the server's peak memory (VmHWM), and
 # checks the issue's targets (0 errors; search p99 <= 150 ms; tile p99 <= 300 ms; legitimate p99
-# with abuse <= 2x without; peak memory <= 1 GB). Exit 1 on errors (or with --strict, a missed
+# with abuse <= 2x without; peak memory <= 1 GB), and the server's CPU time per legitimate request in
+# each phase with the load average before and after (to compare binaries on a shared machine). Exit 1 on errors (or with --strict, a missed
 # timing target); timing figures alone never fail the run, since the machine may be shared. Errors:
 # any answer to a legitimate request that is not 2xx/3xx (a busy 503 included), socket errors or
 # timeouts; for the abusive requests, a server error other than 503 or a socket error; the server
@@ -111,17 +112,24 @@ mixed() {
 }
 finish() { for pid in "${loaders[@]}"; do wait "$pid" || true; done; loaders=(); }
 peak() { awk '/VmHWM/ {print $2}' "/proc/$server/status"; }
+# The server's CPU time so far (clock ticks, utime + stime) and the machine's load, for the report's
+# CPU per request: the figure a busy, shared machine changes least.
+ticks() { echo "$(awk '{print $14 + $15}' "/proc/$server/stat") $(getconf CLK_TCK) $(cut -d' ' -f1 /proc/loadavg)"; }
 
 mixed 3 "$out/warm-up.log"; finish
 echo "mixed load: $seconds s at 32 connections"
 echo "--- mixed load" >>"$log"
+ticks >"$out/cpu-quiet.txt"
 mixed "$seconds" "$out/quiet.log"; finish
+ticks >>"$out/cpu-quiet.txt"
 echo "--- with abuse" >>"$log"
 peak >"$out/peak-quiet.txt"
 echo "mixed load with abusive requests alongside: $seconds s (+ 8 abusive connections)"
+ticks >"$out/cpu-abuse.txt"
 mixed "$seconds" "$out/abuse.log"
 load "iiif max" 4 "$seconds" "$out/abuse.log"; load "sign-in flood" 4 "$seconds" "$out/abuse.log"
 finish
+ticks >>"$out/cpu-abuse.txt"
 peak >"$out/peak-abuse.txt"
 kill -0 "$server" 2>/dev/null || { tail -20 "$log"; echo "load-test: the server died" >&2; exit 1; }
 grep -h '^{' "$out/quiet.log" >"$out/quiet.jsonl" || true

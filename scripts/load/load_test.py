@@ -156,6 +156,21 @@ def read_phase(path):
     return rows
 
 
+def server_cpu(out, name, rows):
+    """The server's CPU time in phase `name` per legitimate request answered (cpu-NAME.txt: ticks,
+    ticks per second and the load average, before and after), or None without figures."""
+    path = os.path.join(out, f"cpu-{name}.txt")
+    lines = [line.split() for line in open(path)] if os.path.exists(path) else []
+    if len(lines) != 2:
+        return None
+    (before, hz, load_before), (after, _, load_after) = lines
+    seconds = (int(after) - int(before)) / int(hz)
+    answered = sum(rows[kind]["requests"] for kind in LEGITIMATE if kind in rows)
+    return (f"server CPU ({'mixed' if name == 'quiet' else 'with abuse'}): {seconds:.1f} s, "
+            f"{seconds * 1000 / max(answered, 1):.2f} ms per legitimate request answered "
+            f"(load average {load_before} before, {load_after} after)")
+
+
 def report(out, strict):
     quiet, abuse = read_phase(os.path.join(out, "quiet.jsonl")), read_phase(os.path.join(out, "abuse.jsonl"))
     peak = {name: open(os.path.join(out, f"peak-{name}.txt")).read().strip()
@@ -190,6 +205,10 @@ def report(out, strict):
         print(f"{phase:<11} {'legitimate':<14} {'':>7} {total:>8.1f} req/s in all")
     for missing in (kind for kind in LEGITIMATE if kind not in quiet or kind not in abuse):
         problems.append(f"{missing}: no figures (wrk failed?)")
+    for name in ("quiet", "abuse"):
+        line = server_cpu(out, name, quiet if name == "quiet" else abuse)
+        if line:
+            print(line)
     for name, value in peak.items():
         print(f"server peak memory ({'mixed' if name == 'quiet' else 'with abuse'}): {int(value) / 1024:.0f} MB")
     # The issue's targets (benchmark on the 2-core machine).

@@ -51,6 +51,8 @@ final class SharedFormatsBatchTests: XCTestCase {
         var refusedNames: [String: String] = [:]
         for failure in failures {
             let file = URL(fileURLWithPath: failure["file"] as? String ?? "").lastPathComponent
+            // An item folder whose only file was refused is named too ("no readable page").
+            if let source = sources[file], Self.refused[source.lastPathComponent] != nil { continue }
             refusedNames[file] = failure["reason"] as? String ?? ""
         }
         XCTAssertEqual(Set(refusedNames.keys), Set(Self.refused.keys), "exactly these are refused: \(refusedNames)")

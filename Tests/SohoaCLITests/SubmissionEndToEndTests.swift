@@ -15,7 +15,8 @@ final class SubmissionEndToEndTests: XCTestCase {
     static let password = "mật khẩu trạm Than Uyên"
     static let chunk = 65_536
 
-    /// Two items of SampleScans, both given to the district library TUY by `items.csv`.
+    /// Two items of SampleScans as a district station has them: their own metadata names the provincial
+    /// library (or none); the submitting account's library decides.
     func districtBatch(in folder: URL) throws -> URL {
         let batch = folder.appendingPathComponent("lo-than-uyen")
         try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
@@ -24,13 +25,7 @@ final class SubmissionEndToEndTests: XCTestCase {
                 at: Sohoa.packageRoot.appendingPathComponent("SampleScans").appendingPathComponent(item),
                 to: batch.appendingPathComponent(item))
         }
-        // dia-chi-lai-chau's item.yaml names the provincial library; this batch is the district's.
-        let yaml = batch.appendingPathComponent("dia-chi-lai-chau/item.yaml")
-        try Data(
-            try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "library-code: LCH", with: "library-code: TUY").utf8
-        )
-        .write(to: yaml)
-        try Data("item,title,library-code\nbao-lai-chau-1998,Báo Lai Châu 1998,TUY\ndia-chi-lai-chau,Địa chí Lai Châu,TUY\n".utf8)
+        try Data("item,title\nbao-lai-chau-1998,Báo Lai Châu 1998\ndia-chi-lai-chau,Địa chí Lai Châu\n".utf8)
             .write(to: batch.appendingPathComponent("items.csv"))
         return batch
     }
@@ -51,8 +46,12 @@ final class SubmissionEndToEndTests: XCTestCase {
         XCTAssertEqual(run.exitCode, 0, run.stderr)
         let pipeline = Sohoa.packageRoot.appendingPathComponent("Pipelines/image-only.yaml").path
         try Data("submissions:\n  pipeline: \(pipeline)\n".utf8).write(to: archive.appendingPathComponent("server.yaml"))
+        let library = try Sohoa.run(
+            ["libraries", "add", "TUY", "Thư viện huyện Than Uyên", "--district", "Than Uyên", "--archive", archive.path])
+        XCTAssertEqual(library.exitCode, 0, library.stderr)
         let user = try Sohoa.runWithInput(
-            ["users", "add", "tuy", "--role", "scanner", "--password-stdin", "--archive", archive.path], input: Self.password + "\n",
+            ["users", "add", "tuy", "--role", "scanner", "--library", "TUY", "--password-stdin", "--archive", archive.path],
+            input: Self.password + "\n",
             environment: ["SOHOA_BCRYPT_COST": "4"])
         XCTAssertEqual(user.exitCode, 0, user.stderr)
         return archive
@@ -175,6 +174,8 @@ final class SubmissionEndToEndTests: XCTestCase {
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? [], [], "the inbox is emptied")
         let status = try Sohoa.run(["status", "--archive", archive.path, "--json"])
         XCTAssertEqual(json(status.stdout)["itemCount"] as? Int, 3, status.stdout)
+        let district = try Sohoa.run(["status", "--library", "TUY", "--archive", archive.path, "--json"])
+        XCTAssertEqual(json(district.stdout)["itemCount"] as? Int, 2, "the district's status counts its two items:\n\(district.stdout)")
         try SharedChecks.assertValid("validate-ocfl", [archive.path])
     }
 }

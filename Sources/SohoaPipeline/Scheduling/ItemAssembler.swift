@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Collects page outcomes from any worker and hands an item on once every page it expects has
-/// finished or failed. Holds only small records (never images or text), so memory stays flat.
+/// finished or failed (and at least one finished). Holds only small records (never images or text), so memory stays flat.
 final class ItemAssembler: Sendable {
     private struct Pending {
         var work: ItemWork
@@ -53,6 +53,8 @@ final class ItemAssembler: Sendable {
             table[itemID] = entry
             return nil
         }
-        if let ready { output.put(ready) }
+        // An item none of whose pages could be read is not packaged: each page's failure is reported
+        // already, and an archived earlier version stays as it is.
+        if let ready, !ready.pages.isEmpty { output.put(ready) }
     }
 }

@@ -28,6 +28,8 @@ struct DoubtfulLineReader {
     /// The second reading must keep at least this share of the first one's characters (a reading
     /// that drops a word is not better for being more confident).
     static let keptCharacters = 0.9
+    /// Nor may it add more than this share of characters (words of a line above or below).
+    static let addedCharacters = 1.15
 
     /// What the second readings did to a page.
     struct Outcome {
@@ -83,19 +85,19 @@ struct DoubtfulLineReader {
 
     /// Whether `second` reads better than `first`: more Vietnamese syllables at a mean confidence at
     /// most `confidenceSlack` lower, or as many and a higher mean confidence; never when it drops
-    /// characters.
+    /// or adds characters.
     static func isBetter(_ second: [Word], than first: [Word]) -> Bool {
         guard !second.isEmpty else { return false }
         let characters = { (words: [Word]) in words.reduce(0) { $0 + $1.text.count } }
-        guard Double(characters(second)) >= keptCharacters * Double(characters(first)) else { return false }
+        let (newCount, oldCount) = (Double(characters(second)), Double(characters(first)))
+        guard newCount >= keptCharacters * oldCount, newCount <= addedCharacters * oldCount else { return false }
         let syllables = { (words: [Word]) in SyllableShare(words: words.map(\.text)).vietnamese }
         let mean = { (words: [Word]) in words.map(\.confidence).reduce(0, +) / Double(Swift.max(1, words.count)) }
         let (a, b) = (syllables(second), syllables(first))
         return (a > b && mean(second) >= mean(first) - confidenceSlack) || (a == b && mean(second) > mean(first))
     }
 
-    /// The words of `line` read again from its image enlarged `scale` times, in `image`'s coordinates;
-    /// only words whose middle lies within the line (a margin shows parts of the lines around it).
+    /// The words of `line` read again from its image enlarged `scale` times, in `image`'s coordinates.
     private func secondReading(of line: TextLine, image: Raster, dpi: Int) -> [Word]? {
         let box = line.box
         guard box.width > 0, box.height > 0 else { return nil }
@@ -109,14 +111,17 @@ struct DoubtfulLineReader {
         let crop = image.cropped(x: x0, y: y0, width: x1 - x0, height: y1 - y0).scaled(by: Self.scale)
         let scaledDPI = Int((Double(dpi) * Self.scale).rounded())
         guard let read = try? engine.recognize(crop, dpi: scaledDPI, language: language) else { return nil }
-        return read.words.compactMap { word in
+        // The recognized line nearest the crop's middle: the margin shows parts of the lines around it.
+        let middle = Double(box.y - y0) + Double(box.height) / 2
+        let lines = read.blocks.flatMap { $0.paragraphs.flatMap(\.lines) }
+        let distance = { (line: TextLine) in abs(Double(line.box.y) / Self.scale + Double(line.box.height) / Self.scale / 2 - middle) }
+        guard let nearest = lines.min(by: { distance($0) < distance($1) }) else { return nil }
+        return nearest.words.map { word in
             let mapped = BoundingBox(
                 x: x0 + Int((Double(word.box.x) / Self.scale).rounded()),
                 y: y0 + Int((Double(word.box.y) / Self.scale).rounded()),
                 width: Int((Double(word.box.width) / Self.scale).rounded()),
                 height: Int((Double(word.box.height) / Self.scale).rounded()))
-            let middle = mapped.y + mapped.height / 2
-            guard middle >= box.y, middle < box.y + box.height else { return nil }
             return Word(text: word.text, box: mapped, confidence: word.confidence)
         }
     }

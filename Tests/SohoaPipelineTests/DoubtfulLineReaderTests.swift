@@ -52,7 +52,8 @@ final class DoubtfulLineReaderTests: XCTestCase {
         XCTAssertFalse(DoubtfulLineReader.isBetter(garbage, than: right))
     }
 
-    /// Only the doubtful line is read again; its second reading comes back in the page's coordinates.
+    /// Only the doubtful line is read again; its second reading comes back in the page's coordinates,
+    /// without the words of the line above that the margin shows.
     func testOnlyTheDoubtfulLineIsReadAgainAndReplaced() {
         let good = line(words(["Đèo", "Ô", "Quy", "Hồ"], confidence: [95, 95, 95, 95], y: 100))
         let doubtful = line(words(["quanh", "nắm", "mây", "phú"], confidence: [95, 20, 96, 50], y: 200))
@@ -77,7 +78,8 @@ final class DoubtfulLineReaderTests: XCTestCase {
 }
 
 /// Reads any image as "quanh năm mây phủ" at 93%, the words across the middle of the image, each
-/// 160 pixels wide from x = 80 (a line read enlarged twice, with a 15-pixel margin at 2×).
+/// 160 pixels wide from x = 30 (a line read enlarged twice, with a 15-pixel margin at 2×), and a
+/// word of the line above at the top.
 final class EnlargedLineEngine: OCREngine {
     private(set) var calls = 0
     private(set) var dpis: [Int] = []
@@ -90,9 +92,15 @@ final class EnlargedLineEngine: OCREngine {
                 text: text, box: BoundingBox(x: 30 + index * 160, y: image.height / 2 - 30, width: 140, height: 60),
                 confidence: 93)
         }
+        // The bottom of the line above, in the crop's margin (eval-0026).
+        let above = BoundingBox(x: 30, y: 10, width: 300, height: 30)
+        let middle = BoundingBox(x: 30, y: image.height / 2 - 30, width: 620, height: 60)
         let box = BoundingBox(x: 0, y: 0, width: image.width, height: image.height)
+        let lines = [
+            TextLine(box: above, words: [Word(text: "Ngày", box: above, confidence: 93)]), TextLine(box: middle, words: words),
+        ]
         return PageText(
             width: image.width, height: image.height,
-            blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: [TextLine(box: box, words: words)])])])
+            blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: lines)])])
     }
 }

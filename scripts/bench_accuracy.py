@@ -229,6 +229,10 @@ def cmd_report(work):
             row["norm_cpu"] = sum((results[k]["normalize"].get("cpuMilliseconds") or results[k]["normalize"]["milliseconds"]) for k in parts[:1])
             row["orient_ms"] = sum(((results[k]["normalize"].get("stepMilliseconds") or {}).get("orientation") or 0) for k in parts[:1])
             row["ocr_ms"] = sum((results[k].get("ocrMilliseconds") or 0) for k in parts)
+            # The second reading of doubtful lines (part of the OCR time above).
+            row["reread_ms"] = sum((results[k].get("lineRereadMilliseconds") or 0) for k in parts)
+            row["reread_lines"] = sum((results[k].get("linesReadAgain") or 0) for k in parts)
+            row["reread_kept"] = sum((results[k].get("linesReplaced") or 0) for k in parts)
             texts = {"sohoa": "\n".join(read(os.path.join(work, "text-sohoa", item, n + ".txt")) for _i, n in parts)}
             for tool in ("ocrmypdf", "osd"):
                 texts[tool] = read(os.path.join(work, "text-" + tool, page + ".txt")).replace("\f", "\n")
@@ -359,6 +363,11 @@ def cmd_report(work):
                 osd_ms += evidence["osdMilliseconds"]
         print(f"orientation check: {checked} of {len(timed)} pages checked by recognition, {samples} samples recognized "
               f"({words} words), Tesseract OSD asked on {osd_pages} page(s) ({osd_ms / 1000:.1f} s)")
+        reread = sum(r.get("reread_ms", 0) for r in timed)
+        reread_pages = sum(1 for r in timed if r.get("reread_lines", 0))
+        print(f"second reading of doubtful lines: {sum(r.get('reread_lines', 0) for r in timed)} lines on {reread_pages} "
+              f"of {len(timed)} pages, {sum(r.get('reread_kept', 0) for r in timed)} kept; its time {reread / 1000:.1f} s "
+              f"= {reread / ocr * 100:.1f}% of OCR time (OCR without it {(ocr - reread) / len(timed):.0f} ms per page)")
     if not flagging:
         print("suspect pages: this sohoa records no suspect flag (no 'suspect' column in the catalog's pages table, "
               "none in page.json)")

@@ -3,7 +3,8 @@
 ///
 /// Full-width or full-height bands of border are cropped away; what remains of the border inside
 /// the crop (a partial border, a corner) is painted the paper's colour. Both stop at the first
-/// block that is not solid dark, so text is never cut.
+/// block that is not solid dark, so text is never cut. A dotted or textured dark area at the edge
+/// (a shaded corner printed as dots) is page, not border (`BorderTexture`).
 enum BorderDetector {
     /// What to do to a page: the box to keep and the reduced-grid blocks to paint.
     struct Plan: Equatable {
@@ -17,43 +18,23 @@ enum BorderDetector {
         var paper: UInt8
     }
 
-    /// The plan for `gray` at `dpi`; `nil` when there is no border.
-    static func plan(_ gray: Raster, dpi: Int) -> Plan? {
-        let factor = Swift.max(1, dpi / 40)
+    /// The plan for `gray` at `dpi`; `nil` when there is no border. Dark edge areas that are dotted
+    /// rather than solid are page, not border: judged on `gray` itself, or by `texture` when given
+    /// (measured on the page before a deskew blurred its dots).
+    static func plan(_ gray: Raster, dpi: Int, texture: BorderTexture? = nil) -> Plan? {
+        let factor = gridFactor(dpi: dpi)
         let reduced = Binarization.reduced(gray, by: factor)
         let w = reduced.width
         let h = reduced.height
-        guard w >= 8, h >= 8 else { return nil }
-        let paper = Binarization.level(atRank: reduced.pixels.count * 9 / 10, of: reduced.pixels)
-        let dark = Swift.min(paper / 2, 110)
-        guard dark > 0 else { return nil }
-        // Flood fill from the frame through solid dark cells.
-        var mask = [Bool](repeating: false, count: w * h)
-        var stack: [Int] = []
-        func seed(_ index: Int) {
-            if !mask[index], Int(reduced.pixels[index]) < dark {
-                mask[index] = true
-                stack.append(index)
-            }
-        }
-        for x in 0..<w {
-            seed(x)
-            seed((h - 1) * w + x)
-        }
-        for y in 0..<h {
-            seed(y * w)
-            seed(y * w + w - 1)
-        }
-        var count = 0
-        while let index = stack.popLast() {
-            count += 1
-            let x = index % w
-            let y = index / w
-            if x > 0 { seed(index - 1) }
-            if x < w - 1 { seed(index + 1) }
-            if y > 0 { seed(index - w) }
-            if y < h - 1 { seed(index + w) }
-        }
+        guard w >= 8, h >= 8, let levels = levels(reduced) else { return nil }
+        let paper = levels.paper
+        let dark = levels.dark
+        var mask = frameMask(reduced, darkerThan: dark)
+        let judged =
+            texture
+            ?? BorderTexture.measured(gray, mask: mask, reduced: reduced, factor: factor, paper: paper, dark: dark)
+        judged.removeDotted(from: &mask, gridWidth: w, factor: factor)
+        let count = mask.reduce(0) { $1 ? $0 + 1 : $0 }
         // Less than a thin strip: nothing to remove.
         guard count * 500 >= w * h else { return nil }
 
@@ -109,6 +90,49 @@ enum BorderDetector {
         if crop == CropBox(x: 0, y: 0, width: gray.width, height: gray.height), painted.isEmpty { return nil }
         let border = mask.indices.filter { mask[$0] }
         return Plan(crop: crop, paintedCells: painted, borderCells: border, factor: factor, gridWidth: w, paper: UInt8(paper))
+    }
+
+    /// The side in pixels of the grid's cells at `dpi`.
+    static func gridFactor(dpi: Int) -> Int { Swift.max(1, dpi / 40) }
+
+    /// The paper's level (the 90th percentile of `reduced`) and the level below which a cell is dark
+    /// enough to be border; `nil` on a page too dark to tell.
+    static func levels(_ reduced: Raster) -> (paper: Int, dark: Int)? {
+        let paper = Binarization.level(atRank: reduced.pixels.count * 9 / 10, of: reduced.pixels)
+        let dark = Swift.min(paper / 2, 110)
+        return dark > 0 ? (paper, dark) : nil
+    }
+
+    /// The cells of `reduced` darker than `dark` and connected to the image's edge through such cells.
+    static func frameMask(_ reduced: Raster, darkerThan dark: Int) -> [Bool] {
+        let w = reduced.width
+        let h = reduced.height
+        var mask = [Bool](repeating: false, count: w * h)
+        guard w > 0, h > 0 else { return mask }
+        var stack: [Int] = []
+        func seed(_ index: Int) {
+            if !mask[index], Int(reduced.pixels[index]) < dark {
+                mask[index] = true
+                stack.append(index)
+            }
+        }
+        for x in 0..<w {
+            seed(x)
+            seed((h - 1) * w + x)
+        }
+        for y in 0..<h {
+            seed(y * w)
+            seed(y * w + w - 1)
+        }
+        while let index = stack.popLast() {
+            let x = index % w
+            let y = index / w
+            if x > 0 { seed(index - 1) }
+            if x < w - 1 { seed(index + 1) }
+            if y > 0 { seed(index - w) }
+            if y < h - 1 { seed(index + w) }
+        }
+        return mask
     }
 
     /// Paints the plan's cells on `gray` (full size, before cropping) and returns the cropped page.

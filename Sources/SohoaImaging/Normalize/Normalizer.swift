@@ -92,6 +92,8 @@ public struct Normalizer: Sendable {
 
         var skew = SkewEstimate(degrees: 0, confidence: 0)
         var rotation = 0.0
+        // Dotted dark areas at the edge are told from solid borders before the rotation blurs the dots.
+        var borderTexture: BorderTexture?
         if options.deskew {
             if let reduced = reducedForSkew {
                 skew = SkewDetector.estimate(reduced: reduced, maxDegrees: options.maxSkewDegrees)
@@ -100,6 +102,10 @@ public struct Normalizer: Sendable {
             }
             if abs(skew.degrees) >= options.minimumSkewDegrees, skew.confidence >= options.minimumSkewConfidence {
                 rotation = -skew.degrees
+                if options.cropBorders {
+                    borderTexture = BorderTexture.measured(gray, dpi: dpiUsed)
+                    borderTexture?.rotationDegrees = rotation
+                }
                 // Uncovered corners take the colour of the image's edge (paper, or a dark border).
                 gray = gray.rotated(degrees: rotation, fill: BorderDetector.frameLevel(gray))
             }
@@ -111,7 +117,7 @@ public struct Normalizer: Sendable {
             rotationDegrees: rotation, normalizedWidth: gray.width, normalizedHeight: gray.height)
 
         var cropBox: CropBox?
-        if options.cropBorders, let plan = BorderDetector.plan(gray, dpi: dpiUsed) {
+        if options.cropBorders, let plan = BorderDetector.plan(gray, dpi: dpiUsed, texture: borderTexture) {
             gray = BorderDetector.apply(plan, to: gray)
             cropBox = plan.crop
             transform = transform.cropped(x: plan.crop.x, y: plan.crop.y, width: gray.width, height: gray.height)

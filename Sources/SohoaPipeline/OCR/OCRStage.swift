@@ -9,7 +9,8 @@ import SohoaOCR
 /// text looks wrong (issue 11) is recognized again in the other three orientations; the best reading is
 /// kept when it is clearly better, and a page that still looks wrong is marked suspect with a reason.
 /// A page read with low confidence is first read once more with its strokes a pixel bolder (thin
-/// typewriter type), and that reading kept when it is better.
+/// typewriter type), and that reading kept when it is better. On a page that reads right, each
+/// doubtful line is read once more from its image enlarged (`DoubtfulLineReader`).
 ///
 /// Not `Sendable`: it owns its engine and lives on one OCR worker's queue for its lifetime.
 final class OCRStage: Stage {
@@ -58,6 +59,9 @@ final class OCRStage: Stage {
             result.suspectReason = earlier.suspectReason
             result.syllableShare = earlier.syllableShare
             result.readBolder = earlier.readBolder
+            result.linesReadAgain = earlier.linesReadAgain
+            result.linesReplaced = earlier.linesReplaced
+            result.lineRereadMilliseconds = earlier.lineRereadMilliseconds
             if let turns = earlier.ocrQuarterTurns, turns != 0 {
                 try keepTurned(input.image.quarterTurned(clockwise: turns), turns: turns, in: &result, job: job)
             }
@@ -102,6 +106,8 @@ final class OCRStage: Stage {
     ) throws(StageFailure) {
         guard let text = result.text else { return }
         var quality = PageQuality(text, language: language)
+        // The image the kept reading was recognized from.
+        var image = input.image
         // Thin type read with low confidence: read once more with its strokes a pixel bolder.
         if quality.wordCount > 0, (quality.meanConfidence ?? 0) < Self.doubtfulConfidence,
             let bolder = try? engine.recognize(
@@ -109,6 +115,7 @@ final class OCRStage: Stage {
         {
             let bolderQuality = PageQuality(bolder, language: language)
             if bolderQuality.score >= quality.score + Self.bolderBetter {
+                image = StrokeThickener.thickened(input.image)
                 result.text = bolder
                 result.readBolder = true
                 quality = bolderQuality
@@ -134,11 +141,26 @@ final class OCRStage: Stage {
                 result.text = best.text
                 result.ocrQuarterTurns = best.turns
                 result.readBolder = false
+                image = best.image
                 quality = best.quality
                 reason = judge.reason(for: quality)
             }
         }
         if reason == nil { judge.accept(quality) }
+        // A page that reads right: its doubtful lines are read again, enlarged.
+        if reason == nil, language.split(separator: "+").contains("vie"), let text = result.text {
+            let started = ContinuousClock.now
+            let reader = DoubtfulLineReader(engine: engine, language: language)
+            let outcome = reader.reread(text, image: image, dpi: result.normalize.dpiUsed)
+            let elapsed = started.duration(to: .now)
+            if outcome.linesRead > 0 {
+                result.text = outcome.text
+                result.linesReadAgain = outcome.linesRead
+                result.linesReplaced = outcome.linesReplaced
+                result.lineRereadMilliseconds = Int(
+                    elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            }
+        }
         result.suspectReason = reason
         result.syllableShare = quality.syllableShare
     }

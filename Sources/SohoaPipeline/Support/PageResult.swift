@@ -31,6 +31,11 @@ struct PageResult: Sendable, Codable {
     /// (issue 11); absent from `page.json` otherwise (and in files written before it), read as `false`.
     /// Use `readBolder`.
     var bolderStrokes: Bool?
+    /// Doubtful lines read a second time from their image enlarged, how many of those readings were
+    /// kept, and the time they took (issue 11); absent when no line was read again.
+    var linesReadAgain: Int?
+    var linesReplaced: Int?
+    var lineRereadMilliseconds: Int?
     /// Size of the image in `pdf-image.deflate`.
     var pdfImageWidth: Int
     var pdfImageHeight: Int

@@ -71,8 +71,12 @@ final class PDFScanTests: XCTestCase {
             do {
                 let info = try ScanDecoder.inspect(url)
                 XCTAssertGreaterThan(info.pageCount, 0, url.lastPathComponent)
-                let page = try ScanDecoder.decode(url, page: 0)
-                XCTAssertGreaterThan(page.raster.width, 0)
+                // enormous.pdf's one page is 81 megapixels of colour: 20 s in a debug build, and the
+                // same extraction as the others; inspecting it is enough here.
+                if url.lastPathComponent != "enormous.pdf" {
+                    let page = try ScanDecoder.decode(url, page: 0)
+                    XCTAssertGreaterThan(page.raster.width, 0)
+                }
                 read += 1
             } catch {
                 XCTAssertTrue(error.description.contains(url.path), "the message names the file: \(error)")
@@ -97,8 +101,13 @@ final class PDFScanTests: XCTestCase {
     }
 
     func testPRONOMIdsOfPDFsAreFIDOs() throws {
-        var pdfs: [URL] = []
-        for folder in folders { pdfs += try TestScans.files(in: folder, withExtension: "pdf") }
+        // One PDF of each id FIDO gives these files (FIDO takes about 2 s a PDF).
+        let pdfs = try [
+            "ocrmypdf_resources/formats_colorspaces/ccitt.pdf", "ocrmypdf_resources/formats_colorspaces/palette.pdf",
+            "dinglehopper/lorem-ipsum/lorem-ipsum-scan.pdf", "vie_vietocr3_samples/vietsample1.pdf",
+            "ocrmypdf_resources/formats_colorspaces/multipage.pdf", "ocrmypdf_resources/formats_colorspaces/jbig2.pdf",
+            "ocrmypdf_resources/formats_colorspaces/cmyk.pdf", "ocrmypdf_resources/broken_odd/invalid.pdf",
+        ].map(TestScans.url)
         let fido = try SharedChecks.run("validate-format", pdfs.map(\.path))
         var found: [String: String] = [:]
         for line in fido.stdout.split(separator: "\n") {
@@ -109,6 +118,6 @@ final class PDFScanTests: XCTestCase {
         for url in pdfs {
             XCTAssertEqual(PRONOMFormat.identify(url)?.puid, found[url.path], url.lastPathComponent)
         }
-        XCTAssertTrue(Set(found.values).isSuperset(of: ["fmt/18", "fmt/276", "fmt/477", "fmt/158"]), "\(found.values)")
+        XCTAssertEqual(Set(found.values), ["fmt/15", "fmt/17", "fmt/18", "fmt/19", "fmt/276", "fmt/477", "fmt/158"], "\(found.values)")
     }
 }

@@ -4,6 +4,9 @@ import SohoaText
 /// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
 /// physical size with the recognized words as invisible, extractable text over it.
 ///
+/// The file is PDF/A-1b (ISO 19005-1, level B): an sRGB output intent, the glyphless font embedded,
+/// XMP metadata that matches the document information (title, producer, dates) and claims the part.
+///
 /// Pages are written as they are added; only object offsets stay in memory. The file is written
 /// beside `url` under a temporary name and moved to `url` by `finish()`; a writer released
 /// without `finish()` removes its partial file.
@@ -18,7 +21,8 @@ public final class SearchablePDFWriter {
     /// Bookmarks (the table of contents), written as the document's outline. Set before `finish()`.
     public var outline: [PDFOutlineEntry] = []
     /// The document's XMP metadata (title, creators, rights), referenced by the catalog's `/Metadata`.
-    /// Set before `finish()`.
+    /// Set before `finish()`; its producer, dates and PDF/A claim are the writer's, and its title
+    /// (the writer's own when `nil`) is the document information's too.
     public var metadata: PDFXMPMetadata?
 
     private let partialURL: URL
@@ -69,7 +73,7 @@ public final class SearchablePDFWriter {
         guard let fontObjects = PDFGlyphlessFont.objects(first: Self.fontObject, fontFile: Array(font)) else {
             throw PDFWriterError(file: url.path, message: "zlib could not compress the font tables: check free memory")
         }
-        try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
+        try write(Array("%PDF-1.4\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
         for object in fontObjects { try writeObject(object.number, object.bytes) }
         nextObject = Self.fontObject + fontObjects.count + 1
     }
@@ -140,12 +144,13 @@ public final class SearchablePDFWriter {
         try writeCatalog()
         let infoObject = nextObject
         nextObject += 1
+        let created = Self.textString(Self.pdfDate(date))
         try writeObject(
             infoObject,
             PDFGlyphlessFont.dictionary(
                 """
-                << /Title \(Self.textString(title)) /Producer \(Self.textString(producer)) \
-                /CreationDate \(Self.textString(Self.pdfDate(date))) >>
+                << /Title \(Self.textString(metadata?.title ?? title)) /Producer \(Self.textString(producer)) \
+                /CreationDate \(created) /ModDate \(created) >>
                 """))
         let xrefOffset = offset
         var xref = "xref\n0 \(nextObject)\n0000000000 65535 f \n"
@@ -186,17 +191,22 @@ public final class SearchablePDFWriter {
         let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
         for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
         nextObject += bookmarks.objects.count
-        var metadataObject: Int?
-        if let metadata {
-            metadataObject = nextObject
-            try writeObject(nextObject, metadata.streamObject)
-            nextObject += 1
+        var xmp = metadata ?? PDFXMPMetadata(title: title)
+        (xmp.producer, xmp.created, xmp.modified, xmp.pdfaPart) = (producer, date, date, 1)
+        let metadataObject = nextObject
+        try writeObject(metadataObject, xmp.streamObject)
+        nextObject += 1
+        guard let intent = PDFOutputIntent.objects(first: nextObject) else {
+            throw PDFWriterError(file: url.path, message: "zlib could not compress the colour profile: check free memory")
         }
+        for object in intent { try writeObject(object.number, object.bytes) }
+        nextObject += intent.count
         try writeObject(
             Self.catalogObject,
             PDFGlyphlessFont.dictionary(
                 PDFOutline.catalog(
-                    pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks, metadata: metadataObject)))
+                    pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks, metadata: metadataObject,
+                    outputIntent: intent[1].number)))
     }
 
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {
@@ -217,14 +227,5 @@ public final class SearchablePDFWriter {
     static func textString(_ text: String) -> String { PDFText.string(text) }
 
     /// `D:YYYYMMDDHHmmSSZ` in UTC.
-    static func pdfDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let v = value ?? 0
-            return v < 10 ? "0\(v)" : "\(v)"
-        }
-        return "D:\(c.year ?? 1970)\(two(c.month))\(two(c.day))\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
-    }
+    static func pdfDate(_ date: Date) -> String { PDFXMPMetadata.pdfDate(date) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaImaging
 import SohoaText
 
 /// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
@@ -108,11 +109,16 @@ public final class SearchablePDFWriter {
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
         nextObject += 3
         let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
-        try writeObject(
-            imageObject,
-            PDFGlyphlessFont.stream(
-                "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /FlateDecode",
-                image.deflated))
+        let imageHead = "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace)"
+        if let g4 = Self.bilevelCode(image, scratch: url.deletingLastPathComponent()) {
+            try writeObject(
+                imageObject,
+                PDFGlyphlessFont.stream(
+                    "\(imageHead) /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns \(image.width) /Rows \(image.height) >>",
+                    g4))
+        } else {
+            try writeObject(imageObject, PDFGlyphlessFont.stream("\(imageHead) /BitsPerComponent 8 /Filter /FlateDecode", image.deflated))
+        }
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
             pageObject,
@@ -124,6 +130,18 @@ public final class SearchablePDFWriter {
                 """))
         pageObjects.append(pageObject)
         pageCount = number
+    }
+
+    /// A gray page whose every sample is black or white as CCITT G4 (lossless, a fraction of its
+    /// Flate size), or nil for any other page.
+    static func bilevelCode(_ image: PDFPageImage, scratch: URL) -> [UInt8]? {
+        guard image.grayscale, let samples = Deflate.decompress(image.deflated, count: image.width * image.height),
+            !samples.contains(where: { $0 != 0 && $0 != 255 })
+        else { return nil }
+        guard let code = CCITTG4Encoder.encode(gray: samples, width: image.width, height: image.height, scratch: scratch),
+            code.count < image.deflated.count
+        else { return nil }
+        return code
     }
 
     /// Writes the page tree, document information, cross-reference table and trailer, and moves

@@ -75,3 +75,11 @@ static inline int sohoa_tiff_get_colormap(TIFF *tif, uint16_t **red, uint16_t **
 static inline int sohoa_tiff_get_u32_defaulted(TIFF *tif, uint32_t tag, uint32_t *value) {
     return TIFFGetFieldDefaulted(tif, tag, value);
 }
+
+/* Setters for writing a TIFF (TIFFSetField is variadic too). */
+static inline int sohoa_tiff_set_u16(TIFF *tif, uint32_t tag, uint16_t value) {
+    return TIFFSetField(tif, tag, value);
+}
+static inline int sohoa_tiff_set_u32(TIFF *tif, uint32_t tag, uint32_t value) {
+    return TIFFSetField(tif, tag, value);
+}

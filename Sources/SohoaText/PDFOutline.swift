@@ -38,9 +38,12 @@ public struct PDFOutline: Sendable {
 
     /// The document catalog naming page tree `pages`, the `/PageLabels` of `labels` (when any is set)
     /// and `outline` (when it has entries), and the XMP metadata stream object `metadata` (when given).
-    public static func catalog(pages: Int, labels: [String?], pageCount: Int, outline: PDFOutline, metadata: Int? = nil) -> String {
+    public static func catalog(
+        pages: Int, labels: [String?], pageCount: Int, outline: PDFOutline, metadata: Int? = nil, outputIntent: Int? = nil
+    ) -> String {
         var catalog = "<< /Type /Catalog /Pages \(pages) 0 R"
         if let metadata { catalog += " /Metadata \(metadata) 0 R" }
+        if let outputIntent { catalog += " /OutputIntents [ \(outputIntent) 0 R ]" }
         if labels.contains(where: { $0 != nil }) {
             let all = (0..<pageCount).map { $0 < labels.count ? labels[$0] : nil }
             catalog += " /PageLabels \(PDFPageLabels.dictionary(all))"

@@ -121,7 +121,8 @@ final class SampleScansEndToEndTests: XCTestCase {
             separator: "\n")
         try Data(gt.utf8).write(to: out.appendingPathComponent("gt.txt"))
         try SharedChecks.assertValid(
-            "validate-pdf", [pdf.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
+            "validate-pdf",
+            [pdf.path, "--expect-text", "--pdfa-1b", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
         let status = try Sohoa.run(["status", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
         XCTAssertEqual(status.exitCode, 0, status.stderr)
         XCTAssertTrue(status.stdout.contains("archived: \(Set(groundTruth().map(\.item)).count)"), status.stdout)

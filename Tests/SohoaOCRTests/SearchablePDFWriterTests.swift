@@ -96,6 +96,51 @@ final class SearchablePDFWriterTests: XCTestCase {
         }
     }
 
+    /// A black-and-white page is stored as CCITT G4 and gives back exactly its pixels (pdfimages);
+    /// a page with one gray sample stays Flate; both are PDF/A-1b (validate-pdf, PDFBox Preflight).
+    func testBilevelPageIsG4AndLossless() throws {
+        let (width, height) = (803, 397)  // not a multiple of 8: rows end mid-byte
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        var seed: UInt32 = 17
+        for line in stride(from: 20, to: height - 30, by: 40) {  // lines of letter-like strokes
+            var x = 10
+            while x < width - 20 {
+                seed = seed &* 1_664_525 &+ 1_013_904_223
+                let (stroke, tall) = (2 + Int(seed >> 28), 8 + Int((seed >> 20) & 15))
+                for y in line..<line + tall { for dx in 0..<stroke { pixels[y * width + x + dx] = 0 } }
+                x += stroke + 2 + Int((seed >> 12) & 7)
+            }
+        }
+        let bilevel = try PDFPageImage(raster: Raster(width: width, height: height, layout: .gray, pixels: pixels))
+        var grayPixels = pixels
+        grayPixels[5] = 128
+        let gray = try PDFPageImage(raster: Raster(width: width, height: height, layout: .gray, pixels: grayPixels))
+        let url = try writePDF(pages: [
+            (bilevel, 300, .empty(width: width, height: height)), (gray, 300, .empty(width: width, height: height)),
+        ])
+        let pdfimages = try TestFixtures.tool("pdfimages")
+        let list = try TestFixtures.run(pdfimages, ["-list", url.path])
+        let encodings = list.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ", omittingEmptySubsequences: true)[8] }
+        XCTAssertEqual(encodings, ["ccitt", "image"], list.stdout)  // "image": Flate, as pdfimages names it
+
+        let prefix = url.deletingLastPathComponent().appendingPathComponent("extracted").path
+        XCTAssertEqual(try TestFixtures.run(pdfimages, ["-f", "1", "-l", "1", url.path, prefix]).exitCode, 0)
+        let pbm = [UInt8](try Data(contentsOf: URL(fileURLWithPath: prefix + "-000.pbm")))
+        let header = Array("P4\n\(width) \(height)\n".utf8)
+        XCTAssertEqual(Array(pbm.prefix(header.count)), header)
+        let rowBytes = (width + 7) / 8
+        var back = [UInt8](repeating: 255, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width where pbm[header.count + y * rowBytes + x / 8] & (0x80 >> UInt8(x % 8)) != 0 { back[y * width + x] = 0 }
+        }
+        XCTAssertEqual(back, pixels, "G4 is lossless")
+        XCTAssertLessThan(try Data(contentsOf: url).count, 60_000)
+
+        let result = try TestFixtures.run(try TestFixtures.validator("validate-pdf"), [url.path, "--pdfa-1b"])
+        XCTAssertEqual(result.exitCode, 0, result.stdout + result.stderr)
+        try qpdfCheck(url)
+    }
+
     func testRGBImageAndEmptyText() throws {
         let raster = Raster(width: 30, height: 20, layout: .rgb, filledWith: 200)
         let image = try PDFPageImage(raster: raster)

@@ -39,7 +39,7 @@ final class CorrectionDerivativesTests: XCTestCase {
         XCTAssertEqual(revisedPDF.prefix(originalPDF.count), originalPDF, "images and other pages are kept byte for byte")
         XCTAssertEqual(try pdfText(pdf, page: 1), "Thư viện tỉnh Lai Châu")
         XCTAssertEqual(try pdfText(pdf, page: 2), "Thư viện", "the other page is untouched")
-        try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text", "--pdfa-1b"])
 
         let hocr = try content(session, "hocr/1.hocr")
         XCTAssertTrue(hocr.path.contains("/v2/content/"))
@@ -56,7 +56,7 @@ final class CorrectionDerivativesTests: XCTestCase {
         let twice = try content(session, "sach.pdf")
         XCTAssertEqual(try pdfText(twice, page: 1), "𠀧 Thư viện Lai Châu xưa")
         XCTAssertEqual(try Data(contentsOf: twice).prefix(revisedPDF.count), revisedPDF)
-        try SharedChecks.assertValid("validate-pdf", [twice.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [twice.path, "--expect-text", "--pdfa-1b"])
         let scratch = archive.appendingPathComponent("extensions/sohoa-work/derivatives")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "no revised copy is left behind")
         let ocfl = try SharedChecks.run("validate-ocfl", [archive.path])
@@ -78,7 +78,7 @@ final class CorrectionDerivativesTests: XCTestCase {
         let pdf = try content(session, "sach.pdf")
         XCTAssertEqual(try pdfText(pdf, page: 2), "Thư viện tỉnh\nLai Châu")
         XCTAssertEqual(try pdfText(pdf, page: 1), "Thư vien tinh\nLai Chau")
-        try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text", "--pdfa-1b"])
         XCTAssertTrue(try String(contentsOf: try content(session, "hocr/2.hocr"), encoding: .utf8).contains(">tỉnh</span>"))
 
         // Fewer lines than the PDF has (the second recognized line is left without text): the words
@@ -87,6 +87,6 @@ final class CorrectionDerivativesTests: XCTestCase {
         let fewer = try content(session, "sach.pdf")
         XCTAssertEqual(try pdfText(fewer, page: 1), "Thư viện tỉnh Lai Châu")
         XCTAssertEqual(try pdfText(fewer, page: 2), "Thư viện tỉnh\nLai Châu")
-        try SharedChecks.assertValid("validate-pdf", [fewer.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [fewer.path, "--expect-text", "--pdfa-1b"])
     }
 }

@@ -71,7 +71,7 @@ final class PDFRightsMetadataTests: XCTestCase {
         XCTAssertEqual(xmp["web"] as? String, "http://rightsstatements.org/vocab/InC/1.0/")
         XCTAssertEqual(xmp["marked"] as? String, "True")
         XCTAssertEqual(xmp["info"] as? String, "Gia phả họ Đèo")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", try pdf().path])
+        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
 
         // An archivist finds the manuscript is out of copyright and mends the title.
         let editor = MetadataEditor(session: session)
@@ -89,7 +89,7 @@ final class PDFRightsMetadataTests: XCTestCase {
         XCTAssertEqual(xmp["marked"] as? String, "False")
         XCTAssertEqual(xmp["info"] as? String, "Gia phả dòng họ Đèo ở Mường Lay")
         XCTAssertEqual(xmp["labels"] as? Int, 2, "the page labels stay")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", try pdf().path])
+        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
         XCTAssertTrue(try pdftotext(try pdf()).contains("Thư viện"))
 
         // A structure save afterwards keeps the new metadata.
@@ -98,6 +98,6 @@ final class PDFRightsMetadataTests: XCTestCase {
         xmp = try readBack(try pdf())
         XCTAssertEqual(xmp["title"] as? String, "Gia phả dòng họ Đèo ở Mường Lay")
         XCTAssertEqual(xmp["marked"] as? String, "False")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", try pdf().path])
+        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
     }
 }

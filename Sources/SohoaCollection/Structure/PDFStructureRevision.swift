@@ -34,11 +34,14 @@ enum PDFStructureRevision {
         var objects = outline.objects
         // The catalog keeps the document's XMP metadata (title, rights) as it was.
         let metadata = number(after: "/Metadata", in: catalog)
+        // … and its PDF/A output intent.
+        let outputIntent = catalog.firstMatch(of: /\/OutputIntents\s*\[\s*(\d+)\s+0\s+R/).flatMap { Int($0.output.1) }
         objects.append(
             (
                 root,
                 PDFOutline.catalog(
-                    pages: pagesNumber, labels: structure.labels, pageCount: kids.count, outline: outline, metadata: metadata)
+                    pages: pagesNumber, labels: structure.labels, pageCount: kids.count, outline: outline, metadata: metadata,
+                    outputIntent: outputIntent)
             ))
         var output = bytes
         if output.last != 0x0A { output.append(0x0A) }

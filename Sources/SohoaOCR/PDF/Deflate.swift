@@ -20,4 +20,16 @@ enum Deflate {
     static func compress(_ text: String) -> [UInt8]? {
         compress(Array(text.utf8))
     }
+
+    /// The `count` bytes that `compressed` inflates to, or nil when it does not inflate to exactly that many.
+    static func decompress(_ compressed: [UInt8], count: Int) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: count)
+        var length = uLong(count)
+        let status = out.withUnsafeMutableBufferPointer { destination in
+            compressed.withUnsafeBufferPointer { source in
+                uncompress(destination.baseAddress, &length, source.baseAddress, uLong(source.count))
+            }
+        }
+        return status == Z_OK && Int(length) == count ? out : nil
+    }
 }

@@ -1,8 +1,12 @@
 import Foundation
+import SohoaImaging
 import SohoaText
 
 /// Writes a multi-page searchable PDF to disk one page at a time: each page is its image at its
 /// physical size with the recognized words as invisible, extractable text over it.
+///
+/// The file is PDF/A-1b (ISO 19005-1, level B): an sRGB output intent, the glyphless font embedded,
+/// XMP metadata that matches the document information (title, producer, dates) and claims the part.
 ///
 /// Pages are written as they are added; only object offsets stay in memory. The file is written
 /// beside `url` under a temporary name and moved to `url` by `finish()`; a writer released
@@ -18,7 +22,8 @@ public final class SearchablePDFWriter {
     /// Bookmarks (the table of contents), written as the document's outline. Set before `finish()`.
     public var outline: [PDFOutlineEntry] = []
     /// The document's XMP metadata (title, creators, rights), referenced by the catalog's `/Metadata`.
-    /// Set before `finish()`.
+    /// Set before `finish()`; its producer, dates and PDF/A claim are the writer's, and its title
+    /// (the writer's own when `nil`) is the document information's too.
     public var metadata: PDFXMPMetadata?
 
     private let partialURL: URL
@@ -69,7 +74,7 @@ public final class SearchablePDFWriter {
         guard let fontObjects = PDFGlyphlessFont.objects(first: Self.fontObject, fontFile: Array(font)) else {
             throw PDFWriterError(file: url.path, message: "zlib could not compress the font tables: check free memory")
         }
-        try write(Array("%PDF-1.5\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
+        try write(Array("%PDF-1.4\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
         for object in fontObjects { try writeObject(object.number, object.bytes) }
         nextObject = Self.fontObject + fontObjects.count + 1
     }
@@ -104,11 +109,16 @@ public final class SearchablePDFWriter {
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
         nextObject += 3
         let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
-        try writeObject(
-            imageObject,
-            PDFGlyphlessFont.stream(
-                "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /FlateDecode",
-                image.deflated))
+        let imageHead = "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace)"
+        if let g4 = Self.bilevelCode(image, scratch: url.deletingLastPathComponent()) {
+            try writeObject(
+                imageObject,
+                PDFGlyphlessFont.stream(
+                    "\(imageHead) /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns \(image.width) /Rows \(image.height) >>",
+                    g4))
+        } else {
+            try writeObject(imageObject, PDFGlyphlessFont.stream("\(imageHead) /BitsPerComponent 8 /Filter /FlateDecode", image.deflated))
+        }
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
             pageObject,
@@ -120,6 +130,18 @@ public final class SearchablePDFWriter {
                 """))
         pageObjects.append(pageObject)
         pageCount = number
+    }
+
+    /// A gray page whose every sample is black or white as CCITT G4 (lossless, a fraction of its
+    /// Flate size), or nil for any other page.
+    static func bilevelCode(_ image: PDFPageImage, scratch: URL) -> [UInt8]? {
+        guard image.grayscale, let samples = Deflate.decompress(image.deflated, count: image.width * image.height),
+            !samples.contains(where: { $0 != 0 && $0 != 255 })
+        else { return nil }
+        guard let code = CCITTG4Encoder.encode(gray: samples, width: image.width, height: image.height, scratch: scratch),
+            code.count < image.deflated.count
+        else { return nil }
+        return code
     }
 
     /// Writes the page tree, document information, cross-reference table and trailer, and moves
@@ -140,12 +162,13 @@ public final class SearchablePDFWriter {
         try writeCatalog()
         let infoObject = nextObject
         nextObject += 1
+        let created = Self.textString(Self.pdfDate(date))
         try writeObject(
             infoObject,
             PDFGlyphlessFont.dictionary(
                 """
-                << /Title \(Self.textString(title)) /Producer \(Self.textString(producer)) \
-                /CreationDate \(Self.textString(Self.pdfDate(date))) >>
+                << /Title \(Self.textString(metadata?.title ?? title)) /Producer \(Self.textString(producer)) \
+                /CreationDate \(created) /ModDate \(created) >>
                 """))
         let xrefOffset = offset
         var xref = "xref\n0 \(nextObject)\n0000000000 65535 f \n"
@@ -186,17 +209,22 @@ public final class SearchablePDFWriter {
         let bookmarks = PDFOutline(outline, first: nextObject, pageObjects: pageObjects)
         for object in bookmarks.objects { try writeObject(object.number, PDFGlyphlessFont.dictionary(object.body)) }
         nextObject += bookmarks.objects.count
-        var metadataObject: Int?
-        if let metadata {
-            metadataObject = nextObject
-            try writeObject(nextObject, metadata.streamObject)
-            nextObject += 1
+        var xmp = metadata ?? PDFXMPMetadata(title: title)
+        (xmp.producer, xmp.created, xmp.modified, xmp.pdfaPart) = (producer, date, date, 1)
+        let metadataObject = nextObject
+        try writeObject(metadataObject, xmp.streamObject)
+        nextObject += 1
+        guard let intent = PDFOutputIntent.objects(first: nextObject) else {
+            throw PDFWriterError(file: url.path, message: "zlib could not compress the colour profile: check free memory")
         }
+        for object in intent { try writeObject(object.number, object.bytes) }
+        nextObject += intent.count
         try writeObject(
             Self.catalogObject,
             PDFGlyphlessFont.dictionary(
                 PDFOutline.catalog(
-                    pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks, metadata: metadataObject)))
+                    pages: Self.pagesObject, labels: pageLabels, pageCount: pageCount, outline: bookmarks, metadata: metadataObject,
+                    outputIntent: intent[1].number)))
     }
 
     private func writeObject(_ number: Int, _ body: [UInt8]) throws {
@@ -217,14 +245,5 @@ public final class SearchablePDFWriter {
     static func textString(_ text: String) -> String { PDFText.string(text) }
 
     /// `D:YYYYMMDDHHmmSSZ` in UTC.
-    static func pdfDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let v = value ?? 0
-            return v < 10 ? "0\(v)" : "\(v)"
-        }
-        return "D:\(c.year ?? 1970)\(two(c.month))\(two(c.day))\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
-    }
+    static func pdfDate(_ date: Date) -> String { PDFXMPMetadata.pdfDate(date) }
 }

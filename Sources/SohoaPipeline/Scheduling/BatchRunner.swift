@@ -77,8 +77,8 @@ public final class BatchRunner: Sendable {
             work: work, batchID: batchID)
 
         let ingest = StageWorkers<PageJob>(stage: "ingest")
-        ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { _ in
-            IngestStage()
+        ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { [options] _ in
+            IngestStage(quality: options.pipeline.quality)
         } handOn: {
             job, page in
             scheduler.ingested(job)

@@ -21,6 +21,12 @@ extension Messages {
                 + "rescanning as TIFF or PNG is better. Set lossy-masters: refuse in the pipeline file to refuse them, accept to stop this warning."
         )
     }
+    /// The run's warning about a page whose capture falls short of the pipeline's `quality:` gate.
+    public static func captureQuality(item: String, page: String, reason: String) -> String {
+        text(
+            "\(item)/\(page): cần quét lại, chất lượng ảnh chưa đạt: \(reason)",
+            "\(item)/\(page): needs rescanning, capture below the pipeline's quality: \(reason)")
+    }
     public static var summaryTitle: String { text("Tóm tắt", "Summary") }
     public static var items: String { text("Tài liệu", "Items") }
     public static var archived: String { text("đã lưu trữ", "archived") }

@@ -152,10 +152,12 @@ final class CaptureQualityTests: XCTestCase {
             for lineIndex in 0..<lines {
                 for channel in 0..<channels {
                     for position in 0..<count { line[position] = pixels[at(lineIndex, position) * channels + channel] }
+                    // A running sum over the window, the edges repeated.
+                    var sum: Int32 = 0
+                    for offset in -radius...radius { sum += line[min(count - 1, max(0, offset))] }
                     for position in 0..<count {
-                        var sum: Int32 = 0
-                        for offset in -radius...radius { sum += line[min(count - 1, max(0, position + offset))] }
                         pixels[at(lineIndex, position) * channels + channel] = sum / Int32(2 * radius + 1)
+                        sum += line[min(count - 1, position + radius + 1)] - line[max(0, position - radius)]
                     }
                 }
             }

@@ -1,4 +1,6 @@
 import Foundation
+import SohoaArchive
+import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
 import SohoaTesting
@@ -131,5 +133,35 @@ final class CaptureQualityGateTests: XCTestCase {
         XCTAssertTrue(failure.reason.contains("độ phân giải 250 dpi < 300 dpi tối thiểu"), failure.reason)
         XCTAssertTrue(failure.reason.contains("quality.on-fail: flag"), failure.reason)
         XCTAssertEqual(try ArchiveSession(folder: archive).catalog.rescanRequests().count, 0)
+    }
+
+    func testAnItemFarFromItsHoldingsEstimatedPagesIsNamed() throws {
+        let folder = try temporaryFolder()
+        let batch = folder.appendingPathComponent("batch")
+        let archive = folder.appendingPathComponent("archive")
+        for item in ["thieu", "du"] {
+            try PipelineFixtures.writePages(2, into: batch.appendingPathComponent(item))
+        }
+        try Data("holding-id: LCH-0009\n".utf8).write(to: batch.appendingPathComponent("thieu/item.yaml"))
+        try Data("holding-id: LCH-0002\n".utf8).write(to: batch.appendingPathComponent("du/item.yaml"))
+        _ = try OCFLStorageRoot.openOrCreate(at: archive)
+        let catalog = try Catalog(url: archive.appendingPathComponent(Catalog.fileName))
+        _ = try catalog.importHoldings([
+            HoldingRecord(
+                id: "LCH-0009", title: "Thiếu trang", libraryCode: "LCH", collectionType: .localHistory, specialValue: true,
+                estimatedPages: 9, source: "test"),
+            HoldingRecord(
+                id: "LCH-0002", title: "Đủ trang", libraryCode: "LCH", collectionType: .localHistory, specialValue: true,
+                estimatedPages: 2, source: "test"),
+        ])
+        let (_, warnings) = try run(batch, archive: archive, gate: QualityGate())
+        let named = warnings.filter { $0.contains("LCH-") }
+        XCTAssertEqual(named.count, 1, "\(warnings)")
+        XCTAssertTrue(named.first?.contains("thieu") == true && named.first?.contains("9") == true, "\(named)")
+
+        var ignoring = QualityGate()
+        ignoring.pageCount = .ignore
+        let (_, quiet) = try run(batch, archive: archive, gate: ignoring)
+        XCTAssertFalse(quiet.contains { $0.contains("LCH-") }, "\(quiet)")
     }
 }

@@ -60,6 +60,12 @@ public final class BatchRunner: Sendable {
             let names = plan.lossyFiles.prefix(5).map(\.lastPathComponent).joined(separator: ", ")
             progress.report(.warning(Messages.lossyMasters(count: plan.lossyFiles.count, names: names)))
         }
+        if options.pipeline.quality?.pageCount == .warn {
+            let catalog = journal.catalog
+            for warning in PageCountCheck.warnings(plan, holding: { try? catalog.holding(id: $0) }) {
+                progress.report(.warning(warning))
+            }
+        }
         let prepared = preflight.register(surveyed, batchID: batchID)
         progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
 

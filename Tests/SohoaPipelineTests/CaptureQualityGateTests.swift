@@ -41,6 +41,12 @@ final class CaptureQualityGateTests: XCTestCase {
             try PipelineFileParser.parse("quality: {min-dpi: none, expect: any, max-blur: none}\n", file: "p.yaml").quality)
         XCTAssertEqual(
             unchecked.criteria, CaptureQualityCriteria(minimumDPI: nil, expectedTone: nil, maximumBlur: nil, maximumClipped: nil))
+        // The commented example in the shipped default pipeline works once uncommented.
+        let uncommented = DefaultPipeline.yaml.replacingOccurrences(of: "# quality:", with: "quality:")
+            .replacingOccurrences(of: "\n#   ", with: "\n  ")
+        let example = try XCTUnwrap(try PipelineFileParser.parse(uncommented, file: "default.yaml").quality)
+        XCTAssertEqual(example.criteria.maximumClipped, 0.02)
+        XCTAssertEqual(example.onFail, .flag)
     }
 
     func testTheQualitySectionRefusesWhatItDoesNotKnow() {

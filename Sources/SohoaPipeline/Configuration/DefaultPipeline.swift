@@ -23,6 +23,13 @@ public enum DefaultPipeline {
           despeckle: true               # remove isolated specks, never tone marks
           split-spreads: auto           # auto | never | always: a book opening becomes <page>-a, <page>-b
           min-dpi: 200                  # pages scanned below this are upsampled to 300 dpi for OCR
+        # quality:                      # capture-quality gate (off without this section); any threshold may be none
+        #   min-dpi: 300                # at the page's real size; FADGI 3-star / Metamorfoze Light ask 300-400 ppi for text
+        #   expect: any                 # bilevel | gray | colour | any: a gray page saved as 1-bit is flagged under gray
+        #   max-blur: 4                 # widest text edge in pixels (sharp scans 1-2.7; blurred 4 and more)
+        #   max-clipped: 0.02           # share of pixels burnt to pure white, or crushed to pure black (unchecked by default)
+        #   page-count: warn            # warn | ignore: pages against the holding's estimated-pages
+        #   on-fail: flag               # flag: archive and send back for rescanning | refuse: quarantine with the reason
         ocr:
           psm: auto
           outputs: [alto, hocr, text, pdf]

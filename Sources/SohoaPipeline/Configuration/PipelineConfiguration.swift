@@ -38,6 +38,8 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var accessDerivative = AccessDerivative()
     /// What to do with JPEG masters (`lossy-masters:`); `warn` unless the pipeline says otherwise.
     public var lossyMasters = LossyMasters.warn
+    /// The capture-quality gate (`quality:`); `nil` when the pipeline has no such section: no page is judged.
+    public var quality: QualityGate?
 
     public init() {}
 

@@ -38,10 +38,13 @@ public enum PipelineFileParser {
         mutating func configuration(_ map: [String: Any]) throws(ConfigurationError) -> PipelineConfiguration {
             var config = PipelineConfiguration()
             try allowOnly(
-                map, keys: ["name", "description", "languages", "lossy-masters", "normalize", "ocr", "workers", "package"], at: nil)
+                map,
+                keys: ["name", "description", "languages", "lossy-masters", "normalize", "ocr", "quality", "workers", "package"],
+                at: nil)
             if let value = map["name"] { config.name = try string(value, key: "name") }
             if let value = map["lossy-masters"] { config.lossyMasters = try choice(value, key: "lossy-masters", LossyMasters.self) }
             if let value = map["languages"] { config.languages = try languages(value) }
+            if let value = map["quality"] { config.quality = try qualityGate(value) }
             if let value = map["normalize"] {
                 let section = try mapping(value, key: "normalize")
                 try allowOnly(

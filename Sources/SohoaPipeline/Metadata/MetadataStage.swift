@@ -23,6 +23,7 @@ struct MetadataStage: Stage, Sendable {
         let results = item.pages.compactMap { work.loadResult(in: $0.folder) }
         let now = Date()
         item.events = [ingestion(input, results, now), normalization(results, now)]
+        if let validation = captureValidation(results, now) { item.events.append(validation) }
         if let language = input.context.ocrLanguage {
             item.events.append(recognition(language: language, results, now))
         }

@@ -63,6 +63,12 @@ public final class BatchRunner: Sendable {
             let names = plan.lossyFiles.prefix(5).map(\.lastPathComponent).joined(separator: ", ")
             progress.report(.warning(Messages.lossyMasters(count: plan.lossyFiles.count, names: names)))
         }
+        if options.pipeline.quality?.pageCount == .warn {
+            let catalog = journal.catalog
+            for warning in PageCountCheck.warnings(plan, holding: { try? catalog.holding(id: $0) }) {
+                progress.report(.warning(warning))
+            }
+        }
         let prepared = preflight.register(surveyed, batchID: batchID)
         progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
 
@@ -80,8 +86,8 @@ public final class BatchRunner: Sendable {
             work: work, batchID: batchID)
 
         let ingest = StageWorkers<PageJob>(stage: "ingest")
-        ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { _ in
-            IngestStage()
+        ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { [options] _ in
+            IngestStage(quality: options.pipeline.quality)
         } handOn: {
             job, page in
             scheduler.ingested(job)

@@ -53,6 +53,7 @@ extension PipelineJournal {
             try tx.upsertPage(page)
             try tx.setStage(pageID: job.pageID, stage: .ocr, state: job.item.ocrLanguage == nil ? .skipped : .done)
             try tx.setPageSuspicion(pageID: job.pageID, reason: result.suspectReason, syllableShare: result.syllableShare)
+            try Self.flagForRescan(tx, pageID: job.pageID, result.captureFindings)
             if let text = result.text, job.item.ocrLanguage != nil {
                 try tx.recordPageText(
                     pageID: job.pageID, itemID: job.item.id, text: text.plainText.precomposedStringWithCanonicalMapping)

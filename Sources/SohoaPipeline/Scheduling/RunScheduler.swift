@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 
 /// What the scheduler does with each stage's result or failure: record it in the catalog (through
 /// the journal's one writer), report progress, and account for the page in its item. Stages only
@@ -37,6 +38,7 @@ final class RunScheduler: Sendable {
     func normalized(_ page: IngestedPage, into parts: [NormalizedWork]) -> [NormalizedWork] {
         var parts = parts
         for index in parts.indices {
+            if !page.captureFindings.isEmpty { parts[index].result.captureFindings = page.captureFindings }
             if let part = parts[index].result.normalize.spreadPart {
                 parts[index].job.pageID = journal.registerSpreadPart(page.job, part: part)
             }
@@ -55,6 +57,9 @@ final class RunScheduler: Sendable {
         journal.pageRecognized(job, result)
         if let reason = result.suspectReason {
             progress.report(.pageSuspect(SuspectPage(item: job.item.id, page: job.page.name, reason: reason)))
+        }
+        if let findings = result.captureFindings, !findings.isEmpty {
+            progress.report(.warning(Messages.captureQuality(item: job.item.id, page: job.page.name, reason: QualityGate.reason(findings))))
         }
         progress.report(.pageDone(item: job.item.id, page: job.page.name, reused: job.reuse != .none, blank: result.normalize.blank))
         assembler.finished(job)

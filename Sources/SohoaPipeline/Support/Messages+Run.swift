@@ -21,6 +21,18 @@ extension Messages {
                 + "rescanning as TIFF or PNG is better. Set lossy-masters: refuse in the pipeline file to refuse them, accept to stop this warning."
         )
     }
+    /// The run's warning about a page whose capture falls short of the pipeline's `quality:` gate.
+    public static func captureQuality(item: String, page: String, reason: String) -> String {
+        text(
+            "\(item)/\(page): cần quét lại, chất lượng ảnh chưa đạt: \(reason)",
+            "\(item)/\(page): needs rescanning, capture below the pipeline's quality: \(reason)")
+    }
+    /// The run's warning about an item whose page count is far from its holding's `estimated-pages`.
+    public static func pageCount(item: String, count: Int, holding: String, estimate: Int) -> String {
+        text(
+            "\(item): có \(count) trang, sổ đăng ký ước tính \(estimate) trang (\(holding)); kiểm tra trang thiếu hoặc thừa",
+            "\(item): \(count) pages, the register estimates \(estimate) pages (\(holding)); check for missing or extra pages")
+    }
     public static var summaryTitle: String { text("Tóm tắt", "Summary") }
     public static var items: String { text("Tài liệu", "Items") }
     public static var archived: String { text("đã lưu trữ", "archived") }

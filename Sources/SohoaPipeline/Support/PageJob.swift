@@ -33,6 +33,8 @@ struct IngestedPage: Sendable {
     var job: PageJob
     var scan: DecodedScan
     var dpi: ResolvedDPI
+    /// Where the capture falls short of the pipeline's quality gate (empty without a gate).
+    var captureFindings: [CaptureQualityFinding] = []
 }
 
 /// A normalized page, after the normalize stage wrote the access and PDF images.

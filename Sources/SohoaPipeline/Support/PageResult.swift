@@ -23,6 +23,8 @@ struct PageResult: Sendable, Codable {
     var recognizedAt: Date?
     /// Why the recognized text looks wrong (issue 11), when it does: the page is listed for review first.
     var suspectReason: String?
+    /// Where the capture falls short of the pipeline's `quality:` gate: the page is flagged for rescanning.
+    var captureFindings: [CaptureQualityFinding]?
     /// Share of the page's words that are Vietnamese syllables (0–1), for Vietnamese pages with enough words.
     var syllableShare: Double?
     /// Clockwise quarter turns of the normalized image that OCR read best, when not the image as normalized.

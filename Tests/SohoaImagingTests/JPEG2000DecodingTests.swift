@@ -32,6 +32,10 @@ final class JPEG2000DecodingTests: XCTestCase {
         XCTAssertEqual(scan.technical.compression, "JPEG 2000 (lossless)")
         XCTAssertEqual(scan.technical.colorModel, "rgb")
         XCTAssertEqual(scan.technical.pronom?.puid, "x-fmt/392")
+        XCTAssertThrowsError(try ScanDecoder.decode(url, page: 1)) { error in
+            XCTAssertEqual((error as? ImagingError)?.kind, .pageOutOfRange)
+            XCTAssertTrue("\(error)".contains(url.path) && "\(error)".contains("no page 2"), "\(error)")
+        }
         let png = try ScanDecoder.decode(TestScans.url("pytesseract_formats/test.png"))
         XCTAssertLessThan(meanDifference(scan.raster.grayscale(), png.raster.grayscale()), 4, "the same page as the PNG")
     }

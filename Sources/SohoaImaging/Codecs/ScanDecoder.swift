@@ -38,29 +38,24 @@ public enum ScanDecoder {
         case .tiff:
             return try TIFFFile(path: url.path).decode(page: page)
         case .png:
-            guard page == 0 else {
-                throw ImagingError(
-                    file: url.path, page: page, kind: .pageOutOfRange,
-                    reason: "a PNG has one page; there is no page \(page + 1)")
-            }
+            try onlyPage(page, of: url, "a PNG")
             return try PNGFile(path: url.path, bytes: readAll(url)).decode()
         case .jpeg:
-            guard page == 0 else {
-                throw ImagingError(
-                    file: url.path, page: page, kind: .pageOutOfRange,
-                    reason: "a JPEG has one page; there is no page \(page + 1)")
-            }
+            try onlyPage(page, of: url, "a JPEG")
             return try JPEGFile(path: url.path, bytes: readAll(url)).decode()
         case .jpeg2000:
-            guard page == 0 else {
-                throw ImagingError(
-                    file: url.path, page: page, kind: .pageOutOfRange,
-                    reason: "a JPEG 2000 image has one page; there is no page \(page + 1)")
-            }
+            try onlyPage(page, of: url, "a JPEG 2000 image")
             return try JPEG2000File(path: url.path, bytes: readAll(url)).decode()
         case .pdf:
             return try PDFScanFile(path: url.path).decode(page: page)
         }
+    }
+
+    /// Refuses any page but the first of a single-image file, naming the file and the page.
+    private static func onlyPage(_ page: Int, of url: URL, _ what: String) throws(ImagingError) {
+        guard page != 0 else { return }
+        throw ImagingError(
+            file: url.path, page: page, kind: .pageOutOfRange, reason: "\(what) has one page; there is no page \(page + 1)")
     }
 
     /// The format of `url`, or an error that says what the file is and what to do with it.

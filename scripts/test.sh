@@ -3,6 +3,9 @@
 # End-to-end tests use ../shared/scans and ../shared/checks when they exist, and skip otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each phase's wall time goes to stderr, so a slow CI run says where its minutes went.
+phase_start=$SECONDS
+phase() { echo "phase: $1 took $((SECONDS - phase_start)) s" >&2; phase_start=$SECONDS; }
 scripts/install-deps.sh --with-tests
 if [ -x ../shared/checks/setup.sh ]; then
   ../shared/checks/setup.sh >/tmp/sohoa-checks-setup.log 2>&1 || {
@@ -10,16 +13,20 @@ if [ -x ../shared/checks/setup.sh ]; then
 fi
 # Selenium for the real-browser tests (a virtualenv outside the repository).
 scripts/browser-venv.sh >/dev/null
+phase "set-up (Debian packages, validators, browser)"
 scripts/lint.sh
+phase lint
 export OMP_THREAD_LIMIT=1
 quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
 swift build --build-tests 2>&1 | quiet
+phase build
 # The fuzzer's sanitizer build (its own .build-fuzz) runs beside the tests, at a lower priority:
 # the tests mostly use one core.
 nice -n 10 scripts/fuzz.sh --build-only >/tmp/sohoa-fuzz-build.log 2>&1 &
 fuzz_build=$!
 status=0
 swift test --skip-build --disable-swift-testing 2>&1 | tee /tmp/sohoa-test.log || status=$?
+phase tests
 # Fuzzing (issue 12): every reader of outside input for 30 s under libFuzzer + AddressSanitizer;
 # a crash, hang or leak fails CI (the long run is `scripts/fuzz.sh`, see its header).
 fuzz_status=0
@@ -31,6 +38,7 @@ else
   echo "fuzz: the fuzz build failed (above)" >&2
   fuzz_status=1
 fi
+phase fuzz
 # Load test (issue 12): the short run (a 5,000-page catalog, ~10 s per phase) against the debug
 # binary just built; it fails on errors or a crash only, never on timing (the figures are the long
 # run's, `scripts/load-test.sh`).
@@ -40,6 +48,7 @@ if command -v wrk >/dev/null; then
 else
   echo "load test: skipped (wrk is not installed; scripts/install-deps.sh --with-tests installs it)"
 fi
+phase "load test"
 # One plain closing line for people and CI: totals over every XCTest case.
 passed=$(grep -cE "^Test Case '.*' passed" /tmp/sohoa-test.log || true)
 failed=$(grep -cE "^Test Case '.*' failed" /tmp/sohoa-test.log || true)

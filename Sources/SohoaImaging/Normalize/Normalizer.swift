@@ -98,7 +98,10 @@ public struct Normalizer: Sendable {
             if let reduced = reducedForSkew {
                 skew = SkewDetector.estimate(reduced: reduced, maxDegrees: options.maxSkewDegrees)
             } else {
-                skew = SkewDetector.estimate(gray, maxDegrees: options.maxSkewDegrees)
+                // Without the dark border, whose straight edges hold the measure at 0° (eval-0054:
+                // a 2.66° page on a scanner lid read as 0°, where the orientation measure's reduction
+                // differs from the skew measure's, or a quarter turn did not fall on its blocks).
+                skew = SkewDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed), maxDegrees: options.maxSkewDegrees)
             }
             if abs(skew.degrees) >= options.minimumSkewDegrees, skew.confidence >= options.minimumSkewConfidence {
                 rotation = -skew.degrees

@@ -30,7 +30,7 @@ public struct OAIProvider: Sendable {
         self.configuration = configuration
         self.baseURL = baseURL
         let site = siteURL ?? (baseURL.range(of: "/", options: .backwards).map { String(baseURL[..<$0.lowerBound]) } ?? baseURL)
-        self.metadata = OAIRecordMetadata(root: root) { id in
+        self.metadata = OAIRecordMetadata(root: root, catalog: catalog) { id in
             site + "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
         }
         self.identifiers = OAIIdentifier(repositoryIdentifier: configuration.repositoryIdentifier)

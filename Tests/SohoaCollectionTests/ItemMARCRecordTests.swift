@@ -72,13 +72,24 @@ final class ItemMARCRecordTests: XCTestCase {
 
     func testAnItemWithOnlyATitleGetsItsOwnIdAndNothingInvented() throws {
         let record = ItemMARCRecord.record(
-            ItemAvailability(item: try item("so-1", title: "Sổ một"), access: .public, withdrawnAt: nil, collectionType: nil),
+            ItemAvailability(
+                item: try item("so-1", title: "Sổ một", language: "none"), access: .public, withdrawnAt: nil, collectionType: nil),
             itemPage: nil)
         XCTAssertEqual(record.control("001"), "so-1")
         XCTAssertEqual(record.leader, "00000nam a22000003  4500")
         XCTAssertEqual(record.control("008"), "240305" + "nuuuuuuuu" + "xx " + String(repeating: "|", count: 17) + "|||" + "|d")
-        XCTAssertEqual(record.dataFields.map(\.tag), ["024", "245"], "no 856 without the public address")
+        XCTAssertEqual(
+            record.dataFields.map(\.tag), ["024", "245"], "no 041 for `none` (not read by OCR), no 856 without the public address")
         XCTAssertEqual(subfields(record, "245"), ["00|$a Sổ một"], "no 1XX: first indicator 0")
+
+        var defaults = RightsDefaults()
+        defaults.all = RightsStatement("http://rightsstatements.org/vocab/InC/1.0/")
+        let withDefault = ItemMARCRecord.record(
+            ItemAvailability(item: try item("so-1", title: "Sổ một"), access: .public, withdrawnAt: nil, collectionType: nil),
+            itemPage: nil, rights: defaults)
+        XCTAssertEqual(
+            subfields(withDefault, "540"), ["  |$a Có bản quyền (In Copyright) $u http://rightsstatements.org/vocab/InC/1.0/"],
+            "server.yaml's rights for an item without its own, as in its Dublin Core")
     }
 
     func testARestrictedManuscriptIssueOfASerial() throws {

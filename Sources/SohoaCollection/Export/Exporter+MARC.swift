@@ -4,7 +4,8 @@ import SohoaCatalog
 extension Exporter {
     /// Writes one MARC 21 record per archived item of `itemIDs` (every one when nil) into
     /// `<out>/marc21.mrc` (ISO 2709) or `<out>/marc21.xml` (MARCXML), each `856` linking to the item's
-    /// page under `publicURL` (the address `sohoa serve --public-url` is given). Closed and withdrawn
+    /// page under `publicURL` (the address `sohoa serve --public-url` is given), with server.yaml's
+    /// default rights for items without their own. Closed and withdrawn
     /// items are left out, as OAI-PMH leaves them out: readers could not open the link.
     public func marc(itemIDs: [String]?, format: ExportFormat, to out: URL, publicURL: String?) throws(RunError) -> MARCExport {
         guard format.isMARC else { throw RunError(.usage, "\(format.rawValue) is not a MARC format") }
@@ -15,6 +16,12 @@ extension Exporter {
             )
         }
         let items = try archivedItems(itemIDs)
+        let rights: RightsDefaults
+        do {
+            rights = try RightsDefaults.load(archive: session.folder)
+        } catch {
+            throw RunError(.usage, error.description)
+        }
         var records: [MARCRecord] = []
         var written: [String] = []
         var leftOut: [String] = []
@@ -24,7 +31,8 @@ extension Exporter {
                     leftOut.append(item.id)
                     continue
                 }
-                records.append(ItemMARCRecord.record(availability, itemPage: Self.itemPage(site: site, itemID: item.id)))
+                records.append(
+                    ItemMARCRecord.record(availability, itemPage: Self.itemPage(site: site, itemID: item.id), rights: rights))
                 written.append(item.id)
             }
         } catch {

@@ -18,9 +18,13 @@ public enum ItemMARCRecord {
     static let maximumDescriptionBytes = 48_000
 
     /// The record of `item` (with its access level, as `Catalog.itemAvailability` gives it), linking
-    /// to `itemPage` (nil: no `856`).
-    public static func record(_ item: ItemAvailability, itemPage: String?) -> MARCRecord {
-        let description = ItemDescription(item: item.item, access: item.access)
+    /// to `itemPage` (nil: no `856`). An item without rights of its own gets the statement
+    /// `rights` (server.yaml's `rights:`) gives it, as its archived Dublin Core does.
+    public static func record(_ item: ItemAvailability, itemPage: String?, rights: RightsDefaults = RightsDefaults()) -> MARCRecord {
+        var description = ItemDescription(item: item.item, access: item.access)
+        if description.rights == nil {
+            description.rights = rights.statement(library: item.item.libraryCode, collection: description.type)?.uri
+        }
         let type = recordType(item.collectionType ?? description.type)
         var record = MARCRecord(leader: leader(status: item.item.ocflVersion == "v1" ? "n" : "c", type: type))
         let controlNumber = clean(description.holdingID) ?? item.item.id
@@ -93,13 +97,14 @@ public enum ItemMARCRecord {
     }
 
     /// `008` (40 positions): date entered, type of date and dates, place unknown (`xx `), the
-    /// material-specific positions not coded (`|`), language, source `d` (other).
+    /// material-specific positions not coded (`|`), language (not coded when unknown or without a
+    /// MARC code), source `d` (other).
     static func fixedData(_ item: ItemRecord, _ description: ItemDescription) -> String {
         let c = Calendar.utc.dateComponents([.year, .month, .day], from: item.createdAt)
         let entered = digits((c.year ?? 0) % 100, 2) + digits(c.month ?? 0, 2) + digits(c.day ?? 0, 2)
-        let codes = description.languages.filter { $0 != "none" }
-        let language =
-            codes.first.flatMap(marcLanguage) ?? (codes.isEmpty && description.languages.contains("none") ? "zxx" : "|||")
+        // `none` says the item is not read by OCR (an image-only pipeline gives it too), not that it
+        // has no language: it is not coded, as an unknown language is not.
+        let language = description.languages.first { $0 != "none" }.flatMap(marcLanguage) ?? "|||"
         return entered + dates(description.date) + "xx " + String(repeating: "|", count: 17) + language + "|d"
     }
 

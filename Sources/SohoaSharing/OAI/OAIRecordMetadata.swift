@@ -13,15 +13,20 @@ struct OAIRecordMetadata: Sendable {
     let root: OCFLStorageRoot?
     /// The catalog, for the item descriptions MARC records are made from.
     let catalog: Catalog
+    /// Rights for MARC records of items without their own (server.yaml's `rights:`).
+    let rights: RightsDefaults
     /// The item page's address, for an item id.
     let itemPage: @Sendable (String) -> String
     /// Elements already made, by record version and format: reading and cutting the archived files
     /// costs far more than the rest of a ListRecords answer, and harvesters ask for the same pages.
     let made = IIIFCache<String>(budget: 16 << 20)
 
-    init(root: OCFLStorageRoot?, catalog: Catalog, itemPage: @escaping @Sendable (String) -> String) {
+    init(
+        root: OCFLStorageRoot?, catalog: Catalog, rights: RightsDefaults, itemPage: @escaping @Sendable (String) -> String
+    ) {
         self.root = root
         self.catalog = catalog
+        self.rights = rights
         self.itemPage = itemPage
     }
 
@@ -60,7 +65,7 @@ struct OAIRecordMetadata: Sendable {
         case .marc21:
             // The row came from the catalog, so the item is there unless the catalog fails.
             guard let item = try? catalog.itemAvailability(id: row.id) else { return "" }
-            return MARCXMLWriter.record(ItemMARCRecord.record(item, itemPage: itemPage(row.id)))
+            return MARCXMLWriter.record(ItemMARCRecord.record(item, itemPage: itemPage(row.id), rights: rights))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCollection
@@ -54,6 +55,37 @@ final class MARCWriterTests: XCTestCase {
             XCTAssertEqual(read.control("001"), record.control("001"))
             XCTAssertEqual(read.dataFields, record.dataFields)
             XCTAssertEqual(Int(read.leader.prefix(5)), try MARCWriter.data(record).count)
+        }
+    }
+
+    func testRandomRecordsOfOneToFourByteLettersReadBackUnchangedFromBothForms() throws {
+        var random = SplitMix64(seed: 18)
+        let letters = Array("aăâđêôơưĐƯỳỹữặẫệ㐀𠀀<>&\"' -–…") + ["e\u{301}"].map { Character($0) }
+        let tags = ["041", "100", "245", "520", "650", "700", "856", "900"]
+        for round in 0..<60 {
+            func text(_ length: Int) -> String {
+                String((0..<length).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
+                    .precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+            }
+            var record = MARCRecord(
+                leader: ItemMARCRecord.leader(status: "n", type: "a"),
+                controlFields: [("001", "r-\(round)"), ("008", String(repeating: "|", count: 40))])
+            for _ in 0..<Int(random.next() % 12) {
+                let subfields = (0..<(1 + Int(random.next() % 4))).map { index in
+                    (code: Character(UnicodeScalar(UInt8(0x61 + index))), value: "x" + text(Int(random.next() % 300)))
+                }
+                record.dataFields.append(
+                    .init(
+                        tag: tags[Int(random.next() % UInt64(tags.count))], indicators: ["  ", "10", " 4", "41"][round % 4],
+                        subfields: subfields))
+            }
+            let data = try MARCWriter.data(record)
+            record.leader = try MARCWriter.leader(for: record)
+            XCTAssertEqual(Int(record.leader.prefix(5)), data.count)
+            guard case .record(let iso, _, _)? = MARCReader.read(data).first else { return XCTFail("round \(round): refused") }
+            XCTAssertEqual(iso, record, "round \(round), ISO 2709")
+            let xml = MARCXMLReader.read(Data(MARCXMLWriter.collection([record]).utf8))
+            XCTAssertEqual(xml.records.map(\.record), [record], "round \(round), MARCXML")
         }
     }
 

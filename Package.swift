@@ -50,7 +50,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaSharing",
         dependencies: [
-            "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG",
+            "SohoaCollection", "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ],

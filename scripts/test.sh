@@ -13,6 +13,8 @@ if [ -x ../shared/checks/setup.sh ]; then
 fi
 # Selenium for the real-browser tests (a virtualenv outside the repository).
 scripts/browser-venv.sh >/dev/null
+# pymarc for the MARC export tests (a virtualenv outside the repository).
+scripts/marc-venv.sh >/dev/null
 phase "set-up (Debian packages, validators, browser)"
 scripts/lint.sh
 phase lint

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import SohoaCollection
 
-/// `sohoa export <item>|--all --format text|alto|pdf|bag --out DIR`.
+/// `sohoa export <item>|--all --format text|alto|pdf|bag|marc|marcxml --out DIR [--public-url URL]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
-            "Xuất văn bản, ALTO, PDF hoặc túi BagIt của tài liệu đã lưu trữ. (Export text, ALTO, PDF or BagIt bags of archived items.)")
+            "Xuất văn bản, ALTO, PDF, túi BagIt hoặc biểu ghi MARC 21 của tài liệu đã lưu trữ. (Export text, ALTO, PDF, BagIt bags or MARC 21 records of archived items.)"
+    )
 
     @Argument(help: "Item ids to export (see `sohoa status`).")
     var items: [String] = []
@@ -18,9 +19,14 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf) or bag (<out>/<item>/, BagIt 1.0 of the archived object)."
+            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf), bag (<out>/<item>/, BagIt 1.0 of the archived object), marc (<out>/marc21.mrc, MARC 21 in ISO 2709) or marcxml (<out>/marc21.xml)."
     )
     var format: String
+
+    @Option(
+        name: .long,
+        help: "For marc and marcxml: the address readers use (as for `sohoa serve --public-url`); 856 links to <url>/items/<item>.")
+    var publicURL: String?
 
     @Option(name: .long, help: "Folder to write into (created if missing).")
     var out: String
@@ -35,10 +41,34 @@ struct ExportCommand: ParsableCommand {
         guard all != !items.isEmpty else {
             throw ValidationError("name the items to export, or give --all (not both)")
         }
+        if ExportFormat(rawValue: format)?.isMARC == true, publicURL == nil {
+            throw ValidationError(
+                "--format \(format) needs --public-url, the address readers use (e.g. https://thuvien.laichau.gov.vn): each record links to the item's page there"
+            )
+        }
     }
 
     func run() throws {
         let session = try options.openSession()
+        if let marc = ExportFormat(rawValue: format), marc.isMARC {
+            let export: MARCExport
+            do {
+                export = try Exporter(session: session).marc(
+                    itemIDs: all ? nil : items, format: marc, to: URL(fileURLWithPath: out).standardizedFileURL, publicURL: publicURL)
+            } catch {
+                throw fail(error.description, error.exitStatus)
+            }
+            print(export.file.path)
+            var summary = Messages.text("\(export.itemIDs.count) biểu ghi MARC 21", "\(export.itemIDs.count) MARC 21 records")
+            if !export.leftOut.isEmpty {
+                summary += Messages.text(
+                    "; bỏ qua \(export.leftOut.count) tài liệu đóng hoặc đã rút (không có trang cho bạn đọc): ",
+                    "; left out \(export.leftOut.count) closed or withdrawn items (readers have no page to open): ")
+                summary += export.leftOut.joined(separator: ", ")
+            }
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            return
+        }
         let written: [URL]
         do {
             written = try Exporter(session: session).export(

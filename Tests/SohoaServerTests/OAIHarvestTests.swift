@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 import SohoaSharing
 import SohoaTesting
 import XCTest
@@ -112,6 +113,65 @@ final class OAIHarvestTests: XCTestCase {
         }
     }
 
+    /// `oai-harvest` harvests `oai_dc` only (the test above runs it, `marc21` listed among the formats):
+    /// the `marc21` list is followed here through every token, and every response is validated by
+    /// `validate-xml` (OAI-PMH.xsd validates `<metadata>` strictly, so each MARCXML record is checked
+    /// against MARC21slim 1.2 too).
+    func testAMARC21HarvestThroughEveryTokenIsSchemaValid() async throws {
+        _ = try SharedChecks.tool("validate-xml")
+        let folder = try temporaryArchive(self)
+        let services = try makeServices(archive: folder) {
+            $0.publicURL = "https://thuvien.laichau.gov.vn"
+            $0.sharing = SharingConfiguration(
+                repositoryName: "Thư viện số tỉnh Lai Châu", adminEmail: "thuvien@laichau.gov.vn",
+                repositoryIdentifier: Self.repository, restricted: .metadata, pageSize: 3)
+        }
+        let start = Date().addingTimeInterval(-3600)
+        for index in 0..<7 {
+            try services.catalog.upsertItem(
+                ItemRecord(
+                    id: "sach-\(index)", libraryCode: "LCH", title: "Địa chí Lai Châu, tập \(index) <trích> & phụ lục",
+                    creator: "Nguyễn, Văn A; Ban Biên soạn", date: ["1925", "[18--]", "1958-03-15", "1925-1930"][index % 4],
+                    language: index == 3 ? "vie+blt" : "vie", type: index == 2 ? "Bản thảo" : "Sách", subject: "Lai Châu; Dân tộc",
+                    holdingID: index.isMultiple(of: 2) ? "LCH-000\(index)" : nil,
+                    metadataJSON: #"{"description":"Mô tả\ndòng hai & <ba>","rights":"http://rightsstatements.org/vocab/InC/1.0/"}"#,
+                    sourcePath: "/batch/\(index)", state: .packaged, ocflVersion: "v1", objectPath: "o/\(index)", pageCount: 1,
+                    packagedAt: start),
+                at: start.addingTimeInterval(TimeInterval(index)))
+        }
+        try services.catalog.setAccess(itemID: "sach-5", .restricted, at: start, recordingChange: false)
+        try services.catalog.withdrawItem(id: "sach-6", reason: "Bản quét trùng", agent: "test", at: start.addingTimeInterval(60))
+
+        let app = Application(
+            router: SohoaServerApp.router(services: services),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            var pages: [String] = []
+            var query = "verb=ListRecords&metadataPrefix=marc21"
+            while pages.count < 10 {
+                let response = try await client.execute(uri: "/oai?\(query)", method: .get)
+                let xml = String(buffer: response.body)
+                pages.append(xml)
+                guard let token = xml.firstMatch(of: /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/)?.output.1 else { break }
+                query = "verb=ListRecords&resumptionToken=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }
+            XCTAssertEqual(pages.count, 3, "7 records, 3 a page")
+            let all = pages.joined()
+            XCTAssertEqual(
+                all.components(separatedBy: "<record xmlns=\"http://www.loc.gov/MARC21/slim\"").count - 1, 6, "the withdrawn one is deleted"
+            )
+            XCTAssertTrue(all.contains("<controlfield tag=\"001\">LCH-0000</controlfield>"), all)
+            XCTAssertTrue(all.contains("<controlfield tag=\"001\">sach-1</controlfield>"), all)
+            XCTAssertTrue(all.contains("<subfield code=\"u\">https://thuvien.laichau.gov.vn/items/sach-5</subfield>"), all)
+            XCTAssertTrue(all.contains("<subfield code=\"z\">\(ItemMARCRecord.signInNote)</subfield>"), "restricted: the note")
+            let record = try await client.execute(
+                uri: "/oai?verb=GetRecord&identifier=oai%3A\(Self.repository)%3Asach-2&metadataPrefix=marc21", method: .get)
+            let recordXML = String(buffer: record.body)
+            XCTAssertTrue(recordXML.contains("<leader>"), recordXML)
+            try await Self.assertValid(pages + [recordXML], name: "marc21")
+        }
+    }
+
     // MARK: Shared checks
 
     private static func assertValid(_ xml: String, name: String) async throws {
@@ -122,5 +182,20 @@ final class OAIHarvestTests: XCTestCase {
         try Data(xml.utf8).write(to: file)
         let run = try await SharedChecks.runAsync("validate-xml", [file.path])
         XCTAssertEqual(run.exitCode, 0, "\(name) is not valid: \(run.output)\n\(xml)")
+    }
+
+    /// Validates several responses in one run of `validate-xml` (files `<name>-<n>.xml`).
+    private static func assertValid(_ documents: [String], name: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oai-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String] = []
+        for (index, xml) in documents.enumerated() {
+            let file = folder.appendingPathComponent("\(name)-\(index).xml")
+            try Data(xml.utf8).write(to: file)
+            files.append(file.path)
+        }
+        let run = try await SharedChecks.runAsync("validate-xml", files)
+        XCTAssertEqual(run.exitCode, 0, "\(name): \(run.output)\n\(documents.joined(separator: "\n"))")
     }
 }

@@ -157,7 +157,7 @@ extension OAIProviderTests {
             catalogMODS.values("//*[local-name()='mods']/*[local-name()='titleInfo']/*[local-name()='title']"), ["Tài liệu sach-000"])
         XCTAssertTrue(catalogMODS.xml.contains("xmlns:mods=\"http://www.loc.gov/mods/v3\""))
         let formats = try provider.respond(["verb": "ListMetadataFormats", "identifier": ids.identifier(itemID: "sach-000")])
-        XCTAssertEqual(formats.values("//*[local-name()='metadataPrefix']"), ["oai_dc", "mods"])
+        XCTAssertEqual(formats.values("//*[local-name()='metadataPrefix']"), ["oai_dc", "mods", "marc21"])
     }
 
     func testMODSIsTakenOutOfMETSWithItsNamespaces() {

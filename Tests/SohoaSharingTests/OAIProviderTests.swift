@@ -46,9 +46,9 @@ final class OAIProviderTests: XCTestCase {
         let badArgument = try provider.respond(["verb": "ListRecords"])
         XCTAssertEqual(badArgument.errorCode, "badArgument")
         XCTAssertEqual(badArgument.requestAttributes, [])
-        let format = try provider.respond(["verb": "ListRecords", "metadataPrefix": "marc21"])
+        let format = try provider.respond(["verb": "ListRecords", "metadataPrefix": "ead"])
         XCTAssertEqual(format.errorCode, "cannotDisseminateFormat")
-        XCTAssertEqual(Set(format.requestAttributes), ["ListRecords", "marc21"])
+        XCTAssertEqual(Set(format.requestAttributes), ["ListRecords", "ead"])
         XCTAssertEqual(
             try provider.respond(["verb": "GetRecord", "identifier": "oai:sohoa.local:nope", "metadataPrefix": "oai_dc"])
                 .errorCode, "idDoesNotExist")
@@ -56,7 +56,7 @@ final class OAIProviderTests: XCTestCase {
             try provider.respond(["verb": "GetRecord", "identifier": "oai:other.org:sach-000", "metadataPrefix": "oai_dc"])
                 .errorCode, "idDoesNotExist")
         XCTAssertEqual(
-            try provider.respond(["verb": "GetRecord", "identifier": "oai:sohoa.local:sach-000", "metadataPrefix": "marc21"])
+            try provider.respond(["verb": "GetRecord", "identifier": "oai:sohoa.local:sach-000", "metadataPrefix": "ead"])
                 .errorCode, "cannotDisseminateFormat")
         XCTAssertEqual(
             try provider.respond(["verb": "ListMetadataFormats", "identifier": "oai:sohoa.local:nope"]).errorCode,

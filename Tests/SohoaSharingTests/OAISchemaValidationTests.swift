@@ -6,8 +6,8 @@ import XCTest
 
 @testable import SohoaSharing
 
-/// Every kind of response, validated against the official OAI-PMH schema (and the oai_dc and MODS
-/// schemas of the payloads) by `../shared/checks/validate-xml`.
+/// Every kind of response, validated against the official OAI-PMH schema (and the oai_dc, MODS and
+/// MARC 21 slim schemas of the payloads) by `../shared/checks/validate-xml`.
 final class OAISchemaValidationTests: XCTestCase {
     func testEveryVerbsResponseIsSchemaValid() throws {
         _ = try SharedChecks.tool("validate-xml")
@@ -36,6 +36,10 @@ final class OAISchemaValidationTests: XCTestCase {
             "records-dc": ["verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2024-03-01", "until": "2024-03-01"],
             "records-mods-2": ["verb": "ListRecords", "resumptionToken": first.resumptionToken ?? ""],
             "record-odd-id": ["verb": "GetRecord", "identifier": ids.identifier(itemID: "Địa chí 100% (bản 2)"), "metadataPrefix": "mods"],
+            "records-marc21": ["verb": "ListRecords", "metadataPrefix": "marc21"],
+            "record-marc21-odd-id": [
+                "verb": "GetRecord", "identifier": ids.identifier(itemID: "Địa chí 100% (bản 2)"), "metadataPrefix": "marc21",
+            ],
             "record-archived-dc": ["verb": "GetRecord", "identifier": ids.identifier(itemID: "tai-lieu-1"), "metadataPrefix": "oai_dc"],
             "record-deleted": ["verb": "GetRecord", "identifier": ids.identifier(itemID: "tai-lieu-3"), "metadataPrefix": "oai_dc"],
             "error-bad-argument": ["verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2024-13-01"],

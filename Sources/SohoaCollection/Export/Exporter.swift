@@ -12,7 +12,14 @@ public struct Exporter: Sendable {
     }
 
     /// Exports `itemIDs` (all archived items when nil) in `format` into `out`; returns files written.
-    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
+    /// MARC formats link to item pages under `publicURL` (see `marc(itemIDs:format:to:publicURL:)`).
+    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL, publicURL: String? = nil) throws(RunError) -> [URL] {
+        if format.isMARC { return [try marc(itemIDs: itemIDs, format: format, to: out, publicURL: publicURL).file] }
+        return try exportFiles(try archivedItems(itemIDs), format: format, to: out)
+    }
+
+    /// The archived items `itemIDs` names (every archived item when nil); an unknown id is a usage error.
+    func archivedItems(_ itemIDs: [String]?) throws(RunError) -> [ItemRecord] {
         let items: [ItemRecord]
         do {
             if let itemIDs {
@@ -30,6 +37,10 @@ public struct Exporter: Sendable {
         } catch {
             throw RunError(.archive, "cannot read the catalog: \(error)")
         }
+        return items
+    }
+
+    private func exportFiles(_ items: [ItemRecord], format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
         var written: [URL] = []
         do {
             for item in items {
@@ -47,6 +58,8 @@ public struct Exporter: Sendable {
                     }
                 case .bag:
                     written.append(try bag(item, paths: paths, to: out.appendingPathComponent(item.id)))
+                case .marc, .marcxml:
+                    break
                 case .text, .alto:
                     let (prefix, suffix) = format == .text ? ("text/", ".txt") : ("alto/", ".xml")
                     for path in paths where path.hasPrefix(prefix) && path.hasSuffix(suffix) {

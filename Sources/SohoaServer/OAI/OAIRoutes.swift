@@ -12,7 +12,8 @@ enum OAIRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
         let provider = OAIProvider(
             catalog: services.catalog, configuration: services.options.sharing,
-            baseURL: services.options.publicURL + "/oai", root: services.root, siteURL: services.options.publicURL)
+            baseURL: services.options.publicURL + "/oai", root: services.root, siteURL: services.options.publicURL,
+            rights: services.options.rights)
         router.get("/oai") { request, _ -> Response in
             let arguments = OAIFormArguments.parse(request.uri.query ?? "")
             return try await services.harvests.run { try respond(provider, arguments: arguments) }

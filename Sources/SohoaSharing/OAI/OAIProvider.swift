@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 
 /// The OAI-PMH 2.0 data provider: answers the six verbs from the catalog (and the archived
 /// descriptions), honouring access levels — closed items never show metadata, restricted items only
@@ -21,16 +22,17 @@ public struct OAIProvider: Sendable {
     /// A provider for `catalog`, reading archived descriptions from `root` (nil: catalog only).
     /// Record metadata links to item pages at `<site>/items/<item-id>`, `site` being `baseURL`
     /// without its last path component unless given. Resumption tokens are signed with the archive's
-    /// key (`extensions/sohoa-work/oai-token.key`, made on first use).
+    /// key (`extensions/sohoa-work/oai-token.key`, made on first use). `rights` gives MARC records of
+    /// items without rights of their own a statement (server.yaml's `rights:`).
     public init(
         catalog: Catalog, configuration: SharingConfiguration, baseURL: String, root: OCFLStorageRoot?,
-        siteURL: String? = nil
+        siteURL: String? = nil, rights: RightsDefaults = RightsDefaults()
     ) {
         self.catalog = catalog
         self.configuration = configuration
         self.baseURL = baseURL
         let site = siteURL ?? (baseURL.range(of: "/", options: .backwards).map { String(baseURL[..<$0.lowerBound]) } ?? baseURL)
-        self.metadata = OAIRecordMetadata(root: root) { id in
+        self.metadata = OAIRecordMetadata(root: root, catalog: catalog, rights: rights) { id in
             site + "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
         }
         self.identifiers = OAIIdentifier(repositoryIdentifier: configuration.repositoryIdentifier)

@@ -1,22 +1,32 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 
 /// The metadata of one record in a format. The archived description is used when the item's object
 /// has it (`dc.xml`, the MODS in `mets.xml`); otherwise — an object not (yet) readable, a document
 /// in an unexpected shape — it is made from the catalog's fields with the archive's own writers, so
-/// every record can be disseminated in every listed format. Both carry a link to the item page.
+/// every record can be disseminated in every listed format. MARC 21 is made from the catalog's
+/// description (`ItemMARCRecord`, as `sohoa export --format marcxml`). All carry a link to the item page.
 struct OAIRecordMetadata: Sendable {
     /// The OCFL storage root, or nil to use the catalog only.
     let root: OCFLStorageRoot?
+    /// The catalog, for the item descriptions MARC records are made from.
+    let catalog: Catalog
+    /// Rights for MARC records of items without their own (server.yaml's `rights:`).
+    let rights: RightsDefaults
     /// The item page's address, for an item id.
     let itemPage: @Sendable (String) -> String
     /// Elements already made, by record version and format: reading and cutting the archived files
     /// costs far more than the rest of a ListRecords answer, and harvesters ask for the same pages.
     let made = IIIFCache<String>(budget: 16 << 20)
 
-    init(root: OCFLStorageRoot?, itemPage: @escaping @Sendable (String) -> String) {
+    init(
+        root: OCFLStorageRoot?, catalog: Catalog, rights: RightsDefaults, itemPage: @escaping @Sendable (String) -> String
+    ) {
         self.root = root
+        self.catalog = catalog
+        self.rights = rights
         self.itemPage = itemPage
     }
 
@@ -52,6 +62,10 @@ struct OAIRecordMetadata: Sendable {
                 "<\(prefix):location><\(prefix):url usage=\"primary display\" access=\"object in context\">"
                 + "\(OAIXML.escape(itemPage(row.id)))</\(prefix):url></\(prefix):location>"
             return Self.inserting(location, beforeClosing: "\(prefix):mods", in: mods)
+        case .marc21:
+            // The row came from the catalog, so the item is there unless the catalog fails.
+            guard let item = try? catalog.itemAvailability(id: row.id) else { return "" }
+            return MARCXMLWriter.record(ItemMARCRecord.record(item, itemPage: itemPage(row.id), rights: rights))
         }
     }
 

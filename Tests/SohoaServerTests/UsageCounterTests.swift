@@ -105,3 +105,21 @@ final class UsageCounterTests: XCTestCase {
         XCTAssertEqual(counter.rememberedVisits, 0, "ended visits are forgotten")
     }
 }
+
+extension UsageCounterTests {
+    func testDaysAreUTCDates() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "yyyy-MM-dd"
+        for day in stride(from: -3, to: 40_000, by: 97) {
+            let start = Date(timeIntervalSince1970: Double(day) * 86_400)
+            let expected = formatter.string(from: start)
+            XCTAssertEqual(UsageDay.text(start), expected, "\(start)")
+            XCTAssertEqual(UsageDay.text(start.addingTimeInterval(86_399.5)), expected, "the day's last second")
+            XCTAssertNotEqual(UsageDay.text(start.addingTimeInterval(86_400)), expected, "the next day")
+        }
+        XCTAssertEqual(UsageDay.text(Self.start), "2026-03-10")
+        XCTAssertEqual(UsageDay.text(Date(timeIntervalSince1970: 951_782_400)), "2000-02-29")
+    }
+}

@@ -33,6 +33,13 @@ struct VisitKeys: Sendable {
     /// The visit key of a client on the salt's day: 32 hexadecimal digits.
     func key(address: String, userAgent: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(address)\n\(userAgent)".utf8), using: SymmetricKey(data: salt))
-        return code.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in code.prefix(16) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

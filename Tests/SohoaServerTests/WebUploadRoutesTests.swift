@@ -294,6 +294,15 @@ final class WebUploadRoutesTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: target.appendingPathComponent("b/3.png")), Data(Self.page.reversed()))
             XCTAssertEqual(receiver.sha256, SubmissionAPI.sha256(data))
         }
+        // A body that ends before its closing boundary is refused.
+        let cut = WebUploadReceiver(boundary: MultipartBody.boundary, csrfToken: "token", limit: Int64(data.count)) { _ in
+            let target = folder.appendingPathComponent("cut")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            return target
+        }
+        cut.take(ByteBuffer(bytes: data.dropLast(100)))
+        cut.finish()
+        XCTAssertEqual(cut.stop, .malformed)
     }
 }
 

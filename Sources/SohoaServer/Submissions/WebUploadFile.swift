@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 
 #if canImport(Glibc)
     import Glibc
@@ -55,9 +54,9 @@ final class WebUploadFile {
         }
     }
 
-    /// Appends the buffer's bytes.
-    func write(_ buffer: ByteBuffer) throws {
-        pending += buffer.readableBytesView
+    /// Appends `bytes`.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        pending.append(contentsOf: bytes)
         if pending.count >= Self.flushSize { try flush() }
     }
 

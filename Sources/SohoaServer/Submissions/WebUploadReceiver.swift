@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import MultipartKit
 import NIOCore
 
 #if canImport(Glibc)
@@ -41,7 +40,7 @@ final class WebUploadReceiver {
     private var folder: URL?
     private let csrfToken: String
     private let limit: Int64
-    private let parser: MultipartParser
+    private let parser: MultipartStream
 
     /// Problems with single files (odd names, a file sent twice); every one is named.
     private(set) var problems: [Problem] = []
@@ -73,13 +72,13 @@ final class WebUploadReceiver {
     /// the picked folder's name, and returns the empty folder to write into. `limit`: the most body
     /// bytes taken.
     init(boundary: String, csrfToken: String, limit: Int64, makeFolder: @escaping (String?) throws -> URL) {
-        parser = MultipartParser(boundary: boundary)
+        parser = MultipartStream(boundary: boundary)
         self.csrfToken = csrfToken
         self.limit = limit
         self.makeFolder = makeFolder
         parser.onHeader = { [unowned self] name, value in self.headers.append((name.lowercased(), value)) }
-        parser.onBody = { [unowned self] buffer in self.body(&buffer) }
-        parser.onPartComplete = { [unowned self] in self.complete() }
+        parser.onContent = { [unowned self] bytes in self.body(bytes) }
+        parser.onPartEnd = { [unowned self] in self.complete() }
     }
 
     /// The boundary of a `multipart/form-data` content type, or nil for any other type.
@@ -114,7 +113,7 @@ final class WebUploadReceiver {
         }
         buffer.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
         do {
-            try parser.execute(buffer)
+            try parser.execute(buffer.readableBytesView)
         } catch {
             fail(.malformed, Problem(vi: "biểu mẫu gửi lên không đúng dạng", en: "the form data is not well formed"))
         }
@@ -122,7 +121,7 @@ final class WebUploadReceiver {
 
     /// Ends the reading: the last file is closed; a body that stopped mid-part is an error.
     func finish() {
-        if stop == nil, part != nil || !headers.isEmpty {
+        if stop == nil, !parser.isFinished {
             fail(.malformed, Problem(vi: "dữ liệu gửi lên bị cắt giữa chừng", en: "the form data ended in the middle of a file"))
         }
         if case .file(let file) = part { file.close() }
@@ -140,15 +139,15 @@ final class WebUploadReceiver {
         if problems.count < Self.maximumListed { problems.append(problem) } else { extraProblems += 1 }
     }
 
-    private func body(_ buffer: inout ByteBuffer) {
+    private func body(_ content: UnsafeRawBufferPointer) {
         if part == nil { begin() }
         switch part {
         case .token(var bytes):
-            bytes += buffer.readableBytesView.prefix(max(0, 128 - bytes.count))
+            bytes += content.prefix(max(0, 128 - bytes.count))
             part = .token(bytes)
         case .file(let file):
             do {
-                try file.write(buffer)
+                try file.write(content)
             } catch {
                 fail(.disk, error.problem)
             }

@@ -9,8 +9,9 @@ import XCTest
 /// A district station and the provincial server as two processes (issue 15): `sohoa login` keeps a
 /// 0600 token; `sohoa submit` sends a batch through a proxy that cuts the connection three times
 /// mid-upload and resends at most one chunk per cut; the server, killed while it runs the batch and
-/// started again, archives every item once under the batch's library code; the archive is valid OCFL
-/// and the inbox is emptied.
+/// started again, archives every item once under the batch's library code; the district's archivist,
+/// signed in over HTTP, finds the pages in her review queue, and another district's archivist gets
+/// 404 for them; the archive is valid OCFL and the inbox is emptied.
 final class SubmissionEndToEndTests: XCTestCase {
     static let password = "mật khẩu trạm Than Uyên"
     static let chunk = 65_536
@@ -54,6 +55,15 @@ final class SubmissionEndToEndTests: XCTestCase {
             input: Self.password + "\n",
             environment: ["SOHOA_BCRYPT_COST": "4"])
         XCTAssertEqual(user.exitCode, 0, user.stderr)
+        // The archivists of this district and of another one.
+        let other = try Sohoa.run(["libraries", "add", "MTE", "Thư viện huyện Mường Tè", "--archive", archive.path])
+        XCTAssertEqual(other.exitCode, 0, other.stderr)
+        for (name, code) in [("lan.tuy", "TUY"), ("hoa.mte", "MTE")] {
+            let archivist = try Sohoa.runWithInput(
+                ["users", "add", name, "--role", "archivist", "--library", code, "--password-stdin", "--archive", archive.path],
+                input: Self.password + "\n", environment: ["SOHOA_BCRYPT_COST": "4"])
+            XCTAssertEqual(archivist.exitCode, 0, archivist.stderr)
+        }
         return archive
     }
 
@@ -155,6 +165,30 @@ final class SubmissionEndToEndTests: XCTestCase {
         XCTAssertEqual(final["state"] as? String, "archived")
         XCTAssertEqual(final["id"] as? Int, submission["id"] as? Int, "the same submission, not a second upload")
         XCTAssertEqual(json(waited.stdout)["bytesSent"] as? Int, 0, "nothing was sent again")
+
+        // Over HTTP: the district's archivist finds the OCRed pages in her review queue and opens
+        // them; another district's archivist sees none of them and gets 404 for each.
+        let archivist = WebSession(port: server.port)
+        try archivist.signIn("lan.tuy", password: Self.password)
+        let queue = try archivist.get("/review")
+        XCTAssertEqual(queue.status, 200, queue.body)
+        let pages = queue.body.components(separatedBy: "href=\"/review/").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        XCTAssertFalse(pages.isEmpty, "no page in the district archivist's review queue:\n\(queue.body)")
+        XCTAssertTrue(queue.body.contains("Địa chí Lai Châu"), "the submitted item is in the queue")
+        let opened = try archivist.get("/review/\(pages[0])")
+        XCTAssertEqual(opened.status, 200)
+        let elsewhere = WebSession(port: server.port)
+        try elsewhere.signIn("hoa.mte", password: Self.password)
+        let theirQueue = try elsewhere.get("/review")
+        XCTAssertEqual(theirQueue.status, 200)
+        XCTAssertFalse(theirQueue.body.contains("Địa chí Lai Châu"), "another district's queue does not list the item")
+        for page in Set(pages) {
+            let refused = try elsewhere.get("/review/\(page)")
+            XCTAssertEqual(refused.status, 404, "page \(page) for another district's archivist")
+            XCTAssertFalse(refused.body.contains("Địa chí"), "the 404 does not name the item")
+        }
+        XCTAssertEqual(try elsewhere.get("/items/dia-chi-lai-chau/metadata").status, 404)
+        XCTAssertEqual(try archivist.get("/items/dia-chi-lai-chau/metadata").status, 200)
 
         // Every item once, under the district's code; the inbox is empty; the archive is valid.
         let objects = files(under: archive, endingWith: "inventory.json").filter {

@@ -14,6 +14,7 @@ extension ServerConfigurationFileTests {
               total-quota: 1099511627776
               free-margin: 64K
               token-days: 30
+              abandon-days: 3
               pipeline: Pipelines/huyen.yaml
               inbox: /srv/sohoa-inbox
             """.utf8
@@ -27,6 +28,8 @@ extension ServerConfigurationFileTests {
         XCTAssertEqual(settings.totalQuota, 1 << 40)
         XCTAssertEqual(settings.freeMargin, 64 << 10)
         XCTAssertEqual(settings.tokenLifetime, 30 * 86_400)
+        XCTAssertEqual(settings.abandonAfter, 3 * 86_400)
+        XCTAssertEqual(SubmissionSettings().abandonAfter, 7 * 86_400, "a week by default")
         XCTAssertEqual(settings.pipeline?.path, folder.appendingPathComponent("Pipelines/huyen.yaml").path)
         XCTAssertEqual(settings.inboxFolder(archive: folder).path, "/srv/sohoa-inbox")
         XCTAssertEqual(
@@ -38,6 +41,7 @@ extension ServerConfigurationFileTests {
         for (yaml, words) in [
             ("submissions:\n  max-size: lots\n", "submissions.max-size"), ("submissions:\n  quota: 1G\n", "'submissions.quota'"),
             ("submissions:\n  token-days: 0\n", "submissions.token-days"),
+            ("submissions:\n  abandon-days: soon\n", "submissions.abandon-days"),
         ] {
             try Data(yaml.utf8).write(to: folder.appendingPathComponent("server.yaml"))
             var options = ServerOptions(archive: folder)

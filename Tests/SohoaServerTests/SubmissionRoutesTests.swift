@@ -209,6 +209,17 @@ final class SubmissionRoutesTests: XCTestCase {
         XCTAssertEqual(try services.catalog.status().itemCount, 0, "nothing ingested")
         let more = try await service(services).intake()
         XCTAssertFalse(more, "nothing more to check")
+        try assertArchiveUntouched(services)
+    }
+
+    /// The archive holds no object and is valid OCFL (`validate-ocfl`, when ../shared has it).
+    func assertArchiveUntouched(_ services: ServerServices, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try services.catalog.status().itemCount, 0, "the catalog lists no item", file: file, line: line)
+        let objects = files(under: services.options.archive, endingWith: "0=ocfl_object_1.1")
+        XCTAssertEqual(objects, [], "no object was written", file: file, line: line)
+        if (try? SharedChecks.tool("validate-ocfl")) != nil {
+            try SharedChecks.assertValid("validate-ocfl", [services.options.archive.path], file: file, line: line)
+        }
     }
 
     func testAnUploadDamagedOnTheWayIsRefusedByItsWholeHash() async throws {
@@ -221,6 +232,7 @@ final class SubmissionRoutesTests: XCTestCase {
         let refused = try XCTUnwrap(try services.catalog.submission(id: id))
         XCTAssertEqual(refused.state, .failed)
         XCTAssertTrue(refused.problems.joined().contains("damaged on the way"), "\(refused.problems)")
+        try assertArchiveUntouched(services)
     }
 
     func testAVerifiedBagIsQueuedRunAndRemovedFromTheInbox() async throws {

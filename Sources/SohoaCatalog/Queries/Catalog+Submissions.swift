@@ -105,6 +105,42 @@ extension Catalog {
         }
     }
 
+    /// Marks a web upload whose body arrived whole as received: its batch name and the SHA-256 of
+    /// the body as received are recorded, every announced byte counts as received. False when it
+    /// was no longer uploading (expired meanwhile).
+    public func completeWebSubmission(id: Int64, name: String, sha256: String, at date: Date = Date()) throws(CatalogError) -> Bool {
+        try write { tx throws(CatalogError) in
+            try tx.run {
+                try tx.db.execute(
+                    sql: """
+                        UPDATE submissions SET name = ?, sha256 = ?, receivedBytes = size, state = 'received', updatedAt = ?
+                        WHERE id = ? AND state = 'uploading'
+                        """, arguments: [name, sha256, date, id])
+                return tx.db.changesCount == 1
+            }
+        }
+    }
+
+    /// Fails an upload that has not moved since before `cutoff` (abandoned), with `problems`; false
+    /// when it moved on or ended meanwhile. Its bytes stop counting against the quotas.
+    public func expireSubmission(
+        id: Int64, idleSince cutoff: Date, problems: [String], at date: Date = Date()
+    ) throws(CatalogError)
+        -> Bool
+    {
+        let json = (try? JSONEncoder().encode(problems)).map { String(decoding: $0, as: UTF8.self) }
+        return try write { tx throws(CatalogError) in
+            try tx.run {
+                try tx.db.execute(
+                    sql: """
+                        UPDATE submissions SET state = 'failed', problemsJSON = ?, updatedAt = ?, finishedAt = ?
+                        WHERE id = ? AND state = 'uploading' AND updatedAt < ?
+                        """, arguments: [json, date, date, id, cutoff])
+                return tx.db.changesCount == 1
+            }
+        }
+    }
+
     /// The pipeline's progress on a running submission.
     public func setSubmissionProgress(
         id: Int64, pagesDone: Int, pagesTotal: Int, pagesFailed: Int, itemsArchived: Int, at date: Date = Date()

@@ -43,7 +43,7 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
 
-        if Self.changesState(request.method), !Self.isExempt(request.uri.path) {
+        if Self.changesState(request.method), !Self.isExempt(request.uri.path), !Self.checksOwnToken(request) {
             let sent = try await Self.sentToken(&request)
             guard let sent, SessionToken.matches(sent, context.csrfToken) else {
                 var refusal = Self.refusal(context: context)
@@ -82,6 +82,14 @@ struct SessionMiddleware: RouterMiddleware {
     /// carry a bearer token instead of cookies (`APITokenMiddleware`).
     static func isExempt(_ path: String) -> Bool {
         path == "/oai" || path.hasPrefix("/oai/") || path.hasPrefix("/api/")
+    }
+
+    /// The web upload form's body is not read here (it may be hundreds of MB, and is written to disk
+    /// as it arrives): its handler (`WebUploadReceiver`) checks the `_csrf` part, which the form sends
+    /// first, before it writes any file.
+    static func checksOwnToken(_ request: Request) -> Bool {
+        request.method == .post && request.uri.path == WebUploadPage.path
+            && (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data")
     }
 
     /// The token the request sends: the header, else the `_csrf` field of a urlencoded body.

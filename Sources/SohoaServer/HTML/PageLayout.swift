@@ -16,6 +16,10 @@ public enum PageLayout {
         if let user = context.user {
             if user.role.canReview { nav.append(link("/review", language.pick("Duyệt OCR", "Review"))) }
             if user.role.canSeeDashboard { nav.append(link("/dashboard", language.pick("Tiến độ", "Dashboard"))) }
+            if SubmissionRoutes.maySubmit(user.role) {
+                nav.append(link(WebUploadPage.path, language.pick("Gửi lô", "Send a batch")))
+                nav.append(link("/submissions", language.pick("Lô đã gửi", "Submitted batches")))
+            }
             if user.role == .admin { nav.append(link(LibrariesPage.path, language.pick("Thư viện", "Libraries"))) }
         }
         let account: HTML

@@ -5,10 +5,10 @@ extension ServerConfigurationFile {
     static func submissionSettings(_ value: Any, file: String, archive: URL) throws(ServerConfigurationError) -> SubmissionSettings {
         guard let map = value as? [String: Any] else {
             throw ServerConfigurationError(
-                "\(file): 'submissions' must be a mapping of keys (max-size, user-quota, total-quota, free-margin, token-days, pipeline, inbox)"
+                "\(file): 'submissions' must be a mapping of keys (max-size, user-quota, total-quota, free-margin, token-days, abandon-days, pipeline, inbox)"
             )
         }
-        let keys = ["max-size", "user-quota", "total-quota", "free-margin", "token-days", "pipeline", "inbox"]
+        let keys = ["max-size", "user-quota", "total-quota", "free-margin", "token-days", "abandon-days", "pipeline", "inbox"]
         for key in map.keys.sorted() where !keys.contains(key) {
             throw ServerConfigurationError(
                 "\(file): unknown key 'submissions.\(key)'; allowed in submissions: \(keys.joined(separator: ", "))")
@@ -30,6 +30,12 @@ extension ServerConfigurationFile {
                 throw ServerConfigurationError("\(file): submissions.token-days: must be a whole number from 1 to 3650")
             }
             settings.tokenLifetime = TimeInterval(days) * 86_400
+        }
+        if let raw = map["abandon-days"] {
+            guard let days = raw as? Int, (1...365).contains(days) else {
+                throw ServerConfigurationError("\(file): submissions.abandon-days: must be a whole number from 1 to 365")
+            }
+            settings.abandonAfter = TimeInterval(days) * 86_400
         }
         func path(_ key: String) throws(ServerConfigurationError) -> URL? {
             guard let raw = map[key] else { return nil }

@@ -9,8 +9,9 @@ import Synchronization
 #endif
 
 /// The server's inbox: one folder per submission (`<inbox>/<id>/`) holding the upload as it arrives
-/// (`upload.tar`) and then its unpacked bag (`bag/`). Nothing is written anywhere else; a
-/// submission's folder is removed once it is archived or refused.
+/// (`upload.tar` from `sohoa submit`, or the files of a web upload in `files/`) and then its bag
+/// (`bag/`: the tar unpacked, or the web upload's files bagged). Nothing is written anywhere else; a
+/// submission's folder is removed once it is archived, refused or abandoned.
 final class SubmissionInbox: Sendable {
     let folder: URL
     /// Submissions a request is writing to now (one writer each).
@@ -23,6 +24,19 @@ final class SubmissionInbox: Sendable {
     func submissionFolder(_ id: Int64) -> URL { folder.appendingPathComponent(String(id), isDirectory: true) }
     func upload(_ id: Int64) -> URL { submissionFolder(id).appendingPathComponent("upload.tar") }
     func bag(_ id: Int64) -> URL { submissionFolder(id).appendingPathComponent("bag", isDirectory: true) }
+    /// The batch folder of a web upload, as the browser sent it.
+    func files(_ id: Int64) -> URL { submissionFolder(id).appendingPathComponent("files", isDirectory: true) }
+
+    /// Whether submission `id` came from the web upload form (its files are there, not a tar).
+    func isWebUpload(_ id: Int64) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: files(id).path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// The ids of the submission folders in the inbox.
+    func submissionIDs() -> [Int64] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).compactMap { Int64($0) }.sorted()
+    }
 
     /// Bytes free for the inbox's disk, or nil when it cannot be told.
     func freeBytes() -> Int64? {
@@ -91,6 +105,32 @@ final class SubmissionInbox: Sendable {
             throw SubmissionInboxError(problems: error.problems)
         }
         try? FileManager.default.removeItem(at: file)
+        return bag
+    }
+
+    /// Makes the bag of a web upload's files (SHA-512 manifest, `External-Identifier` = `name`) and
+    /// removes the files. Throws the problems.
+    func bagWebUpload(_ id: Int64, name: String) throws(SubmissionInboxError) -> URL {
+        let files = files(id).standardizedFileURL
+        let bag = bag(id)
+        var payload: [String: URL] = [:]
+        let base = files.path
+        let walker = FileManager.default.enumerator(atPath: base)
+        while let relative = walker?.nextObject() as? String {
+            let url = files.appendingPathComponent(relative)
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            if type == .typeRegular { payload[relative.precomposedStringWithCanonicalMapping] = url }
+        }
+        guard !payload.isEmpty else { throw SubmissionInboxError("the web upload holds no files") }
+        do {
+            try? FileManager.default.removeItem(at: bag)
+            try BagWriter.write(
+                payload: payload,
+                info: [BagInfoEntry("External-Identifier", name), BagInfoEntry("Bag-Software-Agent", "sohoa serve (web upload)")], to: bag)
+        } catch {
+            throw SubmissionInboxError("the web upload's files cannot be bagged: \(error)")
+        }
+        try? FileManager.default.removeItem(at: files)
         return bag
     }
 

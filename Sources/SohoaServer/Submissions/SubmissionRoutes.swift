@@ -10,10 +10,11 @@ import SohoaSharing
 /// on the web to a signed-in user.
 enum SubmissionRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices, inbox: SubmissionInbox) {
-        router.get("/submissions") { _, context -> Response in
+        router.get("/submissions") { request, context -> Response in
             let user = try context.requireUser(where: maySubmit)
             let list = try services.catalog.submissions(userID: user.role == .admin ? nil : user.id)
-            return .html(SubmissionStatusPage.page(list, context: context))
+            let sent = request.uri.queryParameters.get("sent").flatMap { Int64($0) }
+            return .html(SubmissionStatusPage.page(list, sent: sent, context: context))
         }
         let api = router.group(RouterPath(SubmissionAPI.submissionsPath)).add(middleware: APITokenMiddleware(services: services))
         api.post { request, context -> Response in
@@ -41,6 +42,7 @@ enum SubmissionRoutes {
             case .failure(let refusal): refusal.response
             }
         }
+        WebUploadRoutes.add(to: router, services: services, inbox: inbox)
     }
 
     /// A refused request, as an error so it can travel in a `Result`.
@@ -78,13 +80,6 @@ enum SubmissionRoutes {
                 .badRequest,
                 "name must be given, size above 0, sha256 64 hex digits, chunkSize from 1 to \(SubmissionAPI.maximumChunkSize)")
         }
-        let settings = services.options.submissions
-        guard sent.size <= settings.maximumSize else {
-            return APIResponse.refusal(
-                .contentTooLarge,
-                "the batch is \(megabytes(sent.size)); this server takes at most \(megabytes(settings.maximumSize)) at once: split it into smaller batches"
-            )
-        }
         guard let user = try services.catalog.user(id: signedIn.id) else { return APIResponse.refusal(.unauthorized, "not signed in") }
         let record = SubmissionRecord(
             userID: signedIn.id, name: name, size: sent.size, sha256: sha, chunkSize: sent.chunkSize,
@@ -93,24 +88,8 @@ enum SubmissionRoutes {
         if let existing = try services.catalog.submission(userID: signedIn.id, sha256: sha) {
             return APIResponse.json(existing.status)
         }
-        let held = try services.catalog.inboxBytes(userID: signedIn.id)
-        if held.user + sent.size > settings.userQuota {
-            return APIResponse.refusal(
-                SubmissionRoutes.insufficientStorage,
-                "your submissions waiting on the server hold \(megabytes(held.user)); with this one they would pass your quota of \(megabytes(settings.userQuota)): wait until they are archived"
-            )
-        }
-        if held.total + sent.size > settings.totalQuota {
-            return APIResponse.refusal(
-                SubmissionRoutes.insufficientStorage,
-                "the server's inbox is full (\(megabytes(held.total)) waiting); try again later or tell the administrator")
-        }
-        // The tar and its unpacked bag are both on the disk for a moment.
-        if let free = inbox.freeBytes(), free - 2 * sent.size < settings.freeMargin {
-            return APIResponse.refusal(
-                SubmissionRoutes.insufficientStorage,
-                "the server's disk has \(megabytes(free)) free, too little for this batch (\(megabytes(sent.size)), twice while it is unpacked) and its safety margin; tell the administrator"
-            )
+        if let refusal = try SubmissionAdmission.check(size: sent.size, userID: signedIn.id, services: services, inbox: inbox) {
+            return APIResponse.refusal(refusal.status, refusal.en)
         }
         let (opened, _) = try services.catalog.openSubmission(record)
         return APIResponse.json(opened.status, status: .created)

@@ -9,6 +9,7 @@ import Synchronization
 /// pipeline one at a time. States go received → verified → queued → running → archived | failed.
 /// On graceful shutdown the running batch stops after its pages in flight and goes back to queued;
 /// at start a batch left running (the server was killed) is queued again, and the pipeline resumes it.
+/// Uploads nobody completed within `SubmissionSettings.abandonAfter` are deleted, their quota freed.
 public struct SubmissionService: Service {
     let catalog: Catalog
     let inbox: SubmissionInbox
@@ -18,6 +19,10 @@ public struct SubmissionService: Service {
     var pollInterval: Duration = .milliseconds(500)
     /// How long to wait before trying again when another run holds the archive.
     var busyPause: Duration = .seconds(30)
+    /// How often abandoned uploads are looked for.
+    var expiryInterval: Duration = .seconds(3600)
+    /// The time now (tests give their own clock).
+    var now: @Sendable () -> Date = { Date() }
 
     init(services: ServerServices, inbox: SubmissionInbox, runner: any SubmittedBatchRunner) {
         catalog = services.catalog
@@ -29,7 +34,7 @@ public struct SubmissionService: Service {
     public func run() async throws {
         let stop = SubmissionStop()
         do {
-            try recover()
+            try recover(startedAt: now())
         } catch {
             FileHandle.standardError.write(Data("sohoa serve: submissions left running cannot be queued again: \(error)\n".utf8))
         }
@@ -37,6 +42,7 @@ public struct SubmissionService: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await loop(stop) { try await intake() } }
                 group.addTask { await loop(stop) { try await runNext(stop) } }
+                group.addTask { await expiring(stop) }
             }
         } onGracefulShutdown: {
             stop.stop()
@@ -56,12 +62,59 @@ public struct SubmissionService: Service {
         }
     }
 
-    /// Submissions left between states by a stop or a crash go on from a safe point.
-    func recover() throws {
+    /// Looks for abandoned uploads now and then until the stop.
+    private func expiring(_ stop: SubmissionStop) async {
+        while !stop.isStopped {
+            do {
+                try expireAbandoned(at: now())
+            } catch {
+                FileHandle.standardError.write(Data("sohoa serve: abandoned uploads: \(error)\n".utf8))
+            }
+            let until = ContinuousClock.now + expiryInterval
+            while !stop.isStopped && ContinuousClock.now < until { try? await Task.sleep(for: pollInterval) }
+        }
+    }
+
+    /// Submissions left between states by a stop or a crash go on from a safe point; a web upload
+    /// whose request the stop cut off (before `startedAt`) cannot go on and is refused.
+    func recover(startedAt: Date = Date()) throws {
         for submission in try catalog.submissions(in: [.running, .verified]) {
             guard let id = submission.id else { continue }
             try catalog.setSubmissionState(id: id, .queued, from: [.running, .verified])
         }
+        for submission in try catalog.submissions(in: [.uploading]) {
+            guard let id = submission.id, inbox.isWebUpload(id) else { continue }
+            let problem = "the web upload was cut off when the server stopped; nothing was archived: send the folder again"
+            if try catalog.expireSubmission(id: id, idleSince: startedAt, problems: [problem], at: startedAt) { inbox.remove(id) }
+        }
+    }
+
+    /// Deletes the uploads that have not moved for `settings.abandonAfter` before `now` (their bytes
+    /// stop counting against the quotas) and inbox folders of submissions that have ended; returns
+    /// how many uploads expired.
+    @discardableResult
+    func expireAbandoned(at now: Date) throws -> Int {
+        let cutoff = now.addingTimeInterval(-settings.abandonAfter)
+        let days = max(1, Int((settings.abandonAfter / 86_400).rounded()))
+        let problem =
+            "abandoned: the upload was not completed within \(days) day\(days == 1 ? "" : "s") and was deleted from the server; send the batch again"
+        var expired = 0
+        for submission in try catalog.submissions(in: [.uploading]) where submission.updatedAt < cutoff {
+            guard let id = submission.id else { continue }
+            // Under the writer's lock: a chunk arriving now either lands first (and the upload is
+            // no longer idle) or finds the submission failed.
+            let done = try inbox.exclusively(id) { () throws -> Bool in
+                guard try catalog.expireSubmission(id: id, idleSince: cutoff, problems: [problem], at: now) else { return false }
+                inbox.remove(id)
+                return true
+            }
+            if done == true { expired += 1 }
+        }
+        for id in inbox.submissionIDs() {
+            let state = try catalog.submission(id: id)?.state
+            if state == nil || state?.isFinished == true { _ = inbox.exclusively(id) { inbox.remove(id) } }
+        }
+        return expired
     }
 
     /// Checks the oldest received upload; false when there was none.
@@ -70,7 +123,9 @@ public struct SubmissionService: Service {
         let inbox = inbox
         let problems: [String] = await Self.onOwnThread {
             do {
-                let bag = try inbox.unpack(id, sha256: submission.sha256)
+                let bag =
+                    try inbox.isWebUpload(id)
+                    ? inbox.bagWebUpload(id, name: submission.name) : inbox.unpack(id, sha256: submission.sha256)
                 _ = try BagVerifier.verify(bag, requiring: [])
                 return []
             } catch let error as SubmissionInboxError {

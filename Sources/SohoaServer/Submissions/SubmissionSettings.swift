@@ -9,6 +9,7 @@ import Foundation
 ///   total-quota: 200G      # what every unfinished submission may hold
 ///   free-margin: 5G        # refuse (507) when the disk would have less than this left
 ///   token-days: 90         # how long a `sohoa login` token lasts
+///   abandon-days: 7        # an upload not completed for this long is deleted, its quota freed
 ///   pipeline: Pipelines/rare-books.yaml   # the pipeline file for submitted batches (default: built in)
 ///   inbox: /srv/sohoa-inbox                # default: <archive>/extensions/sohoa-inbox
 /// ```
@@ -18,6 +19,8 @@ public struct SubmissionSettings: Sendable, Equatable {
     public var totalQuota: Int64 = 200 << 30
     public var freeMargin: Int64 = 5 << 30
     public var tokenLifetime: TimeInterval = 90 * 86_400
+    /// How long an upload may stand still before it is deleted as abandoned.
+    public var abandonAfter: TimeInterval = 7 * 86_400
     /// The pipeline file for submitted batches; nil: the built-in default.
     public var pipeline: URL?
     /// Where uploads and their unpacked bags are kept; nil: `<archive>/extensions/sohoa-inbox`.

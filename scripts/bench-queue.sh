@@ -14,6 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/sohoa-bench-queue.XXXXXX")
 eval "$(scripts/postgres-test-server.sh start)"
 trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"; rm -rf "$work"' EXIT
 url=$SOHOA_TEST_POSTGRES_URL
+export PGOPTIONS="-c client_min_messages=warning"
 
 # Copying the empty PostgreSQL database out makes its catalog schema (and an empty SQLite file).
 "$sohoa" catalog copy --from "$url" --to "$work/empty.sqlite" >/dev/null

@@ -23,17 +23,21 @@ final class PostgresSchemaTests: XCTestCase {
             Set(sqliteMigrations), Set(PostgresCatalogSchema.sharedMigrations.map(\.name)),
             "a SQLite migration was added or renamed: add the same migration to PostgresCatalogSchema (Sources/SohoaPostgres/Schema)")
 
-        let (sqliteColumns, sqliteIndexes, sqliteTriggers) = try sqlite.read { db in
+        let (sqliteColumns, sqliteRequired, sqliteIndexes, sqliteTriggers) = try sqlite.read { db in
             var columns: Set<String> = []
+            var required: Set<String> = []
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             where CatalogCopy.isCopied(sqliteTable: table) {
-                for column in try db.columns(in: table) { columns.insert("\(table).\(column.name.lowercased())") }
+                for column in try db.columns(in: table) {
+                    columns.insert("\(table).\(column.name.lowercased())")
+                    if column.isNotNull && column.primaryKeyIndex == 0 { required.insert("\(table).\(column.name.lowercased())") }
+                }
             }
             let indexes = try String.fetchAll(
                 db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
             let triggers = try String.fetchAll(
                 db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'trigger' AND name <> 'page_texts_delete_search'")
-            return (columns, Set(indexes), Set(triggers))
+            return (columns, required, Set(indexes), Set(triggers))
         }
         let postgresColumns = Set(
             try strings(
@@ -46,6 +50,20 @@ final class PostgresSchemaTests: XCTestCase {
                 """))
         XCTAssertEqual(postgresColumns.subtracting(sqliteColumns), [], "columns only PostgreSQL has")
         XCTAssertEqual(sqliteColumns.subtracting(postgresColumns), [], "columns only SQLite has")
+        // NOT NULL outside primary keys (SQLite's INTEGER PRIMARY KEY does not say NOT NULL; PostgreSQL's keys all are).
+        let postgresRequired = Set(
+            try strings(
+                postgres,
+                """
+                SELECT c.relname || '.' || a.attname FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+                WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
+                    AND NOT a.attisdropped AND a.attgenerated::text = '' AND a.attnotnull
+                    AND c.relname NOT IN ('grdb_migrations', 'work_queue')
+                    AND NOT EXISTS (
+                        SELECT 1 FROM pg_constraint AS k
+                        WHERE k.conrelid = c.oid AND k.contype = 'p' AND a.attnum = ANY(k.conkey))
+                """))
+        XCTAssertEqual(postgresRequired, sqliteRequired, "NOT NULL columns")
 
         // Key and unique-constraint indexes are implicit in both; `page_search` is the GIN index that
         // stands for SQLite's FTS5 table.

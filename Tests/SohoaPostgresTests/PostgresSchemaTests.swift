@@ -90,6 +90,24 @@ final class PostgresSchemaTests: XCTestCase {
         XCTAssertEqual(Set(applied), Set(PostgresCatalogSchema.migrations.map(\.name)))
     }
 
+    func testMachinesStartingTogetherMigrateOnce() throws {
+        let database = try PostgresTestDatabase(self)
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            do {
+                let connection = try database.connect()
+                defer { connection.close() }
+                try PostgresCatalogSchema.migrate(connection)
+            } catch {
+                failures.update { $0.append("machine \(index): \(error)") }
+            }
+        }
+        XCTAssertEqual(failures.value, [])
+        let connection = try database.connect()
+        defer { connection.close() }
+        XCTAssertEqual(try strings(connection, "SELECT count(*)::text FROM grdb_migrations"), ["\(PostgresCatalogSchema.migrations.count)"])
+    }
+
     func testRefusesAnotherApplicationsDatabaseAndANewerCatalog() throws {
         let other = try PostgresTestDatabase(self)
         let connection = try other.connect()

@@ -31,7 +31,10 @@ as_owner() {
 
 case "${1:-}" in
 start)
-  folder=$(mktemp -d "${TMPDIR:-/tmp}/sohoa-postgres.XXXXXX")
+  base=${TMPDIR:-/tmp}
+  # The cluster's owner must reach the folder: fall back to /tmp when TMPDIR is private to this user.
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$base"; then base=/tmp; fi
+  folder=$(mktemp -d "$base/sohoa-postgres.XXXXXX")
   chmod 755 "$folder"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$folder"
   password=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')

@@ -9,7 +9,7 @@ struct Sohoa: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, StatusCommand.self, SearchCommand.self, ExportCommand.self, AuditCommand.self, ImportCommand.self,
             CorrectCommand.self,
-            HoldingsCommand.self, ProgressCommand.self, ReportCommand.self,
+            HoldingsCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self,
             ServeCommand.self, LoginCommand.self, SubmitCommand.self, SubmissionsCommand.self,
             WithdrawCommand.self,
             UsersCommand.self, AccessCommand.self, MetadataCommand.self,

@@ -7,11 +7,13 @@ server; this script only uses the web pages, as people do:
 2. an archivist signs in, opens the review queue, corrects a word on a page with the keyboard and
    the form, saves and approves it;
 3. the corrected word is found by the public search typed without diacritics;
-4. a manager's dashboard opens; screenshots of the review page, the dashboard and the search
-   result are written to the screenshot folder.
+4. the reader opens a public item; a manager's dashboard shows the reader's visit, search and item
+   view (issue 18's usage statistics, written by the server every 5 seconds); screenshots of the
+   review page, the dashboard (top, and its readers' section) and the search result are written to
+   the screenshot folder.
 
 Usage: review_flow.py CONFIG.json   (keys: base, archivist, manager, password, restricted_item,
-restricted_title, corrected_word, search_words, screenshots)
+restricted_title, corrected_word, search_words, screenshots, public_item)
 Exit 0 when every step passed; otherwise prints the failed step and exits 1.
 """
 
@@ -121,11 +123,32 @@ class Flow:
             assert any(config["corrected_word"] in m for m in marks), f"corrected word not highlighted: {marks}"
             self.screenshot("search")
 
-            self.step("a manager opens the dashboard")
+            self.step("the reader opens a public item")
+            self.open("/items/" + config["public_item"])
+            self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+
+            self.step("a manager opens the dashboard and sees the reader's visit, search and item view")
             self.sign_in(config["manager"])
-            self.open("/dashboard")
-            self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
+            # The server writes what it counted every 5 seconds (the archivist's page views may be
+            # written before the reader's search): reload until the reader's item view is there.
+            deadline = time.time() + 30
+            while True:
+                self.open("/dashboard")
+                self.wait.until(EC.presence_of_element_located((By.TAG_NAME, "svg")))
+                figures = {
+                    key: self.driver.find_element(By.CSS_SELECTOR, f'dd[data-usage="{key}"]').text
+                    for key in ["item-views", "searches", "downloads"]
+                }
+                if figures["item-views"] != "0" or time.time() > deadline:
+                    break
+                time.sleep(2)
+            # The archivist and the reader used the same browser within 30 minutes: one visit.
+            visits = self.driver.find_element(By.CSS_SELECTOR, 'dd[data-usage="collection-visits"]').text
+            assert visits.startswith("1 / 10.000"), f"visits shown: {visits!r}"
+            assert figures == {"item-views": "1", "searches": "1", "downloads": "0"}, f"usage shown: {figures}"
             self.screenshot("dashboard")
+            self.driver.execute_script("document.getElementById('usage').scrollIntoView()")
+            self.screenshot("dashboard-usage")
             print("browser flow: passed", flush=True)
             return 0
         except Exception as error:  # noqa: BLE001 - report any failure as the step's

@@ -72,6 +72,7 @@ final class BrowserEndToEndTests: XCTestCase {
             "base": server.base, "archivist": "lo.thi.mai", "manager": "quan.ly", "password": "mat-khau-2026",
             "restricted_item": "dia-chi-lai-chau", "restricted_title": "Địa chí Lai Châu",
             "corrected_word": Self.corrected, "search_words": Self.searchWords, "screenshots": screenshots.path,
+            "public_item": "truyen-co-thai",
         ]
         let configFile = work.appendingPathComponent("browser.json")
         try JSONSerialization.data(withJSONObject: config).write(to: configFile)
@@ -79,7 +80,7 @@ final class BrowserEndToEndTests: XCTestCase {
             python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/review_flow.py").path, configFile.path])
         XCTAssertEqual(flow.exitCode, 0, "browser flow failed:\n\(flow.stdout)\n\(flow.stderr)\nserver:\n\(server.output)")
         XCTAssertTrue(flow.stdout.contains("browser flow: passed"), flow.stdout)
-        for name in ["review", "search", "dashboard"] {
+        for name in ["review", "search", "dashboard", "dashboard-usage"] {
             let size =
                 (try? FileManager.default.attributesOfItem(atPath: screenshots.appendingPathComponent("\(name).png").path)[.size] as? Int)
                 ?? 0

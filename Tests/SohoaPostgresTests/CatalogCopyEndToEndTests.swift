@@ -1,11 +1,12 @@
 import Foundation
+import SohoaCatalog
 import SohoaTesting
 import XCTest
 
 @testable import SohoaPostgres
 
 /// `sohoa catalog copy` as a user runs it, over the catalog of a real `sohoa run` (three SampleScans
-/// pages): to PostgreSQL and back, every table the same row for row.
+/// pages, and a day of usage): to PostgreSQL and back, every table the same row for row.
 final class CatalogCopyEndToEndTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -57,9 +58,13 @@ final class CatalogCopyEndToEndTests: XCTestCase {
             ])
         XCTAssertEqual(run.exitCode, 0, run.stderr)
 
+        // What `sohoa serve` would have counted, so the usage tables go over too.
+        try Catalog(url: archive.appendingPathComponent("catalog.sqlite")).recordUsage(CatalogCopyTests.usage)
+
         let there = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", database.url])
         XCTAssertEqual(there.exitCode, 0, there.stderr)
         XCTAssertTrue(there.stdout.contains("page_texts: 3"), there.stdout)
+        XCTAssertTrue(there.stdout.contains("usage_days: 2"), there.stdout)
         XCTAssertFalse(there.stdout.contains(database.address.password ?? "-"), "the password is never printed")
 
         let again = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", database.url])

@@ -20,6 +20,8 @@ final class CatalogCopyTests: XCTestCase {
         let there = try CatalogCopy.copy(from: .sqlite(original), to: postgres)
         XCTAssertEqual(there.tables.map(\.name), CatalogCopy.tables)
         XCTAssertEqual(there.tables.first { $0.name == "page_texts" }?.rows, 2)
+        XCTAssertEqual(there.tables.first { $0.name == "usage_days" }?.rows, 2)
+        XCTAssertEqual(there.tables.first { $0.name == "usage_item_days" }?.rows, 1)
 
         let connection = try database.connect()
         defer { connection.close() }
@@ -62,8 +64,17 @@ final class CatalogCopyTests: XCTestCase {
         }
     }
 
+    /// A day's usage: the whole collection's figures, one library's and one item's.
+    static let usage = UsageBatch(
+        libraries: [
+            .init(day: "2026-12-06", libraryCode: UsageBatch.wholeCollection): UsageFigures(
+                visits: 3, itemViews: 4, pageViews: 9, downloads: 1, searches: 2),
+            .init(day: "2026-12-06", libraryCode: "LC"): UsageFigures(visits: 2, itemViews: 4, pageViews: 9, downloads: 1),
+        ],
+        items: [.init(day: "2026-12-06", itemID: "dia-chi"): ("LC", UsageFigures(itemViews: 4, pageViews: 9, downloads: 1))])
+
     /// A catalog with a row in most tables, written through the catalog's API: Vietnamese texts, a
-    /// deleted batch (so the id sequence is ahead of the rows), users, a session, libraries, holdings.
+    /// deleted batch (so the id sequence is ahead of the rows), users, a session, libraries, holdings, usage.
     static func fill(_ file: URL) throws {
         let catalog = try Catalog(url: file)
         try catalog.addLibrary(code: "LC", name: "Thư viện tỉnh Lai Châu", district: "Thành phố Lai Châu", provincial: true)
@@ -94,6 +105,7 @@ final class CatalogCopyTests: XCTestCase {
             SessionRecord(
                 tokenHash: String(repeating: "e", count: 64), userID: try XCTUnwrap(user.id), csrfToken: "csrf",
                 expiresAt: Date().addingTimeInterval(3600)))
+        try catalog.recordUsage(Self.usage)
         let queue = try DatabaseQueue(path: file.path)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO batches (path, pipeline, startedAt) VALUES ('/batch', 'default', '2026-12-06 10:00:00.125')")

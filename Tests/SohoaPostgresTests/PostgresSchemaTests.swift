@@ -141,6 +141,8 @@ final class PostgresSchemaTests: XCTestCase {
             "UPDATE pages SET meanConfidence = 101",
             "INSERT INTO events (itemID, type, at, agent, outcome) VALUES ('sach-1', 'Bad Type', now(), 'test', 'success')",
             "INSERT INTO users (name, role, passwordHash, createdAt, updatedAt) VALUES ('an nguyen', 'admin', 'h', now(), now())",
+            "INSERT INTO usage_days (day, libraryCode) VALUES ('2026-12-6', '')",
+            "INSERT INTO usage_item_days (day, itemID, libraryCode, pageViews) VALUES ('2026-12-06', 'sach-1', 'LC', -1)",
         ]
         for sql in refused {
             XCTAssertThrowsError(try postgres.query(PostgresQuery(unsafeSQL: sql)), sql) { error in

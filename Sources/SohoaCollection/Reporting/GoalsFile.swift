@@ -45,6 +45,12 @@ public enum GoalsFile {
               special-value: true
               types: [rare-book, manuscript, local-history]
             baseline: 0
+        # Bạn đọc — Kế hoạch mục II.2.2: lượt truy cập mỗi năm, báo cáo trước ngày 1/11 (`sohoa stats`, `sohoa report`).
+        #   digital-collection-visits: lượt truy cập thư viện số (mọi thư viện của sohoa, mỗi lượt đếm một lần);
+        #   library-visits:            lượt truy cập cộng theo từng thư viện (một lượt xem tài liệu của hai thư viện tính cho cả hai).
+        usage-targets:
+          digital-collection-visits: 10000
+          library-visits: 35000
 
         """
 
@@ -74,8 +80,12 @@ public enum GoalsFile {
         } catch {
             throw GoalsFileError(file: file, message: "not valid YAML: \(error)")
         }
-        guard let root = parsed as? [String: Any], let list = root["goals"] as? [Any], root.count == 1 else {
-            throw GoalsFileError(file: file, message: "must hold one key, 'goals:', with a list of goals (see docs/progress.md)")
+        guard let root = parsed as? [String: Any], let list = root["goals"] as? [Any],
+            Set(root.keys).isSubset(of: ["goals", UsageTargets.key])
+        else {
+            throw GoalsFileError(
+                file: file,
+                message: "must hold the key 'goals:' with a list of goals, and may hold '\(UsageTargets.key):' (see docs/progress.md)")
         }
         var goals: [Goal] = []
         for (index, entry) in list.enumerated() {
@@ -136,6 +146,18 @@ public enum GoalsFile {
                     baseline: baseline, baselineDate: baselineDate))
         }
         return goals
+    }
+
+    /// The usage targets in `url` (`usage-targets:`), or the plan's when the file or the key is absent.
+    public static func loadUsageTargets(_ url: URL) throws(GoalsFileError) -> UsageTargets {
+        guard FileManager.default.fileExists(atPath: url.path) else { return .plan }
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw GoalsFileError(file: url.path, message: "cannot be read as UTF-8: \(error.localizedDescription)")
+        }
+        return try UsageTargets.parse(text, file: url.path)
     }
 
     /// The start of day `text` (`yyyy-MM-dd`) in UTC.

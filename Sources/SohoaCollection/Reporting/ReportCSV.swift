@@ -42,11 +42,42 @@ public enum ReportCSV {
                 ?? ["\(data.year)", "0", "0", "0", "0"],
         ]
         let failures = [["stage", "failures"]] + data.failures.map { [$0.stage, "\($0.count)"] }
+        let usage = data.usage.map(usageTables) ?? []
         return [
             ("goals.csv", csv(goals)), ("months.csv", csv(months)), ("libraries.csv", csv(rowsTable("library", data.libraries))),
             ("types.csv", csv(rowsTable("collection_type", data.types))), ("ocr.csv", csv(ocrTable)), ("audits.csv", csv(audits)),
             ("failures.csv", csv(failures)),
-        ]
+        ] + usage
+    }
+
+    /// The usage tables: `usage.csv` (the year's figures against the targets: the whole collection,
+    /// the libraries summed, then each library), `usage-months.csv`, `usage-items.csv` (most used).
+    static func usageTables(_ usage: UsageReport) -> [(name: String, text: String)] {
+        let header = ["year", "scope", "visits", "visits_target", "visits_percent", "item_views", "page_views", "downloads", "searches"]
+        func row(_ scope: String, _ f: UsageFigures, target: Int?, percent: Double?) -> [String] {
+            [
+                "\(usage.year)", scope, "\(f.visits)", target.map(String.init) ?? "", percent.map(number) ?? "", "\(f.itemViews)",
+                "\(f.pageViews)", "\(f.downloads)", "\(f.searches)",
+            ]
+        }
+        var totals = [header]
+        totals.append(
+            row("digital-collection", usage.total, target: usage.targets.collectionVisits, percent: usage.collectionVisitsPercent))
+        let summed = usage.libraries.map(\.figures).reduce(.zero, +)
+        totals.append(row("libraries", summed, target: usage.targets.libraryVisits, percent: usage.libraryVisitsPercent))
+        for library in usage.libraries { totals.append(row("library:\(library.libraryCode)", library.figures, target: nil, percent: nil)) }
+        var months = [["year", "month", "visits", "item_views", "page_views", "downloads", "searches"]]
+        for m in usage.months {
+            let f = m.figures
+            months.append([
+                "\(usage.year)", "\(m.month)", "\(f.visits)", "\(f.itemViews)", "\(f.pageViews)", "\(f.downloads)", "\(f.searches)",
+            ])
+        }
+        var items = [["item_id", "title", "library", "item_views", "page_views", "downloads"]]
+        for item in usage.topItems {
+            items.append([item.itemID, item.title ?? "", item.libraryCode, "\(item.itemViews)", "\(item.pageViews)", "\(item.downloads)"])
+        }
+        return [("usage.csv", csv(totals)), ("usage-months.csv", csv(months)), ("usage-items.csv", csv(items))]
     }
 
     /// `12`, `12.5`, `0.33`: no trailing zeros, `.` as the decimal point.

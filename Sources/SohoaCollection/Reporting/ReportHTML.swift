@@ -95,9 +95,10 @@ enum ReportHTML {
             body += "</tbody></table>"
         }
         body += "</div></section>"
+        if let usage = data.usage { body += usageSection(usage) }
         body +=
             "<footer>Lập bằng sohoa \(escape(SoftwareVersions.sohoaVersion)). Bảng số liệu kèm theo: goals.csv, months.csv, libraries.csv, "
-        body += "types.csv, ocr.csv, audits.csv, failures.csv.</footer>"
+        body += "types.csv, ocr.csv, audits.csv, failures.csv, usage.csv, usage-months.csv, usage-items.csv.</footer>"
 
         return """
             <!DOCTYPE html>
@@ -105,6 +106,65 @@ enum ReportHTML {
             <style>\(style)</style></head><body>\(body)</body></html>
 
             """
+    }
+
+    /// Section 8: the year's visits against the plan's reader targets, each month, each library, the
+    /// most-used items.
+    static func usageSection(_ u: UsageReport) -> String {
+        let summed = u.libraries.map(\.figures).reduce(.zero, +)
+        var html = "<section id=\"usage\"><h2>8. Bạn đọc: lượt truy cập, xem, tải trong năm \(u.year)</h2>"
+        html += ReportCharts.horizontalBars(
+            [
+                ReportCharts.Bar(
+                    label: "Lượt truy cập thư viện số", percent: u.collectionVisitsPercent, target: 100,
+                    caption: "\(vn(u.total.visits))/\(vn(u.targets.collectionVisits)) (\(vn(u.collectionVisitsPercent))%)",
+                    data: [("usage", "digital-collection"), ("visits", "\(u.total.visits)"), ("target", "\(u.targets.collectionVisits)")]),
+                ReportCharts.Bar(
+                    label: "Lượt truy cập các thư viện", percent: u.libraryVisitsPercent, target: 100,
+                    caption: "\(vn(u.libraryVisits))/\(vn(u.targets.libraryVisits)) (\(vn(u.libraryVisitsPercent))%)",
+                    data: [("usage", "libraries"), ("visits", "\(u.libraryVisits)"), ("target", "\(u.targets.libraryVisits)")]),
+            ], title: "Lượt truy cập so với mục tiêu năm (vạch đỏ: mục tiêu)", id: "chart-usage-targets")
+        html += ReportCharts.months(
+            u.months.map(\.figures.visits), title: "Lượt truy cập mỗi tháng", id: "chart-usage-visits", attribute: "visits")
+        html += "<table><thead><tr><th></th>" + u.months.map { "<th>T\($0.month)</th>" }.joined() + "<th>Cả năm</th></tr></thead><tbody>"
+        let measures: [(String, KeyPath<UsageFigures, Int>)] = [
+            ("Lượt truy cập", \.visits), ("Lượt xem tài liệu", \.itemViews), ("Lượt xem trang", \.pageViews), ("Lượt tải PDF", \.downloads),
+            ("Lượt tìm kiếm", \.searches),
+        ]
+        for (name, path) in measures {
+            html += "<tr><td>\(name)</td>" + u.months.map { "<td class=\"n\">\(vn($0.figures[keyPath: path]))</td>" }.joined()
+            html += "<td class=\"n\">\(vn(u.total[keyPath: path]))</td></tr>"
+        }
+        html += "</tbody></table>"
+        html += "<table><thead><tr><th>Thư viện</th><th>Lượt truy cập</th><th>Xem tài liệu</th><th>Xem trang</th><th>Tải PDF</th>"
+        html += "<th>Tìm kiếm</th></tr></thead><tbody>"
+        for row in u.libraries {
+            let f = row.figures
+            html +=
+                "<tr data-library=\"\(escape(row.libraryCode))\"><td>\(escape(row.libraryCode))</td><td class=\"n\">\(vn(f.visits))</td>"
+            html += "<td class=\"n\">\(vn(f.itemViews))</td><td class=\"n\">\(vn(f.pageViews))</td><td class=\"n\">\(vn(f.downloads))</td>"
+            html += "<td class=\"n\">\(vn(f.searches))</td></tr>"
+        }
+        html += "<tr><td>Cộng các thư viện</td><td class=\"n\">\(vn(summed.visits))</td><td class=\"n\">\(vn(summed.itemViews))</td>"
+        html +=
+            "<td class=\"n\">\(vn(summed.pageViews))</td><td class=\"n\">\(vn(summed.downloads))</td><td class=\"n\">\(vn(summed.searches))</td></tr>"
+        html += "</tbody></table>"
+        if !u.topItems.isEmpty {
+            html += "<table><thead><tr><th>Tài liệu được xem nhiều nhất</th><th>Thư viện</th><th>Xem</th><th>Trang</th><th>Tải</th>"
+            html += "</tr></thead><tbody>"
+            for item in u.topItems {
+                html +=
+                    "<tr data-item=\"\(escape(item.itemID))\"><td>\(escape(item.title ?? item.itemID))</td><td>\(escape(item.libraryCode))</td>"
+                html +=
+                    "<td class=\"n\">\(vn(item.itemViews))</td><td class=\"n\">\(vn(item.pageViews))</td><td class=\"n\">\(vn(item.downloads))</td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        html += "<p class=\"note\">Đếm theo quy tắc COUNTER: không tính robot (danh sách COUNTER Robots), cùng một yêu cầu lặp lại "
+        html += "trong 30 giây tính một lần, mỗi trang ảnh tính một lần mỗi lượt truy cập; một lượt truy cập kết thúc sau 30 phút "
+        html += "không hoạt động hoặc hết ngày. Không lưu địa chỉ IP. Lượt truy cập các thư viện: mỗi thư viện đếm các lượt xem "
+        html += "tài liệu của mình (một lượt xem tài liệu của hai thư viện tính cho cả hai).</p></section>"
+        return html
     }
 
     static let style = """

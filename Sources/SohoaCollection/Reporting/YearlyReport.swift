@@ -7,14 +7,16 @@ public enum YearlyReport {
     /// The file names written into the output folder.
     public static let htmlName = "bao-cao.html"
 
-    /// Gathers the year's figures. Goal figures come from `ProgressCalculator`, as in `sohoa progress`.
+    /// Gathers the year's figures. Goal figures come from `ProgressCalculator`, as in `sohoa progress`;
+    /// usage from `UsageReport`, against `usageTargets`.
     public static func build(
-        catalog: Catalog, goals: [Goal], year: Int, goalsFile: String? = nil, now: Date = Date()
+        catalog: Catalog, goals: [Goal], year: Int, goalsFile: String? = nil, usageTargets: UsageTargets = .plan, now: Date = Date()
     ) throws(CatalogError) -> YearlyReportData {
         let start = GoalsFile.day(String(format: "%04d-01-01", year)) ?? now
         let end = GoalsFile.day(String(format: "%04d-01-01", year + 1)) ?? now
         let asOf = min(now, end.addingTimeInterval(-0.001))
         let progress = try ProgressCalculator.progress(goals: goals, catalog: catalog, asOf: asOf, goalsFile: goalsFile)
+        let usage = try UsageReport.build(catalog: catalog, year: year, targets: usageTargets)
         return try catalog.progressSnapshot { tx throws(CatalogError) in
             let all = ProgressScope()
             let tally = try tx.progressTally(asOf: asOf)
@@ -36,7 +38,7 @@ public enum YearlyReport {
             return YearlyReportData(
                 year: year, asOf: asOf, generatedAt: now, progress: progress, months: try tx.monthlyArchived(year: year),
                 libraries: rows(.library), types: rows(.type), audits: try tx.fixityAudits(from: start, to: end),
-                failures: try tx.failureCounts(from: start, to: end))
+                failures: try tx.failureCounts(from: start, to: end), usage: usage)
         }
     }
 

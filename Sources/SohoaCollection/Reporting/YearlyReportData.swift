@@ -32,4 +32,6 @@ public struct YearlyReportData: Codable, Sendable, Equatable {
     public var audits: FixityAuditSummary?
     /// Failures recorded in the year, per stage.
     public var failures: [FailureCount]
+    /// What readers did in the year (`sohoa serve`'s counts) next to the plan's reader targets.
+    public var usage: UsageReport?
 }

@@ -16,7 +16,8 @@ public enum CatalogCopy {
     /// The catalog's tables, parents before the tables that refer to them.
     public static let tables = [
         "batches", "libraries", "holdings", "items", "pages", "page_stages", "events", "failures", "page_texts",
-        "audits", "users", "sessions", "reviews", "item_structures", "api_tokens", "submissions",
+        "audits", "users", "sessions", "reviews", "item_structures", "api_tokens", "submissions", "usage_days",
+        "usage_item_days",
     ]
 
     /// SQLite tables that are not copied: its own bookkeeping, the migrations (each side has its own),

@@ -19,6 +19,8 @@ struct DashboardData {
     var batches: [BatchRecord]
     var failures: [FailureRecord]
     var audits: [AuditRecord]
+    /// This year's usage (the user's library, or the whole collection) against the reader targets.
+    var usage: UsageReport?
 
     /// Reads everything as of `now`, for a user whose scope is `scope` (one library: that library's
     /// figures too).
@@ -52,11 +54,13 @@ struct DashboardData {
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let year = calendar.component(.year, from: now)
         let months = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.monthlyArchived(year: year) }
+        let targets = (try? DashboardGoals.usageTargets(services: services)) ?? .plan
+        let usage = try UsageReport.build(catalog: catalog, year: year, libraryCode: scope.libraryCode, targets: targets)
         return DashboardData(
             byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,
             months: months,
             batches: try catalog.batches(limit: 10, scope: scope), failures: try catalog.failures(limit: 20, scope: scope),
-            audits: try catalog.audits(limit: 5))
+            audits: try catalog.audits(limit: 5), usage: usage)
     }
 }
 
@@ -66,5 +70,10 @@ enum DashboardGoals {
         let url = services.options.archive.appendingPathComponent(GoalsFile.fileName)
         let loaded = try GoalsFile.load(url)
         return (loaded.goals, loaded.fromFile ? url.path : nil)
+    }
+
+    /// The reader targets: `usage-targets:` in `<archive>/goals.yaml`, else the plan's.
+    static func usageTargets(services: ServerServices) throws(GoalsFileError) -> UsageTargets {
+        try GoalsFile.loadUsageTargets(services.options.archive.appendingPathComponent(GoalsFile.fileName))
     }
 }

@@ -47,6 +47,7 @@ enum DashboardPage {
                 """)
         }
         sections.append(monthsSection(data, language: language))
+        if let usage = data.usage { sections.append(usageSection(usage, library: data.ownLibrary, language: language)) }
         sections.append(batchesSection(data.batches, language: language))
         sections.append(failuresSection(data.failures, language: language))
         sections.append(auditsSection(data.audits, language: language))
@@ -204,13 +205,13 @@ enum DashboardPage {
             <section id="report"><h2>\(language.pick("Báo cáo năm", "Yearly report"))</h2>\
             <p class="report-links">\(years)</p>\
             <p class="muted">\(language.pick("Bảng số liệu CSV", "CSV tables")): \
-            \(HTML.join(["goals", "months", "libraries", "types", "audits", "failures"].map { name -> HTML in
+            \(HTML.join(["goals", "months", "libraries", "types", "audits", "failures", "usage", "usage-months", "usage-items"].map { name -> HTML in
                 "<a href=\"/dashboard/report?year=\(String(year))&amp;format=csv&amp;table=\(name)\" download>\(name).csv</a>"
             }, separator: " · "))</p></section>
             """
     }
 
-    private static func table(id: String, title: String, headers: [String], rows: [HTML], empty: String) -> HTML {
+    static func table(id: String, title: String, headers: [String], rows: [HTML], empty: String) -> HTML {
         guard !rows.isEmpty else { return "<section id=\"\(id)\"><h2>\(title)</h2><p class=\"muted\">\(empty)</p></section>" }
         let head = headers.map { "<th>\($0)</th>" as HTML }
         return "<section id=\"\(id)\"><h2>\(title)</h2><table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>"

@@ -8,7 +8,9 @@ import SohoaCollection
 /// (`bao-cao-YYYY.html`), or one of its CSV tables with `&format=csv&table=goals|months|…`.
 enum YearlyReportDownload {
     /// The CSV tables that can be asked for (the files `sohoa report` writes, without `.csv`).
-    static let tables: Set<String> = ["goals", "months", "libraries", "types", "ocr", "audits", "failures"]
+    static let tables: Set<String> = [
+        "goals", "months", "libraries", "types", "ocr", "audits", "failures", "usage", "usage-months", "usage-items",
+    ]
 
     /// The report's `year` (required).
     static let yearParameter = BoundedInt("year", 2000...2100)
@@ -22,12 +24,15 @@ enum YearlyReportDownload {
             throw HTTPError(.badRequest, message: "table=" + tables.sorted().joined(separator: "|"))
         }
         let goals: (goals: [Goal], file: String?)
+        let targets: UsageTargets
         do {
             goals = try DashboardGoals.load(services: services)
+            targets = try DashboardGoals.usageTargets(services: services)
         } catch {
             throw HTTPError(.internalServerError, message: error.description)
         }
-        let data = try YearlyReport.build(catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file)
+        let data = try YearlyReport.build(
+            catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file, usageTargets: targets)
         // The report's writer is the one `sohoa report` uses; it writes into a folder, read back here.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-report-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }

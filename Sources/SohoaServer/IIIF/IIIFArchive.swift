@@ -44,9 +44,11 @@ struct IIIFArchive: Sendable {
         return VisibleItem(item: availability.item, access: availability.access, files: files)
     }
 
-    /// The page with this id if the reader may see its item, and where its image comes from; 404
-    /// naming only the id asked for otherwise.
-    func imageSource(pageID text: String, context: AppRequestContext) throws -> (source: IIIFImageSource, access: AccessLevel) {
+    /// The page with this id if the reader may see its item, where its image comes from, and the item
+    /// (for the usage statistics); 404 naming only the id asked for otherwise.
+    func imageSource(
+        pageID text: String, context: AppRequestContext
+    ) throws -> (source: IIIFImageSource, access: AccessLevel, page: PageRecord, item: ItemRecord) {
         let notFound = HTTPError(.notFound, message: "no image '\(text)' here")
         guard let pageID = Int64(text), let page = try services.catalog.page(id: pageID),
             let visible = try visibleItem(page.itemID, context: context, asked: "image \(pageID)")
@@ -56,7 +58,7 @@ struct IIIFArchive: Sendable {
                 "IIIF: image \(pageID) (item '\(page.itemID)', page '\(page.name)') has no master in the archive; answered 404")
             throw notFound
         }
-        return (source, visible.access)
+        return (source, visible.access, page, visible.item)
     }
 
     /// Where the page's image comes from: its archived master (the page's frame of a multi-page file).

@@ -31,7 +31,7 @@ final class IIIFServer: Sendable {
     }
 
     func info(pageID: String, request: Request, context: AppRequestContext) async throws -> Response {
-        let (source, access) = try archive.imageSource(pageID: pageID, context: context)
+        let (source, access, _, _) = try archive.imageSource(pageID: pageID, context: context)
         let size = try await mappingAsync(context) { () async throws(IIIFError) in try await images.size(of: source) }
         let document = IIIFImageInfo.document(
             id: links(for: request).imageService(pageID: Int64(pageID) ?? 0), width: size.width, height: size.height,
@@ -45,7 +45,7 @@ final class IIIFServer: Sendable {
     func image(
         pageID: String, region: String, size: String, rotation: String, file: String, request: Request, context: AppRequestContext
     ) async throws -> Response {
-        let (source, access) = try archive.imageSource(pageID: pageID, context: context)
+        let (source, access, page, item) = try archive.imageSource(pageID: pageID, context: context)
         let parsed = try mapping(context) { () throws(IIIFError) in
             try IIIFImageRequest(region: region, size: size, rotation: rotation, qualityAndFormat: file)
         }
@@ -54,13 +54,20 @@ final class IIIFServer: Sendable {
         var cached: HTTPFields = [.vary: "Cookie"]
         cached[.cacheControl] = access == .public ? IIIFResponses.publicCacheControl : IIIFResponses.restrictedCacheControl
         cached[.eTag] = tag
-        if let notModified = IIIFResponses.notModified(request, etag: tag, access: access, headers: cached) { return notModified }
+        // A reader seeing the page, whether the image is made now or their browser has it: counted once
+        // per page and visit, however many tiles (`UsageCounter`).
+        let seen = UsageEvent.pageView(pageID: page.id ?? 0, itemID: item.id, libraryCode: item.libraryCode)
+        if let notModified = IIIFResponses.notModified(request, etag: tag, access: access, headers: cached) {
+            services.usage.record(seen, request: request, context: context)
+            return notModified
+        }
         do {
             let rendered = try await IIIFClientWatch.watching(context.channel) { cancellation in
                 try await mappingAsync(context, passing: [.busy, .cancelled]) { () async throws(IIIFError) in
                     try await images.render(plan, from: source, cancellation: cancellation)
                 }
             }
+            services.usage.record(seen, request: request, context: context)
             return IIIFResponses.image(rendered, etag: tag, access: access)
         } catch let error as IIIFError {
             // Busy, or the client went away (nobody reads this answer).

@@ -18,14 +18,21 @@ enum PublicRoutes {
         router.get("/search") { request, context -> Response in
             try await search(request, context: context, services: services)
         }
-        router.get("/items/:item") { _, context -> Response in
-            try await services.pages.run { try item(context: context, services: services) }
+        router.get("/items/:item") { request, context -> Response in
+            try await services.pages.run { try item(request, context: context, services: services) }
         }
-        router.get("/items/:item/pages/:page/image") { _, context -> Response in
+        router.get("/items/:item/pages/:page/image") { request, context -> Response in
             let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
             let page = try served.page(try context.parameters.require("page"), services: services)
             let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: "access/\(page.name).png", root: services.root)
-            return try await ArchivedFile.response(url, contentType: "image/png", cacheControl: served.cacheControl, context: context)
+            let response = try await ArchivedFile.response(
+                url, contentType: "image/png", cacheControl: served.cacheControl, context: context)
+            if let pageID = page.id {
+                services.usage.record(
+                    .pageView(pageID: pageID, itemID: served.item.id, libraryCode: served.item.libraryCode), request: request,
+                    context: context)
+            }
+            return response
         }
         router.get("/items/:item/pages/:page/text") { _, context -> Response in
             let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
@@ -35,14 +42,17 @@ enum PublicRoutes {
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: served.cacheControl],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
-        router.get("/items/:item/pdf") { _, context -> Response in
+        router.get("/items/:item/pdf") { request, context -> Response in
             let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
             let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: "\(served.item.id).pdf", root: services.root)
-            return try await ArchivedFile.response(
+            let response = try await ArchivedFile.response(
                 url, contentType: "application/pdf", cacheControl: served.cacheControl,
                 disposition:
                     "inline; filename=\"\(asciiFileName(served.item.id)).pdf\"; filename*=UTF-8''\(URLPath.component(served.item.id)).pdf",
                 context: context)
+            services.usage.record(
+                .download(itemID: served.item.id, libraryCode: served.item.libraryCode), request: request, context: context)
+            return response
         }
     }
 
@@ -60,6 +70,12 @@ enum PublicRoutes {
                 .compactMapValues(ItemStructure.init(json:))
             return (page, try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn)), labels)
         }
+        if asked.offset == 0 && !asked.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // A new search (its further result pages are the same search).
+            // Counted for a library only when the filter names one of the network's (codes come from the URL).
+            let library = try filters.libraryCode.flatMap { try catalog.library(code: $0) }?.code
+            services.usage.record(.search(query: asked.query, libraryCode: library), request: request, context: context)
+        }
         if (request.headers[.accept] ?? "").contains("application/json") {
             var response = try Response.json(SearchResponse(asked, page: page))
             response.headers[.cacheControl] = "no-store"
@@ -76,7 +92,7 @@ enum PublicRoutes {
     }
 
     /// `/items/<item-id>`.
-    private static func item(context: AppRequestContext, services: ServerServices) throws -> Response {
+    private static func item(_ request: Request, context: AppRequestContext, services: ServerServices) throws -> Response {
         let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
         let state = try services.root.headState(objectID: served.item.objectID) ?? [:]
         let pages = try services.catalog.exportablePages(itemID: served.item.id).map { export in
@@ -90,6 +106,7 @@ enum PublicRoutes {
         var response = Response.html(
             PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
         if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }
+        services.usage.record(.itemView(itemID: served.item.id, libraryCode: served.item.libraryCode), request: request, context: context)
         return response
     }
 

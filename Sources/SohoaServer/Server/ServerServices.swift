@@ -34,6 +34,8 @@ public final class ServerServices: Sendable {
     let signIns = SignInThrottle()
     /// Where submitted batches arrive (`submissions.inbox` in server.yaml).
     let submissionInbox: SubmissionInbox
+    /// What readers do (COUNTER rules), counted in memory and written by `UsageFlushService`.
+    let usage: UsageCounter
 
     public var catalog: Catalog { session.catalog }
     public var root: OCFLStorageRoot { session.root }
@@ -46,9 +48,11 @@ public final class ServerServices: Sendable {
         catalog.hasKeptResults(query, filters: filters, limit: limit, offset: offset) ? keptSearches : searches
     }
 
-    public init(session: ArchiveSession, options: ServerOptions) {
+    /// Services over `session`; `usageClock` is the time the usage counter reads (tests replay logs).
+    public init(session: ArchiveSession, options: ServerOptions, usageClock: @escaping @Sendable () -> Date = { Date() }) {
         self.session = session
         self.options = options
+        usage = UsageCounter(clock: usageClock)
         submissionInbox = SubmissionInbox(folder: options.submissions.inboxFolder(archive: options.archive))
     }
 }

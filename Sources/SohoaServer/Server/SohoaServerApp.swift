@@ -17,6 +17,7 @@ public enum SohoaServerApp {
             router: router(services: services),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "sohoa"))
+        app.addServices(UsageFlushService(counter: services.usage, catalog: services.catalog))
         if let batches {
             app.addServices(SubmissionService(services: services, inbox: services.submissionInbox, runner: batches))
         }

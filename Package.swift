@@ -29,6 +29,21 @@ var targets: [Target] = [
         name: "SohoaCatalog",
         dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
         swiftSettings: swiftSettings),
+    // The catalog on PostgreSQL (issue 16): the address (`--catalog postgresql://…`), a synchronous
+    // connection over PostgresNIO, the schema's PostgreSQL migrations, `sohoa catalog copy`, and the
+    // work queue that workers on several machines claim pages from.
+    .target(
+        name: "SohoaPostgres",
+        dependencies: [
+            "SohoaCatalog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ],
+        swiftSettings: swiftSettings),
     // The work on what is already archived: holdings, progress and reports, corrections, audit,
     // exchange, export, the archive session. No imaging, no OCR.
     .target(
@@ -74,7 +89,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "sohoa",
         dependencies: [
-            "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaSharing", "SohoaArchive", "SohoaCatalog",
+            "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
@@ -110,6 +125,15 @@ var targets: [Target] = [
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
+        ],
+        swiftSettings: swiftSettings),
+    // Skipped unless SOHOA_TEST_POSTGRES_URL names a server (scripts/test.sh starts one); also runs the
+    // `sohoa` binary for `sohoa catalog copy` over a real run's catalog.
+    .testTarget(
+        name: "SohoaPostgresTests",
+        dependencies: [
+            "sohoa", "SohoaPostgres", "SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaCLITests", dependencies: ["sohoa", "SohoaTesting"], swiftSettings: swiftSettings),
@@ -158,6 +182,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: targets
 )

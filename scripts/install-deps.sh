@@ -9,7 +9,7 @@ packages=(
   libturbojpeg0-dev libopenjp2-7-dev poppler-utils
 )
 if [ "${1:-}" = "--with-tests" ]; then
-  packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk)
+  packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql)
 fi
 
 missing=()

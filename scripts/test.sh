@@ -19,6 +19,11 @@ phase "set-up (Debian packages, validators, browser)"
 scripts/lint.sh
 phase lint
 export OMP_THREAD_LIMIT=1
+# A real PostgreSQL for the catalog's PostgreSQL tests (issue 16), stopped on any exit.
+eval "$(scripts/postgres-test-server.sh start)"
+export SOHOA_TEST_POSTGRES_URL
+trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"' EXIT
+phase "PostgreSQL test server"
 quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
 swift build --build-tests 2>&1 | quiet
 phase build

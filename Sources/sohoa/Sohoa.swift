@@ -13,6 +13,6 @@ struct Sohoa: AsyncParsableCommand {
             ServeCommand.self, LoginCommand.self, SubmitCommand.self, SubmissionsCommand.self,
             WithdrawCommand.self,
             UsersCommand.self, AccessCommand.self, MetadataCommand.self,
-            LibrariesCommand.self,
+            LibrariesCommand.self, CatalogCommand.self,
         ])
 }

@@ -10,7 +10,9 @@ enum CatalogSchema {
     /// The first migration; a database with migrations but without this one is not a sohoa catalog.
     static let firstMigration = "v1-items-pages"
 
-    /// All migrations, in order.
+    /// All migrations, in order. A new migration needs its PostgreSQL twin in `Sources/SohoaPostgres/Schema`
+    /// (`PostgresCatalogSchema.sharedMigrations`) and a new table a place in `CatalogCopy.tables`:
+    /// `PostgresSchemaTests` and `CatalogCopyTests` fail until then (docs/architecture.md, "PostgreSQL").
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(firstMigration) { db in

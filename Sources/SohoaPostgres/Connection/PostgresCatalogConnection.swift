@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to a catalog on PostgreSQL, used synchronously, like the SQLite catalog.
+///
+/// The catalog's API is synchronous (its callers are the pipeline's worker threads, the CLI, and the
+/// server's handlers through their own thread pool), so this class calls PostgresNIO's
+/// `EventLoopFuture` API and waits for the answer on the calling thread, while the socket is served by
+/// NIO's shared event-loop threads. Waiting is refused at compile time from `async` code (`wait()` is
+/// `noasync`), which must not block Swift's cooperative pool. One statement or transaction at a time:
+/// a lock keeps other threads' statements out of a running transaction.
+public final class PostgresCatalogConnection: Sendable {
+    /// Where the catalog is (without its password, for messages).
+    public let address: PostgresCatalogAddress
+    private let connection: PostgresConnection
+    private let lock = NSLock()
+    private static let logger = Logger(label: "sohoa.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects to the server at `address`.
+    ///
+    /// - Throws: `PostgresCatalogError`: `.unreachable`, `.authenticationFailed`, `.noSuchDatabase`, `.failed`.
+    public init(_ address: PostgresCatalogAddress, connectTimeout: Duration = .seconds(10)) throws(PostgresCatalogError) {
+        self.address = address
+        var configuration: PostgresConnection.Configuration
+        if let socket = address.unixSocketPath {
+            let file = socket.hasSuffix(".s.PGSQL.\(address.port)") ? socket : "\(socket)/.s.PGSQL.\(address.port)"
+            configuration = .init(unixSocketPath: file, username: address.user, password: address.password, database: address.database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS
+            do {
+                switch address.encryption {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+            } catch {
+                throw PostgresCatalogError(
+                    kind: .failed, message: "không khởi tạo được TLS / cannot set up TLS for \(address): \(error)")
+            }
+            configuration = .init(
+                host: address.host ?? "localhost", port: address.port, username: address.user, password: address.password,
+                database: address.database, tls: tls)
+        }
+        configuration.options.connectTimeout = .nanoseconds(
+            Int64(connectTimeout.components.seconds) * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000)
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: Self.logger
+            ).wait()
+        } catch {
+            throw Self.connectionError(error, address: address)
+        }
+    }
+
+    deinit {
+        connection.close().whenComplete { _ in }
+    }
+
+    /// Closes the connection; waits until it is closed.
+    public func close() {
+        _ = try? connection.close().wait()
+    }
+
+    /// Runs one statement (its own transaction) and returns its rows.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws(PostgresCatalogError) -> [PostgresRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try run(query).rows
+    }
+
+    /// Runs `body` in one transaction: all of its statements are kept, or none if it throws.
+    public func transaction<T>(_ body: (PostgresCatalogTransaction) throws(PostgresCatalogError) -> T) throws(PostgresCatalogError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        try run("BEGIN")
+        do {
+            let value = try body(PostgresCatalogTransaction(connection: self))
+            try run("COMMIT")
+            return value
+        } catch {
+            _ = try? run("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `query` on the connection, waiting for all of its rows; the caller holds `lock`.
+    @discardableResult
+    func run(_ query: PostgresQuery) throws(PostgresCatalogError) -> PostgresQueryResult {
+        do {
+            return try connection.query(query, logger: Self.logger).wait()
+        } catch {
+            throw Self.queryError(error, sql: query.sql, address: address)
+        }
+    }
+
+    /// A failure to connect, in plain words.
+    static func connectionError(_ error: any Error, address: PostgresCatalogAddress) -> PostgresCatalogError {
+        let psql = error as? PSQLError
+        let state = psql?.serverInfo?[.sqlState]
+        let detail = psql?.serverInfo?[.message] ?? psql.map { "\($0.code)" } ?? "\(error)"
+        let code = psql?.code
+        if state == "28P01" || state == "28000" || code == .authMechanismRequiresPassword || code == .saslError {
+            return PostgresCatalogError(
+                kind: .authenticationFailed,
+                message: "máy chủ PostgreSQL từ chối tên người dùng hoặc mật khẩu của \(address) / the PostgreSQL server "
+                    + "refused the user name or password of \(address) (\(detail)); check the user and password in the address",
+                sqlState: state)
+        }
+        if state == "3D000" {
+            return PostgresCatalogError(
+                kind: .noSuchDatabase,
+                message: "máy chủ PostgreSQL không có cơ sở dữ liệu \(address.database) / the PostgreSQL server has no "
+                    + "database \(address.database); create it first (createdb -O \(address.user) \(address.database))",
+                sqlState: state)
+        }
+        if code == .server {
+            return PostgresCatalogError(
+                kind: .failed,
+                message: "máy chủ PostgreSQL từ chối kết nối tới \(address) / the PostgreSQL server refused the connection "
+                    + "to \(address) (\(detail))",
+                sqlState: state)
+        }
+        return PostgresCatalogError(
+            kind: .unreachable,
+            message: "không kết nối được máy chủ PostgreSQL \(address) / cannot reach the PostgreSQL server at "
+                + "\(address) (\(psql?.underlying.map { "\($0)" } ?? detail)); check that the server runs and "
+                + "that the host and port are right")
+    }
+
+    /// A failed statement, in plain words.
+    static func queryError(_ error: any Error, sql: String, address: PostgresCatalogAddress) -> PostgresCatalogError {
+        guard let psql = error as? PSQLError, psql.code == .server else {
+            return PostgresCatalogError(
+                kind: .unreachable,
+                message: "mất kết nối tới máy chủ PostgreSQL \(address) / lost the connection to the PostgreSQL server "
+                    + "at \(address) (\(error)); run the command again once the server answers",
+                sql: sql)
+        }
+        let state = psql.serverInfo?[.sqlState]
+        let detail = psql.serverInfo?[.message] ?? "\(psql.code)"
+        if state?.hasPrefix("23") == true {
+            return PostgresCatalogError(
+                kind: .constraintViolated,
+                message: "danh mục từ chối một thao tác ghi / the catalog at \(address) rejected a write (\(detail)); "
+                    + "check the values written", sql: sql, sqlState: state)
+        }
+        return PostgresCatalogError(
+            kind: .failed,
+            message: "danh mục PostgreSQL báo lỗi / the catalog at \(address) failed (\(detail)); run the command "
+                + "again, and report it if it persists", sql: sql, sqlState: state)
+    }
+}

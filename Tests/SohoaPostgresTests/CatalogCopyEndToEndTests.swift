@@ -1,0 +1,91 @@
+import Foundation
+import SohoaCatalog
+import SohoaTesting
+import XCTest
+
+@testable import SohoaPostgres
+
+/// `sohoa catalog copy` as a user runs it, over the catalog of a real `sohoa run` (three SampleScans
+/// pages, and a day of usage): to PostgreSQL and back, every table the same row for row.
+final class CatalogCopyEndToEndTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `sohoa` executable next to the test bundle.
+    static var binary: URL {
+        let products =
+            Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        let candidates =
+            [products.appendingPathComponent("sohoa")]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// Every stage runs, with the costly normalization steps off and small access copies.
+    static let pipeline = """
+        name: copy-test
+        languages: [vie]
+        normalize: {orientation: false, deskew: false, max-skew: 15, crop-borders: false, even-light: false,
+                    binarize: none, despeckle: false, split-spreads: never, min-dpi: 200}
+        ocr: {psm: auto, outputs: [alto, text]}
+        workers: {ingest: 1, normalize: 1, ocr: 1, package: 1}
+        package: {access-derivative: {format: png, max-side: 600}}
+
+        """
+
+    func testCopiesARunsCatalogToPostgresAndBackRowForRow() throws {
+        let database = try PostgresTestDatabase(self)
+        let folder = try TemporaryFolder("sohoa-pg-e2e")
+        let samples = Self.packageRoot.appendingPathComponent("SampleScans")
+        for (item, files) in [
+            ("truyen-co", ["truyen-co-thai/01.tif", "truyen-co-thai/02.tif"]), ("bao-xuan", ["bao-lai-chau-1998/trang-2.tif"]),
+        ] {
+            let target = folder.url.appendingPathComponent("batch/\(item)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for file in files {
+                let source = samples.appendingPathComponent(file)
+                try FileManager.default.copyItem(at: source, to: target.appendingPathComponent(source.lastPathComponent))
+            }
+        }
+        let pipeline = try folder.file("pipeline.yaml", Self.pipeline)
+        let archive = folder.archive
+        let run = try ProcessRunner.run(
+            Self.binary,
+            [
+                "run", folder.url.appendingPathComponent("batch").path, "--archive", archive.path, "--pipeline", pipeline.path, "--library",
+                "LCH",
+            ])
+        XCTAssertEqual(run.exitCode, 0, run.stderr)
+
+        // What `sohoa serve` would have counted, so the usage tables go over too.
+        try Catalog(url: archive.appendingPathComponent("catalog.sqlite")).recordUsage(CatalogCopyTests.usage)
+
+        let there = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", database.url])
+        XCTAssertEqual(there.exitCode, 0, there.stderr)
+        XCTAssertTrue(there.stdout.contains("page_texts: 3"), there.stdout)
+        XCTAssertTrue(there.stdout.contains("usage_days: 2"), there.stdout)
+        XCTAssertFalse(there.stdout.contains(database.address.password ?? "-"), "the password is never printed")
+
+        let again = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", database.url])
+        XCTAssertEqual(again.exitCode, 2, "a destination with rows is refused: \(again.stderr)")
+        XCTAssertTrue(again.stderr.contains("--replace"), again.stderr)
+
+        let back = folder.url.appendingPathComponent("back.sqlite")
+        let home = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", database.url, "--to", back.path])
+        XCTAssertEqual(home.exitCode, 0, home.stderr)
+
+        let original = try SQLiteCatalogRows.dump(archive.appendingPathComponent("catalog.sqlite"))
+        let copied = try SQLiteCatalogRows.dump(back)
+        XCTAssertEqual((original["pages"] ?? []).count, 3)
+        XCTAssertGreaterThan((original["events"] ?? []).count, 0)
+        for table in original.keys.sorted() {
+            XCTAssertEqual(copied[table], original[table], "table \(table) differs after the round trip")
+        }
+
+        let unreachable = try ProcessRunner.run(
+            Self.binary, ["catalog", "copy", "--from", archive.path, "--to", "postgresql://sohoa:x@127.0.0.1:1/sohoa"])
+        XCTAssertEqual(unreachable.exitCode, 3, unreachable.stderr)
+        XCTAssertTrue(unreachable.stderr.contains("không kết nối được máy chủ PostgreSQL"), unreachable.stderr)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+
+@testable import SohoaPostgres
+
+/// Connecting to a real PostgreSQL: the failures a librarian meets, each in plain words.
+final class PostgresConnectionTests: XCTestCase {
+    func testWrongPasswordIsAnAuthenticationFailure() throws {
+        let database = try PostgresTestDatabase(self)
+        var address = database.address
+        address.password = "not-the-password"
+        XCTAssertThrowsError(try PostgresCatalogConnection(address)) { error in
+            guard let error = error as? PostgresCatalogError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind, .authenticationFailed, error.description)
+            XCTAssertTrue(error.message.contains("từ chối tên người dùng hoặc mật khẩu"), error.message)
+            XCTAssertFalse(error.description.contains("not-the-password"), "never show the password")
+        }
+    }
+
+    func testAMissingDatabaseIsNamed() throws {
+        let database = try PostgresTestDatabase(self)
+        var address = database.address
+        address.database = "no_such_catalog"
+        XCTAssertThrowsError(try PostgresCatalogConnection(address)) { error in
+            XCTAssertEqual((error as? PostgresCatalogError)?.kind, .noSuchDatabase, "\(error)")
+        }
+    }
+
+    func testNoServerIsUnreachable() throws {
+        let database = try PostgresTestDatabase(self)
+        var address = database.address
+        address.port = 1  // nothing listens there: refused at once
+        XCTAssertThrowsError(try PostgresCatalogConnection(address, connectTimeout: .seconds(3))) { error in
+            guard let error = error as? PostgresCatalogError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind, .unreachable, error.description)
+            XCTAssertTrue(error.message.hasPrefix("không kết nối được máy chủ PostgreSQL"), error.message)
+        }
+    }
+
+    func testAFailedTransactionKeepsNothing() throws {
+        let database = try PostgresTestDatabase(self)
+        let connection = try database.connect()
+        defer { connection.close() }
+        try connection.query("CREATE TABLE notes (id BIGINT PRIMARY KEY)")
+        XCTAssertThrowsError(
+            try connection.transaction { tx throws(PostgresCatalogError) in
+                try tx.query("INSERT INTO notes VALUES (1)")
+                try tx.query("INSERT INTO notes VALUES (1)")
+            }
+        ) { error in
+            XCTAssertEqual((error as? PostgresCatalogError)?.kind, .constraintViolated, "\(error)")
+            XCTAssertEqual((error as? PostgresCatalogError)?.sqlState, "23505")
+        }
+        let rows = try connection.query("SELECT count(*) FROM notes")
+        XCTAssertEqual(try rows.first?.decode(Int64.self), 0)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import PostgresNIO
+import SohoaCatalog
+import XCTest
+
+@testable import SohoaPostgres
+
+/// The catalog's schema on PostgreSQL: the same tables, columns, indexes and triggers as SQLite's
+/// migrations make, under the same migration names, and the same refusals.
+final class PostgresSchemaTests: XCTestCase {
+    func testSameTablesColumnsIndexesAndMigrationsAsSQLite() throws {
+        let database = try PostgresTestDatabase(self)
+        let postgres = try database.migrated()
+        defer { postgres.close() }
+        let folder = try temporaryCatalogFolder()
+        let file = folder.appendingPathComponent(Catalog.fileName)
+        _ = try Catalog(url: file)
+        let sqlite = try DatabaseQueue(path: file.path)
+
+        let sqliteMigrations = try sqlite.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        XCTAssertEqual(
+            Set(sqliteMigrations), Set(PostgresCatalogSchema.sharedMigrations.map(\.name)),
+            "a SQLite migration was added or renamed: add the same migration to PostgresCatalogSchema (Sources/SohoaPostgres/Schema)")
+
+        let (sqliteColumns, sqliteRequired, sqliteIndexes, sqliteTriggers) = try sqlite.read { db in
+            var columns: Set<String> = []
+            var required: Set<String> = []
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            where CatalogCopy.isCopied(sqliteTable: table) {
+                for column in try db.columns(in: table) {
+                    columns.insert("\(table).\(column.name.lowercased())")
+                    if column.isNotNull && column.primaryKeyIndex == 0 { required.insert("\(table).\(column.name.lowercased())") }
+                }
+            }
+            let indexes = try String.fetchAll(
+                db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'trigger' AND name <> 'page_texts_delete_search'")
+            return (columns, required, Set(indexes), Set(triggers))
+        }
+        let postgresColumns = Set(
+            try strings(
+                postgres,
+                """
+                SELECT c.relname || '.' || a.attname FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+                WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
+                    AND NOT a.attisdropped AND a.attgenerated::text = ''
+                    AND c.relname NOT IN ('grdb_migrations', 'work_queue')
+                """))
+        XCTAssertEqual(postgresColumns.subtracting(sqliteColumns), [], "columns only PostgreSQL has")
+        XCTAssertEqual(sqliteColumns.subtracting(postgresColumns), [], "columns only SQLite has")
+        // NOT NULL outside primary keys (SQLite's INTEGER PRIMARY KEY does not say NOT NULL; PostgreSQL's keys all are).
+        let postgresRequired = Set(
+            try strings(
+                postgres,
+                """
+                SELECT c.relname || '.' || a.attname FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+                WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
+                    AND NOT a.attisdropped AND a.attgenerated::text = '' AND a.attnotnull
+                    AND c.relname NOT IN ('grdb_migrations', 'work_queue')
+                    AND NOT EXISTS (
+                        SELECT 1 FROM pg_constraint AS k
+                        WHERE k.conrelid = c.oid AND k.contype = 'p' AND a.attnum = ANY(k.conkey))
+                """))
+        XCTAssertEqual(postgresRequired, sqliteRequired, "NOT NULL columns")
+
+        // Key and unique-constraint indexes are implicit in both; `page_search` is the GIN index that
+        // stands for SQLite's FTS5 table.
+        let postgresIndexes = Set(
+            try strings(
+                postgres,
+                """
+                SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> 'work_queue'
+                    AND indexname NOT IN (SELECT conname FROM pg_constraint) AND indexname <> 'page_search'
+                """))
+        XCTAssertEqual(postgresIndexes, sqliteIndexes)
+        let postgresTriggers = Set(
+            try strings(
+                postgres, "SELECT DISTINCT trigger_name::text FROM information_schema.triggers WHERE trigger_schema = current_schema()"))
+        XCTAssertEqual(postgresTriggers, sqliteTriggers)
+    }
+
+    func testMigratingTwiceChangesNothing() throws {
+        let database = try PostgresTestDatabase(self)
+        let postgres = try database.migrated()
+        defer { postgres.close() }
+        try PostgresCatalogSchema.migrate(postgres)
+        let applied = try postgres.transaction { tx throws(PostgresCatalogError) in try PostgresCatalogSchema.appliedMigrations(tx) }
+        XCTAssertEqual(Set(applied), Set(PostgresCatalogSchema.migrations.map(\.name)))
+    }
+
+    func testMachinesStartingTogetherMigrateOnce() throws {
+        let database = try PostgresTestDatabase(self)
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { index in
+            do {
+                let connection = try database.connect()
+                defer { connection.close() }
+                try PostgresCatalogSchema.migrate(connection)
+            } catch {
+                failures.update { $0.append("machine \(index): \(error)") }
+            }
+        }
+        XCTAssertEqual(failures.value, [])
+        let connection = try database.connect()
+        defer { connection.close() }
+        XCTAssertEqual(try strings(connection, "SELECT count(*)::text FROM grdb_migrations"), ["\(PostgresCatalogSchema.migrations.count)"])
+    }
+
+    func testRefusesAnotherApplicationsDatabaseAndANewerCatalog() throws {
+        let other = try PostgresTestDatabase(self)
+        let connection = try other.connect()
+        defer { connection.close() }
+        try connection.query("CREATE TABLE invoices (id BIGINT)")
+        XCTAssertThrowsError(try PostgresCatalogSchema.migrate(connection)) { error in
+            XCTAssertEqual((error as? PostgresCatalogError)?.kind, .notACatalog, "\(error)")
+        }
+
+        let newer = try PostgresTestDatabase(self)
+        let catalog = try newer.migrated()
+        defer { catalog.close() }
+        try catalog.query("INSERT INTO grdb_migrations VALUES ('v-from-the-future')")
+        XCTAssertThrowsError(try PostgresCatalogSchema.migrate(catalog)) { error in
+            guard let error = error as? PostgresCatalogError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind, .newerThanThisSohoa)
+            XCTAssertTrue(error.message.contains("v-from-the-future"), error.message)
+        }
+    }
+
+    func testConstraintsRefuseWhatSQLiteRefuses() throws {
+        let database = try PostgresTestDatabase(self)
+        let postgres = try database.migrated()
+        defer { postgres.close() }
+        try PostgresFixtures.addItem(postgres, "sach-1", pages: 1)
+        let refused = [
+            "INSERT INTO items (id, libraryCode, objectID, sourcePath, createdAt, updatedAt) VALUES ('a/b', 'LC', 'urn:sohoa:LC:a/b', '/b', now(), now())",
+            "INSERT INTO items (id, libraryCode, objectID, sourcePath, createdAt, updatedAt) VALUES ('x', 'LC', 'urn:sohoa:XX:x', '/b', now(), now())",
+            "UPDATE items SET metadataJSON = '{not json' WHERE id = 'sach-1'",
+            "UPDATE pages SET sourceSHA256 = upper(sourceSHA256)",
+            "UPDATE pages SET meanConfidence = 101",
+            "INSERT INTO events (itemID, type, at, agent, outcome) VALUES ('sach-1', 'Bad Type', now(), 'test', 'success')",
+            "INSERT INTO users (name, role, passwordHash, createdAt, updatedAt) VALUES ('an nguyen', 'admin', 'h', now(), now())",
+            "INSERT INTO usage_days (day, libraryCode) VALUES ('2026-12-6', '')",
+            "INSERT INTO usage_item_days (day, itemID, libraryCode, pageViews) VALUES ('2026-12-06', 'sach-1', 'LC', -1)",
+        ]
+        for sql in refused {
+            XCTAssertThrowsError(try postgres.query(PostgresQuery(unsafeSQL: sql)), sql) { error in
+                XCTAssertEqual((error as? PostgresCatalogError)?.kind, .constraintViolated, "\(sql): \(error)")
+            }
+        }
+        // User names compare without case, as SQLite's COLLATE NOCASE.
+        try postgres.query("INSERT INTO users (name, role, passwordHash, createdAt, updatedAt) VALUES ('Lan', 'admin', 'h', now(), now())")
+        XCTAssertThrowsError(
+            try postgres.query(
+                "INSERT INTO users (name, role, passwordHash, createdAt, updatedAt) VALUES ('lan', 'admin', 'h', now(), now())"))
+        XCTAssertEqual(try strings(postgres, "SELECT code FROM libraries"), ["LC"], "the libraries trigger adds the item's library")
+    }
+
+    private func temporaryCatalogFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-pg-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+}
+
+/// The first column of every row, as text.
+func strings(_ connection: PostgresCatalogConnection, _ sql: String) throws -> [String] {
+    try connection.query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self) }
+}

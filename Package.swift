@@ -50,7 +50,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaSharing",
         dependencies: [
-            "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG",
+            "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ],

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SohoaCollection
 
-/// `sohoa export <item>|--all --format text|alto|pdf|bag --out DIR`.
+/// `sohoa export <item>|--all --format text|alto|pdf|pdf-reading|bag --out DIR`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf) or bag (<out>/<item>/, BagIt 1.0 of the archived object)."
+            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf, the archival PDF/A), pdf-reading (<out>/<item>.pdf, the compact reading PDF) or bag (<out>/<item>/, BagIt 1.0 of the archived object)."
     )
     var format: String
 

@@ -7,6 +7,8 @@ import SohoaText
 ///
 /// The file is PDF/A-1b (ISO 19005-1, level B): an sRGB output intent, the glyphless font embedded,
 /// XMP metadata that matches the document information (title, producer, dates) and claims the part.
+/// Page images are coded as `imageCoding` says: lossless for the archival PDF, G4 and reduced JPEG for
+/// the compact reading PDF (JPEG is allowed in PDF/A-1b, so both are PDF/A); the text layer is the same.
 ///
 /// Pages are written as they are added; only object offsets stay in memory. The file is written
 /// beside `url` under a temporary name and moved to `url` by `finish()`; a writer released

@@ -5,8 +5,8 @@
 # (G4 and 150 dpi JPEG) and of `ocrmypdf -l vie --output-type pdf -O1` run on the item's page images
 # (one run per image file, joined with qpdf); the ratio reading/OCRmyPDF (issue 17's target: at most
 # 0.5); whether the reading PDF's `pdftotext` equals the archival one's; and the CER of `pdftotext` of
-# each against the item's ground truth (../shared/checks/cer). OCRmyPDF missing (Debian: apt-get
-# install ocrmypdf): its columns say so and the rest runs.
+# each against the item's ground truth (../shared/checks/cer). OCRmyPDF missing (`scripts/install-deps.sh
+# --with-bench`): its columns say so and the rest runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples="${1:-SampleScans}"
@@ -15,7 +15,7 @@ bin="${SOHOA:-$(swift build -c release --show-bin-path)/sohoa}"
 [ -x "$bin" ] || { echo "bench-pdf-size: $bin not found; build sohoa or set SOHOA" >&2; exit 2; }
 [ -x "$cer" ] || { echo "bench-pdf-size: $cer not found; run ../shared/checks/setup.sh" >&2; exit 2; }
 ocrmypdf="$(command -v ocrmypdf || true)"
-[ -n "$ocrmypdf" ] || echo "bench-pdf-size: ocrmypdf not found (apt-get install ocrmypdf: Debian 12 has 14.0); its columns are skipped" >&2
+[ -n "$ocrmypdf" ] || echo "bench-pdf-size: ocrmypdf not found (scripts/install-deps.sh --with-bench installs Debian 12's OCRmyPDF 14.0); its columns are skipped" >&2
 work="$(mktemp -d /tmp/bench-pdf-size.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$bin" run "$samples" --archive "$work/archive" >"$work/run.log" 2>&1 || { tail -20 "$work/run.log" >&2; exit 1; }

@@ -65,7 +65,7 @@ var targets: [Target] = [
     .target(
         name: "SohoaSharing",
         dependencies: [
-            "SohoaCollection", "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText", "CTurboJPEG",
+            "SohoaCollection", "SohoaCatalog", "SohoaArchive", "SohoaImaging", "SohoaText",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ],

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages sohoa needs to build, run and test. Idempotent: does nothing
+# Installs the Debian packages sohoa needs to build, run and test (--with-tests) and benchmark
+# (--with-bench). Idempotent: does nothing
 # (not even `apt-get update`) when everything is already there.
 set -euo pipefail
 
@@ -8,9 +9,14 @@ packages=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
   libturbojpeg0-dev libopenjp2-7-dev poppler-utils
 )
-if [ "${1:-}" = "--with-tests" ]; then
-  packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-tests)
+      packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql) ;;
+    # The benchmarks that compare with OCRmyPDF (scripts/bench-pdf-size.sh, bench-accuracy.sh): Debian 12 has 14.0.
+    --with-bench) packages+=(ocrmypdf qpdf) ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

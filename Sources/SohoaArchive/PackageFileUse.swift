@@ -10,8 +10,13 @@ public enum PackageFileUse: String, Sendable, Codable, CaseIterable {
     case hocr
     /// Plain UTF-8 text.
     case text
-    /// Searchable PDF of the whole item.
+    /// The text layer a PDF master's page already had, UTF-8 NFC: a second opinion beside the OCR
+    /// (METS `PDF-TEXT`).
+    case pdfText = "pdf-text"
+    /// Searchable PDF of the whole item (the archival PDF/A).
     case pdf
+    /// The compact reading PDF of the whole item (METS `READING-PDF`).
+    case readingPDF = "reading-pdf"
 
     /// The METS `fileGrp USE` value.
     public var metsGroup: String { rawValue.uppercased() }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SohoaCollection
 
-/// `sohoa export <item>|--all --format text|alto|pdf|bag|marc|marcxml --out DIR [--public-url URL]`.
+/// `sohoa export <item>|--all --format text|alto|pdf|pdf-reading|bag|marc|marcxml --out DIR [--public-url URL]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf), bag (<out>/<item>/, BagIt 1.0 of the archived object), marc (<out>/marc21.mrc, MARC 21 in ISO 2709) or marcxml (<out>/marc21.xml)."
+            "text (<out>/<item>/<page>.txt), alto (<out>/<item>/<page>.xml), pdf (<out>/<item>.pdf, the archival PDF/A), pdf-reading (<out>/<item>.pdf, the compact reading PDF), bag (<out>/<item>/, BagIt 1.0 of the archived object), marc (<out>/marc21.mrc, MARC 21 in ISO 2709) or marcxml (<out>/marc21.xml)."
     )
     var format: String
 

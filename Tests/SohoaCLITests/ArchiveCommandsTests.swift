@@ -84,8 +84,9 @@ final class ArchiveCommandsTests: XCTestCase {
             return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && !folder.boolValue
         }.map(\.lastPathComponent).sorted()
         XCTAssertEqual(
-            changed, ["\(Self.item).pdf", "mets.xml", "p8.hocr", "p8.txt", "p8.xml"],
-            "only what changed is stored again: the page's text, ALTO and hOCR, the item's PDF (its text layer) and METS")
+            changed, ["\(Self.item).pdf", "\(Self.item).pdf", "mets.xml", "p8.hocr", "p8.txt", "p8.xml"],
+            "only what changed is stored again: the page's text, ALTO and hOCR, the item's two PDFs (their text layer) and METS")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: v2.appendingPathComponent("reading/\(Self.item).pdf").path))
         let head =
             [v2.appendingPathComponent("mets.xml"), v2.appendingPathComponent("alto/p8.xml")]
             + files(under: object.appendingPathComponent("v1/content"), endingWith: ".xml")
@@ -100,8 +101,16 @@ final class ArchiveCommandsTests: XCTestCase {
         let extracted = try ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", archivedPDF.path, pageText.path])
         XCTAssertEqual(extracted.exitCode, 0, extracted.stderr)
-        // The OCR had 0.27% CER on this page; the corrected text layer has none.
+        // The OCR had 0.27% CER on this page; the corrected text layer has none, in both PDFs.
         try SharedChecks.assertValid("cer", [corrected.path, pageText.path, "--max-cer", "0"])
+        let readingText = pageText.deletingLastPathComponent().appendingPathComponent("p8-reading.txt")
+        let readingPDF = v2.appendingPathComponent("reading/\(Self.item).pdf")
+        XCTAssertEqual(
+            try ProcessRunner.run(
+                URL(fileURLWithPath: "/usr/bin/pdftotext"),
+                ["-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", readingPDF.path, readingText.path]
+            ).exitCode, 0)
+        try SharedChecks.assertValid("cer", [corrected.path, readingText.path, "--max-cer", "0"])
 
         let out = try temporaryFolder("sohoa-pdf")
         XCTAssertEqual(try Sohoa.run(["export", Self.item, "--format", "pdf", "--out", out.path, "--archive", archive.path]).exitCode, 0)

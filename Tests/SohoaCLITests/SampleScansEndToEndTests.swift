@@ -123,6 +123,21 @@ final class SampleScansEndToEndTests: XCTestCase {
         try SharedChecks.assertValid(
             "validate-pdf",
             [pdf.path, "--expect-text", "--pdfa-1b", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
+        // The compact reading PDF (issue 17): the same text, a fraction of the size.
+        let readingOut = out.appendingPathComponent("reading")
+        let reading = try Sohoa.run(
+            ["export", "dia-chi-lai-chau", "--format", "pdf-reading", "--out", readingOut.path, "--archive", archive.path])
+        XCTAssertEqual(reading.exitCode, 0, reading.stderr)
+        let readingPDF = readingOut.appendingPathComponent("dia-chi-lai-chau.pdf")
+        try SharedChecks.assertValid(
+            "validate-pdf", [readingPDF.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
+        func text(_ pdf: URL) throws -> String {
+            try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-enc", "UTF-8", pdf.path, "-"]).stdout
+        }
+        XCTAssertEqual(try text(readingPDF), try text(pdf), "the reading PDF gives back the archival PDF's text")
+        let sizes = (reading: try Data(contentsOf: readingPDF).count, archival: try Data(contentsOf: pdf).count)
+        print("dia-chi-lai-chau: archival PDF \(sizes.archival) bytes, reading PDF \(sizes.reading) bytes")
+        XCTAssertLessThan(sizes.reading * 5, sizes.archival)
         let status = try Sohoa.run(["status", "--archive", archive.path], environment: ["SOHOA_LANG": "en"])
         XCTAssertEqual(status.exitCode, 0, status.stderr)
         XCTAssertTrue(status.stdout.contains("archived: \(Set(groundTruth().map(\.item)).count)"), status.stdout)

@@ -92,6 +92,16 @@ final class TIFFDecodingTests: XCTestCase {
         XCTAssertLessThan(Int(scan.raster.pixels.min() ?? 255), 160, "the stroke is missing")
     }
 
+    func testJPEGInTIFFIsLossyAndDeflateIsNot() throws {
+        // Compression 7: the container is TIFF but the pixels went through JPEG, so `lossy-masters` applies.
+        let jpeg = try TestScans.url("leptonica_prog/jpeg-coded.tif")
+        XCTAssertTrue(try ScanDecoder.inspect(jpeg).isLossy)
+        XCTAssertTrue(try ScanDecoder.decode(jpeg).technical.isLossy)
+        let deflate = try TestScans.url("leptonica_prog/test16.tif")
+        XCTAssertFalse(try ScanDecoder.inspect(deflate).isLossy)
+        XCTAssertFalse(try ScanDecoder.decode(deflate).technical.isLossy)
+    }
+
     func testDeflateGrayPhototest() throws {
         let url = try TestScans.url("pytesseract_formats/test.tiff")
         let scan = try ScanDecoder.decode(url)

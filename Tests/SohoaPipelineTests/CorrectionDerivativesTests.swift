@@ -7,8 +7,8 @@ import XCTest
 @testable import SohoaCollection
 @testable import SohoaPipeline
 
-/// A saved correction reaches every derivative (issue 14): the page's hOCR and the item's PDF text
-/// layer follow the corrected ALTO in the same version, the PDF's images stay byte for byte (an
+/// A saved correction reaches every derivative (issue 14): the page's hOCR and the text layer of the
+/// item's PDFs (archival and reading, issue 17) follow the corrected ALTO in the same version, the PDF's images stay byte for byte (an
 /// incremental update), and the third-party checks accept both.
 final class CorrectionDerivativesTests: XCTestCase {
     let objectID = "urn:sohoa:LOCAL:sach"
@@ -40,6 +40,12 @@ final class CorrectionDerivativesTests: XCTestCase {
         XCTAssertEqual(try pdfText(pdf, page: 1), "Thư viện tỉnh Lai Châu")
         XCTAssertEqual(try pdfText(pdf, page: 2), "Thư viện", "the other page is untouched")
         try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text", "--pdfa-1b"])
+        // The compact reading PDF follows in the same version.
+        let reading = try content(session, "reading/sach.pdf")
+        XCTAssertTrue(reading.path.contains("/v2/content/"), "the reading PDF is part of the correction's version")
+        XCTAssertEqual(try pdfText(reading, page: 1), "Thư viện tỉnh Lai Châu")
+        XCTAssertEqual(try pdfText(reading, page: 2), "Thư viện")
+        try SharedChecks.assertValid("validate-pdf", [reading.path, "--expect-text"])
 
         let hocr = try content(session, "hocr/1.hocr")
         XCTAssertTrue(hocr.path.contains("/v2/content/"))
@@ -79,6 +85,7 @@ final class CorrectionDerivativesTests: XCTestCase {
         XCTAssertEqual(try pdfText(pdf, page: 2), "Thư viện tỉnh\nLai Châu")
         XCTAssertEqual(try pdfText(pdf, page: 1), "Thư vien tinh\nLai Chau")
         try SharedChecks.assertValid("validate-pdf", [pdf.path, "--expect-text", "--pdfa-1b"])
+        XCTAssertEqual(try pdfText(try content(session, "reading/sach.pdf"), page: 2), "Thư viện tỉnh\nLai Châu", "the reading PDF too")
         XCTAssertTrue(try String(contentsOf: try content(session, "hocr/2.hocr"), encoding: .utf8).contains(">tỉnh</span>"))
 
         // Fewer lines than the PDF has (the second recognized line is left without text): the words

@@ -77,7 +77,9 @@ final class ItemStructureEndToEndTests: XCTestCase {
         XCTAssertTrue(revised.contains("<premis:eventType>metadata modification</premis:eventType>"))
         XCTAssertTrue(revised.contains("<premis:agentName>Lò Thị Mai (mai)</premis:agentName>"))
         let after = try XCTUnwrap(try session.root.headState(objectID: objectID))
-        XCTAssertEqual(Set(after.filter { $0.value != before[$0.key] }.keys), ["mets.xml", "phong-tho.pdf"], "only METS and PDF change")
+        XCTAssertEqual(
+            Set(after.filter { $0.value != before[$0.key] }.keys), ["mets.xml", "phong-tho.pdf", "reading/phong-tho.pdf"],
+            "only METS and the PDFs change")
         let revisedPDF = try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "phong-tho.pdf"))
         XCTAssertTrue(try Data(contentsOf: revisedPDF).starts(with: try Data(contentsOf: pdf)), "an incremental update keeps every byte")
         let check = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/qpdf"), ["--check", revisedPDF.path])

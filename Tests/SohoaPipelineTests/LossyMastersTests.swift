@@ -56,6 +56,24 @@ final class LossyMastersTests: XCTestCase {
         XCTAssertEqual(warning.lossyFiles.map(\.lastPathComponent), ["2-mat.jp2"])
     }
 
+    func testAJPEGInTIFFMasterIsLossy() throws {
+        // leptonica's jpeg-coded.tif: a TIFF container whose page is JPEG-coded (compression 7).
+        let batch = try temporaryFolder().appendingPathComponent("batch")
+        try PipelineFixtures.writePages(1, into: batch.appendingPathComponent("sach"))
+        try FileManager.default.copyItem(
+            at: try SharedFolder.scans().appendingPathComponent("leptonica_prog/jpeg-coded.tif"),
+            to: batch.appendingPathComponent("sach/to-jpeg.tif"))
+
+        let refusing = try BatchPlanner(defaultLanguages: ["vie"], lossyMasters: .refuse).plan(batch)
+        XCTAssertEqual(refusing.items.first?.pages.map(\.name), ["1"], "the PNG page stays")
+        let rejection = try XCTUnwrap(refusing.rejections.first)
+        XCTAssertEqual(rejection.file.lastPathComponent, "to-jpeg.tif")
+        XCTAssertTrue(rejection.reason.contains("TIFF image is coded with loss"), rejection.reason)
+
+        let warning = try BatchPlanner(defaultLanguages: ["vie"], lossyMasters: .warn).plan(batch)
+        XCTAssertEqual(warning.lossyFiles.map(\.lastPathComponent), ["to-jpeg.tif"])
+    }
+
     func testAJPEGMasterIsArchivedAsItIsWithTheWarningInPREMIS() throws {
         let folder = try temporaryFolder()
         let batch = folder.appendingPathComponent("batch")

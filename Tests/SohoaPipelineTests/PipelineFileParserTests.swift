@@ -10,10 +10,12 @@ final class PipelineFileParserTests: XCTestCase {
         let standard = try PipelineFileParser.load(folder.appendingPathComponent("default.yaml"))
         XCTAssertEqual(standard.name, "default")
         XCTAssertEqual(standard.defaultOCRLanguage, "vie")
-        XCTAssertEqual(standard.outputs, [.alto, .hocr, .text, .pdf])
+        XCTAssertEqual(standard.outputs, [.alto, .hocr, .text, .pdf, .pdfReading], "both PDFs, archival and reading")
         XCTAssertNil(standard.workers.ocr, "ocr: auto means one worker per core")
         let imageOnly = try PipelineFileParser.load(folder.appendingPathComponent("image-only.yaml"))
         XCTAssertNil(imageOnly.defaultOCRLanguage, "languages: [none] turns OCR off")
+        let reading = try PipelineFileParser.parse("ocr: {outputs: [pdf-reading]}\n", file: "p.yaml")
+        XCTAssertEqual(reading.outputs, [.pdfReading], "the reading PDF alone")
     }
 
     func testUnknownKeyNamesKeyAndFile() {

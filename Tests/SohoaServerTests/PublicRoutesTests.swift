@@ -96,6 +96,7 @@ final class PublicRoutesTests: XCTestCase {
         let body = response.body
         for expected in [
             "Lịch sử Thư viện tỉnh", "1925", "Tài liệu địa chí", "urn:sohoa:LCH:lich-su-thu-vien", "href=\"/items/lich-su-thu-vien/pdf\"",
+            "href=\"/items/lich-su-thu-vien/reading-pdf\"", "Tải PDF gọn để đọc",
             "src=\"/items/lich-su-thu-vien/pages/p001/image\"", "src=\"/items/lich-su-thu-vien/pages/p002/image\"",
             "id=\"page-p001\"", "Thư viện tỉnh Lai Châu được thành lập năm 1925.", "href=\"/items/lich-su-thu-vien/pages/p001/text\"",
         ] {
@@ -120,6 +121,11 @@ final class PublicRoutesTests: XCTestCase {
         XCTAssertEqual(pdf.status, .ok)
         XCTAssertEqual(pdf.headers[.contentType], "application/pdf")
         XCTAssertEqual(pdf.bytes, PublicTestArchive.pdfBytes("bao-muong-lay"))
+        let reading = try await archive.get("/items/bao-muong-lay/reading-pdf")
+        XCTAssertEqual(reading.status, .ok)
+        XCTAssertEqual(reading.headers[.contentType], "application/pdf")
+        XCTAssertEqual(reading.bytes, PublicTestArchive.pdfBytes("bao-muong-lay", reading: true))
+        XCTAssertTrue(reading.headers[.contentDisposition]?.contains("bao-muong-lay-reading.pdf") == true)
         let missing = try await archive.get("/items/bao-muong-lay/pages/p999/image")
         XCTAssertEqual(missing.status, .notFound)
     }

@@ -46,6 +46,7 @@ final class PublicTestArchive: Sendable {
                 files.append(LogicalFile(logicalPath: "text/\(page.name).txt", source: .data(Data(page.text.utf8))))
             }
             files.append(LogicalFile(logicalPath: "\(id).pdf", source: .data(Self.pdfBytes(id))))
+            files.append(LogicalFile(logicalPath: "reading/\(id).pdf", source: .data(Self.pdfBytes(id, reading: true))))
             let written = try root.writeVersion(
                 objectID: item.objectID, files: files, message: "test", user: VersionUser(name: "sohoa tests"))
             try catalog.markItemPackaged(id: id, version: written.version, objectPath: root.objectPath(for: item.objectID))
@@ -88,8 +89,8 @@ final class PublicTestArchive: Sendable {
         Data([0x89, 0x50, 0x4E, 0x47]) + Data("image of \(itemID)/\(page)".utf8)
     }
 
-    static func pdfBytes(_ itemID: String) -> Data {
-        Data("%PDF-1.4 test PDF of \(itemID)\n".utf8)
+    static func pdfBytes(_ itemID: String, reading: Bool = false) -> Data {
+        Data("%PDF-1.4 test \(reading ? "reading " : "")PDF of \(itemID)\n".utf8)
     }
 
     func remove() {

@@ -122,12 +122,12 @@ public struct MetadataEditor: Sendable {
             try METSWriter.revisingDescription(try read("mets.xml"), dc: dc), objectID: objectID, events: [event],
             changedFiles: [:], modifiedAt: date)
         var changed = ["dc.xml": Data(DublinCoreWriter.oaiDC(dc).utf8), "mets.xml": Data(mets.utf8)]
-        // The PDF's title and rights follow, by an incremental update (its pages stay as they are).
-        let pdfPath = "\(item.id).pdf"
-        if changes.contains(where: { [.title, .creator, .rights].contains($0.field) }), head.state[pdfPath] != nil,
-            let url = try root.contentURL(objectID: objectID, logicalPath: pdfPath)
-        {
-            changed[pdfPath] = try PDFMetadataRevision.revised(url, file: pdfPath, metadata: PDFXMPMetadata(dc: dc), at: date)
+        // The PDFs' title and rights follow, by an incremental update (their pages stay as they are).
+        for pdfPath in ItemPDF.paths(itemID: item.id)
+        where changes.contains(where: { [.title, .creator, .rights].contains($0.field) }) && head.state[pdfPath] != nil {
+            if let url = try root.contentURL(objectID: objectID, logicalPath: pdfPath) {
+                changed[pdfPath] = try PDFMetadataRevision.revised(url, file: pdfPath, metadata: PDFXMPMetadata(dc: dc), at: date)
+            }
         }
         var files: [LogicalFile] = []
         for path in Set(head.state.keys).union(changed.keys).sorted() {

@@ -9,14 +9,14 @@ extension PageCorrection {
         session.folder.appendingPathComponent("extensions/sohoa-work/derivatives/\(UUID().uuidString)", isDirectory: true)
     }
 
-    /// The files a correction changes besides ALTO and text: each corrected page's hOCR and the
-    /// item's PDF text layer (one incremental update for all the pages), from the corrected ALTO
+    /// The files a correction changes besides ALTO and text: each corrected page's hOCR and the text
+    /// layer of the item's PDFs, archival and reading (one incremental update each for all the pages), from the corrected ALTO
     /// (page name → ALTO document). A derivative that cannot be revised is left as it was and named
     /// in `problems`, for the version's PREMIS event: the correction itself is never refused for it.
-    /// The revised PDF is a file in `scratch` (the caller removes it once the version is written).
+    /// Each revised PDF is a file in `scratch` (the caller removes it once the version is written).
     func revisedDerivatives(
         itemID: String, objectID: String, head: ObjectHead, correctedALTO: [String: String], scratch: URL
-    ) -> (files: [String: Data], pdf: (path: String, url: URL)?, problems: [String]) {
+    ) -> (files: [String: Data], pdfs: [(path: String, url: URL)], problems: [String]) {
         var files: [String: Data] = [:], problems: [String] = []
         var pages: [String: ALTOPage] = [:]
         for (name, alto) in correctedALTO {
@@ -36,32 +36,41 @@ extension PageCorrection {
                 problems.append("\(path) not updated: \(error)")
             }
         }
-        guard let pdfPath = head.state.keys.first(where: { !$0.contains("/") && $0.hasSuffix(".pdf") }), !pages.isEmpty else {
-            return (files, nil, problems)
+        guard !pages.isEmpty else { return (files, [], problems) }
+        var pdfs: [(path: String, url: URL)] = []
+        for pdfPath in ItemPDF.paths(itemID: itemID) where head.state[pdfPath] != nil {
+            do {
+                pdfs.append(
+                    (pdfPath, try revisedPDF(pdfPath, itemID: itemID, objectID: objectID, head: head, pages: pages, scratch: scratch)))
+            } catch {
+                problems.append("\(pdfPath) text layer not updated: \(error)")
+            }
         }
-        do {
-            let order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
-            var byIndex: [Int: ALTOPage] = [:]
-            for (name, page) in pages {
-                guard let index = order.firstIndex(of: name) else {
-                    throw DerivativeError(file: pdfPath, reason: "page \(name) is not in it")
-                }
-                byIndex[index] = page
+        return (files, pdfs, problems)
+    }
+
+    /// The PDF at `pdfPath` with the text of `pages` (page name → corrected ALTO) replaced, as a new file in `scratch`.
+    private func revisedPDF(
+        _ pdfPath: String, itemID: String, objectID: String, head: ObjectHead, pages: [String: ALTOPage], scratch: URL
+    ) throws -> URL {
+        let order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
+        var byIndex: [Int: ALTOPage] = [:]
+        for (name, page) in pages {
+            guard let index = order.firstIndex(of: name) else {
+                throw DerivativeError(file: pdfPath, reason: "page \(name) is not in it")
             }
-            guard let url = try session.root.contentURL(objectID: objectID, logicalPath: pdfPath) else {
-                throw DerivativeError(file: pdfPath, reason: "is missing from the archive")
-            }
-            let pdf = try ArchivedPDF(url: url, file: pdfPath)
-            guard try pdf.pageObjects().count == order.count else {
-                throw DerivativeError(file: pdfPath, reason: "its page count differs from the item's (\(order.count))")
-            }
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let revised = scratch.appendingPathComponent(UUID().uuidString + ".pdf")
-            try PDFTextLayerRevision.revise(pdf, pages: byIndex, to: revised)
-            return (files, (pdfPath, revised), problems)
-        } catch {
-            problems.append("\(pdfPath) text layer not updated: \(error)")
+            byIndex[index] = page
         }
-        return (files, nil, problems)
+        guard let url = try session.root.contentURL(objectID: objectID, logicalPath: pdfPath) else {
+            throw DerivativeError(file: pdfPath, reason: "is missing from the archive")
+        }
+        let pdf = try ArchivedPDF(url: url, file: pdfPath)
+        guard try pdf.pageObjects().count == order.count else {
+            throw DerivativeError(file: pdfPath, reason: "its page count differs from the item's (\(order.count))")
+        }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let revised = scratch.appendingPathComponent(UUID().uuidString + ".pdf")
+        try PDFTextLayerRevision.revise(pdf, pages: byIndex, to: revised)
+        return revised
     }
 }

@@ -30,7 +30,7 @@ extension PageCorrection {
             let derivatives = revisedDerivatives(
                 itemID: draft.itemID, objectID: draft.objectID, head: head, correctedALTO: [draft.pageName: revised], scratch: scratch)
             files.merge(derivatives.files) { _, new in new }
-            let pdfFile = derivatives.pdf.map { [$0.path: $0.url] } ?? [:]
+            let pdfFile = Dictionary(derivatives.pdfs.map { ($0.path, $0.url) }) { _, new in new }
             let lineList = effective.keys.sorted().joined(separator: ", ") + derivatives.problems.map { "; \($0)" }.joined()
             let written: WrittenVersion
             do {

@@ -76,7 +76,7 @@ public struct PageCorrection: Sendable {
             let derivatives = revisedDerivatives(
                 itemID: itemID, objectID: item.objectID, head: head, correctedALTO: [pageName: revised], scratch: scratch)
             changed.merge(derivatives.files) { _, new in new }
-            if let pdf = derivatives.pdf { changedFiles[pdf.path] = pdf.url }
+            for pdf in derivatives.pdfs { changedFiles[pdf.path] = pdf.url }
             problems = derivatives.problems
         }
         var unchanged = false

@@ -4,8 +4,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case text
     /// `<out>/<item-id>/<page>.xml`, ALTO 4.
     case alto
-    /// `<out>/<item-id>.pdf`, the searchable PDF.
+    /// `<out>/<item-id>.pdf`, the searchable PDF (the archival PDF/A).
     case pdf
+    /// `<out>/<item-id>.pdf`, the compact reading PDF (items packaged with the `pdf-reading` output).
+    case pdfReading = "pdf-reading"
     /// `<out>/<item-id>/`, a BagIt 1.0 bag of the item's archived object (its current version).
     case bag
     /// `<out>/marc21.mrc`: one MARC 21 bibliographic record per public item, ISO 2709 in UTF-8.

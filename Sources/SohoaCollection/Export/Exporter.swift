@@ -52,8 +52,9 @@ public struct Exporter: Sendable {
                 }
                 let paths = state.keys.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
                 switch format {
-                case .pdf:
-                    for path in paths where path.hasSuffix(".pdf") && !path.contains("/") {
+                case .pdf, .pdfReading:
+                    let path = format == .pdf ? ItemPDF.archivalPath(itemID: item.id) : ItemPDF.readingPath(itemID: item.id)
+                    if state[path] != nil {
                         written.append(try copy(item.objectID, path, to: out.appendingPathComponent("\(item.id).pdf")))
                     }
                 case .bag:

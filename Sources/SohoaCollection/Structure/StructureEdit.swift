@@ -68,11 +68,12 @@ public struct StructureEdit: Sendable {
                     objectID: item.objectID, objectPath: session.root.objectPath(for: item.objectID), version: head.version,
                     unchanged: true)
             }
-            // The PDF follows by an incremental update (same images and text layer).
+            // The PDFs follow by an incremental update (same images and text layer).
             var changed: [String: Data] = [:]
-            let pdfPath = "\(itemID).pdf"
-            if head.state[pdfPath] != nil, let url = try session.root.contentURL(objectID: item.objectID, logicalPath: pdfPath) {
-                changed[pdfPath] = try PDFStructureRevision.revised(Data(contentsOf: url), structure: structure, path: pdfPath)
+            for pdfPath in ItemPDF.paths(itemID: itemID) where head.state[pdfPath] != nil {
+                if let url = try session.root.contentURL(objectID: item.objectID, logicalPath: pdfPath) {
+                    changed[pdfPath] = try PDFStructureRevision.revised(Data(contentsOf: url), structure: structure, path: pdfPath)
+                }
             }
             let sections = structure.contents.flattened.count
             let labelled = structure.labels.compactMap { $0 }.count

@@ -10,7 +10,7 @@ public enum ScanDecoder {
         switch try acceptedFormat(url) {
         case .tiff:
             let file = try TIFFFile(path: url.path)
-            return ScanFileInfo(format: .tiff, pageCount: try file.pageCount())
+            return ScanFileInfo(format: .tiff, pageCount: try file.pageCount(), isLossy: try file.hasJPEGPages())
         case .png:
             _ = try PNGFile(path: url.path, bytes: readAll(url)).readHeader()
             return ScanFileInfo(format: .png, pageCount: 1)

@@ -4,7 +4,7 @@ public struct ScanFileInfo: Sendable, Equatable {
     public var format: ScanFormat
     /// Number of pages (TIFF directories, PDF pages); always 1 for PNG, JPEG and JPEG 2000.
     public var pageCount: Int
-    /// Whether the file's coding loses detail (every JPEG; a JPEG 2000 file whose coding is not the
+    /// Whether the file's coding loses detail (every JPEG; a TIFF with a JPEG-coded page, compression 6 or 7; a JPEG 2000 file whose coding is not the
     /// reversible wavelet without quantization; a PDF with a DCT or JPEG 2000 image), so that it is not
     /// a lossless master.
     public var isLossy: Bool

@@ -51,6 +51,24 @@ final class TIFFFile {
         return count
     }
 
+    /// Whether any page is coded as JPEG (TIFF compression 6, old-style, or 7): such a file is not a
+    /// lossless master, whatever its container.
+    func hasJPEGPages() throws(ImagingError) -> Bool {
+        let count = try pageCount()
+        for page in 0..<count {
+            guard TIFFSetDirectory(handle, tdir_t(page)) != 0 else {
+                throw corrupt(page: page, "the page's directory cannot be read")
+            }
+            if Self.isJPEGCompression(readFields().compression) { return true }
+        }
+        return false
+    }
+
+    /// TIFF compression 6 (old-style JPEG) or 7 (JPEG).
+    static func isJPEGCompression(_ code: Int) -> Bool {
+        Int32(code) == COMPRESSION_OJPEG || Int32(code) == COMPRESSION_JPEG
+    }
+
     /// Decodes one page (0-based) to an 8-bit raster.
     func decode(page: Int) throws(ImagingError) -> DecodedScan {
         let count = try pageCount()

@@ -29,9 +29,10 @@ public struct TechnicalMetadata: Sendable, Codable, Equatable {
     public var pronom: PRONOMFormat?
 
     /// Whether the page's coding lost detail: every JPEG, a JPEG 2000 file not known to be coded
-    /// losslessly, a PDF page whose image is DCT or JPEG 2000.
+    /// losslessly, a TIFF page coded as JPEG, a PDF page whose image is DCT or JPEG 2000.
     public var isLossy: Bool {
-        format.isLossy || (format == .jpeg2000 && compression != "JPEG 2000 (lossless)")
+        format.isLossy || (format == .tiff && (compression == "JPEG" || compression == "JPEG (old-style)"))
+            || (format == .jpeg2000 && compression != "JPEG 2000 (lossless)")
             || (format == .pdf && (compression.hasSuffix("(jpeg)") || compression.hasSuffix("(jpx)")))
     }
 

@@ -7,6 +7,8 @@ import SohoaText
 ///
 /// The file is PDF/A-1b (ISO 19005-1, level B): an sRGB output intent, the glyphless font embedded,
 /// XMP metadata that matches the document information (title, producer, dates) and claims the part.
+/// Page images are coded as `imageCoding` says: lossless for the archival PDF, G4 and reduced JPEG for
+/// the compact reading PDF (JPEG is allowed in PDF/A-1b, so both are PDF/A); the text layer is the same.
 ///
 /// Pages are written as they are added; only object offsets stay in memory. The file is written
 /// beside `url` under a temporary name and moved to `url` by `finish()`; a writer released
@@ -25,6 +27,8 @@ public final class SearchablePDFWriter {
     /// Set before `finish()`; its producer, dates and PDF/A claim are the writer's, and its title
     /// (the writer's own when `nil`) is the document information's too.
     public var metadata: PDFXMPMetadata?
+    /// How page images are coded: lossless (the archival PDF) or compact (the reading PDF).
+    public let imageCoding: PDFImageCoding
 
     private let partialURL: URL
     private let handle: FileHandle
@@ -53,8 +57,13 @@ public final class SearchablePDFWriter {
     ///   - title: the document title (the item's title; Vietnamese is fine).
     ///   - producer: the software, e.g. `sohoa 0.3.0 (Tesseract 5.3.0)`.
     ///   - fontURL: the glyphless TrueType font (`pdf.ttf` from tessdata).
-    public init(url: URL, title: String, producer: String, date: Date = Date(), fontURL: URL = SearchablePDFWriter.defaultFontURL) throws {
+    ///   - imageCoding: `.lossless` for the archival PDF, `.reading` for the compact one.
+    public init(
+        url: URL, title: String, producer: String, date: Date = Date(), fontURL: URL = SearchablePDFWriter.defaultFontURL,
+        imageCoding: PDFImageCoding = .lossless
+    ) throws {
         self.url = url
+        self.imageCoding = imageCoding
         self.title = title
         self.producer = producer
         self.date = date
@@ -87,8 +96,9 @@ public final class SearchablePDFWriter {
     /// Adds a page: `image` drawn over the whole page at `dpi`, `text` over it as invisible text.
     ///
     /// `text`'s coordinates are those of the image it was recognized on; when its size differs
-    /// from `image`'s (a reduced access copy, say), boxes are scaled to fit.
-    public func addPage(image: PDFPageImage, dpi: Int, text: PageText) throws {
+    /// from `image`'s (a reduced access copy, say), boxes are scaled to fit. `bilevelMaster` (the
+    /// page's master is 1-bit) makes a compact writer code the page as black and white.
+    public func addPage(image: PDFPageImage, dpi: Int, text: PageText, bilevelMaster: Bool = false) throws {
         let number = pageCount + 1
         guard !finished else {
             throw PDFWriterError(file: url.path, page: number, message: "the PDF is already finished: create a new writer")
@@ -108,17 +118,14 @@ public final class SearchablePDFWriter {
         }
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
         nextObject += 3
-        let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
-        let imageHead = "/Type /XObject /Subtype /Image /Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace)"
-        if let g4 = Self.bilevelCode(image, scratch: url.deletingLastPathComponent()) {
-            try writeObject(
-                imageObject,
-                PDFGlyphlessFont.stream(
-                    "\(imageHead) /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns \(image.width) /Rows \(image.height) >>",
-                    g4))
-        } else {
-            try writeObject(imageObject, PDFGlyphlessFont.stream("\(imageHead) /BitsPerComponent 8 /Filter /FlateDecode", image.deflated))
+        guard let coded = imageCoding.coded(image, dpi: dpi, bilevelMaster: bilevelMaster, scratch: url.deletingLastPathComponent()) else {
+            throw PDFWriterError(
+                file: url.path, page: number,
+                message:
+                    "the \(image.width)×\(image.height) page image cannot be decoded or encoded: check free memory, then run the batch again"
+            )
         }
+        try writeObject(imageObject, PDFGlyphlessFont.stream("/Type /XObject /Subtype /Image \(coded.entries)", coded.data))
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
             pageObject,

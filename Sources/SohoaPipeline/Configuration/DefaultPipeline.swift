@@ -32,7 +32,7 @@ public enum DefaultPipeline {
         #   on-fail: flag               # flag: archive and send back for rescanning | refuse: quarantine with the reason
         ocr:
           psm: auto
-          outputs: [alto, hocr, text, pdf]
+          outputs: [alto, hocr, text, pdf, pdf-reading]  # pdf: archival PDF/A, lossless; pdf-reading: compact
         workers:
           ingest: 1
           normalize: 1

@@ -5,7 +5,11 @@ import SohoaImaging
 public struct PipelineConfiguration: Sendable, Equatable {
     /// An OCR output sohoa can write per item.
     public enum Output: String, Sendable, CaseIterable {
-        case alto, hocr, text, pdf
+        case alto, hocr, text
+        /// The archival item PDF (PDF/A-1b, lossless images): `<item-id>.pdf`.
+        case pdf
+        /// The compact reading PDF (G4 and JPEG at 150 dpi, the same text): `reading/<item-id>.pdf`.
+        case pdfReading = "pdf-reading"
     }
 
     /// How many workers each stage gets.

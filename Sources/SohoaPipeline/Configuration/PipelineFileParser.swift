@@ -82,7 +82,8 @@ public enum PipelineFileParser {
                 }
                 if let v = section["outputs"] {
                     guard let list = v as? [Any] else {
-                        throw ConfigurationError(file: file, key: "ocr.outputs", message: "must be a list such as [alto, hocr, text, pdf]")
+                        throw ConfigurationError(
+                            file: file, key: "ocr.outputs", message: "must be a list such as [alto, hocr, text, pdf, pdf-reading]")
                     }
                     var outputs = Set<PipelineConfiguration.Output>()
                     for entry in list {
@@ -90,7 +91,7 @@ public enum PipelineFileParser {
                         guard let output = PipelineConfiguration.Output(rawValue: name) else {
                             throw ConfigurationError(
                                 file: file, key: "ocr.outputs",
-                                message: "unknown output '\(name)'; allowed: alto, hocr, text, pdf")
+                                message: "unknown output '\(name)'; allowed: alto, hocr, text, pdf, pdf-reading")
                         }
                         outputs.insert(output)
                     }

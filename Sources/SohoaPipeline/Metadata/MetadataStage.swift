@@ -3,6 +3,7 @@ import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaOCR
+import SohoaText
 
 /// Metadata: Dublin Core for the item and its preservation events (ingest, normalization,
 /// recognition) with the software that did them and their per-page parameters, from the pages'
@@ -27,6 +28,7 @@ struct MetadataStage: Stage, Sendable {
         if let language = input.context.ocrLanguage {
             item.events.append(recognition(language: language, results, now))
         }
+        if let comparison = textLayerComparison(results, now) { item.events.append(comparison) }
         item.events += keptWebEdits(input.item, now)
         return item
     }
@@ -88,6 +90,26 @@ struct MetadataStage: Stage, Sendable {
         let summary = event.detail
         event.detail = (event.detail ?? "") + Self.recognitionParameters(results)
         return ItemEvent(premis: event, type: .recognized, summary: summary)
+    }
+
+    /// The text layers of a PDF master's pages against sohoa's OCR of the same pages: the character
+    /// error rate of each layer, taking the OCR as the reference; nil when no page had a text layer.
+    /// The layer is kept as a second opinion (`pdftext/<page>.txt`), never as the page's text.
+    private func textLayerComparison(_ results: [PageResult], _ now: Date) -> ItemEvent? {
+        let compared = results.compactMap { result -> String? in
+            guard let layer = result.textLayer else { return nil }
+            let rate = CharacterErrorRate.of(layer, against: result.text?.plainText ?? "")
+            let bornDigital = result.technical.compression.contains("born-digital")
+            return "\(result.name): CER \(String(format: "%.2f", rate * 100))%"
+                + (bornDigital ? " (born-digital page: its text is the author's)" : "")
+        }
+        guard !compared.isEmpty else { return nil }
+        let event = PreservationEvent(
+            type: "metadata extraction", date: now, agent: PreservationAgent(name: SoftwareVersions.sohoa), outcome: "success",
+            detail: "the PDF's own text layer of \(compared.count) pages kept as pdftext/<page>.txt, a second opinion beside "
+                + "sohoa's OCR (which stays the page's text); character error rate of the text layer against the OCR: "
+                + compared.joined(separator: ", "))
+        return ItemEvent(premis: event, type: "pdf-text-compared", summary: event.detail)
     }
 
     /// The events recording edits made on the web that this run kept over the item's file, named

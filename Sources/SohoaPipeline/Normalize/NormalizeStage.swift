@@ -77,7 +77,8 @@ final class NormalizeStage: Stage {
                 transform: normalized.transform, text: nil, ocrLanguage: job.item.ocrLanguage,
                 ocrEngine: nil, ocrMilliseconds: nil, recognizedAt: nil,
                 pdfImageWidth: normalized.raster.width, pdfImageHeight: normalized.raster.height,
-                pdfImageGray: normalized.raster.layout == .gray, pdfImageDPI: normalized.report.dpiUsed)
+                pdfImageGray: normalized.raster.layout == .gray, pdfImageDPI: normalized.report.dpiUsed,
+                textLayer: pages.count == 1 ? input.scan.textLayer : nil)
             results.append(NormalizedWork(job: job, result: result, image: normalized.raster))
         }
         return results

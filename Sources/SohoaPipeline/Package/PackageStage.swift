@@ -37,11 +37,25 @@ struct PackageStage: Stage, Sendable {
         var files: [String: URL] = [:]
         var packagePages: [PackagePage] = []
         let hasText = item.context.ocrLanguage != nil
-        let pdfURL = staging.appendingPathComponent("\(WorkArea.safeName(item.item.id)).pdf")
-        let pdf: SearchablePDFWriter? =
-            outputs.contains(.pdf)
-            ? try SearchablePDFWriter(url: pdfURL, title: item.item.metadata.title ?? item.item.id, producer: SoftwareVersions.sohoa)
-            : nil
+        // The archival PDF/A (lossless) and the compact reading PDF, as the pipeline names them.
+        let title = item.item.metadata.title ?? item.item.id
+        var pdfs: [(writer: SearchablePDFWriter, use: PackageFileUse, path: String)] = []
+        if outputs.contains(.pdf) {
+            let url = staging.appendingPathComponent("\(WorkArea.safeName(item.item.id)).pdf")
+            pdfs.append(
+                (
+                    try SearchablePDFWriter(url: url, title: title, producer: SoftwareVersions.sohoa), .pdf,
+                    ItemPDF.archivalPath(itemID: item.item.id)
+                ))
+        }
+        if outputs.contains(.pdfReading) {
+            let url = staging.appendingPathComponent("\(WorkArea.safeName(item.item.id)).reading.pdf")
+            pdfs.append(
+                (
+                    try SearchablePDFWriter(url: url, title: title, producer: SoftwareVersions.sohoa, imageCoding: .reading),
+                    .readingPDF, ItemPDF.readingPath(itemID: item.item.id)
+                ))
+        }
         for job in item.pages {
             let page = job.page
             guard let result = work.loadResult(in: job.folder) else {
@@ -80,26 +94,33 @@ struct PackageStage: Stage, Sendable {
                     refs.append(PackageFileRef(use: .text, logicalPath: path, mimeType: "text/plain"))
                 }
             }
-            if let pdf {
+            if let layer = result.textLayer {
+                // The PDF master's own text, kept beside the OCR as a second opinion (MetadataStage compares them).
+                let path = "pdftext/\(page.name).txt"
+                let plain = layer.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+                files[path] = try write(plain + "\n", staging, path)
+                refs.append(PackageFileRef(use: .pdfText, logicalPath: path, mimeType: "text/plain"))
+            }
+            if !pdfs.isEmpty {
                 let deflated = try Data(contentsOf: WorkArea.pdfImageURL(in: job.folder))
                 let image = PDFPageImage(
                     width: result.pdfImageWidth, height: result.pdfImageHeight, grayscale: result.pdfImageGray,
                     deflated: [UInt8](deflated))
-                try pdf.addPage(image: image, dpi: result.pdfImageDPI, text: text)
+                let bilevel = result.technical.bitsPerSample == 1 && result.technical.samplesPerPixel == 1
+                for pdf in pdfs { try pdf.writer.addPage(image: image, dpi: result.pdfImageDPI, text: text, bilevelMaster: bilevel) }
             }
             packagePages.append(
                 PackagePage(name: page.name, sequence: page.sequence, files: refs, technical: Self.technical(result)))
         }
         let structure = try Self.structure(item, pageCount: packagePages.count)
         var itemFiles: [PackageFileRef] = []
-        if let pdf {
-            pdf.pageLabels = structure.labels
-            pdf.outline = structure.contents.pdfBookmarks
-            pdf.metadata = PDFXMPMetadata(dc: item.dublinCore ?? DublinCore(title: item.item.id))
-            try pdf.finish()
-            let path = "\(item.item.id).pdf"
-            files[path] = pdfURL
-            itemFiles.append(PackageFileRef(use: .pdf, logicalPath: path, mimeType: "application/pdf"))
+        for pdf in pdfs {
+            pdf.writer.pageLabels = structure.labels
+            pdf.writer.outline = structure.contents.pdfBookmarks
+            pdf.writer.metadata = PDFXMPMetadata(dc: item.dublinCore ?? DublinCore(title: item.item.id))
+            try pdf.writer.finish()
+            files[pdf.path] = pdf.writer.url
+            itemFiles.append(PackageFileRef(use: pdf.use, logicalPath: pdf.path, mimeType: "application/pdf"))
         }
         var events = item.events.map(\.premis)
         events.append(
@@ -108,6 +129,7 @@ struct PackageStage: Stage, Sendable {
                 outcome: item.failures.isEmpty ? "success" : "warning",
                 detail: "OCFL object version with masters, access copies"
                     + (hasText ? ", ALTO, hOCR, text" : "") + (outputs.contains(.pdf) ? " and a PDF" : "")
+                    + (outputs.contains(.pdfReading) ? " and a reading PDF" : "")
                     + (item.failures.isEmpty ? "" : "; incomplete: \(item.failures.count) pages could not be read")))
         let package = ItemPackage(
             objectID: item.context.objectID, dc: item.dublinCore ?? DublinCore(title: item.item.id), pages: packagePages,

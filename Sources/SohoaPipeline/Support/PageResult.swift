@@ -43,6 +43,9 @@ struct PageResult: Sendable, Codable {
     var pdfImageHeight: Int
     var pdfImageGray: Bool
     var pdfImageDPI: Int
+    /// The text layer a PDF master's page already carries (`DecodedScan.textLayer`), kept as a second
+    /// opinion beside the OCR (`pdftext/<page>.txt`); nil for images, pages without one and halves of a spread.
+    var textLayer: String?
 }
 
 extension PageResult {

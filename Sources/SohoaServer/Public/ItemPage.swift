@@ -13,7 +13,8 @@ enum ItemPage {
     }
 
     static func html(
-        _ served: ServedItem, pages: [Page], hasPDF: Bool, issue: IssueNeighbours? = nil, context: AppRequestContext,
+        _ served: ServedItem, pages: [Page], hasPDF: Bool, hasReadingPDF: Bool = false, issue: IssueNeighbours? = nil,
+        context: AppRequestContext,
         structure: ItemStructure = ItemStructure()
     ) -> HTML {
         let language = context.language
@@ -48,10 +49,18 @@ enum ItemPage {
         let editDescription: HTML =
             context.user?.role.canReview == true && context.scope.includes(item.libraryCode)
             ? "<p><a href=\"\(URLPath.item(item.id))/metadata\">\(language.pick("Sửa mô tả", "Edit the description"))</a></p>" : .empty
-        let pdf: HTML =
-            hasPDF
-            ? "<p><a class=\"button\" href=\"\(URLPath.pdf(itemID: item.id))\">\(language.pick("Tải PDF (có lớp chữ tìm kiếm được)", "Download the PDF (searchable)"))</a></p>"
-            : .empty
+        var links: [HTML] = []
+        if hasReadingPDF {
+            links.append(
+                "<a class=\"button\" href=\"\(URLPath.readingPDF(itemID: item.id))\">\(language.pick("Tải PDF gọn để đọc", "Download the compact PDF for reading"))</a>"
+            )
+        }
+        if hasPDF {
+            links.append(
+                "<a class=\"button\" href=\"\(URLPath.pdf(itemID: item.id))\">\(language.pick("Tải PDF (có lớp chữ tìm kiếm được)", "Download the PDF (searchable)"))</a>"
+            )
+        }
+        let pdf: HTML = links.isEmpty ? .empty : "<p>\(HTML(trusted: links.map(\.markup).joined(separator: " ")))</p>"
         let contents = pages.map { page -> HTML in
             "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(structure.label(ofPage: page.record.sequence) ?? String(page.record.sequence))</a></li>"
         }

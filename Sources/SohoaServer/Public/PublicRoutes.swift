@@ -43,17 +43,29 @@ enum PublicRoutes {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("/items/:item/pdf") { request, context -> Response in
-            let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
-            let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: "\(served.item.id).pdf", root: services.root)
-            let response = try await ArchivedFile.response(
-                url, contentType: "application/pdf", cacheControl: served.cacheControl,
-                disposition:
-                    "inline; filename=\"\(asciiFileName(served.item.id)).pdf\"; filename*=UTF-8''\(URLPath.component(served.item.id)).pdf",
-                context: context)
-            services.usage.record(
-                .download(itemID: served.item.id, libraryCode: served.item.libraryCode), request: request, context: context)
-            return response
+            try await itemPDF(reading: false, request: request, context: context, services: services)
         }
+        router.get("/items/:item/reading-pdf") { request, context -> Response in
+            try await itemPDF(reading: true, request: request, context: context, services: services)
+        }
+    }
+
+    /// `/items/<item-id>/pdf` (the archival PDF) or `/items/<item-id>/reading-pdf` (the compact one).
+    /// Either counts as a download in the usage statistics.
+    private static func itemPDF(
+        reading: Bool, request: Request, context: AppRequestContext, services: ServerServices
+    ) async throws -> Response {
+        let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
+        let id = served.item.id
+        let path = reading ? ItemPDF.readingPath(itemID: id) : ItemPDF.archivalPath(itemID: id)
+        let url = try ArchivedFile.url(objectID: served.item.objectID, logicalPath: path, root: services.root)
+        let name = reading ? "\(id)-reading" : id
+        let response = try await ArchivedFile.response(
+            url, contentType: "application/pdf", cacheControl: served.cacheControl,
+            disposition: "inline; filename=\"\(asciiFileName(name)).pdf\"; filename*=UTF-8''\(URLPath.component(name)).pdf",
+            context: context)
+        services.usage.record(.download(itemID: id, libraryCode: served.item.libraryCode), request: request, context: context)
+        return response
     }
 
     /// `/search`: HTML, or JSON when the client accepts `application/json`. The search runs on the
@@ -102,7 +114,8 @@ enum PublicRoutes {
         let issue = try IssueNeighbours.find(
             for: served.item, catalog: services.catalog, access: Set(AccessLevel.allCases.filter { context.mayRead($0) }))
         let body = ItemPage.html(
-            served, pages: pages, hasPDF: state["\(served.item.id).pdf"] != nil, issue: issue, context: context, structure: structure)
+            served, pages: pages, hasPDF: state[ItemPDF.archivalPath(itemID: served.item.id)] != nil,
+            hasReadingPDF: state[ItemPDF.readingPath(itemID: served.item.id)] != nil, issue: issue, context: context, structure: structure)
         var response = Response.html(
             PageLayout.page(title: served.item.title ?? served.item.id, context: context, body: body, styles: [PublicStyle.url]))
         if served.availability.access != .public { response.headers[.cacheControl] = "private, no-store" }

@@ -74,4 +74,9 @@ enum URLPath {
     static func pdf(itemID: String) -> String {
         "/items/\(component(itemID))/pdf"
     }
+
+    /// `/items/<item-id>/reading-pdf`: the item's compact reading PDF.
+    static func readingPDF(itemID: String) -> String {
+        "/items/\(component(itemID))/reading-pdf"
+    }
 }

@@ -42,7 +42,11 @@ public enum IIIFImageRenderer {
     public static func encode(_ raster: Raster, as format: IIIFFormat) throws(IIIFError) -> [UInt8] {
         switch format {
         case .jpg:
-            return try JPEGEncoder().encode(raster)
+            do {
+                return try JPEGEncoder().encode(raster)
+            } catch {
+                throw IIIFError(.serverError, "the image could not be encoded as JPEG", detail: "\(error)")
+            }
         case .png:
             do {
                 return try PNGEncoder.encode(raster)

@@ -1,15 +1,17 @@
 import CTurboJPEG
-import SohoaImaging
 
-/// Encodes rasters as baseline JPEG with libjpeg-turbo's TurboJPEG API. One encoder owns one
-/// compressor handle; use it from one thread at a time.
+/// Encodes rasters as baseline JPEG with libjpeg-turbo's TurboJPEG API (IIIF images, the compact
+/// reading PDF's gray and colour pages). One encoder owns one compressor handle; use it from one
+/// thread at a time.
 public final class JPEGEncoder {
     private let handle: tjhandle
 
-    /// Makes an encoder; throws `serverError` when libjpeg-turbo cannot make a compressor.
-    public init() throws(IIIFError) {
+    /// Makes an encoder; throws when libjpeg-turbo cannot make a compressor.
+    public init() throws(ImagingError) {
         guard let handle = tjInitCompress() else {
-            throw IIIFError(.serverError, "libjpeg-turbo could not make a JPEG compressor (\(Self.lastError(nil)))")
+            throw ImagingError(
+                file: "(JPEG encoder)", kind: .writeFailed,
+                reason: "libjpeg-turbo could not make a JPEG compressor (\(Self.lastError(nil))): check free memory")
         }
         self.handle = handle
     }
@@ -19,7 +21,7 @@ public final class JPEGEncoder {
     }
 
     /// The JPEG bytes of `raster` at `quality` (1–100): gray stays gray; colour is 4:2:0 subsampled.
-    public func encode(_ raster: Raster, quality: Int = 90) throws(IIIFError) -> [UInt8] {
+    public func encode(_ raster: Raster, quality: Int = 90) throws(ImagingError) -> [UInt8] {
         let pixelFormat = raster.layout == .gray ? TJPF_GRAY : TJPF_RGB
         let subsampling = raster.layout == .gray ? TJSAMP_GRAY : TJSAMP_420
         var buffer: UnsafeMutablePointer<UInt8>? = nil
@@ -32,8 +34,9 @@ public final class JPEGEncoder {
         }
         defer { if let buffer { tjFree(buffer) } }
         guard status == 0, let buffer else {
-            throw IIIFError(
-                .serverError, "libjpeg-turbo could not encode a \(raster.width)×\(raster.height) image (\(Self.lastError(handle)))")
+            throw ImagingError(
+                file: "(JPEG encoder)", kind: .writeFailed,
+                reason: "libjpeg-turbo could not encode a \(raster.width)×\(raster.height) image (\(Self.lastError(handle)))")
         }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
     }

@@ -31,6 +31,7 @@ enum CatalogSchema {
         registerSerials(&migrator)
         registerLibraries(&migrator)
         registerSubmissions(&migrator)
+        registerSearchMarks(&migrator)
         return migrator
     }
 

@@ -12,6 +12,7 @@ import hashlib
 import http.client
 import json
 import random
+import re
 import secrets
 import sqlite3
 import statistics
@@ -75,6 +76,38 @@ def fold(text):
     return "".join(out)
 
 
+TONE_MARKS = {0x300, 0x301, 0x303, 0x309, 0x323}
+
+
+def exact_form(word):
+    """MarkedWords.exactForm: folded letters, each followed by its other marks' codes, tone codes last."""
+    letters, tones = [], []
+    for ch in word.lower():
+        if ch in "đð":
+            letters.append("d\ue111")
+            continue
+        decomposed = unicodedata.normalize("NFD", ch)
+        letters.append(decomposed[0])
+        for mark in decomposed[1:]:
+            code = chr(0xE000 + ord(mark)) if 0x300 <= ord(mark) <= 0x36F else "\ue3ff"
+            (tones if ord(mark) in TONE_MARKS else letters).append(code)
+    return "".join(letters + tones)
+
+
+def token(exact):
+    """MarkedWords.token: FNV-1a (32 bits) of the exact form's UTF-8, as one plane 15/16 private-use character."""
+    h = 2166136261
+    for byte in exact.encode():
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    index = h % (2 * 0xFFFE)
+    return chr(0xF0000 + index if index < 0xFFFE else 0x100000 + index - 0xFFFE)
+
+
+def marks(text):
+    """MarkedWords.column for Vietnamese text: one token per word."""
+    return " ".join(token(exact_form(word)) for word in re.findall(r"[^\W_]+", text))
+
+
 def page_text(rng, weights):
     words = rng.choices(WORDS, weights=weights, k=rng.randint(120, 220))
     for _ in range(rng.randint(0, 3)):
@@ -125,7 +158,7 @@ def fill(catalog, pages):
                      50 + rng.random() * 50, now)).lastrowid
                 text = page_text(rng, weights)
                 db.execute("INSERT INTO page_texts (pageID, itemID, text, updatedAt) VALUES (?, ?, ?, ?)", (page_id, item_id, text, now))
-                db.execute("INSERT INTO page_search (rowid, folded) VALUES (?, ?)", (page_id, fold(text)))
+                db.execute("INSERT INTO page_search (rowid, folded, marks) VALUES (?, ?, ?)", (page_id, fold(text), marks(text)))
                 if sequence_page is None and access == "public":
                     sequence_page = page_id
         token = secrets.token_hex(32)

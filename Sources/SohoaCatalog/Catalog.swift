@@ -79,14 +79,17 @@ public final class Catalog: Sendable {
     }
 
     /// What a person waiting should be told when opening the catalog brings a migration that takes
-    /// long on a large catalog (the search index rebuilt: about a minute per 100,000 pages); nil when
-    /// none is pending or the catalog is small.
+    /// long on a large catalog (the search index rebuilt: about a minute per 100,000 pages by
+    /// `v-search-fast`, two more by `v-search-marks`); nil when none is pending or the catalog is small.
     static func longMigrationNotice(_ db: Database, migrator: DatabaseMigrator, file: URL, from pages: Int = 20_000) throws -> String? {
-        guard try db.tableExists("page_texts"), !(try migrator.appliedIdentifiers(db).contains("v-search-fast")) else { return nil }
+        guard try db.tableExists("page_texts") else { return nil }
+        let applied = try migrator.appliedIdentifiers(db)
+        let minutesPer100k = (applied.contains("v-search-fast") ? 0 : 1) + (applied.contains("v-search-marks") ? 0 : 2)
+        guard minutesPer100k > 0 else { return nil }
         let threshold = pages
         let pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page_texts") ?? 0
         guard pages >= threshold else { return nil }
-        let minutes = max(1, Int((Double(pages) / 100_000).rounded(.up)))
+        let minutes = max(1, Int((Double(pages * minutesPer100k) / 100_000).rounded(.up)))
         return "cập nhật chỉ mục tìm kiếm của \(file.path) cho phiên bản này (\(pages) trang, khoảng \(minutes) phút, chỉ một lần) / "
             + "rebuilding the search index of \(file.path) for this version (\(pages) pages, about \(minutes) min, once)…"
     }

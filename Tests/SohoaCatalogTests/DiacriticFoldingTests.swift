@@ -15,6 +15,24 @@ final class DiacriticFoldingTests: XCTestCase {
         XCTAssertEqual(DiacriticFolding.fold("漢喃 123"), "漢喃 123")
     }
 
+    /// Only Latin letters lose their marks: Tai Viet's vowel and tone signs (U+AAB0–U+AAC1, which
+    /// tell Tai Dam words apart), Greek accents and Cyrillic `й` stay (lowercased, in NFC).
+    func testFoldingKeepsTheMarksOfOtherScripts() {
+        // ꪀꪰ (ko + mai kang), ꪀꪲ (ko + sara i), ꪀ꪿ (ko + mai ek, a tone): three words, not one.
+        let taiViet = "\u{AA80}\u{AAB0} \u{AA80}\u{AAB2} \u{AA80}\u{AABF} \u{AA80}"
+        XCTAssertEqual(DiacriticFolding.fold(taiViet), taiViet)
+        XCTAssertEqual(
+            DiacriticFolding.words(in: taiViet).map(\.folded), ["\u{AA80}\u{AAB0}", "\u{AA80}\u{AAB2}", "\u{AA80}\u{AABF}", "\u{AA80}"])
+        for sign in 0xAAB0...0xAAC1 {
+            let word = "\u{AA81}" + String(Character(Unicode.Scalar(UInt32(sign))!))
+            XCTAssertEqual(DiacriticFolding.fold(word), word, String(sign, radix: 16))
+        }
+        XCTAssertEqual(DiacriticFolding.fold("Ά Й ё"), "ά й ё")
+        XCTAssertEqual(DiacriticFolding.fold("Ёлка Ἀθῆναι"), "ёлка ἀθῆναι")
+        // Latin stays folded, Vietnamese and other Latin alike.
+        XCTAssertEqual(DiacriticFolding.fold("Hòa Thuỷ ĐƯỜNG Ålesund Ça"), "hoa thuy duong alesund ca")
+    }
+
     func testWordsMapBackToTheOriginal() {
         let text = "«Trường Đại học», năm 1945"
         let words = DiacriticFolding.words(in: text)

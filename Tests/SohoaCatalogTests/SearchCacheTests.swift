@@ -74,6 +74,37 @@ final class SearchCacheTests: XCTestCase {
         XCTAssertEqual(test.catalog.searchCache.counts.hits, 1, "the oldest went")
     }
 
+    /// A commit that changes nothing a search returns (a sign-in's session, a usage count) keeps what
+    /// is kept; one that does (a text, an item) empties it, from any connection.
+    func testOnlyChangesToWhatSearchesShowEmptyIt() throws {
+        let test = try TestCatalog(self)
+        try addPackaged(test, "a", pages: 2, text: "Thư viện tỉnh Lai Châu")
+        let filters = SearchFilters(access: [.public])
+        _ = try test.catalog.search("thu vien", filters: filters)
+        let other = try DatabaseQueue(path: test.catalog.file.path)
+        try other.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO users (name, displayName, role, passwordHash, createdAt, updatedAt)
+                    VALUES ('reader', 'Reader', 'archivist', 'x', '2026-01-01', '2026-01-01')
+                    """)
+            try db.execute(sql: "UPDATE pages SET state = state")
+        }
+        XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 2)
+        XCTAssertEqual(test.catalog.searchCache.counts.pages, 1, "a sign-in's write leaves the kept page")
+        for change in [
+            "UPDATE page_texts SET text = text", "UPDATE items SET title = 'b' WHERE id = 'a'",
+            "UPDATE pages SET name = name || 'x'", "DELETE FROM page_texts WHERE pageID = (SELECT MIN(pageID) FROM page_texts)",
+        ] {
+            XCTAssertTrue(test.catalog.hasKeptResults("thu vien", filters: filters))
+            try other.write { db in try db.execute(sql: change) }
+            _ = try test.catalog.search("lai chau", filters: filters)
+            XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters), change)
+            _ = try test.catalog.search("thu vien", filters: filters)
+        }
+        XCTAssertEqual(try test.catalog.search("thu vien", filters: filters).total, 1)
+    }
+
     func testTheSamePageAgainIsTheKeptPageUntilTheCatalogChanges() throws {
         let test = try TestCatalog(self)
         try addPackaged(test, "a", pages: 3, text: "Thư viện tỉnh Lai Châu")
@@ -86,8 +117,9 @@ final class SearchCacheTests: XCTestCase {
         XCTAssertEqual(try test.catalog.search("lai chau", filters: filters, limit: 2, offset: 2).results.count, 1)
         XCTAssertEqual(test.catalog.searchCache.counts.pages, 1)
         XCTAssertEqual(test.catalog.searchCache.counts.misses, 1)
-        // Another query with the same words finds the same page, with its own query's highlights.
-        XCTAssertEqual(try test.catalog.search("LAI CHÂU", filters: filters, limit: 2, offset: 0), first)
+        // Another query with the same words finds the same page, with its own query's highlights
+        // (with the same marks: a marked query ranks by marks, another search).
+        XCTAssertEqual(try test.catalog.search("LAI CHAU", filters: filters, limit: 2, offset: 0), first)
         // A changed text is seen: the kept page was dropped.
         let pages = test.catalog.searchCache.counts.pages
         try test.catalog.pool.write { db in
@@ -118,7 +150,9 @@ final class SearchCacheTests: XCTestCase {
         XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 0))
         _ = try test.catalog.search("thu vien", filters: filters, limit: 20, offset: 0)
         XCTAssertTrue(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 0))
-        XCTAssertTrue(test.catalog.hasKeptResults("THƯ VIỆN", filters: filters, limit: 20, offset: 0), "the same words")
+        XCTAssertTrue(test.catalog.hasKeptResults("THU VIEN", filters: filters, limit: 20, offset: 0), "the same words")
+        XCTAssertFalse(
+            test.catalog.hasKeptResults("THƯ VIỆN", filters: filters, limit: 20, offset: 0), "marked words rank by marks: another search")
         XCTAssertFalse(test.catalog.hasKeptResults("thu vien", filters: filters, limit: 20, offset: 20), "the next page")
         XCTAssertFalse(test.catalog.hasKeptResults("thu", filters: filters, limit: 20, offset: 0), "other words")
         XCTAssertFalse(

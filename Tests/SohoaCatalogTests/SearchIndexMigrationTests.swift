@@ -5,8 +5,9 @@ import XCTest
 
 @testable import SohoaCatalog
 
-/// Migration `v-search-fast`: a catalog made before it keeps every indexed page, searchable, in the
-/// rebuilt index with prefix indexes up to 6 letters, and the index still follows deleted texts.
+/// Migrations `v-search-fast` and `v-search-marks`: a catalog made before them keeps every indexed
+/// page, searchable, in the rebuilt index with prefix indexes up to 6 letters and the column of
+/// exact forms, and the index still follows deleted texts.
 final class SearchIndexMigrationTests: XCTestCase {
     func testAnOlderCatalogIsReindexedOnOpening() throws {
         let folder = try temporaryFolder("sohoa-catalog-tests", removedAfter: self)
@@ -58,6 +59,13 @@ final class SearchIndexMigrationTests: XCTestCase {
         XCTAssertEqual(try catalog.search("trang nghie", filters: everyone).total, 1)
         XCTAssertEqual(try catalog.search("thu vien", filters: everyone).results.map(\.hit.pageName), ["p2"])
         XCTAssertEqual(try catalog.search("thu vien").map(\.pageName), ["p2"])
+        // v-search-marks: the exact forms were made for the pages already there.
+        XCTAssertTrue(definition?.contains("marks") ?? false, definition ?? "no page_search")
+        let marked = try catalog.search("Thư viện", filters: everyone).results
+        XCTAssertEqual(marked.map(\.hit.pageName), ["p2"])
+        XCTAssertLessThan(marked.first?.hit.score ?? 0, -SearchScan.exactTermWeight, "found as written")
+        let stored = try catalog.pool.read { db in try String.fetchOne(db, sql: "SELECT marks FROM page_search WHERE folded = 'thu vien'") }
+        XCTAssertEqual(stored, MarkedWords.column("Thư viện"))
         // The trigger came back with the index: a text deleted leaves it.
         try catalog.pool.write { db in try db.execute(sql: "DELETE FROM page_texts WHERE itemID = 'old'") }
         let left = try catalog.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM page_search") }

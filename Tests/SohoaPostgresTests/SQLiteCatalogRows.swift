@@ -13,7 +13,7 @@ enum SQLiteCatalogRows {
             for table in CatalogCopy.tables {
                 tables[table] = try rows(db, "SELECT * FROM \(table) ORDER BY 1, 2")
             }
-            tables["page_search"] = try rows(db, "SELECT rowid, folded FROM page_search ORDER BY rowid")
+            tables["page_search"] = try rows(db, "SELECT rowid, folded, marks FROM page_search ORDER BY rowid")
             tables["sqlite_sequence"] = try rows(db, "SELECT name, seq FROM sqlite_sequence ORDER BY name")
             return tables
         }

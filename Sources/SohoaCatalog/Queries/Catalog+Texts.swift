@@ -37,7 +37,9 @@ extension CatalogTransaction {
             try db.execute(
                 sql: "INSERT INTO page_texts (pageID, itemID, text, updatedAt) VALUES (?, ?, ?, ?)",
                 arguments: [pageID, itemID, text, date])
-            try db.execute(sql: "INSERT INTO page_search (rowid, folded) VALUES (?, ?)", arguments: [pageID, folded])
+            try db.execute(
+                sql: "INSERT INTO page_search (rowid, folded, marks) VALUES (?, ?, ?)",
+                arguments: [pageID, folded, MarkedWords.column(text)])
         }
     }
 

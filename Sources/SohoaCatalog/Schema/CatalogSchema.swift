@@ -34,6 +34,7 @@ enum CatalogSchema {
         registerLibraries(&migrator)
         registerSubmissions(&migrator)
         registerUsage(&migrator)
+        registerSearchMarks(&migrator)
         return migrator
     }
 

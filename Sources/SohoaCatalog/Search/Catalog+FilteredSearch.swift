@@ -145,7 +145,7 @@ extension CatalogTransaction {
         }
         // One term ranks the same whatever its weight; several are weighed by how rare they are.
         let counts = query.terms.count > 1 ? try (termCounts ?? TermCounts()).counts(query.termExpressions, db) : nil
-        let scan = SearchScan(scope: scope, termCounts: counts)
+        let scan = SearchScan(scope: scope, termCounts: counts, phrases: query.phrases)
         // A few ranges are read one by one (FTS5 skips to each); many, or a prefix FTS5 gathers
         // afresh in each statement, in one pass from the first to the last.
         let spans =

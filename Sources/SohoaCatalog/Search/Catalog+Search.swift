@@ -22,6 +22,8 @@ extension Catalog {
 
 extension CatalogTransaction {
     /// Pages whose text matches `query`, best first (bm25), each with a snippet of the original text.
+    /// A marked word found as written counts ten times a folded match (bm25's column weights), so
+    /// pages with the exact words come first here too, as a rule rather than always.
     ///
     /// Words match with or without diacritics and in any case (`dai hoc`, `ĐẠI HỌC` and `Đại học` are
     /// the same); all plain words must match, in any order, and the last one may be the start of a word;
@@ -34,7 +36,7 @@ extension CatalogTransaction {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT page_search.rowid AS pageID, bm25(page_search) AS score, page_texts.text AS text,
+                    SELECT page_search.rowid AS pageID, bm25(page_search, 1.0, 10.0) AS score, page_texts.text AS text,
                         pages.itemID AS itemID, pages.name AS name, pages.sequence AS sequence, items.title AS title
                     FROM page_search
                     JOIN page_texts ON page_texts.pageID = page_search.rowid

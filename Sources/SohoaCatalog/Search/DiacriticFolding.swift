@@ -1,7 +1,12 @@
 import Foundation
 
-/// Folds text for search: lowercase, combining marks removed, and `đ/Đ` (which have no Unicode
-/// decomposition) turned into `d`. "Thư viện tỉnh Lai Châu — ĐẠI HỌC" folds to "thu vien tinh lai chau — dai hoc".
+/// Folds text for search: lowercase, the combining marks of Latin letters removed, and `đ/Đ` (which
+/// have no Unicode decomposition) turned into `d`. "Thư viện tỉnh Lai Châu — ĐẠI HỌC" folds to
+/// "thu vien tinh lai chau — dai hoc".
+///
+/// Folding is script-aware: only Latin letters (Vietnamese's among them) lose their marks. The marks
+/// of other scripts are part of their words and stay: Tai Viet's vowel and tone signs
+/// (U+AAB0–U+AAC1, which tell Tai Dam words apart), Greek accents, Cyrillic `й`.
 ///
 /// Folding works one `Character` at a time, so each word of the folded text maps back to a range of
 /// the original: that is how snippets show the original text with diacritics.
@@ -38,13 +43,19 @@ public enum DiacriticFolding {
         Unicode.Scalar(value).map { foldedSlowly(Character($0)) } ?? ""
     }
 
-    /// Folds one character through its canonical decomposition.
+    /// Folds one character through its canonical decomposition (a letter of a script other than
+    /// Latin keeps its marks: it is only lowercased, in NFC).
     static func foldedSlowly(_ character: Character) -> String {
         if character.isASCII {
             return character.lowercased()
         }
+        let lowercased = character.lowercased()
+        let decomposed = lowercased.decomposedStringWithCanonicalMapping.unicodeScalars
+        if let base = decomposed.first, !isLatinOrUnlettered(base) {
+            return lowercased.precomposedStringWithCanonicalMapping
+        }
         var scalars = String.UnicodeScalarView()
-        for scalar in character.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in decomposed {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark:
                 continue
@@ -60,6 +71,19 @@ public enum DiacriticFolding {
             }
         }
         return String(scalars)
+    }
+
+    /// Whether marks on `base` are folded away: a Latin letter (the Basic Latin, Latin-1, Latin
+    /// Extended and IPA blocks, Vietnamese's Latin Extended Additional, fullwidth Latin), or no letter
+    /// at all (a mark on a digit, a space or a sign goes, as before).
+    static func isLatinOrUnlettered(_ base: Unicode.Scalar) -> Bool {
+        switch base.value {
+        case 0..<0x80, 0xC0...0x2AF, 0x1D00...0x1DBF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F,
+            0xFF21...0xFF3A, 0xFF41...0xFF5A:
+            return true
+        default:
+            return !base.properties.isAlphabetic
+        }
     }
 
     /// A word of a text: its folded form and where it is in the original.

@@ -6,10 +6,12 @@ import Synchronization
 /// pages shown (so that the same page again builds no snippets) and the collection overview shown
 /// beside results.
 ///
-/// Any commit to the catalog, by this process or another (a `sohoa run` beside `sohoa serve`), empties
-/// it: each read connection's `PRAGMA data_version` changes when another connection has committed,
-/// so the first read on each connection after a commit sees it. Entries made from a snapshot older
-/// than the last change seen are never kept.
+/// A change to what searches return or show, by this process or another (a `sohoa run` beside
+/// `sohoa serve`), empties it: the catalog's `search_version` (migration `v-search-marks`) is counted
+/// up by triggers on texts, pages, items and holdings, and each search reads it in its snapshot.
+/// Other commits (sign-ins, sessions, usage counts, reviews' notes) leave it alone: a sign-in flood
+/// used to empty it 40 times a minute. Entries made from a snapshot older than the newest version
+/// seen are never kept, nor found.
 final class SearchCache: Sendable {
     /// Searches (query and filters) kept at most; the least recently asked goes first.
     static let capacity = 128
@@ -26,10 +28,8 @@ final class SearchCache: Sendable {
     }
 
     private struct State {
-        /// Bumped on every change seen; entries carry the generation they were made in.
+        /// The newest `search_version` seen; entries carry the generation they were made in.
         var generation = 0
-        /// The last `data_version` seen on each connection (by its SQLite handle).
-        var versions: [UInt: Int] = [:]
         var ranked: [String: (generation: Int, added: Int, value: Ranked)] = [:]
         /// By search, then offset and length; only pages of searches in `ranked`.
         var pages: [String: [PageSpan: (generation: Int, added: Int, value: SearchPage)]] = [:]
@@ -58,19 +58,17 @@ final class SearchCache: Sendable {
     /// The generation the snapshot of `db` belongs to; call inside a read transaction, before reading
     /// what will be cached.
     func generation(_ db: Database) throws -> Int {
-        let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-        let connection = db.sqliteConnection.map { UInt(bitPattern: Int(bitPattern: $0)) } ?? 0
+        let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM search_version WHERE id = 1")) ?? 0
         return state.withLock { state in
-            if state.versions[connection] != version {
-                state.versions[connection] = version
-                state.generation += 1
+            if version > state.generation {
+                state.generation = version
                 if SearchTrace.isOn { SearchTrace.write("flush", "generation=\(state.generation)") }
                 state.ranked = [:]
                 state.pages = [:]
                 state.overviews = [:]
                 state.scopes = [:]
             }
-            return state.generation
+            return version
         }
     }
 

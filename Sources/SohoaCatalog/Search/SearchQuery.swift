@@ -9,6 +9,12 @@ import Foundation
 /// học", `"dai ho"` too; `"dai h"` looks for the word "h": a one-letter prefix has no index and would
 /// read every word of the index that starts with that letter). At most `maximumWords` words are
 /// used, phrases' words included.
+///
+/// Ranking by marks (issue 18): a word typed with marks (tone marks, `đ`, `ư`…) also looks for its
+/// exact form in the index's `marks` column (`MarkedWords`), as an alternative that adds no page: the
+/// term `đường` is `("duong"* OR marks : "<token>")`, and `SearchScan` ranks the pages where it is
+/// written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks for
+/// the exact forms of all its words. Words typed without marks match every form alike.
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {
@@ -28,28 +34,49 @@ struct SearchQuery: Equatable {
     static let longestIndexedPrefix = 6
 
     var terms: [Term]
+    /// For each term, the tokens of its words' exact forms (space-separated for a phrase) when a word
+    /// of it carries marks and ranking by marks is on; `nil` otherwise.
+    private(set) var exactTokens: [String?]
     /// The words the text had, before any were dropped for `maximumWords`.
     private(set) var wordCount = 0
 
+    /// Whether marked words rank their exact forms first: on, unless the environment variable
+    /// `SOHOA_SEARCH_RANKING` is `folded` (the ranking before issue 18, kept for
+    /// `scripts/search-eval.sh`, which prints both side by side).
+    static let ranksByMarks = ProcessInfo.processInfo.environment["SOHOA_SEARCH_RANKING"] != "folded"
+
+    /// One FTS5 phrase of the match expression: the term it belongs to, and whether it is the
+    /// term's exact form (else its folded form).
+    struct Phrase: Equatable {
+        var term: Int
+        var isExact: Bool
+    }
+
     /// Parses search text: `"` opens and closes a phrase (an unclosed one runs to the end).
-    init(_ text: String) {
+    init(_ text: String, ranksByMarks: Bool = SearchQuery.ranksByMarks) {
         var terms: [Term] = []
+        var exact: [[MarkedWord]] = []
         var segment = ""
         var inQuotes = false
         var lastIsPlainWord = false
 
         func flush() {
-            let words = DiacriticFolding.words(in: segment).map(\.folded)
+            let found = DiacriticFolding.words(in: segment)
+            let words = found.map(\.folded)
+            let marked = found.map { word in MarkedWord(exactForm: MarkedWords.exactForm(segment[word.range])) }
             segment = ""
             if inQuotes {
                 if words.count == 1 {
                     terms.append(.word(words[0]))
+                    exact.append(marked)
                 } else if words.count > 1 {
                     terms.append(.phrase(words))
+                    exact.append(marked)
                 }
                 if !words.isEmpty { lastIsPlainWord = false }
             } else if !words.isEmpty {
                 terms.append(contentsOf: words.map(Term.word))
+                exact.append(contentsOf: marked.map { [$0] })
                 lastIsPlainWord = true
             }
         }
@@ -66,8 +93,25 @@ struct SearchQuery: Equatable {
         if lastIsPlainWord, case .word(let last)? = terms.last, last.count >= Self.minimumPrefixLength {
             terms[terms.count - 1] = .prefix(last)
         }
-        self.terms = Self.limited(terms, toWords: Self.maximumWords)
+        let kept = Self.limited(terms, toWords: Self.maximumWords)
+        self.terms = kept
         wordCount = terms.reduce(0) { $0 + $1.words.count }
+        exactTokens = zip(kept, exact).map { term, marked in
+            let words = marked.prefix(term.words.count)
+            guard ranksByMarks, words.contains(where: \.hasMarks) else { return nil }
+            return words.map(\.token).joined(separator: " ")
+        }
+    }
+
+    /// A word of the query as written: its exact form's token, and whether it has marks.
+    private struct MarkedWord {
+        var token: String
+        var hasMarks: Bool
+
+        init(exactForm: String) {
+            token = String(Character(MarkedWords.token(exactForm)))
+            hasMarks = MarkedWords.hasMarks(exactForm)
+        }
     }
 
     /// The first `limit` words of `terms`: later terms dropped, a phrase crossing the limit cut.
@@ -87,12 +131,26 @@ struct SearchQuery: Equatable {
         return kept
     }
 
-    /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match).
+    /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match). A term
+    /// with an exact form is `(folded OR marks : exact)`: the exact form adds no page (it is only
+    /// found where the folded form is), but `sohoa_rank` sees which pages have it.
     var matchExpression: String? {
-        terms.isEmpty ? nil : termExpressions.joined(separator: " ")
+        guard !terms.isEmpty else { return nil }
+        return zip(termExpressions, exactTokens).map { folded, exact in
+            guard let exact else { return folded }
+            return "(\(folded) OR marks : \(Self.quoted(exact)))"
+        }.joined(separator: exactTokens.contains { $0 != nil } ? " AND " : " ")  // FTS5 implies no AND before "("
     }
 
-    /// Each term as an FTS5 `MATCH` expression of its own, in order (one FTS5 phrase each).
+    /// The FTS5 phrases of `matchExpression`, in order (as `xInst` numbers them).
+    var phrases: [Phrase] {
+        exactTokens.enumerated().flatMap { term, exact in
+            exact == nil ? [Phrase(term: term, isExact: false)] : [Phrase(term: term, isExact: false), Phrase(term: term, isExact: true)]
+        }
+    }
+
+    /// Each term's folded form as an FTS5 `MATCH` expression of its own, in order (one FTS5 phrase
+    /// each): what counts the pages a term matches.
     var termExpressions: [String] {
         terms.map { term in
             switch term {

@@ -4,23 +4,33 @@ import GRDBSQLite
 /// One pass of a filtered search over the full-text index, as the rank function sees it: which
 /// pages count (others get no score, before any work) and how the terms weigh. Made per search
 /// and used on the searching thread only, while its statement runs.
+///
+/// A page's score is bm25's over the folded text, plus `exactTermWeight` for each marked term whose
+/// exact form the page has (`SearchQuery.phrases`): the pages with more of the marked words as
+/// written come first, and bm25 orders the pages alike in that.
 final class SearchScan {
     /// bm25's parameters, as FTS5's `bm25()` has them.
     static let k1 = 1.2
     static let b = 0.75
+    /// What a term found as written adds to a score: more than bm25 gives any page (a term adds at
+    /// most its idf × (k1 + 1), about 30 on a million pages, and a search has at most 16 terms).
+    static let exactTermWeight = 1_000.0
 
     let scope: PageScope
-    /// Pages matching each term over the whole index, in the order of the query's phrases; `nil`
+    /// Pages matching each term over the whole index, in the order of the query's terms; `nil`
     /// weighs the terms alike (one term: the order is bm25's whatever its weight).
     private let termCounts: [Int]?
+    /// The match expression's phrases, in order: which term each is, and whether its exact form.
+    private let phrases: [SearchQuery.Phrase]
     private var weights: [Double] = []
     private var averageLength = 1.0
     private var frequencies: [Double] = []
     private var isPrepared = false
 
-    init(scope: PageScope, termCounts: [Int]?) {
+    init(scope: PageScope, termCounts: [Int]?, phrases: [SearchQuery.Phrase]) {
         self.scope = scope
         self.termCounts = termCounts
+        self.phrases = phrases
     }
 
     /// The current match's score (lower is better, as bm25's), or `nil` when its page is out of scope.
@@ -42,29 +52,41 @@ final class SearchScan {
             }
         }
         var tokens: Int32 = 0
-        guard columnSize(fts, -1, &tokens) == SQLITE_OK else { return nil }
+        guard columnSize(fts, Self.foldedColumn, &tokens) == SQLITE_OK else { return nil }
         let norm = Self.k1 * (1 - Self.b + Self.b * Double(tokens) / averageLength)
         var score = 0.0
-        for (weight, frequency) in zip(weights, frequencies) {
-            score += weight * frequency * (Self.k1 + 1) / (frequency + norm)
+        for (phrase, frequency) in zip(roles, frequencies) {
+            if phrase.isExact {
+                if frequency > 0 { score += Self.exactTermWeight }
+            } else {
+                score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
+            }
         }
         return -score
     }
 
-    /// The index's average page length and each phrase's weight (bm25's idf), once per pass.
+    /// The folded text's column in the index (the other, `marks`, holds the exact forms' tokens).
+    private static let foldedColumn: Int32 = 0
+    /// The phrases' roles as the pass found them (`phrases`, or each phrase a term of its own if the
+    /// index's count of phrases does not agree).
+    private var roles: [SearchQuery.Phrase] = []
+
+    /// The index's average page length and each term's weight (bm25's idf), once per pass.
     private func prepare(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) {
         isPrepared = true
-        let phrases = Int(api.pointee.xPhraseCount?(fts) ?? 0)
-        frequencies = Array(repeating: 0, count: phrases)
-        weights = Array(repeating: 1, count: phrases)
+        let count = Int(api.pointee.xPhraseCount?(fts) ?? 0)
+        roles = phrases.count == count ? phrases : (0..<count).map { SearchQuery.Phrase(term: $0, isExact: false) }
+        let terms = (roles.map(\.term).max() ?? -1) + 1
+        frequencies = Array(repeating: 0, count: count)
+        weights = Array(repeating: 1, count: terms)
         var rows: Int64 = 0
         var tokens: Int64 = 0
-        if api.pointee.xRowCount?(fts, &rows) == SQLITE_OK, api.pointee.xColumnTotalSize?(fts, -1, &tokens) == SQLITE_OK,
-            rows > 0, tokens > 0
+        if api.pointee.xRowCount?(fts, &rows) == SQLITE_OK,
+            api.pointee.xColumnTotalSize?(fts, Self.foldedColumn, &tokens) == SQLITE_OK, rows > 0, tokens > 0
         {
             averageLength = Double(tokens) / Double(rows)
         }
-        if let termCounts, termCounts.count == phrases {
+        if let termCounts, termCounts.count == terms {
             weights = termCounts.map { count in
                 let idf = log((Double(rows) - Double(count) + 0.5) / (Double(count) + 0.5))
                 return idf > 0 ? idf : 1e-6

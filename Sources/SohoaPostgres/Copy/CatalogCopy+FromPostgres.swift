@@ -88,8 +88,8 @@ extension CatalogCopy {
                                 let text = String.fromDatabaseValue(rowValues[textColumn])
                             {
                                 try db.execute(
-                                    sql: "INSERT INTO page_search (rowid, folded) VALUES (?, ?)",
-                                    arguments: [rowValues[pageColumn], DiacriticFolding.fold(text)])
+                                    sql: "INSERT INTO page_search (rowid, folded, marks) VALUES (?, ?, ?)",
+                                    arguments: [rowValues[pageColumn], DiacriticFolding.fold(text), MarkedWords.column(text)])
                             }
                         }
                     }

@@ -11,7 +11,8 @@ import SohoaCatalog
 /// `replace` (then its rows go first). Rows go over in batches, one transaction each: a copy that
 /// stops half-way leaves a partial destination, which the next copy with `replace` overwrites.
 /// The search index is not copied but made again on the destination: PostgreSQL's generated
-/// `page_texts.search`, SQLite's `page_search` from `DiacriticFolding.fold` (as the catalog writes it).
+/// `page_texts.search`, SQLite's `page_search` from `DiacriticFolding.fold` and `MarkedWords.column`
+/// (as the catalog writes it).
 public enum CatalogCopy {
     /// The catalog's tables, parents before the tables that refer to them.
     public static let tables = [
@@ -23,8 +24,14 @@ public enum CatalogCopy {
     /// SQLite tables that are not copied: its own bookkeeping, the migrations (each side has its own),
     /// and the full-text index with its shadow tables (made again from `page_texts`).
     static func isCopied(sqliteTable name: String) -> Bool {
-        !(name.hasPrefix("sqlite_") || name == "grdb_migrations" || name == "page_search" || name.hasPrefix("page_search_"))
+        !(name.hasPrefix("sqlite_") || name == "grdb_migrations" || name == "page_search" || name.hasPrefix("page_search_")
+            || countersNotCopied.contains(name))
     }
+
+    /// Tables both sides have but each keeps for itself: `search_version` (`v-search-marks`) is counted
+    /// up by each side's triggers as the copy writes rows, so a search cache on the destination sees
+    /// the change; copying the source's count could set it back.
+    static let countersNotCopied: Set<String> = ["search_version"]
 
     /// Copies the catalog at `source` to `destination`: one of them SQLite, the other PostgreSQL.
     /// `progress` is told each table and its rows when it is copied.

@@ -84,6 +84,23 @@ final class RefusalTests: XCTestCase {
         print("truncated TIFF data: \(error)")
     }
 
+    func testAPNGChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt() throws {
+        // Fuzzing found a 10 KB PNG whose zTXt chunk claims 1.97 GB: libpng allocated and cleared that
+        // much before noticing (5 s under AddressSanitizer). A signature, an IHDR, then that chunk.
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        func chunk(_ type: String, length: UInt32, data: [UInt8]) {
+            bytes += withUnsafeBytes(of: length.bigEndian, Array.init) + Array(type.utf8) + data + [0, 0, 0, 0]
+        }
+        chunk("IHDR", length: 13, data: [0, 0, 2, 128, 0, 0, 1, 224, 8, 2, 0, 0, 0])
+        chunk("zTXt", length: 1_966_997_601, data: Array(repeating: 0x41, count: 10_000))
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("long-chunk.png")
+        try Data(bytes).write(to: url)
+        let error = try XCTUnwrap(refusal(url))
+        XCTAssertEqual(error.kind, .corrupt)
+        XCTAssertTrue(error.reason.contains("zTXt"), error.reason)
+    }
+
     func testTruncatedPNGIsAnErrorWithLibpngText() throws {
         let folder = try TemporaryFolder()
         let source = try Data(contentsOf: TestScans.url("vie_vietocr3_samples/vietsample2.png"))

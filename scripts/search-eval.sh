@@ -15,12 +15,7 @@ else
   swift build --product sohoa 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\] ' || true
   bin="$(swift build --show-bin-path)/sohoa"
 fi
-venv="${XDG_CACHE_HOME:-$HOME/.cache}/sohoa/search-eval-venv"
-if ! "$venv/bin/python" -c "import ir_measures, sys; sys.exit(ir_measures.__version__ != '0.4.3')" 2>/dev/null; then
-  rm -rf "$venv"; mkdir -p "$(dirname "$venv")"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check "ir-measures==0.4.3" >&2
-fi
+python="$(scripts/python-venv.sh search-eval)"
 work="$(mktemp -d)"
 server=""
 cleanup() {
@@ -48,4 +43,4 @@ serve() {  # serve RANKING RUNFILE
 }
 serve folded "$work/before.run"
 serve marks "$work/marks.run"
-"$venv/bin/python" scripts/search_eval.py score "$work/before.run" "$work/marks.run"
+"$python" scripts/search_eval.py score "$work/before.run" "$work/marks.run"

@@ -24,7 +24,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from review_flow import Flow
+from flow import Flow
 
 
 class CataloguingFlow(Flow):
@@ -42,92 +42,79 @@ class CataloguingFlow(Flow):
         assert "problem" not in (notice.get_attribute("class") or ""), f"refused: {notice.text}"
         return notice.text
 
-    def run(self):
+    def steps(self):
         config = self.config
         item = config["item"]
-        try:
-            self.step("an archivist signs in and changes the item's title in its description form")
-            self.sign_in(config["archivist"])
-            self.open(f"/items/{item}/metadata")
-            self.retype("title", config["new_title"])
-            self.driver.find_element(By.CSS_SELECTOR, "form.metadata button[type=submit]").click()
-            self.wait.until(lambda d: "saved=" in d.current_url)
-            notice = self.saved_notice()
-            assert "Đã lưu" in notice, f"no saved notice after the title change: {notice!r}"
-            value = self.field("title").get_attribute("value")
-            assert value == config["new_title"], f"the form shows the title {value!r} after saving"
-            self.screenshot("metadata")
+        self.step("an archivist signs in and changes the item's title in its description form")
+        self.sign_in(config["archivist"])
+        self.open(f"/items/{item}/metadata")
+        self.retype("title", config["new_title"])
+        self.driver.find_element(By.CSS_SELECTOR, "form.metadata button[type=submit]").click()
+        self.wait.until(lambda d: "saved=" in d.current_url)
+        notice = self.saved_notice()
+        assert "Đã lưu" in notice, f"no saved notice after the title change: {notice!r}"
+        value = self.field("title").get_attribute("value")
+        assert value == config["new_title"], f"the form shows the title {value!r} after saving"
+        self.screenshot("metadata")
 
-            self.step("she labels the pages by a rule on the structure page")
-            self.open(f"/items/{item}/structure")
-            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.structure-pages")))
-            thumbnails = self.driver.find_elements(By.CSS_SELECTOR, "table.structure-pages img")
-            assert len(thumbnails) == len(config["labels"]), f"{len(thumbnails)} thumbnails for {len(config['labels'])} scans"
-            self.retype("rules", config["rules"])
-            self.driver.find_element(By.CSS_SELECTOR, "button[value=rules]").click()
-            self.saved_notice()
-            labels = [self.field(f"label.{n}").get_attribute("value") for n in range(1, len(config["labels"]) + 1)]
-            assert labels == config["labels"], f"the rules gave the labels {labels}"
+        self.step("she labels the pages by a rule on the structure page")
+        self.open(f"/items/{item}/structure")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.structure-pages")))
+        thumbnails = self.driver.find_elements(By.CSS_SELECTOR, "table.structure-pages img")
+        assert len(thumbnails) == len(config["labels"]), f"{len(thumbnails)} thumbnails for {len(config['labels'])} scans"
+        self.retype("rules", config["rules"])
+        self.driver.find_element(By.CSS_SELECTOR, "button[value=rules]").click()
+        self.saved_notice()
+        labels = [self.field(f"label.{n}").get_attribute("value") for n in range(1, len(config["labels"]) + 1)]
+        assert labels == config["labels"], f"the rules gave the labels {labels}"
 
-            self.step("she types a two-level table of contents on the thumbnails and saves")
-            for scan, level, title in config["contents"]:
-                Select(self.field(f"s.{scan}.0.level")).select_by_value(str(level))
-                Select(self.field(f"s.{scan}.0.type")).select_by_value("chapter" if level == 1 else "section")
-                self.retype(f"s.{scan}.0.title", title)
-            self.driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
-            self.wait.until(lambda d: "saved=" in d.current_url)
-            self.saved_notice()
-            labels = [self.field(f"label.{n}").get_attribute("value") for n in range(1, len(config["labels"]) + 1)]
-            assert labels == config["labels"], f"the saved labels are {labels}"
-            for scan, level, title in config["contents"]:
-                shown = self.field(f"s.{scan}.0.title").get_attribute("value")
-                chosen = Select(self.field(f"s.{scan}.0.level")).first_selected_option.get_attribute("value")
-                assert (shown, chosen) == (title, str(level)), f"scan {scan} shows {shown!r} at level {chosen} after saving"
-            # Every thumbnail is served (the lazy ones once scrolled to); the whole page in one picture.
-            self.driver.set_window_size(1400, 1200)
-            self.driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
-            self.wait.until(lambda d: d.execute_script(
-                "return [...document.querySelectorAll('table.structure-pages img')].every(i => i.complete && i.naturalWidth > 0)"))
-            self.driver.execute_script("window.scrollTo(0, 0)")
-            self.screenshot("structure")
-            self.driver.set_window_size(1400, 1000)
+        self.step("she types a two-level table of contents on the thumbnails and saves")
+        for scan, level, title in config["contents"]:
+            Select(self.field(f"s.{scan}.0.level")).select_by_value(str(level))
+            Select(self.field(f"s.{scan}.0.type")).select_by_value("chapter" if level == 1 else "section")
+            self.retype(f"s.{scan}.0.title", title)
+        self.driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+        self.wait.until(lambda d: "saved=" in d.current_url)
+        self.saved_notice()
+        labels = [self.field(f"label.{n}").get_attribute("value") for n in range(1, len(config["labels"]) + 1)]
+        assert labels == config["labels"], f"the saved labels are {labels}"
+        for scan, level, title in config["contents"]:
+            shown = self.field(f"s.{scan}.0.title").get_attribute("value")
+            chosen = Select(self.field(f"s.{scan}.0.level")).first_selected_option.get_attribute("value")
+            assert (shown, chosen) == (title, str(level)), f"scan {scan} shows {shown!r} at level {chosen} after saving"
+        # Every thumbnail is served (the lazy ones once scrolled to); the whole page in one picture.
+        self.driver.set_window_size(1400, 1200)
+        self.driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        self.wait.until(lambda d: d.execute_script(
+            "return [...document.querySelectorAll('table.structure-pages img')].every(i => i.complete && i.naturalWidth > 0)"))
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        self.screenshot("structure")
+        self.driver.set_window_size(1400, 1000)
 
-            self.step("a reader finds the item by its text and sees the new title")
-            self.sign_out()
-            self.open("/")
-            box = self.field("q")
-            box.send_keys(config["search_words"])
-            box.send_keys(Keys.ENTER)
-            self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark")))
-            assert config["new_title"] in self.driver.page_source, "the search results do not show the new title"
+        self.step("a reader finds the item by its text and sees the new title")
+        self.sign_out()
+        self.open("/")
+        box = self.field("q")
+        box.send_keys(config["search_words"])
+        box.send_keys(Keys.ENTER)
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark")))
+        assert config["new_title"] in self.driver.page_source, "the search results do not show the new title"
 
-            self.step("the item page shows the page labels and the nested contents")
-            self.open(f"/items/{item}")
-            contents = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.item-contents")))
-            top = [e.text.split("\n")[0] for e in contents.find_elements(By.CSS_SELECTOR, ":scope > ol > li")]
-            nested = [e.text for e in contents.find_elements(By.CSS_SELECTOR, ":scope > ol > li > ol > li > a")]
-            want_top = [title for _, level, title in config["contents"] if level == 1]
-            want_nested = [title for _, level, title in config["contents"] if level == 2]
-            assert top == want_top and nested == want_nested, f"contents shown: {top} / {nested}"
-            link = contents.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
-            assert "#page-" in link, f"a contents entry does not jump to its page: {link}"
-            headings = [h.text for h in self.driver.find_elements(By.TAG_NAME, "h2")]
-            for label in config["labels"]:
-                assert any(h.startswith(f"Trang {label}") for h in headings), f"no page headed 'Trang {label}': {headings}"
-            assert config["new_title"] in self.driver.title or config["new_title"] in self.driver.page_source, "no new title on the item page"
-            self.screenshot("item-contents")
-            print("browser flow: passed", flush=True)
-            return 0
-        except Exception as error:  # noqa: BLE001 - report any failure as the step's
-            print(f"browser flow: FAILED: {type(error).__name__}: {error}", flush=True)
-            print(f"at {self.driver.current_url}", flush=True)
-            try:
-                self.screenshot("failure")
-            except Exception:  # noqa: BLE001
-                pass
-            return 1
-        finally:
-            self.driver.quit()
+        self.step("the item page shows the page labels and the nested contents")
+        self.open(f"/items/{item}")
+        contents = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.item-contents")))
+        top = [e.text.split("\n")[0] for e in contents.find_elements(By.CSS_SELECTOR, ":scope > ol > li")]
+        nested = [e.text for e in contents.find_elements(By.CSS_SELECTOR, ":scope > ol > li > ol > li > a")]
+        want_top = [title for _, level, title in config["contents"] if level == 1]
+        want_nested = [title for _, level, title in config["contents"] if level == 2]
+        assert top == want_top and nested == want_nested, f"contents shown: {top} / {nested}"
+        link = contents.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+        assert "#page-" in link, f"a contents entry does not jump to its page: {link}"
+        headings = [h.text for h in self.driver.find_elements(By.TAG_NAME, "h2")]
+        for label in config["labels"]:
+            assert any(h.startswith(f"Trang {label}") for h in headings), f"no page headed 'Trang {label}': {headings}"
+        assert config["new_title"] in self.driver.title or config["new_title"] in self.driver.page_source, "no new title on the item page"
+        self.screenshot("item-contents")
 
 
 if __name__ == "__main__":

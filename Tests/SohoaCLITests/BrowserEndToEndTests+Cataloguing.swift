@@ -15,13 +15,7 @@ extension BrowserEndToEndTests {
     ]
 
     func testArchivistCataloguesAnItemAndReaderSeesTitleLabelsAndContents() throws {
-        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            throw XCTSkip("\(tool) is not installed (scripts/install-deps.sh --with-tests installs chromium and chromium-driver)")
-        }
-        let venv = try ProcessRunner.run(
-            URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/browser-venv.sh").path])
-        guard venv.exitCode == 0 else { throw XCTSkip("no Selenium virtualenv: \(venv.stderr)") }
-        let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let python = try seleniumPython()
 
         // One small item of SampleScans (three pages) and an archivist.
         let work = try temporaryFolder("sohoa-browser-cataloguing")
@@ -43,30 +37,16 @@ extension BrowserEndToEndTests {
 
         let server = try ServerProcess(archive: archive)
         defer { server.stop() }
-        let screenshots: URL
-        if let folder = ProcessInfo.processInfo.environment["SOHOA_SCREENSHOTS"], !folder.isEmpty {
-            screenshots = URL(fileURLWithPath: folder, relativeTo: Sohoa.packageRoot)
-        } else {
-            screenshots = work.appendingPathComponent("screenshots")
-        }
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+        let screenshots = try screenshotFolder(in: work)
         let config: [String: Any] = [
             "base": server.base, "archivist": "lo.thi.mai", "password": "mat-khau-2026", "item": item, "new_title": Self.newTitle,
             "search_words": "hoa ban", "rules": "1: 15", "labels": ["15", "16", "17"],
             "contents": Self.contents.map { [$0.scan, $0.level, $0.title] as [Any] }, "screenshots": screenshots.path,
         ]
-        let configFile = work.appendingPathComponent("cataloguing.json")
-        try JSONSerialization.data(withJSONObject: config).write(to: configFile)
-        let flow = try ProcessRunner.run(
-            python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/cataloguing_flow.py").path, configFile.path])
-        XCTAssertEqual(flow.exitCode, 0, "browser flow failed:\n\(flow.stdout)\n\(flow.stderr)\nserver:\n\(server.output)")
-        XCTAssertTrue(flow.stdout.contains("browser flow: passed"), flow.stdout)
-        for name in ["metadata", "structure", "item-contents"] {
-            let size =
-                (try? FileManager.default.attributesOfItem(atPath: screenshots.appendingPathComponent("\(name).png").path)[.size] as? Int)
-                ?? 0
-            XCTAssertGreaterThan(size, 10_000, "screenshot \(name).png missing or empty")
-        }
+        try runFlow(
+            "cataloguing_flow.py", python: python, config: config, work: work, server: server,
+            screenshots: ["metadata", "structure", "item-contents"],
+            in: screenshots)
 
         // The IIIF manifest: the labels on the canvases, the contents as nested ranges.
         let fetch = try ProcessRunner.run(

@@ -10,13 +10,7 @@ import XCTest
 /// `SOHOA_SCREENSHOTS` when set (docs/screens for the README).
 extension BrowserEndToEndTests {
     func testAScannerSendsAFolderOnTheWebAndFollowsItUntilArchived() throws {
-        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            throw XCTSkip("\(tool) is not installed (scripts/install-deps.sh --with-tests installs chromium and chromium-driver)")
-        }
-        let venv = try ProcessRunner.run(
-            URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/browser-venv.sh").path])
-        guard venv.exitCode == 0 else { throw XCTSkip("no Selenium virtualenv: \(venv.stderr)") }
-        let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let python = try seleniumPython()
 
         // The provincial archive (one seed page, so there is an archive to serve), the district
         // library and its scanner; submitted batches go through the image-only pipeline (no OCR).
@@ -54,29 +48,14 @@ extension BrowserEndToEndTests {
 
         let server = try ServerProcess(archive: archive)
         defer { server.stop() }
-        let screenshots: URL
-        if let folder = ProcessInfo.processInfo.environment["SOHOA_SCREENSHOTS"], !folder.isEmpty {
-            screenshots = URL(fileURLWithPath: folder, relativeTo: Sohoa.packageRoot)
-        } else {
-            screenshots = work.appendingPathComponent("screenshots")
-        }
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+        let screenshots = try screenshotFolder(in: work)
         let config: [String: Any] = [
             "base": server.base, "scanner": "tdg.scan", "password": "mat-khau-2026", "folder": batch.path, "items": items.path,
             "batch_name": "lo-tam-duong", "screenshots": screenshots.path, "timeout": 300,
         ]
-        let configFile = work.appendingPathComponent("upload.json")
-        try JSONSerialization.data(withJSONObject: config).write(to: configFile)
-        let flow = try ProcessRunner.run(
-            python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/upload_flow.py").path, configFile.path])
-        XCTAssertEqual(flow.exitCode, 0, "browser flow failed:\n\(flow.stdout)\n\(flow.stderr)\nserver:\n\(server.output)")
-        XCTAssertTrue(flow.stdout.contains("browser flow: passed"), flow.stdout)
-        for name in ["upload", "submission-archived"] {
-            let size =
-                (try? FileManager.default.attributesOfItem(atPath: screenshots.appendingPathComponent("\(name).png").path)[.size] as? Int)
-                ?? 0
-            XCTAssertGreaterThan(size, 10_000, "screenshot \(name).png missing or empty")
-        }
+        try runFlow(
+            "upload_flow.py", python: python, config: config, work: work, server: server, screenshots: ["upload", "submission-archived"],
+            in: screenshots)
         server.stop()
 
         // Archived once under the scanner's library, with the items.csv's title; the inbox is empty.

@@ -12,13 +12,7 @@ final class BrowserEndToEndTests: XCTestCase {
     static let searchWords = "namnhunxua"
 
     func testArchivistCorrectsApprovesAndReaderFindsTheWord() throws {
-        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            throw XCTSkip("\(tool) is not installed (scripts/install-deps.sh --with-tests installs chromium and chromium-driver)")
-        }
-        let venv = try ProcessRunner.run(
-            URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/browser-venv.sh").path])
-        guard venv.exitCode == 0 else { throw XCTSkip("no Selenium virtualenv: \(venv.stderr)") }
-        let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let python = try seleniumPython()
 
         // A small batch: two items of SampleScans, one of them restricted.
         let work = try temporaryFolder("sohoa-browser")
@@ -61,31 +55,17 @@ final class BrowserEndToEndTests: XCTestCase {
 
         let server = try ServerProcess(archive: archive)
         defer { server.stop() }
-        let screenshots: URL
-        if let folder = ProcessInfo.processInfo.environment["SOHOA_SCREENSHOTS"], !folder.isEmpty {
-            screenshots = URL(fileURLWithPath: folder, relativeTo: Sohoa.packageRoot)
-        } else {
-            screenshots = work.appendingPathComponent("screenshots")
-        }
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        let config: [String: String] = [
+        let screenshots = try screenshotFolder(in: work)
+        let config: [String: Any] = [
             "base": server.base, "archivist": "lo.thi.mai", "manager": "quan.ly", "password": "mat-khau-2026",
             "restricted_item": "dia-chi-lai-chau", "restricted_title": "Địa chí Lai Châu",
             "corrected_word": Self.corrected, "search_words": Self.searchWords, "screenshots": screenshots.path,
             "public_item": "truyen-co-thai",
         ]
-        let configFile = work.appendingPathComponent("browser.json")
-        try JSONSerialization.data(withJSONObject: config).write(to: configFile)
-        let flow = try ProcessRunner.run(
-            python, [Sohoa.packageRoot.appendingPathComponent("Tests/Browser/review_flow.py").path, configFile.path])
-        XCTAssertEqual(flow.exitCode, 0, "browser flow failed:\n\(flow.stdout)\n\(flow.stderr)\nserver:\n\(server.output)")
-        XCTAssertTrue(flow.stdout.contains("browser flow: passed"), flow.stdout)
-        for name in ["review", "search", "dashboard", "dashboard-usage"] {
-            let size =
-                (try? FileManager.default.attributesOfItem(atPath: screenshots.appendingPathComponent("\(name).png").path)[.size] as? Int)
-                ?? 0
-            XCTAssertGreaterThan(size, 10_000, "screenshot \(name).png missing or empty")
-        }
+        try runFlow(
+            "review_flow.py", python: python, config: config, work: work, server: server,
+            screenshots: ["review", "search", "dashboard", "dashboard-usage"],
+            in: screenshots)
 
         // The archive has a new version of the corrected item, and the word is in its text.
         server.stop()

@@ -9,8 +9,8 @@ final class MARCExportCLITests: XCTestCase {
     func testMARCAndMARCXMLOfAnImageOnlyBatchAgreeAndValidate() throws {
         _ = try SharedChecks.tool("validate-xml")
         let venv = try ProcessRunner.run(
-            URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/marc-venv.sh").path])
-        guard venv.exitCode == 0 else { throw XCTSkip("no pymarc virtualenv (scripts/marc-venv.sh): \(venv.stderr)") }
+            URL(fileURLWithPath: "/bin/bash"), [Sohoa.packageRoot.appendingPathComponent("scripts/python-venv.sh").path, "marc"])
+        guard venv.exitCode == 0 else { throw XCTSkip("no pymarc virtualenv (scripts/python-venv.sh marc): \(venv.stderr)") }
         let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
 
         // Three one-page items archived without OCR: one linked to the register, one restricted

@@ -7,19 +7,10 @@ enum Sohoa {
     typealias Result = ProcessOutput
 
     /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedFolder.packageRoot
 
     /// The `sohoa` executable next to the test bundle.
-    static var binary: URL {
-        let products =
-            Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
-            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        let candidates =
-            [products.appendingPathComponent("sohoa")]
-            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    static var binary: URL { SohoaBinary.url }
 
     /// Runs `sohoa` with `arguments`; `environment` adds to this process's environment.
     @discardableResult

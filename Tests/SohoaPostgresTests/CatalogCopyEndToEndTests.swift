@@ -8,19 +8,8 @@ import XCTest
 /// `sohoa catalog copy` as a user runs it, over the catalog of a real `sohoa run` (three SampleScans
 /// pages, and a day of usage): to PostgreSQL and back, every table the same row for row.
 final class CatalogCopyEndToEndTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The `sohoa` executable next to the test bundle.
-    static var binary: URL {
-        let products =
-            Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
-            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        let candidates =
-            [products.appendingPathComponent("sohoa")]
-            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    static let packageRoot = SharedFolder.packageRoot
+    static var binary: URL { SohoaBinary.url }
 
     /// Every stage runs, with the costly normalization steps off and small access copies.
     static let pipeline = """

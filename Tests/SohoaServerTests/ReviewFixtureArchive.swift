@@ -13,15 +13,7 @@ import XCTest
 @testable import SohoaServer
 
 /// The `sohoa` executable built beside the test bundle.
-func sohoaBinary() -> URL {
-    let candidates =
-        Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa") }
-        + [
-            Bundle.main.bundleURL.appendingPathComponent("sohoa"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sohoa"),
-        ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-}
+func sohoaBinary() -> URL { SohoaBinary.url }
 
 /// A shared check (`../shared/checks/<name>`) run on `arguments`, or nil when the checks are absent
 /// (the rest of the test still ran).

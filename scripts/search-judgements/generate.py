@@ -13,10 +13,13 @@ The queries (queries.tsv) and the judgements of SampleScans' pages (samplescans-
 written by hand.
 """
 import random
+import sys
 import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from bench_search import fold  # noqa: E402  (DiacriticFolding.fold, as the bench writes the index)
 
 # folded group -> meanings: (written form(s), words of its context). Several written forms are
 # one word written with the old and the new tone placement (hòa / hoà).
@@ -52,15 +55,6 @@ FILLER = """năm tháng người làng xã huyện tỉnh việc nhiều các nh
 này kia rất cũng như khi sau trước nhà cửa gạo muối vải áo đồi rừng cây gỗ khói bếp mùa xuân hè
 sáng chiều tối đêm mưa nắng gió con cháu ông già trẻ em đi đến ở lại ra vào lên xuống nay xưa mới
 cũ lớn nhỏ đẹp tốt xa gần biết làm ăn uống ngủ chơi""".split()
-
-
-def fold(text):
-    out = []
-    for ch in unicodedata.normalize("NFD", text.lower()):
-        if unicodedata.category(ch) in ("Mn", "Me"):
-            continue
-        out.append("d" if ch in "đð" else ch)
-    return "".join(out)
 
 
 def main():

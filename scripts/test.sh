@@ -11,16 +11,18 @@ if [ -x ../shared/checks/setup.sh ]; then
   ../shared/checks/setup.sh >/tmp/sohoa-checks-setup.log 2>&1 || {
     echo "sohoa: ../shared/checks/setup.sh failed; see /tmp/sohoa-checks-setup.log" >&2; exit 1; }
 fi
-# Selenium for the real-browser tests (a virtualenv outside the repository).
-scripts/browser-venv.sh >/dev/null
-# pymarc for the MARC export tests (a virtualenv outside the repository).
-scripts/marc-venv.sh >/dev/null
+# Selenium for the real-browser tests, pymarc for the MARC export tests (virtualenvs outside the repository).
+scripts/python-venv.sh browser >/dev/null
+scripts/python-venv.sh marc >/dev/null
 phase "set-up (Debian packages, validators, browser)"
 scripts/lint.sh
 phase lint
 export OMP_THREAD_LIMIT=1
 # A real PostgreSQL for the catalog's PostgreSQL tests (issue 16), stopped on any exit.
-eval "$(scripts/postgres-test-server.sh start)"
+# (Its output is taken first: `eval "$(…)"` would hide a failed start under `set -e`, and every
+# PostgreSQL test would then skip.)
+postgres_env="$(scripts/postgres-test-server.sh start)"
+eval "$postgres_env"
 export SOHOA_TEST_POSTGRES_URL
 trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"' EXIT
 phase "PostgreSQL test server"

@@ -132,8 +132,8 @@ var targets: [Target] = [
     .testTarget(
         name: "SohoaPostgresTests",
         dependencies: [
-            "sohoa", "SohoaPostgres", "SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
+            "sohoa", "SohoaPostgres", "SohoaCatalog", "SohoaCollection", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaCLITests", dependencies: ["sohoa", "SohoaTesting"], swiftSettings: swiftSettings),

@@ -37,6 +37,23 @@ final class PostgresConnectionTests: XCTestCase {
         }
     }
 
+    /// The test server has no TLS: `require` says so in plain words; `prefer`, the default, connects
+    /// without it, as libpq does.
+    func testRequiringTLSFromAServerWithoutItIsATLSFailure() throws {
+        let database = try PostgresTestDatabase(self)
+        var address = database.address
+        address.encryption = .require
+        XCTAssertThrowsError(try PostgresCatalogConnection(address, connectTimeout: .seconds(3))) { error in
+            guard let error = error as? PostgresCatalogError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind, .tlsFailed, error.description)
+            XCTAssertTrue(error.message.contains("không hỗ trợ kết nối mã hoá (TLS)"), error.message)
+            XCTAssertTrue(error.message.contains("sslmode=require"), error.message)
+        }
+        address.encryption = .prefer
+        let connection = try PostgresCatalogConnection(address, connectTimeout: .seconds(3))
+        connection.close()
+    }
+
     func testAFailedTransactionKeepsNothing() throws {
         let database = try PostgresTestDatabase(self)
         let connection = try database.connect()

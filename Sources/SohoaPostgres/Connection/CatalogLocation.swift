@@ -32,7 +32,10 @@ public enum CatalogLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `text` as a catalog location: a `postgresql://` address, or a SQLite file or archive folder
-    /// (an archive folder means its `catalog.sqlite`).
+    /// (an archive folder means its `catalog.sqlite`). A path that does not exist yet is a new SQLite
+    /// file only if its name ends in `.sqlite`: a mistyped folder is refused, not made a file.
+    ///
+    /// - Throws: `PostgresCatalogError` (`.badAddress`).
     public static func parse(_ text: String) throws(PostgresCatalogError) -> CatalogLocation {
         if PostgresCatalogAddress.isPostgres(text) {
             return .postgres(try PostgresCatalogAddress(text))
@@ -47,6 +50,13 @@ public enum CatalogLocation: Sendable, Equatable, CustomStringConvertible {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .sqlite(url.appendingPathComponent(Catalog.fileName))
+        }
+        guard FileManager.default.fileExists(atPath: url.path) || url.pathExtension == "sqlite" else {
+            throw PostgresCatalogError(
+                kind: .badAddress,
+                message: "không có tệp hay thư mục \(url.path); tên của một danh mục SQLite mới phải kết thúc bằng .sqlite / "
+                    + "there is no file or folder at \(url.path); a new SQLite catalog's name must end in .sqlite "
+                    + "(for example \(url.path).sqlite), and an archive folder must exist already")
         }
         return .sqlite(url)
     }

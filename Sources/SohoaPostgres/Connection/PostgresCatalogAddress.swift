@@ -3,15 +3,27 @@ import Foundation
 /// Where a catalog on PostgreSQL is: `postgresql://user:password@host:port/database?sslmode=…`, as
 /// libpq writes it (`postgres://` too). `?host=/run/postgresql` reaches the server over its Unix socket.
 public struct PostgresCatalogAddress: Sendable, Equatable, CustomStringConvertible {
-    /// How the connection is encrypted (libpq's `sslmode`).
+    /// How the connection is encrypted (libpq's `sslmode`), checked as libpq checks it: `prefer` and
+    /// `require` encrypt without checking the server's certificate (Debian's PostgreSQL serves TLS with a
+    /// self-signed one), `verify-ca` checks it against the system's trusted authorities, `verify-full`
+    /// also checks that it names the host.
     public enum Encryption: String, Sendable, Equatable {
         /// Never TLS (`sslmode=disable`): a server on the same machine or a trusted network.
         case disable
-        /// TLS when the server offers it (`sslmode=prefer`, libpq's default; sohoa's too).
+        /// TLS when the server offers it, certificate not checked (`sslmode=prefer`, libpq's default;
+        /// sohoa's too; `allow` means this too).
         case prefer
-        /// TLS or no connection (`sslmode=require`).
+        /// TLS or no connection, certificate not checked (`sslmode=require`).
         case require
+        /// TLS with a certificate signed by a trusted authority, for any host name (`sslmode=verify-ca`).
+        case verifyCA = "verify-ca"
+        /// TLS with a trusted certificate that names the host (`sslmode=verify-full`).
+        case verifyFull = "verify-full"
     }
+
+    /// The query parameters an address may carry (libpq's names); any other is refused, so a misspelt
+    /// `sslmode` is not silently ignored.
+    public static let parameters: Set<String> = ["host", "port", "user", "password", "sslmode"]
 
     /// The server's host name or address; nil with `unixSocketPath`.
     public var host: String?
@@ -46,6 +58,11 @@ public struct PostgresCatalogAddress: Sendable, Equatable, CustomStringConvertib
         }
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] {
+            guard Self.parameters.contains(item.name) else {
+                throw bad(
+                    "không hiểu tham số ?\(item.name)=",
+                    "the parameter ?\(item.name)= is not known (known: \(Self.parameters.sorted().joined(separator: ", ")))")
+            }
             query[item.name] = item.value ?? ""
         }
         let socket = query["host"].flatMap { $0.hasPrefix("/") ? $0 : nil }
@@ -62,7 +79,13 @@ public struct PostgresCatalogAddress: Sendable, Equatable, CustomStringConvertib
         guard !database.isEmpty, !database.contains("/") else {
             throw bad("thiếu tên cơ sở dữ liệu sau dấu /", "the database name after the / is missing")
         }
-        let port = components.port ?? query["port"].flatMap { Int($0) } ?? 5432
+        var port = components.port ?? 5432
+        if components.port == nil, let text = query["port"] {
+            guard let number = Int(text) else {
+                throw bad("tham số ?port=\(text) không phải là số", "the parameter ?port=\(text) is not a number")
+            }
+            port = number
+        }
         guard (1...65535).contains(port) else {
             throw bad("cổng \(port) không hợp lệ", "port \(port) is out of range")
         }
@@ -70,8 +93,13 @@ public struct PostgresCatalogAddress: Sendable, Equatable, CustomStringConvertib
         switch query["sslmode"] ?? "prefer" {
         case "disable": encryption = .disable
         case "allow", "prefer": encryption = .prefer
-        case "require", "verify-ca", "verify-full": encryption = .require
-        case let other: throw bad("sslmode=\(other) không được hỗ trợ", "sslmode=\(other) is not supported (disable, prefer, require)")
+        case "require": encryption = .require
+        case "verify-ca": encryption = .verifyCA
+        case "verify-full": encryption = .verifyFull
+        case let other:
+            throw bad(
+                "tham số ?sslmode=\(other) không được hỗ trợ",
+                "the parameter ?sslmode=\(other) is not supported (disable, allow, prefer, require, verify-ca, verify-full)")
         }
         self.host = host
         self.port = port

@@ -10,9 +10,9 @@ import PostgresNIO
 /// The catalog's API is synchronous (its callers are the pipeline's worker threads, the CLI, and the
 /// server's handlers through their own thread pool), so this class calls PostgresNIO's
 /// `EventLoopFuture` API and waits for the answer on the calling thread, while the socket is served by
-/// NIO's shared event-loop threads. Waiting is refused at compile time from `async` code (`wait()` is
-/// `noasync`), which must not block Swift's cooperative pool. One statement or transaction at a time:
-/// a lock keeps other threads' statements out of a running transaction.
+/// NIO's shared event-loop threads. Its methods that wait are `noasync`: the compiler refuses them from
+/// `async` code, which must not block Swift's cooperative pool. One statement or transaction at a time:
+/// a lock (`NSLock`) keeps other threads' statements out of a running transaction.
 public final class PostgresCatalogConnection: Sendable {
     /// Where the catalog is (without its password, for messages).
     public let address: PostgresCatalogAddress
@@ -22,7 +22,9 @@ public final class PostgresCatalogConnection: Sendable {
 
     /// Connects to the server at `address`.
     ///
-    /// - Throws: `PostgresCatalogError`: `.unreachable`, `.authenticationFailed`, `.noSuchDatabase`, `.failed`.
+    /// - Throws: `PostgresCatalogError`: `.unreachable`, `.tlsFailed`, `.authenticationFailed`, `.noSuchDatabase`,
+    ///   `.failed`.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public init(_ address: PostgresCatalogAddress, connectTimeout: Duration = .seconds(10)) throws(PostgresCatalogError) {
         self.address = address
         var configuration: PostgresConnection.Configuration
@@ -32,14 +34,15 @@ public final class PostgresCatalogConnection: Sendable {
         } else {
             let tls: PostgresConnection.Configuration.TLS
             do {
-                switch address.encryption {
-                case .disable: tls = .disable
-                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                let context = try Self.tlsConfiguration(for: address.encryption).map { try NIOSSLContext(configuration: $0) }
+                switch (address.encryption, context) {
+                case (.prefer, let context?): tls = .prefer(context)
+                case (.require, let context?), (.verifyCA, let context?), (.verifyFull, let context?): tls = .require(context)
+                default: tls = .disable
                 }
             } catch {
                 throw PostgresCatalogError(
-                    kind: .failed, message: "không khởi tạo được TLS / cannot set up TLS for \(address): \(error)")
+                    kind: .tlsFailed, message: "không khởi tạo được TLS / cannot set up TLS for \(address): \(error)")
             }
             configuration = .init(
                 host: address.host ?? "localhost", port: address.port, username: address.user, password: address.password,
@@ -61,12 +64,14 @@ public final class PostgresCatalogConnection: Sendable {
     }
 
     /// Closes the connection; waits until it is closed.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func close() {
         _ = try? connection.close().wait()
     }
 
     /// Runs one statement (its own transaction) and returns its rows.
     @discardableResult
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func query(_ query: PostgresQuery) throws(PostgresCatalogError) -> [PostgresRow] {
         lock.lock()
         defer { lock.unlock() }
@@ -74,6 +79,7 @@ public final class PostgresCatalogConnection: Sendable {
     }
 
     /// Runs `body` in one transaction: all of its statements are kept, or none if it throws.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func transaction<T>(_ body: (PostgresCatalogTransaction) throws(PostgresCatalogError) -> T) throws(PostgresCatalogError) -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -98,12 +104,44 @@ public final class PostgresCatalogConnection: Sendable {
         }
     }
 
+    /// The TLS client settings for `encryption`, checking the server's certificate as libpq does:
+    /// not at all for `prefer` and `require` (they only encrypt), its chain of trust for `verify-ca`, the
+    /// chain and the host name for `verify-full`; nil for `disable`.
+    static func tlsConfiguration(for encryption: PostgresCatalogAddress.Encryption) -> TLSConfiguration? {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch encryption {
+        case .disable: return nil
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        return configuration
+    }
+
     /// A failure to connect, in plain words.
     static func connectionError(_ error: any Error, address: PostgresCatalogAddress) -> PostgresCatalogError {
         let psql = error as? PSQLError
         let state = psql?.serverInfo?[.sqlState]
         let detail = psql?.serverInfo?[.message] ?? psql.map { "\($0.code)" } ?? "\(error)"
         let code = psql?.code
+        if code == .sslUnsupported {
+            return PostgresCatalogError(
+                kind: .tlsFailed,
+                message: "máy chủ PostgreSQL \(address) không hỗ trợ kết nối mã hoá (TLS) mà sslmode=\(address.encryption.rawValue) "
+                    + "đòi hỏi / the PostgreSQL server at \(address) does not offer the encryption (TLS) that "
+                    + "sslmode=\(address.encryption.rawValue) requires; turn on ssl in the server's postgresql.conf, or use "
+                    + "sslmode=prefer (or disable) on a trusted network")
+        }
+        if code == .failedToAddSSLHandler || Self.isTLSError(error) || psql?.underlying.map(Self.isTLSError) == true {
+            let cause = psql?.underlying.map { "\($0)" } ?? "\(error)"
+            return PostgresCatalogError(
+                kind: .tlsFailed,
+                message: "không thiết lập được kết nối mã hoá (TLS) tới máy chủ PostgreSQL \(address) / the encrypted (TLS) "
+                    + "connection to the PostgreSQL server at \(address) failed (\(cause)); with sslmode=verify-ca or "
+                    + "verify-full the server's certificate must be signed by an authority this machine trusts (and, for "
+                    + "verify-full, name the host): install that authority's certificate, or use sslmode=require, which "
+                    + "encrypts without checking the certificate")
+        }
         if state == "28P01" || state == "28000" || code == .authMechanismRequiresPassword || code == .saslError {
             return PostgresCatalogError(
                 kind: .authenticationFailed,
@@ -130,6 +168,11 @@ public final class PostgresCatalogConnection: Sendable {
             message: "không kết nối được máy chủ PostgreSQL \(address) / cannot reach the PostgreSQL server at "
                 + "\(address) (\(psql?.underlying.map { "\($0)" } ?? detail)); check that the server runs and "
                 + "that the host and port are right")
+    }
+
+    /// Whether `error` comes from TLS (the handshake, the certificate check).
+    static func isTLSError(_ error: any Error) -> Bool {
+        error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError
     }
 
     /// A failed statement, in plain words.

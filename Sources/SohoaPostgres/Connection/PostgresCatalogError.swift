@@ -9,6 +9,9 @@ public struct PostgresCatalogError: Error, Sendable, Equatable, CustomStringConv
         case badAddress
         /// No PostgreSQL server answers at the address (down, wrong host or port, firewall).
         case unreachable
+        /// The encrypted (TLS) connection failed: the server offers no TLS that `sslmode` requires, or its
+        /// certificate is not trusted (`verify-ca`, `verify-full`).
+        case tlsFailed
         /// The server refused the user name or password.
         case authenticationFailed
         /// The server has no database of that name.

@@ -39,6 +39,7 @@ public enum CatalogCopy {
     /// - Throws: `PostgresCatalogError`: `.badAddress` unless one side is PostgreSQL and the other
     ///   SQLite, `.destinationNotEmpty`, `.schemaMismatch`, `.countMismatch`, or a failure of either side.
     @discardableResult
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public static func copy(
         from source: CatalogLocation, to destination: CatalogLocation, replace: Bool = false,
         progress: (CatalogCopyReport.Table) -> Void = { _ in }

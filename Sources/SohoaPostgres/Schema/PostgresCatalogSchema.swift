@@ -28,6 +28,7 @@ public enum PostgresCatalogSchema {
     ///
     /// - Throws: `PostgresCatalogError`: `.notACatalog` for a database holding other tables,
     ///   `.newerThanThisSohoa` for one migrated by a newer sohoa, or the server's error.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public static func migrate(_ connection: PostgresCatalogConnection) throws(PostgresCatalogError) {
         try connection.transaction { tx throws(PostgresCatalogError) in
             try tx.query("SELECT pg_advisory_xact_lock(\(migrationLock))")

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaCollection
 import SohoaTesting
 import XCTest
 
@@ -76,5 +77,28 @@ final class CatalogCopyEndToEndTests: XCTestCase {
             Self.binary, ["catalog", "copy", "--from", archive.path, "--to", "postgresql://sohoa:x@127.0.0.1:1/sohoa"])
         XCTAssertEqual(unreachable.exitCode, 3, unreachable.stderr)
         XCTAssertTrue(unreachable.stderr.contains("không kết nối được máy chủ PostgreSQL"), unreachable.stderr)
+    }
+
+    /// A copy takes the archive's run lock: it never reads a catalog a run is writing, and `--replace`
+    /// never wipes one under a run. Needs no PostgreSQL: the lock is taken before either side is opened.
+    func testAnArchiveARunIsUsingIsNotCopied() throws {
+        let folder = try TemporaryFolder("sohoa-pg-lock")
+        let archive = folder.archive
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        _ = try folder.file("archive/0=ocfl_1.1", "ocfl_1.1\n")
+        _ = try Catalog(url: archive.appendingPathComponent(Catalog.fileName))
+        let unreachable = "postgresql://sohoa:x@127.0.0.1:1/sohoa"
+        for arguments in [["--from", archive.path, "--to", unreachable], ["--from", unreachable, "--to", archive.path, "--replace"]] {
+            let busy = try withExtendedLifetime(RunLock.acquire(archive: archive, batch: "lock-test-run")) {
+                try ProcessRunner.run(Self.binary, ["catalog", "copy"] + arguments)
+            }
+            XCTAssertEqual(busy.exitCode, 3, busy.stderr)
+            XCTAssertTrue(busy.stderr.contains("batch lock-test-run"), "names the run holding the archive: \(busy.stderr)")
+            XCTAssertFalse(busy.stderr.contains("127.0.0.1:1"), "nothing opened while the archive is busy: \(busy.stderr)")
+        }
+        // Lock released: the copy goes on (and meets the server that is not there).
+        let free = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", unreachable])
+        XCTAssertEqual(free.exitCode, 3, free.stderr)
+        XCTAssertTrue(free.stderr.contains("không kết nối được máy chủ PostgreSQL"), free.stderr)
     }
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The work queue's own cost per page (issue 16; target ≤ 10 ms): a throwaway PostgreSQL
-# (scripts/postgres-test-server.sh), the catalog schema made by `sohoa catalog copy`, PAGES pages enqueued, then pgbench running the queue's claim and complete statements (the
-# same SQL as `WorkQueue.claim` and `WorkQueue.complete`) with 1 and with 2 clients, each client one
-# worker. Prints milliseconds per page and pages per second; no OCR is done.
+# (scripts/postgres-test-server.sh), the catalog schema made by `sohoa catalog copy`, PAGES pages
+# enqueued, then pgbench running the queue's claim and complete statements with 1 and with 2 clients,
+# each client one worker. The statements are `WorkQueue`'s own (`expireLeasesSQL`, `claimSQL`,
+# `completeSQL` in Sources/SohoaPostgres/Queue/WorkQueue.swift), read from that file, so the bench
+# cannot drift from the code. Prints milliseconds per page and pages per second; no OCR is done.
 #
 #   scripts/bench-queue.sh [PAGES]        # default 20000; SOHOA_BIN=path/to/sohoa (default: the debug build)
 set -euo pipefail
@@ -11,7 +13,9 @@ pages=${1:-20000}
 sohoa=${SOHOA_BIN:-.build/debug/sohoa}
 bindir=$(dirname "$(readlink -f "$(command -v pg_ctl 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")")
 work=$(mktemp -d "${TMPDIR:-/tmp}/sohoa-bench-queue.XXXXXX")
-eval "$(scripts/postgres-test-server.sh start)"
+# Taken into a variable first: `eval "$(…)"` would hide a failed start from `set -e`.
+server=$(scripts/postgres-test-server.sh start)
+eval "$server"
 trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"; rm -rf "$work"' EXIT
 url=$SOHOA_TEST_POSTGRES_URL
 export PGOPTIONS="-c client_min_messages=warning"
@@ -19,27 +23,29 @@ export PGOPTIONS="-c client_min_messages=warning"
 # Copying the empty PostgreSQL database out makes its catalog schema (and an empty SQLite file).
 "$sohoa" catalog copy --from "$url" --to "$work/empty.sqlite" >/dev/null
 
-cat >"$work/claim-complete.sql" <<'SQL'
-BEGIN;
-UPDATE work_queue SET
-    state = CASE WHEN attempts >= maxAttempts THEN 'failed' ELSE 'queued' END,
-    finishedAt = CASE WHEN attempts >= maxAttempts THEN now() END,
-    error = CASE WHEN attempts >= maxAttempts THEN 'lease expired' ELSE error END,
-    leaseToken = NULL, leaseExpiresAt = NULL
-WHERE pageID IN (
-    SELECT pageID FROM work_queue WHERE state = 'claimed' AND leaseExpiresAt < now() FOR UPDATE SKIP LOCKED);
-WITH next AS (
-    SELECT pageID FROM work_queue WHERE state = 'queued' ORDER BY pageID LIMIT 1 FOR UPDATE SKIP LOCKED)
-UPDATE work_queue AS queue
-SET state = 'claimed', worker = 'bench:' || :client_id, leaseToken = gen_random_uuid(),
-    leaseExpiresAt = now() + make_interval(secs => 60), heartbeatAt = now(), claimedAt = now(),
-    attempts = queue.attempts + 1
-FROM next WHERE queue.pageID = next.pageID
-RETURNING queue.pageID, queue.leaseToken \gset
-COMMIT;
-UPDATE work_queue SET state = 'done', finishedAt = now(), leaseToken = NULL, leaseExpiresAt = NULL, error = NULL
-WHERE pageID = :pageid AND leaseToken = :leasetoken AND state = 'claimed';
-SQL
+# WorkQueue's statement named $1, as written in its `static let $1 = """ … """` block.
+statement() {
+  awk -v name="$1" '
+    index($0, "static let " name " = \"\"\"") { inside = 1; next }
+    inside && $0 ~ /^ *"""/ { found = 1; exit }
+    inside { print }
+    END { if (!found) exit 1 }' Sources/SohoaPostgres/Queue/WorkQueue.swift \
+    || { echo "bench-queue: WorkQueue.$1 not found in Sources/SohoaPostgres/Queue/WorkQueue.swift" >&2; exit 1; }
+}
+# One claim of one page by worker bench:<client> for 60 s, then its completion; `\gset` keeps the
+# claim's pageid and leasetoken for the completion.
+{
+  echo "BEGIN;"
+  statement expireLeasesSQL | sed '$ s/$/;/'
+  statement claimSQL | sed -e 's/\$1/1/' -e "s/\\\$2/'bench:' || :client_id/" -e 's/\$3/60/' -e '$ s/$/ \\gset/'
+  echo "COMMIT;"
+  statement completeSQL | sed -e 's/\$1/:pageid/' -e 's/\$2/:leasetoken/' -e '$ s/$/;/'
+} >"$work/claim-complete.sql"
+if grep -q '\$[0-9]' "$work/claim-complete.sql"; then
+  echo "bench-queue: a bind of WorkQueue's statements is not given a value:" >&2
+  cat "$work/claim-complete.sql" >&2
+  exit 1
+fi
 
 for clients in 1 2; do
   psql -q "$url" <<SQL

@@ -3,7 +3,8 @@
 # `scripts/install-deps.sh --with-tests`), a new cluster in a temporary folder, on a free loopback port,
 # owned by the `postgres` user when run as root (PostgreSQL refuses to run as root), no Docker.
 #
-#   eval "$(scripts/postgres-test-server.sh start)"   # sets SOHOA_TEST_POSTGRES_URL and _FOLDER
+#   server=$(scripts/postgres-test-server.sh start) && eval "$server"   # sets SOHOA_TEST_POSTGRES_URL and _FOLDER
+#   (not `eval "$(… start)"`: that hides a failed start from `set -e`)
 #   scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"
 #
 # `start` prints two shell assignments: the URL (user `sohoa` with a password, database `sohoa_test`)

@@ -22,6 +22,7 @@ public struct WorkQueue: Sendable {
     ///
     /// - Returns: how many pages were added.
     @discardableResult
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func enqueue(_ pages: [QueuedPage], batchID: Int64? = nil, maxAttempts: Int = 3) throws(PostgresCatalogError) -> Int {
         guard !pages.isEmpty else { return 0 }
         let ids = pages.map(\.pageID)
@@ -39,38 +40,17 @@ public struct WorkQueue: Sendable {
     /// Claims up to `limit` pages for `worker` (e.g. "host:pid"), each leased for `lease`, in page order.
     /// Pages whose lease expired are queued again first (another attempt), or failed when that was their
     /// last attempt.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func claim(worker: String, limit: Int = 1, lease: Duration = .seconds(60)) throws(PostgresCatalogError) -> [WorkLease] {
         let seconds = Self.seconds(lease)
+        var binds = PostgresBindings()
+        binds.append(limit)
+        binds.append(worker)
+        binds.append(seconds)
+        let claim = PostgresQuery(unsafeSQL: Self.claimSQL, binds: binds)
         return try connection.transaction { tx throws(PostgresCatalogError) in
-            // Expired leases first: back to the queue, or failed when that was the page's last attempt.
-            try tx.execute(
-                """
-                UPDATE work_queue SET
-                    state = CASE WHEN attempts >= maxAttempts THEN 'failed' ELSE 'queued' END,
-                    finishedAt = CASE WHEN attempts >= maxAttempts THEN now() END,
-                    error = CASE WHEN attempts >= maxAttempts
-                        THEN 'the worker ' || worker || ' stopped answering (lease expired) on its last attempt' ELSE error END,
-                    leaseToken = NULL, leaseExpiresAt = NULL
-                WHERE pageID IN (
-                    SELECT pageID FROM work_queue WHERE state = 'claimed' AND leaseExpiresAt < now()
-                    FOR UPDATE SKIP LOCKED)
-                """)
-            // Both statements read partial indexes (queued pages; leases by expiry), so a claim costs the
-            // same with a million pages done as with none.
-            let rows = try tx.query(
-                """
-                WITH next AS (
-                    SELECT pageID FROM work_queue WHERE state = 'queued'
-                    ORDER BY pageID
-                    LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE work_queue AS queue
-                SET state = 'claimed', worker = \(worker), leaseToken = gen_random_uuid(),
-                    leaseExpiresAt = now() + make_interval(secs => \(seconds)), heartbeatAt = now(), claimedAt = now(),
-                    attempts = queue.attempts + 1
-                FROM next WHERE queue.pageID = next.pageID
-                RETURNING queue.pageID, queue.itemID, queue.batchID, queue.leaseToken, queue.attempts, queue.leaseExpiresAt
-                """)
+            try tx.execute(PostgresQuery(unsafeSQL: Self.expireLeasesSQL))
+            let rows = try tx.query(claim)
             return try rows.map { row throws(PostgresCatalogError) in
                 do {
                     let (pageID, itemID, batchID, token, attempt, expiresAt) = try row.decode(
@@ -89,6 +69,7 @@ public struct WorkQueue: Sendable {
     ///
     /// - Returns: false when the lease is lost (it expired and another worker claimed the page): stop
     ///   working on the page.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func heartbeat(_ lease: WorkLease, extendBy duration: Duration = .seconds(60)) throws(PostgresCatalogError) -> Bool {
         let seconds = Self.seconds(duration)
         return try connection.transaction { tx throws(PostgresCatalogError) in
@@ -103,20 +84,20 @@ public struct WorkQueue: Sendable {
     /// Marks the leased page done.
     ///
     /// - Returns: false when the lease is lost (another worker holds the page now); its work is not recorded.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func complete(_ lease: WorkLease) throws(PostgresCatalogError) -> Bool {
-        try connection.transaction { tx throws(PostgresCatalogError) in
-            try tx.execute(
-                """
-                UPDATE work_queue SET state = 'done', finishedAt = now(), leaseToken = NULL, leaseExpiresAt = NULL, error = NULL
-                WHERE pageID = \(lease.pageID) AND leaseToken = \(lease.token) AND state = 'claimed'
-                """) == 1
-        }
+        var binds = PostgresBindings()
+        binds.append(lease.pageID)
+        binds.append(lease.token)
+        let complete = PostgresQuery(unsafeSQL: Self.completeSQL, binds: binds)
+        return try connection.transaction { tx throws(PostgresCatalogError) in try tx.execute(complete) == 1 }
     }
 
     /// Gives the leased page back after its work failed with `reason`: queued again while it has
     /// attempts left, failed after its last.
     ///
     /// - Returns: false when the lease is lost.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func fail(_ lease: WorkLease, reason: String) throws(PostgresCatalogError) -> Bool {
         try connection.transaction { tx throws(PostgresCatalogError) in
             try tx.execute(
@@ -135,6 +116,7 @@ public struct WorkQueue: Sendable {
     ///
     /// - Returns: how many pages were queued again.
     @discardableResult
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func requeue(pageIDs: [Int64]? = nil) throws(PostgresCatalogError) -> Int {
         try connection.transaction { tx throws(PostgresCatalogError) in
             if let pageIDs {
@@ -150,6 +132,7 @@ public struct WorkQueue: Sendable {
     }
 
     /// How many pages are in each state.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func counts() throws(PostgresCatalogError) -> WorkQueueCounts {
         let rows = try connection.query("SELECT state, count(*) FROM work_queue GROUP BY state")
         var counts = WorkQueueCounts()
@@ -165,6 +148,47 @@ public struct WorkQueue: Sendable {
         }
         return counts
     }
+
+    // The statements of a claim and a completion, as plain strings so that `scripts/bench-queue.sh`
+    // runs exactly these (it reads them from this file: keep each a `static let … = """` block without
+    // interpolation, its binds numbered `$1`, `$2`, …).
+
+    /// A claim's first statement: pages whose lease expired go back to the queue (another attempt), or
+    /// are failed when that was their last attempt.
+    static let expireLeasesSQL = """
+        UPDATE work_queue SET
+            state = CASE WHEN attempts >= maxAttempts THEN 'failed' ELSE 'queued' END,
+            finishedAt = CASE WHEN attempts >= maxAttempts THEN now() END,
+            error = CASE WHEN attempts >= maxAttempts
+                THEN 'the worker ' || worker || ' stopped answering (lease expired) on its last attempt' ELSE error END,
+            leaseToken = NULL, leaseExpiresAt = NULL
+        WHERE pageID IN (
+            SELECT pageID FROM work_queue WHERE state = 'claimed' AND leaseExpiresAt < now()
+            FOR UPDATE SKIP LOCKED)
+        """
+
+    /// A claim's second statement: the first `$1` queued pages nobody holds, leased to the worker `$2` for
+    /// `$3` seconds. Both statements read partial indexes (queued pages; leases by expiry), so a claim
+    /// costs the same with a million pages done as with none.
+    static let claimSQL = """
+        WITH next AS (
+            SELECT pageID FROM work_queue WHERE state = 'queued'
+            ORDER BY pageID
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED)
+        UPDATE work_queue AS queue
+        SET state = 'claimed', worker = $2, leaseToken = gen_random_uuid(),
+            leaseExpiresAt = now() + make_interval(secs => $3), heartbeatAt = now(), claimedAt = now(),
+            attempts = queue.attempts + 1
+        FROM next WHERE queue.pageID = next.pageID
+        RETURNING queue.pageID, queue.itemID, queue.batchID, queue.leaseToken, queue.attempts, queue.leaseExpiresAt
+        """
+
+    /// A completion: the page `$1` done, if the lease `$2` still holds it.
+    static let completeSQL = """
+        UPDATE work_queue SET state = 'done', finishedAt = now(), leaseToken = NULL, leaseExpiresAt = NULL, error = NULL
+        WHERE pageID = $1 AND leaseToken = $2 AND state = 'claimed'
+        """
 
     /// `duration` in seconds, as a number PostgreSQL's `make_interval` takes.
     static func seconds(_ duration: Duration) -> Double {

@@ -36,7 +36,8 @@ final class PostgresSchemaTests: XCTestCase {
             let indexes = try String.fetchAll(
                 db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'")
             let triggers = try String.fetchAll(
-                db, sql: "SELECT lower(name) FROM sqlite_master WHERE type = 'trigger' AND name <> 'page_texts_delete_search'")
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name <> 'page_texts_delete_search'"
+            ).map(Self.sqliteTrigger)
             return (columns, required, Set(indexes), Set(triggers))
         }
         let postgresColumns = Set(
@@ -75,10 +76,43 @@ final class PostgresSchemaTests: XCTestCase {
                     AND indexname NOT IN (SELECT conname FROM pg_constraint) AND indexname <> 'page_search'
                 """))
         XCTAssertEqual(postgresIndexes, sqliteIndexes)
+        // Each trigger's name, timing, event, `UPDATE OF` columns and table (not its body: the dialects differ).
         let postgresTriggers = Set(
             try strings(
-                postgres, "SELECT DISTINCT trigger_name::text FROM information_schema.triggers WHERE trigger_schema = current_schema()"))
-        XCTAssertEqual(postgresTriggers, sqliteTriggers)
+                postgres,
+                """
+                SELECT lower(t.tgname || ' '
+                    || CASE WHEN t.tgtype & 2 <> 0 THEN 'BEFORE' WHEN t.tgtype & 64 <> 0 THEN 'INSTEAD OF' ELSE 'AFTER' END || ' '
+                    || concat_ws(' OR ',
+                        CASE WHEN t.tgtype & 4 <> 0 THEN 'INSERT' END,
+                        CASE WHEN t.tgtype & 16 <> 0 THEN 'UPDATE' END,
+                        CASE WHEN t.tgtype & 8 <> 0 THEN 'DELETE' END)
+                    || coalesce(' OF ' || (
+                        SELECT string_agg(lower(a.attname), ', ' ORDER BY lower(a.attname)) FROM pg_attribute AS a
+                        WHERE a.attrelid = t.tgrelid AND a.attnum = ANY(t.tgattr)), '')
+                    || ' ON ' || c.relname)
+                FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
+                WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
+                """))
+        XCTAssertEqual(postgresTriggers.subtracting(sqliteTriggers), [], "triggers only PostgreSQL has, or that differ")
+        XCTAssertEqual(sqliteTriggers.subtracting(postgresTriggers), [], "triggers only SQLite has, or that differ")
+        XCTAssertTrue(
+            postgresTriggers.contains("pages_update_search_version after update of itemid, name, sequence on pages"),
+            "\(postgresTriggers.sorted())")
+    }
+
+    /// A SQLite trigger's head as the PostgreSQL query above writes it: "name after update of a, b on table",
+    /// lower case, the `UPDATE OF` columns sorted.
+    static func sqliteTrigger(_ sql: String) -> String {
+        let head =
+            /(?i)CREATE\s+TRIGGER\s+(\w+)\s+(BEFORE|AFTER|INSTEAD\s+OF)?\s*(INSERT|UPDATE|DELETE)(?:\s+OF\s+([\w\s,]+?))?\s+ON\s+(\w+)/
+        guard let match = sql.firstMatch(of: head) else { return "unparsed: \(sql)" }
+        let timing = match.output.2.map { String($0).replacing(/\s+/, with: " ") } ?? "BEFORE"
+        let columns = match.output.4.map { list in
+            " OF "
+                + list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.sorted().joined(separator: ", ")
+        }
+        return "\(match.output.1) \(timing) \(match.output.3)\(columns ?? "") ON \(match.output.5)".lowercased()
     }
 
     func testMigratingTwiceChangesNothing() throws {

@@ -1,11 +1,18 @@
 extension PostgresCatalogSchema {
     /// The one folding function of search on PostgreSQL, `sohoa_fold(text)`: what `DiacriticFolding.fold`
-    /// does for SQLite's index — tone and vowel marks removed (`unaccent`), `đ/Đ` (and `ð/Ð`, from legacy
-    /// encodings) made `d`, lower case — and every run of characters that are not letters or digits made
-    /// one space, as FTS5's `unicode61` tokenizer splits words. The index (`page_texts.search`) and the
-    /// queries both call it, so they fold alike. `IMMUTABLE` (which a generated column needs) holds
-    /// because the `unaccent` dictionary is named explicitly; changing the folding needs a new migration
-    /// that replaces the function and recomputes `search`.
+    /// does for Latin script in SQLite's index — tone and vowel marks removed (`unaccent`), `đ/Đ` (and
+    /// `ð/Ð`, from legacy encodings) made `d`, lower case — and every run of characters that are not
+    /// letters or digits made one space, as FTS5's `unicode61` tokenizer splits words. The index
+    /// (`page_texts.search`) and the queries both call it, so they fold alike. `IMMUTABLE` (which a
+    /// generated column needs) holds because the `unaccent` dictionary is named explicitly; changing the
+    /// folding needs a new migration that replaces the function and recomputes `search`.
+    ///
+    /// It is not `DiacriticFolding.fold` outside Latin script (that one is script-aware since
+    /// `v-search-marks`, keeping other scripts' marks): `unaccent` also takes Greek accents off and makes
+    /// Cyrillic `ё` `е`; the marks that the server locale's `[:alnum:]` does not match split words (under
+    /// `C.UTF-8`, Tai Viet's tone marks U+AABF and U+AAC1), where `DiacriticFolding` keeps them in the
+    /// word; and `unaccent` spells out `ß`, `æ`, `ø`, `ł`, which `DiacriticFolding` keeps (see
+    /// docs/architecture.md).
     static let foldFunction = """
         CREATE FUNCTION sohoa_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
         RETURN trim(regexp_replace(

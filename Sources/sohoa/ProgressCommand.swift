@@ -14,7 +14,7 @@ struct ProgressCommand: ParsableCommand {
     @Option(name: .long, help: "Break each figure down: library, type or year.")
     var by: String?
 
-    @Option(name: .long, help: "The goals file (default: <archive>/goals.yaml; the plan's defaults when absent).")
+    @Option(name: .long, help: "The goals file (default: <archive>/goals.yaml; the plan's defaults when that is absent).")
     var goals: String?
 
     @Flag(name: .long, help: "Write the plan's default goals to the goals file for a manager to edit, then stop.")
@@ -36,9 +36,9 @@ struct ProgressCommand: ParsableCommand {
             return
         }
         let session = try options.openSession()
-        let loaded: (goals: [Goal], fromFile: Bool)
+        let loaded: GoalsFile.Contents
         do {
-            loaded = try GoalsFile.load(goalsURL)
+            loaded = try GoalsFile.load(goalsURL, required: goals != nil)
         } catch {
             throw fail(error.description, .usage)
         }
@@ -46,7 +46,7 @@ struct ProgressCommand: ParsableCommand {
         do {
             report = try ProgressCalculator.progress(
                 goals: loaded.goals, catalog: session.catalog, by: by.flatMap(ProgressBreakdown.init),
-                goalsFile: loaded.fromFile ? goalsURL.path : nil)
+                goalsFile: loaded.file)
         } catch {
             throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         }

@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write bao-cao.html and the CSV tables into.")
     var out: String
 
-    @Option(name: .long, help: "The goals file (default: <archive>/goals.yaml; the plan's defaults when absent).")
+    @Option(
+        name: .long, help: "The goals file, with usage-targets (default: <archive>/goals.yaml; the plan's defaults when that is absent).")
     var goals: String?
 
     func validate() throws {
@@ -27,16 +28,16 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let session = try options.openSession()
         let goalsURL = goals.map { URL(fileURLWithPath: $0) } ?? options.archiveURL.appendingPathComponent(GoalsFile.fileName)
-        let loaded: (goals: [Goal], fromFile: Bool)
+        let loaded: GoalsFile.Contents
         do {
-            loaded = try GoalsFile.load(goalsURL)
+            loaded = try GoalsFile.load(goalsURL, required: goals != nil)
         } catch {
             throw fail(error.description, .usage)
         }
         let files: [URL]
         do {
             let data = try YearlyReport.build(
-                catalog: session.catalog, goals: loaded.goals, year: year, goalsFile: loaded.fromFile ? goalsURL.path : nil)
+                catalog: session.catalog, goals: loaded.goals, year: year, goalsFile: loaded.file, usageTargets: loaded.usageTargets)
             files = try YearlyReport.write(data, to: URL(fileURLWithPath: out))
         } catch let error as CatalogError {
             throw fail("cannot read the catalog: \(error)", .archiveUnusable)

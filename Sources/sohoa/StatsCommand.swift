@@ -20,7 +20,9 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "One library's figures (its code, e.g. LCH).")
     var library: String?
 
-    @Option(name: .long, help: "The goals file with usage-targets (default: <archive>/goals.yaml; the plan's 10,000 / 35,000 when absent).")
+    @Option(
+        name: .long,
+        help: "The goals file with usage-targets (default: <archive>/goals.yaml; the plan's 10,000 / 35,000 when that is absent).")
     var goals: String?
 
     func validate() throws {
@@ -35,18 +37,17 @@ struct StatsCommand: ParsableCommand {
         let goalsURL = goals.map { URL(fileURLWithPath: $0) } ?? options.archiveURL.appendingPathComponent(GoalsFile.fileName)
         let targets: UsageTargets
         do {
-            targets = try GoalsFile.loadUsageTargets(goalsURL)
+            targets = try GoalsFile.load(goalsURL, required: goals != nil).usageTargets
         } catch {
             throw fail(error.description, .usage)
         }
         let code = library.flatMap(LibraryRecord.code)
         let report: UsageReport
         do {
-            if let code, try session.catalog.library(code: code) == nil {
-                throw fail("no library '\(code)' in this archive (sohoa libraries list)", .usage)
-            }
             report = try UsageReport.build(catalog: session.catalog, year: year, libraryCode: code, targets: targets)
-        } catch let error as CatalogError {
+        } catch let error where error.kind == .notFound {
+            throw fail(error.description, .usage)
+        } catch {
             throw fail("cannot read the catalog: \(error)", .archiveUnusable)
         }
         if options.json {

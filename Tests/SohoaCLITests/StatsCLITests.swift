@@ -55,7 +55,31 @@ final class StatsCLITests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("thai-den (LCH) Thư tịch cổ Thái đen: xem 1, trang 1, tải 0"), text.stdout)
         let library = try Sohoa.run(["stats", "--archive", archive.path, "--year", "\(year)", "--library", "lch"])
         XCTAssertTrue(library.stdout.contains("thư viện LCH"), library.stdout)
-        XCTAssertEqual(try Sohoa.run(["stats", "--archive", archive.path, "--year", "\(year)", "--library", "KHONG"]).exitCode, 2)
+        let unknown = try Sohoa.run(["stats", "--archive", archive.path, "--year", "\(year)", "--library", "KHONG"])
+        XCTAssertEqual(unknown.exitCode, 2)
+        XCTAssertTrue(unknown.stderr.contains("no library 'KHONG'"), unknown.stderr)
+
+        // The manager's targets in goals.yaml: `sohoa stats` and `sohoa report` both follow them.
+        let goals = archive.appendingPathComponent("goals.yaml")
+        try Data("goals: []\nusage-targets:\n  digital-collection-visits: 2000\n  library-visits: 7000\n".utf8).write(to: goals)
+        let edited = try Sohoa.run(["stats", "--archive", archive.path, "--year", "\(year)"])
+        XCTAssertTrue(edited.stdout.contains("Lượt truy cập thư viện số: 1 / 2000"), edited.stdout + edited.stderr)
+        let out = folder.appendingPathComponent("report")
+        let made = try Sohoa.run(["report", "--archive", archive.path, "--year", "\(year)", "--out", out.path])
+        XCTAssertEqual(made.exitCode, 0, made.stderr)
+        let usage = try String(contentsOf: out.appendingPathComponent("usage.csv"), encoding: .utf8)
+        XCTAssertTrue(usage.contains("\(year),digital-collection,1,2000,"), usage)
+        XCTAssertTrue(usage.contains("\(year),libraries,1,7000,"), usage)
+        // A goals file named on the command line must exist.
+        let missing = folder.appendingPathComponent("muc-tieu.yaml").path
+        for command in ["stats", "report", "progress"] {
+            var arguments = [command, "--archive", archive.path, "--goals", missing]
+            if command != "progress" { arguments += ["--year", "\(year)"] }
+            if command == "report" { arguments += ["--out", out.path] }
+            let refused = try Sohoa.run(arguments)
+            XCTAssertEqual(refused.exitCode, 2, command)
+            XCTAssertTrue(refused.stderr.contains("\(missing): no such file"), command + ": " + refused.stderr)
+        }
         XCTAssertEqual(try Sohoa.run(["stats", "--archive", archive.path, "--year", "25"]).exitCode, 2)
     }
 }

@@ -11,6 +11,8 @@ final class UsageReportTests: XCTestCase {
     private func catalogWithUsage() throws -> Catalog {
         let folder = try temporaryFolder("sohoa-usage-report", removedAfter: self)
         let catalog = try Catalog(url: folder.appendingPathComponent(Catalog.fileName))
+        try catalog.addLibrary(code: "LCH", name: "Thư viện tỉnh Lai Châu", provincial: true)
+        try catalog.addLibrary(code: "MLY", name: "Thư viện thị xã Mường Lay")
         typealias Day = UsageBatch.LibraryDay
         typealias ItemDay = UsageBatch.ItemDay
         var batch = UsageBatch()
@@ -45,6 +47,10 @@ final class UsageReportTests: XCTestCase {
         XCTAssertEqual(one.total, UsageFigures(visits: 4, itemViews: 2, pageViews: 4, searches: 2))
         XCTAssertEqual(one.topItems.map(\.itemID), ["b"])
         XCTAssertEqual(try UsageReport.build(catalog: catalog, year: 2025).total, UsageFigures(visits: 100))
+        XCTAssertThrowsError(try UsageReport.build(catalog: catalog, year: 2026, libraryCode: "TUY")) { error in
+            XCTAssertEqual((error as? CatalogError)?.kind, .notFound, "\(error)")
+            XCTAssertTrue("\(error)".contains("no library 'TUY'"), "\(error)")
+        }
 
         let tables = Dictionary(uniqueKeysWithValues: ReportCSV.usageTables(report).map { ($0.name, $0.text) })
         XCTAssertEqual(
@@ -60,19 +66,52 @@ final class UsageReportTests: XCTestCase {
     }
 
     func testTargetsComeFromTheGoalsFileWithThePlansDefaults() throws {
-        XCTAssertEqual(try UsageTargets.parse(GoalsFile.defaultText, file: "default"), .plan)
+        func targets(_ text: String) throws -> UsageTargets { try GoalsFile.read(text, file: "goals.yaml").usageTargets }
+        XCTAssertEqual(try targets(GoalsFile.defaultText), .plan)
         XCTAssertEqual(UsageTargets.plan, UsageTargets(collectionVisits: 10_000, libraryVisits: 35_000))
         XCTAssertFalse(GoalsFile.defaults.isEmpty, "the default goals still parse with usage-targets beside them")
         let edited = GoalsFile.defaultText.replacingOccurrences(of: "library-visits: 35000", with: "library-visits: 40000")
-        XCTAssertEqual(try UsageTargets.parse(edited, file: "goals.yaml"), UsageTargets(collectionVisits: 10_000, libraryVisits: 40_000))
+        XCTAssertEqual(try targets(edited), UsageTargets(collectionVisits: 10_000, libraryVisits: 40_000))
         XCTAssertEqual(try GoalsFile.parse(edited, file: "goals.yaml"), GoalsFile.defaults)
-        XCTAssertEqual(try UsageTargets.parse("goals: []\n", file: "goals.yaml"), .plan, "an older goals file: the plan's targets")
-        XCTAssertThrowsError(try UsageTargets.parse("goals: []\nusage-targets:\n  visits: 3\n", file: "goals.yaml")) { error in
+        XCTAssertEqual(try targets("goals: []\n"), .plan, "an older goals file: the plan's targets")
+        XCTAssertThrowsError(try targets("goals: []\nusage-targets:\n  visits: 3\n")) { error in
             XCTAssertTrue("\(error)".contains("unknown key 'visits'"), "\(error)")
         }
-        XCTAssertThrowsError(try UsageTargets.parse("goals: []\nusage-targets:\n  library-visits: -5\n", file: "goals.yaml"))
+        XCTAssertThrowsError(try targets("goals: []\nusage-targets:\n  visits: nhiều\n")) { error in
+            XCTAssertTrue("\(error)".contains("unknown key 'visits'"), "a misspelt key is named as such, whatever its value: \(error)")
+        }
+        XCTAssertThrowsError(try targets("goals: []\nusage-targets:\n  library-visits: -5\n"))
         XCTAssertThrowsError(try GoalsFile.parse("goals: []\nvisits: 3\n", file: "goals.yaml"), "an unknown top-level key")
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).yaml")
-        XCTAssertEqual(try GoalsFile.loadUsageTargets(missing), .plan)
+        XCTAssertEqual(try GoalsFile.load(missing), GoalsFile.Contents(goals: GoalsFile.defaults, usageTargets: .plan, file: nil))
+    }
+
+    /// One read of the file gives the goals and the targets; a bad `usage-targets:` is the file's error
+    /// for every reader (`sohoa progress`, `report`, `stats`, the dashboard), and a file named on the
+    /// command line must exist.
+    func testLoadingTheGoalsFileChecksItsTargetsAndNamesTheFile() throws {
+        let folder = try temporaryFolder("sohoa-goals-file", removedAfter: self)
+        let url = folder.appendingPathComponent(GoalsFile.fileName)
+        let edited = GoalsFile.defaultText.replacingOccurrences(
+            of: "digital-collection-visits: 10000", with: "digital-collection-visits: 12000")
+        try Data(edited.utf8).write(to: url)
+        let loaded = try GoalsFile.load(url)
+        XCTAssertEqual(loaded.goals, GoalsFile.defaults)
+        XCTAssertEqual(loaded.usageTargets, UsageTargets(collectionVisits: 12_000, libraryVisits: 35_000))
+        XCTAssertEqual(loaded.file, url.path)
+
+        try Data("goals: []\nusage-targets:\n  library-visits: nhiều\n".utf8).write(to: url)
+        XCTAssertThrowsError(try GoalsFile.load(url)) { error in
+            XCTAssertEqual((error as? GoalsFileError)?.file, url.path)
+            XCTAssertTrue("\(error)".contains("usage-targets.library-visits must be a whole number above 0"), "\(error)")
+        }
+        XCTAssertThrowsError(try GoalsFile.parse("goals: []\nusage-targets: 5\n", file: "goals.yaml"), "the goals alone check it too")
+
+        let missing = folder.appendingPathComponent("khong-co.yaml")
+        XCTAssertEqual(try GoalsFile.load(missing, required: false).file, nil, "the archive's own file may be absent")
+        XCTAssertThrowsError(try GoalsFile.load(missing, required: true)) { error in
+            XCTAssertEqual((error as? GoalsFileError)?.file, missing.path)
+            XCTAssertTrue("\(error)".contains("no such file"), "\(error)")
+        }
     }
 }

@@ -137,6 +137,24 @@ final class DashboardRoutesTests: XCTestCase {
         XCTAssertTrue(english.contains("Recent batches"))
     }
 
+    /// A goals file whose `usage-targets:` is wrong is the same error everywhere: the dashboard says so
+    /// (and still shows the readers' figures), the report download refuses, as `sohoa report` does.
+    func testABadUsageTargetIsShownNotIgnored() async throws {
+        let archive = try fixture()
+        let file = archive.folder.appendingPathComponent("goals.yaml")
+        try Data((Self.goalsYAML + "usage-targets:\n  library-visits: nhiều\n").utf8).write(to: file)
+        defer { try? Data(Self.goalsYAML.utf8).write(to: file) }
+        let body = try await archive.get("/dashboard", role: .manager).body
+        XCTAssertTrue(body.contains("<p class=\"error\">Không đọc được tệp mục tiêu:"), body)
+        XCTAssertTrue(body.contains("\(file.path): usage-targets.library-visits must be a whole number above 0"), body)
+        XCTAssertFalse(body.contains("data-goal=\"tai-lieu-so-lch\""), "no goals shown from a file that cannot be read")
+        XCTAssertTrue(body.contains("<section id=\"usage\">"), "the readers' figures are still there")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let report = try await archive.get("/dashboard/report?year=\(year)", role: .manager)
+        XCTAssertEqual(report.status, .internalServerError)
+        XCTAssertTrue(report.body.contains("usage-targets.library-visits must be a whole number above 0"), report.body)
+    }
+
     func testYearlyReportDownloads() async throws {
         let archive = try fixture()
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())

@@ -56,4 +56,19 @@ final class RobotMatcherTests: XCTestCase {
         XCTAssertFalse(robots.isRobot("Mozilla/5.0 (X11)"), "$ anchors at the end")
         XCTAssertEqual(RobotMatcher(patterns: ["(", "bot"]).refusedPatterns, ["("], "a broken pattern is set aside, the rest work")
     }
+
+    /// An agent is matched and remembered by its first 1024 characters: a long one costs no longer a
+    /// match and no more memory, and two agents alike that far get one verdict.
+    func testOnlyTheFirstCharactersAreMatchedAndRemembered() {
+        let robots = RobotMatcher(patterns: ["bot"])
+        let long = "Mozilla/5.0 (X11; Linux x86_64) " + String(repeating: "ạ", count: RobotMatcher.matchedLength)
+        XCTAssertFalse(robots.isRobot(long + " Firefox/128.0"))
+        XCTAssertFalse(robots.isRobot(long + " bot/1.0"), "beyond the first 1024 characters: the same agent as far as the list can tell")
+        XCTAssertTrue(robots.isRobot("bot/1.0 " + long), "named within them: a robot")
+        let short = String(repeating: "ạ", count: 500) + " bot/1.0"
+        XCTAssertGreaterThan(short.utf8.count, RobotMatcher.matchedLength)
+        XCTAssertTrue(robots.isRobot(short), "1,024 characters, not bytes: all of a 508-character agent is matched")
+        XCTAssertEqual(robots.rememberedKeys.count, 3, "the two long agents alike in their first 1024 characters are one")
+        XCTAssertEqual(robots.rememberedKeys.map(\.count).max(), RobotMatcher.matchedLength)
+    }
 }

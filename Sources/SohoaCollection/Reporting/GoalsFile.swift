@@ -54,26 +54,57 @@ public enum GoalsFile {
 
         """
 
+    /// What a goals file holds: the goals and the reader targets, and the file they were read from.
+    public struct Contents: Sendable, Equatable {
+        public var goals: [Goal]
+        /// `usage-targets:`, or the plan's when the file has none.
+        public var usageTargets: UsageTargets
+        /// The file's path; `nil` for the plan's defaults.
+        public var file: String?
+
+        public init(goals: [Goal], usageTargets: UsageTargets, file: String? = nil) {
+            self.goals = goals
+            self.usageTargets = usageTargets
+            self.file = file
+        }
+    }
+
     /// The plan's default goals.
     public static var defaults: [Goal] {
         // The default text is part of the program and is parsed by the same code as a manager's file.
         (try? parse(defaultText, file: "(default goals)")) ?? []
     }
 
-    /// The goals in `url`, or the defaults when `url` does not exist.
-    public static func load(_ url: URL) throws(GoalsFileError) -> (goals: [Goal], fromFile: Bool) {
-        guard FileManager.default.fileExists(atPath: url.path) else { return (defaults, false) }
+    /// The goals and reader targets in `url`, or the plan's defaults when `url` does not exist —
+    /// unless `required` (a file named on the command line), when a missing file is an error.
+    public static func load(_ url: URL, required: Bool = false) throws(GoalsFileError) -> Contents {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            guard !required else {
+                throw GoalsFileError(
+                    file: url.path,
+                    message: "no such file; name an existing goals file, or write one with sohoa progress --write-goals --goals \(url.path)"
+                )
+            }
+            return Contents(goals: defaults, usageTargets: .plan)
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw GoalsFileError(file: url.path, message: "cannot be read as UTF-8: \(error.localizedDescription)")
         }
-        return (try parse(text, file: url.path), true)
+        var contents = try read(text, file: url.path)
+        contents.file = url.path
+        return contents
     }
 
-    /// Parses a goals file; errors name the goal and key.
+    /// Parses a goals file's goals (its `usage-targets:` checked too); errors name the goal and key.
     public static func parse(_ text: String, file: String) throws(GoalsFileError) -> [Goal] {
+        try read(text, file: file).goals
+    }
+
+    /// Parses a goals file (its goals and its `usage-targets:`), once; errors name the goal and key.
+    public static func read(_ text: String, file: String) throws(GoalsFileError) -> Contents {
         let parsed: Any?
         do {
             parsed = try YAMLText.load(text)
@@ -145,19 +176,7 @@ public enum GoalsFile {
                     id: id, name: string("name") ?? id, measure: measure, target: target, deadline: deadline, scope: scope,
                     baseline: baseline, baselineDate: baselineDate))
         }
-        return goals
-    }
-
-    /// The usage targets in `url` (`usage-targets:`), or the plan's when the file or the key is absent.
-    public static func loadUsageTargets(_ url: URL) throws(GoalsFileError) -> UsageTargets {
-        guard FileManager.default.fileExists(atPath: url.path) else { return .plan }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw GoalsFileError(file: url.path, message: "cannot be read as UTF-8: \(error.localizedDescription)")
-        }
-        return try UsageTargets.parse(text, file: url.path)
+        return Contents(goals: goals, usageTargets: try UsageTargets.read(root[UsageTargets.key], file: file))
     }
 
     /// The start of day `text` (`yyyy-MM-dd`) in UTC.

@@ -35,10 +35,15 @@ public struct UsageReport: Codable, Sendable, Equatable {
         GoalProgress.oneDecimal(Double(libraryVisits) / Double(max(1, targets.libraryVisits)) * 100)
     }
 
-    /// Reads `year`'s figures from the catalog, for the whole collection or one library.
+    /// Reads `year`'s figures from the catalog, for the whole collection or one library; a library the
+    /// catalog does not know is a `notFound` error.
     public static func build(
         catalog: Catalog, year: Int, libraryCode: String? = nil, targets: UsageTargets = .plan, topItems: Int = 10
     ) throws(CatalogError) -> UsageReport {
+        if let libraryCode, try catalog.library(code: libraryCode) == nil {
+            throw CatalogError(
+                kind: .notFound, file: catalog.file, message: "no library '\(libraryCode)' in this archive (sohoa libraries list)")
+        }
         let months = try catalog.usageMonths(year: year, libraryCode: libraryCode)
         let byLibrary = try catalog.usageByLibrary(year: year)
         let libraries = byLibrary.keys.sorted().filter { libraryCode == nil || $0 == libraryCode }.map {

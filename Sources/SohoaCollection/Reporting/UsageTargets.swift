@@ -19,30 +19,27 @@ public struct UsageTargets: Codable, Sendable, Equatable {
     /// The plan's figures: 10,000 and 35,000 a year.
     public static let plan = UsageTargets(collectionVisits: 10_000, libraryVisits: 35_000)
 
-    /// The targets in a goals file's text; the plan's for a key that is not there.
-    public static func parse(_ text: String, file: String) throws(GoalsFileError) -> UsageTargets {
-        let parsed: Any?
-        do {
-            parsed = try YAMLText.load(text)
-        } catch {
-            throw GoalsFileError(file: file, message: "not valid YAML: \(error)")
-        }
-        guard let root = parsed as? [String: Any], let value = root[key] else { return .plan }
+    /// The targets under a goals file's `usage-targets:` key (`value`); the plan's for a key that is
+    /// not there (`nil`) and for a figure the file leaves out.
+    static func read(_ value: Any?, file: String) throws(GoalsFileError) -> UsageTargets {
+        guard let value else { return .plan }
         guard let map = value as? [String: Any] else {
             throw GoalsFileError(file: file, message: "\(key) must be a mapping with digital-collection-visits and library-visits")
         }
         var targets = UsageTargets.plan
-        for (name, entry) in map {
-            guard let number = Int("\(entry)"), number > 0 else {
-                throw GoalsFileError(file: file, message: "\(key).\(name) must be a whole number above 0, not '\(entry)'")
-            }
+        for (name, entry) in map.sorted(by: { $0.key < $1.key }) {
+            let figure: WritableKeyPath<UsageTargets, Int>
             switch name {
-            case "digital-collection-visits": targets.collectionVisits = number
-            case "library-visits": targets.libraryVisits = number
+            case "digital-collection-visits": figure = \.collectionVisits
+            case "library-visits": figure = \.libraryVisits
             default:
                 throw GoalsFileError(
                     file: file, message: "\(key): unknown key '\(name)'; allowed: digital-collection-visits, library-visits")
             }
+            guard let number = Int("\(entry)"), number > 0 else {
+                throw GoalsFileError(file: file, message: "\(key).\(name) must be a whole number above 0, not '\(entry)'")
+            }
+            targets[keyPath: figure] = number
         }
         return targets
     }

@@ -30,12 +30,14 @@ struct DashboardData {
         var byType: ProgressReport?
         var ownGoals: ProgressReport?
         var problem: String?
+        var usageTargets = UsageTargets.plan
         var ownLibrary: LibraryRecord?
         if let code = scope.libraryCode {
             ownLibrary = try catalog.library(code: code) ?? LibraryRecord(code: code, name: code)
         }
         do {
             let loaded = try DashboardGoals.load(services: services)
+            usageTargets = loaded.usageTargets
             byLibrary = try ProgressCalculator.progress(
                 goals: loaded.goals, catalog: catalog, asOf: now, by: .library, goalsFile: loaded.file)
             byType = try ProgressCalculator.progress(goals: loaded.goals, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
@@ -48,14 +50,14 @@ struct DashboardData {
                 ownGoals = try ProgressCalculator.progress(goals: narrowed, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
             }
         } catch let error as GoalsFileError {
+            // Shown above everything; the readers' figures are still shown, against the plan's targets.
             problem = error.description
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let year = calendar.component(.year, from: now)
         let months = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.monthlyArchived(year: year) }
-        let targets = (try? DashboardGoals.usageTargets(services: services)) ?? .plan
-        let usage = try UsageReport.build(catalog: catalog, year: year, libraryCode: scope.libraryCode, targets: targets)
+        let usage = try UsageReport.build(catalog: catalog, year: year, libraryCode: scope.libraryCode, targets: usageTargets)
         return DashboardData(
             byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,
             months: months,
@@ -64,16 +66,10 @@ struct DashboardData {
     }
 }
 
-/// The goals the dashboard and the report download use: `<archive>/goals.yaml`, else the plan's defaults.
+/// The goals and reader targets the dashboard and the report download use: `<archive>/goals.yaml`,
+/// else the plan's defaults.
 enum DashboardGoals {
-    static func load(services: ServerServices) throws(GoalsFileError) -> (goals: [Goal], file: String?) {
-        let url = services.options.archive.appendingPathComponent(GoalsFile.fileName)
-        let loaded = try GoalsFile.load(url)
-        return (loaded.goals, loaded.fromFile ? url.path : nil)
-    }
-
-    /// The reader targets: `usage-targets:` in `<archive>/goals.yaml`, else the plan's.
-    static func usageTargets(services: ServerServices) throws(GoalsFileError) -> UsageTargets {
-        try GoalsFile.loadUsageTargets(services.options.archive.appendingPathComponent(GoalsFile.fileName))
+    static func load(services: ServerServices) throws(GoalsFileError) -> GoalsFile.Contents {
+        try GoalsFile.load(services.options.archive.appendingPathComponent(GoalsFile.fileName))
     }
 }

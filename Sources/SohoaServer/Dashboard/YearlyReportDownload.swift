@@ -23,16 +23,14 @@ enum YearlyReportDownload {
         guard format == "html" || tables.contains(table) else {
             throw HTTPError(.badRequest, message: "table=" + tables.sorted().joined(separator: "|"))
         }
-        let goals: (goals: [Goal], file: String?)
-        let targets: UsageTargets
+        let goals: GoalsFile.Contents
         do {
             goals = try DashboardGoals.load(services: services)
-            targets = try DashboardGoals.usageTargets(services: services)
         } catch {
             throw HTTPError(.internalServerError, message: error.description)
         }
         let data = try YearlyReport.build(
-            catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file, usageTargets: targets)
+            catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file, usageTargets: goals.usageTargets)
         // The report's writer is the one `sohoa report` uses; it writes into a folder, read back here.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-report-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }

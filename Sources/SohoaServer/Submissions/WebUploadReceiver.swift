@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import SohoaArchive
 
 #if canImport(Glibc)
     import Glibc
@@ -94,7 +95,7 @@ final class WebUploadReceiver {
     }
 
     /// The SHA-256 of the body as received.
-    var sha256: String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
+    var sha256: String { Hex.string(hash.finalize()) }
 
     /// Every problem, the ones beyond `maximumListed` counted in one more line.
     var listedProblems: [Problem] {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SohoaArchive
 
 /// Keys that tell visits apart without keeping who made them: an HMAC-SHA256 of the client's address
 /// and `User-Agent` under a random salt made for the day (UTC). The salt lives only in memory and is
@@ -33,13 +34,6 @@ struct VisitKeys: Sendable {
     /// The visit key of a client on the salt's day: 32 hexadecimal digits.
     func key(address: String, userAgent: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(address)\n\(userAgent)".utf8), using: SymmetricKey(data: salt))
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in code.prefix(16) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return Hex.string(code.prefix(16))
     }
 }

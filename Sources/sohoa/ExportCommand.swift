@@ -59,14 +59,8 @@ struct ExportCommand: ParsableCommand {
                 throw fail(error.description, error.exitStatus)
             }
             print(export.file.path)
-            var summary = Messages.text("\(export.itemIDs.count) biểu ghi MARC 21", "\(export.itemIDs.count) MARC 21 records")
-            if !export.leftOut.isEmpty {
-                summary += Messages.text(
-                    "; bỏ qua \(export.leftOut.count) tài liệu đóng hoặc đã rút (không có trang cho bạn đọc): ",
-                    "; left out \(export.leftOut.count) closed or withdrawn items (readers have no page to open): ")
-                summary += export.leftOut.joined(separator: ", ")
-            }
-            FileHandle.standardError.write(Data((summary + "\n").utf8))
+            FileHandle.standardError.write(Data((Messages.marcExport(export) + "\n").utf8))
+            if !export.unwritable.isEmpty { throw ExitCode(.somethingFailed) }
             return
         }
         let written: [URL]
@@ -78,6 +72,6 @@ struct ExportCommand: ParsableCommand {
             throw fail(error.description, error.exitStatus)
         }
         for url in written { print(url.path) }
-        FileHandle.standardError.write(Data("\(written.count) \(Messages.english ? "files written" : "tệp đã ghi")\n".utf8))
+        FileHandle.standardError.write(Data((Messages.filesWritten(written.count) + "\n").utf8))
     }
 }

@@ -13,8 +13,8 @@ final class MARCExportCLITests: XCTestCase {
         guard venv.exitCode == 0 else { throw XCTSkip("no pymarc virtualenv (scripts/python-venv.sh marc): \(venv.stderr)") }
         let python = URL(fileURLWithPath: venv.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
 
-        // Three one-page items archived without OCR: one linked to the register, one restricted
-        // manuscript in Tai Dam, one closed.
+        // Four one-page items archived without OCR: one linked to the register, one restricted
+        // manuscript in Tai Dam, one closed, one with 3,000 subjects (a record over ISO 2709's 99,999 bytes).
         let folder = try temporaryFolder("sohoa-marc-cli")
         let batch = folder.appendingPathComponent("batch")
         let page = Sohoa.packageRoot.appendingPathComponent("SampleScans/bao-lai-chau-1998/trang-1.tif")
@@ -32,6 +32,8 @@ final class MARCExportCLITests: XCTestCase {
             """,
             "thu-tich": "title: Thư tịch cổ Thái đen\ntype: bản thảo\nlanguage: blt\ndate: \"[18--]\"\naccess: restricted\n",
             "so-mat": "title: Sổ mật\naccess: closed\n",
+            "chu-de":
+                "title: Nhiều chủ đề\nsubject: \"\((1...3000).map { "Chủ đề số \($0) về lịch sử địa phương" }.joined(separator: "; "))\"\n",
         ]
         for (item, yaml) in items {
             let itemFolder = batch.appendingPathComponent(item)
@@ -54,10 +56,14 @@ final class MARCExportCLITests: XCTestCase {
                 "export", "--all", "--format", format, "--out", out.path, "--public-url", "https://thuvien.laichau.gov.vn/",
                 "--archive", archive,
             ])
-            XCTAssertEqual(export.exitCode, 0, export.stderr)
+            XCTAssertEqual(export.exitCode, 1, "a partial export: one record could not be written\n" + export.stderr)
             XCTAssertTrue(
                 export.stderr.contains("2 biểu ghi MARC 21; bỏ qua 1 tài liệu đóng hoặc đã rút (không có trang cho bạn đọc): so-mat"),
                 export.stderr)
+            XCTAssertTrue(
+                export.stderr.contains(
+                    "chu-de: biểu ghi MARC 21 vượt giới hạn của ISO 2709 (99.999 byte một biểu ghi, 9.999 byte một trường), đã bỏ qua: the record is "
+                ), export.stderr)
             files[format] = URL(fileURLWithPath: export.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let mrc = try XCTUnwrap(files["marc"])

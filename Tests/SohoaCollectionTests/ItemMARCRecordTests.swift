@@ -39,7 +39,7 @@ final class ItemMARCRecordTests: XCTestCase {
             ], version: "v2")
         let record = ItemMARCRecord.record(
             ItemAvailability(item: item, access: .public, withdrawnAt: nil, collectionType: "local-history"),
-            itemPage: "https://thuvien.laichau.gov.vn/items/dia-chi-lai-chau")
+            itemPage: "https://thuvien.laichau.gov.vn/items/dia-chi-lai-chau", holdingIsShared: false)
         XCTAssertEqual(record.leader, "00000cam a22000003  4500", "revised (v2), language material, monograph, UTF-8")
         XCTAssertEqual(record.controlFields.map(\.tag), ["001", "005", "008"], "no 003: the OPAC's organization code is not known")
         XCTAssertEqual(record.control("001"), "LCH-0003")
@@ -74,7 +74,7 @@ final class ItemMARCRecordTests: XCTestCase {
         let record = ItemMARCRecord.record(
             ItemAvailability(
                 item: try item("so-1", title: "Sổ một", language: "none"), access: .public, withdrawnAt: nil, collectionType: nil),
-            itemPage: nil)
+            itemPage: nil, holdingIsShared: false)
         XCTAssertEqual(record.control("001"), "so-1")
         XCTAssertEqual(record.leader, "00000nam a22000003  4500")
         XCTAssertEqual(record.control("008"), "240305" + "nuuuuuuuu" + "xx " + String(repeating: "|", count: 17) + "|||" + "|d")
@@ -86,7 +86,7 @@ final class ItemMARCRecordTests: XCTestCase {
         defaults.all = RightsStatement("http://rightsstatements.org/vocab/InC/1.0/")
         let withDefault = ItemMARCRecord.record(
             ItemAvailability(item: try item("so-1", title: "Sổ một"), access: .public, withdrawnAt: nil, collectionType: nil),
-            itemPage: nil, rights: defaults)
+            itemPage: nil, rights: defaults, holdingIsShared: false)
         XCTAssertEqual(
             subfields(withDefault, "540"), ["  |$a Có bản quyền (In Copyright) $u http://rightsstatements.org/vocab/InC/1.0/"],
             "server.yaml's rights for an item without its own, as in its Dublin Core")
@@ -101,7 +101,7 @@ final class ItemMARCRecordTests: XCTestCase {
         )
         let record = ItemMARCRecord.record(
             ItemAvailability(item: item, access: .restricted, withdrawnAt: nil, collectionType: nil),
-            itemPage: "https://thuvien.laichau.gov.vn/items/bao-lai-chau-12")
+            itemPage: "https://thuvien.laichau.gov.vn/items/bao-lai-chau-12", holdingIsShared: false)
         XCTAssertEqual(Array(record.leader)[6], "t", "a manuscript (from the item's type)")
         XCTAssertEqual(record.control("008").map { String($0.dropFirst(6).prefix(9)) }, "e19580315", "detailed date")
         XCTAssertEqual(record.control("008").map { String($0.dropFirst(35).prefix(3)) }, "vie")
@@ -113,6 +113,16 @@ final class ItemMARCRecordTests: XCTestCase {
         XCTAssertEqual(
             subfields(record, "856"),
             ["41|$3 Bản số hóa $u https://thuvien.laichau.gov.vn/items/bao-lai-chau-12 $z \(ItemMARCRecord.signInNote)"])
+    }
+
+    func testAVolumeOfAHoldingOtherItemsAlsoNameGetsItsOwnIdWithTheHoldingIn035() throws {
+        let volume = try item("dia-chi-tap-2", title: "Địa chí Lai Châu, tập 2", holdingID: "LCH-0003")
+        let record = ItemMARCRecord.record(
+            ItemAvailability(item: volume, access: .public, withdrawnAt: nil, collectionType: nil),
+            itemPage: "https://thuvien.laichau.gov.vn/items/dia-chi-tap-2", holdingIsShared: true)
+        XCTAssertEqual(record.control("001"), "dia-chi-tap-2", "one 001 per item: an OPAC importing on 001 keeps every volume")
+        XCTAssertEqual(record.dataFields.map(\.tag), ["024", "035", "245", "856"])
+        XCTAssertEqual(subfields(record, "035"), ["  |$a LCH-0003"], "the register's record id, as a system control number")
     }
 
     func testDatesOfTheFixedField() {

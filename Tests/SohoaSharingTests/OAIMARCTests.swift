@@ -46,4 +46,57 @@ final class OAIMARCTests: XCTestCase {
         XCTAssertEqual(list.flatMap(\.deletedIdentifiers), [ids.identifier(itemID: "rut")])
         XCTAssertEqual(list.flatMap { $0.values("\(marc)/*[local-name()='controlfield'][@tag='001']") }, ["LCH-0003", "so-2"])
     }
+
+    func testAVolumeOfAHoldingAnotherVisibleItemNamesGetsItsOwnIdWithTheHoldingIn035() throws {
+        let archive = try OAITestArchive()
+        let date = Date(timeIntervalSince1970: 1_709_280_000)
+        for (id, access) in [("tap-1", AccessLevel.public), ("tap-2", .public), ("mot", .public), ("mot-han-che", .restricted)] {
+            var item = try archive.addItem(id, at: date, access: access)
+            item.holdingID = id.hasPrefix("tap") ? "LCH-0003" : "LCH-0009"
+            try archive.catalog.upsertItem(item, at: date)
+        }
+        let marc = "//*[local-name()='metadata']/*[local-name()='record']"
+        let list = try archive.provider().harvest(["verb": "ListRecords", "metadataPrefix": "marc21"])
+        XCTAssertEqual(
+            list.flatMap { $0.values("\(marc)/*[local-name()='controlfield'][@tag='001']") }, ["LCH-0009", "tap-1", "tap-2"],
+            "one 001 per record; a restricted copy harvesters do not see is no other record")
+        XCTAssertEqual(
+            list.flatMap { $0.values("\(marc)/*[local-name()='datafield'][@tag='035']/*[local-name()='subfield']") },
+            ["LCH-0003", "LCH-0003"])
+
+        let seeingRestricted = try archive.provider(SharingConfiguration(restricted: .metadata, pageSize: 10))
+            .harvest(["verb": "ListRecords", "metadataPrefix": "marc21"])
+        XCTAssertEqual(
+            seeingRestricted.flatMap { $0.values("\(marc)/*[local-name()='controlfield'][@tag='001']") },
+            ["mot", "mot-han-che", "tap-1", "tap-2"], "a restricted copy harvesters see is another record")
+    }
+
+    func testAMARCRecordFollowsItsHoldingAndIsNeverKeptEmpty() throws {
+        let archive = try OAITestArchive()
+        let date = Date(timeIntervalSince1970: 1_709_280_000)
+        var item = try archive.addItem("ban-do", at: date)
+        item.holdingID = "LCH-0010"
+        try archive.catalog.upsertItem(item, at: date)
+        let provider = archive.provider()
+        let ids = OAIIdentifier(repositoryIdentifier: SharingConfiguration().repositoryIdentifier)
+        let request = ["verb": "GetRecord", "identifier": ids.identifier(itemID: "ban-do"), "metadataPrefix": "marc21"]
+        let leader = "//*[local-name()='metadata']/*[local-name()='record']/*[local-name()='leader']"
+        XCTAssertEqual(try provider.respond(request).values(leader).first.map { String(Array($0)[6]) }, "a")
+        _ = try archive.catalog.importHoldings([
+            HoldingRecord(
+                id: "LCH-0010", title: "Bản đồ tỉnh Lai Châu", libraryCode: "LCH", collectionType: .map, specialValue: true,
+                source: "register.csv")
+        ])
+        XCTAssertEqual(
+            try provider.respond(request).values(leader).first.map { String(Array($0)[6]) }, "e",
+            "the register now says map: the record follows though the item did not change")
+
+        // A row whose item the catalog no longer has: an error, and nothing empty kept for it.
+        var row = try XCTUnwrap(try archive.catalog.oaiRecord(itemID: "ban-do"))
+        row.id = "chua-co"
+        XCTAssertThrowsError(try provider.metadata.element(for: row, format: .marc21, visible: [.public]))
+        try archive.addItem("chua-co", at: date)
+        XCTAssertTrue(
+            try provider.metadata.element(for: row, format: .marc21, visible: [.public]).contains("<controlfield tag=\"001\">chua-co<"))
+    }
 }

@@ -27,6 +27,13 @@ extension Catalog {
     public func holdingsCheck(limit: Int = 200) throws(CatalogError) -> HoldingsCheck {
         try read { tx throws(CatalogError) in try tx.holdingsCheck(limit: limit) }
     }
+
+    /// How many archived items (a version written), not withdrawn, at the `access` levels name the
+    /// holding `holdingID`: volumes or duplicates of one register record give more than one. An
+    /// item whose re-run failed still counts, so a MARC `001` does not change with a run's outcome.
+    public func archivedItemCount(holdingID: String, access: Set<AccessLevel>) throws(CatalogError) -> Int {
+        try read { tx throws(CatalogError) in try tx.archivedItemCount(holdingID: holdingID, access: access) }
+    }
 }
 
 extension CatalogTransaction {
@@ -57,6 +64,21 @@ extension CatalogTransaction {
     /// The number of holdings in the register.
     public func holdingCount() throws(CatalogError) -> Int {
         try run { try HoldingRecord.fetchCount(db) }
+    }
+
+    /// How many archived items, not withdrawn, at the `access` levels name the holding `holdingID`.
+    public func archivedItemCount(holdingID: String, access: Set<AccessLevel>) throws(CatalogError) -> Int {
+        let levels = access.map(\.rawValue).sorted()
+        guard !levels.isEmpty else { return 0 }
+        return try run {
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM items WHERE holdingID = ? AND ocflVersion IS NOT NULL AND withdrawnAt IS NULL
+                    AND access IN (\(levels.map { _ in "?" }.joined(separator: ", ")))
+                    """,
+                arguments: StatementArguments([holdingID] + levels)) ?? 0
+        }
     }
 
     /// Items whose `holdingID` names no holding in the register, and items with no `holdingID`.

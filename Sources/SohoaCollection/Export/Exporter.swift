@@ -12,10 +12,15 @@ public struct Exporter: Sendable {
     }
 
     /// Exports `itemIDs` (all archived items when nil) in `format` into `out`; returns files written.
-    /// MARC formats link to item pages under `publicURL` (see `marc(itemIDs:format:to:publicURL:)`).
-    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL, publicURL: String? = nil) throws(RunError) -> [URL] {
-        if format.isMARC { return [try marc(itemIDs: itemIDs, format: format, to: out, publicURL: publicURL).file] }
+    /// The MARC formats are one file for all items: `marc(itemIDs:format:to:publicURL:)` writes them.
+    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
+        guard !format.isMARC else { throw Self.notPerItem(format) }
         return try exportFiles(try archivedItems(itemIDs), format: format, to: out)
+    }
+
+    /// The error for a MARC format given to `export`, which writes files item by item.
+    private static func notPerItem(_ format: ExportFormat) -> RunError {
+        RunError(.usage, "\(format.rawValue) is one file of records for all items: Exporter.marc writes it")
     }
 
     /// The archived items `itemIDs` names (every archived item when nil); an unknown id is a usage error.
@@ -60,7 +65,7 @@ public struct Exporter: Sendable {
                 case .bag:
                     written.append(try bag(item, paths: paths, to: out.appendingPathComponent(item.id)))
                 case .marc, .marcxml:
-                    break
+                    throw Self.notPerItem(format)
                 case .text, .alto:
                     let (prefix, suffix) = format == .text ? ("text/", ".txt") : ("alto/", ".xml")
                     for path in paths where path.hasPrefix(prefix) && path.hasSuffix(suffix) {

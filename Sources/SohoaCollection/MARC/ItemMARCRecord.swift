@@ -2,8 +2,9 @@ import Foundation
 import SohoaCatalog
 
 /// The MARC 21 bibliographic record of an archived item, for a library's OPAC: the item's own
-/// description in MARC fields, linked by `001` to the register's record when the item digitizes a
-/// holding, with an `856` to the item's public page. Only what the description holds is written;
+/// description in MARC fields, linked by `001` to the register's record when the item is the one
+/// digitization of a holding (else the item id in `001`, the holding's id in `035`), with an `856`
+/// to the item's public page. Only what the description holds is written;
 /// nothing is guessed (no place or publisher sohoa was not told, no `003`: sohoa does not know the
 /// library system's MARC organization code). Shared by `sohoa export --format marc|marcxml` and
 /// OAI-PMH's `marc21` format.
@@ -20,14 +21,21 @@ public enum ItemMARCRecord {
     /// The record of `item` (with its access level, as `Catalog.itemAvailability` gives it), linking
     /// to `itemPage` (nil: no `856`). An item without rights of its own gets the statement
     /// `rights` (server.yaml's `rights:`) gives it, as its archived Dublin Core does.
-    public static func record(_ item: ItemAvailability, itemPage: String?, rights: RightsDefaults = RightsDefaults()) -> MARCRecord {
+    /// `holdingIsShared`: other items readers see name the item's holding too (volumes, duplicates;
+    /// `Catalog.archivedItemCount`). `001` is the register's record id only when it is not: an
+    /// OPAC importing on `001` would keep one of several records with the same id. Otherwise `001`
+    /// is the item id and `035 $a` the holding's id.
+    public static func record(
+        _ item: ItemAvailability, itemPage: String?, rights: RightsDefaults = RightsDefaults(), holdingIsShared: Bool
+    ) -> MARCRecord {
         var description = ItemDescription(item: item.item, access: item.access)
         if description.rights == nil {
             description.rights = rights.statement(library: item.item.libraryCode, collection: description.type)?.uri
         }
         let type = recordType(item.collectionType ?? description.type)
         var record = MARCRecord(leader: leader(status: item.item.ocflVersion == "v1" ? "n" : "c", type: type))
-        let controlNumber = clean(description.holdingID) ?? item.item.id
+        let holding = clean(description.holdingID)
+        let controlNumber = holdingIsShared ? item.item.id : holding ?? item.item.id
         record.controlFields = [
             ("001", controlNumber), ("005", transactionDate(item.item.updatedAt)),
             ("008", fixedData(item.item, description)),
@@ -39,6 +47,7 @@ public enum ItemMARCRecord {
             fields.append(MARCRecord.DataField(tag: tag, indicators: indicators, subfields: kept))
         }
         add("024", "7 ", [("a", item.item.objectID), ("2", "urn")])
+        if holdingIsShared { add("035", "  ", [("a", holding)]) }
         if let languages = languageField(description.languages) { fields.append(languages) }
         let creators = names(description.creator)
         if let first = creators.first { add("100", nameIndicator(first) + " ", [("a", first)]) }

@@ -16,9 +16,17 @@ public enum MARCXMLWriter {
 
     /// A complete document: every record in one `<collection>` (UTF-8, NFC).
     public static func collection(_ records: [MARCRecord]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection \(declarations)>\n"
-        for record in records { xml += element(record, declaringNamespace: false) }
-        return xml + "</collection>\n"
+        collection(elements: records.map { element($0) }.joined())
+    }
+
+    /// A complete document around `<record>` elements made by `element(_:)`, for writing records one by one.
+    public static func collection(elements: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection \(declarations)>\n" + elements + "</collection>\n"
+    }
+
+    /// One `<record>` element inside a `collection` (the namespace declared there).
+    public static func element(_ record: MARCRecord) -> String {
+        element(record, declaringNamespace: false)
     }
 
     /// One `<record>` element with its namespace and schema declared, for embedding (OAI-PMH `<metadata>`).

@@ -37,17 +37,9 @@ public struct ServerOptions: Sendable {
         self.archive = archive
         self.host = host
         self.port = port
-        self.publicURL = (publicURL ?? "http://\(host):\(port)").trimmingSuffix("/")
+        self.publicURL = PublicAddress.trimmed(publicURL ?? "http://\(host):\(port)")
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.sharing = sharing
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        var text = self
-        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
-        return text
     }
 }

@@ -31,9 +31,10 @@ public struct OAIProvider: Sendable {
         self.catalog = catalog
         self.configuration = configuration
         self.baseURL = baseURL
-        let site = siteURL ?? (baseURL.range(of: "/", options: .backwards).map { String(baseURL[..<$0.lowerBound]) } ?? baseURL)
+        let site = PublicAddress.trimmed(
+            siteURL ?? (baseURL.range(of: "/", options: .backwards).map { String(baseURL[..<$0.lowerBound]) } ?? baseURL))
         self.metadata = OAIRecordMetadata(root: root, catalog: catalog, rights: rights) { id in
-            site + "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+            PublicAddress.itemPage(site: site, itemID: id)
         }
         self.identifiers = OAIIdentifier(repositoryIdentifier: configuration.repositoryIdentifier)
         self.tokenSecret =
@@ -144,7 +145,7 @@ public struct OAIProvider: Sendable {
     private func getRecord(identifier: String, prefix: String) throws -> String {
         let row = try visibleRecord(identifier: identifier)
         guard let format = OAIMetadataFormat(rawValue: prefix) else { throw cannotDisseminate(prefix) }
-        return "<GetRecord>\n" + record(row, format: format) + "</GetRecord>"
+        return "<GetRecord>\n" + (try record(row, format: format)) + "</GetRecord>"
     }
 
     /// The record an identifier names, if harvesters may see it (in full or as deleted); else `idDoesNotExist`.
@@ -204,7 +205,7 @@ public struct OAIProvider: Sendable {
         let isListRecords = request.verb == .listRecords
         var xml = "<\(request.verb.rawValue)>\n"
         for row in rows {
-            xml += isListRecords ? record(row, format: format) : header(row) + "\n"
+            xml += try isListRecords ? record(row, format: format) : header(row) + "\n"
         }
         if page.records.count > pageSize {
             let next = OAIResumptionToken(
@@ -250,9 +251,11 @@ public struct OAIProvider: Sendable {
         return xml + "</header>"
     }
 
-    /// A `<record>`: the header, and the metadata unless the record is deleted.
-    func record(_ row: OAIRecordRow, format: OAIMetadataFormat) -> String {
+    /// A `<record>`: the header, and the metadata unless the record is deleted. Throws when the
+    /// metadata cannot be made (the catalog failed).
+    func record(_ row: OAIRecordRow, format: OAIMetadataFormat) throws -> String {
         guard !row.isDeleted(visible: visibleAccess) else { return "<record>\(header(row))</record>\n" }
-        return "<record>\(header(row))\n<metadata>\n\(metadata.element(for: row, format: format))\n</metadata>\n</record>\n"
+        return
+            "<record>\(header(row))\n<metadata>\n\((try metadata.element(for: row, format: format, visible: visibleAccess)))\n</metadata>\n</record>\n"
     }
 }

@@ -8,6 +8,7 @@ import SohoaCollection
 /// in an unexpected shape — it is made from the catalog's fields with the archive's own writers, so
 /// every record can be disseminated in every listed format. MARC 21 is made from the catalog's
 /// description (`ItemMARCRecord`, as `sohoa export --format marcxml`). All carry a link to the item page.
+/// A record whose metadata cannot be made fails the request; nothing empty is sent or kept.
 struct OAIRecordMetadata: Sendable {
     /// The OCFL storage root, or nil to use the catalog only.
     let root: OCFLStorageRoot?
@@ -30,42 +31,63 @@ struct OAIRecordMetadata: Sendable {
         self.itemPage = itemPage
     }
 
-    /// The `<metadata>` content for `row` in `format` (one element, namespaces declared on it). Kept
-    /// per item, OCFL version and datestamp: a change to the item moves one of them.
-    func element(for row: OAIRecordRow, format: OAIMetadataFormat) -> String {
+    /// Why a record's metadata could not be made: the catalog lost the item between the list and
+    /// the record, or a writer gave no element. The request fails (HTTP 500: harvesters retry)
+    /// rather than send an empty, invalid `<metadata>`.
+    struct Unmade: Error, CustomStringConvertible {
+        let itemID: String
+        let format: OAIMetadataFormat
+        var description: String { "no \(format.rawValue) metadata could be made for item '\(itemID)'" }
+    }
+
+    /// The `<metadata>` content for `row` in `format` (one element, namespaces declared on it), for
+    /// harvesters that see `visible` access levels. Dublin Core and MODS are kept per item, OCFL
+    /// version and datestamp (a change to the item moves one of them). MARC 21 is made anew from the
+    /// catalog each time: it also depends on the holding (its collection type, how many items name
+    /// it), which can change without the item changing. Throws when the catalog fails.
+    func element(for row: OAIRecordRow, format: OAIMetadataFormat, visible: Set<AccessLevel>) throws -> String {
+        if format == .marc21 { return try marc21(for: row, visible: visible) }
         let key = [format.rawValue, row.id, row.objectID, row.ocflVersion ?? "", row.datestampKey]
             .joined(separator: "\u{0}")
         if let element = made.value(for: key) { return element }
-        let element = making(for: row, format: format)
+        guard let element = making(for: row, format: format), !element.isEmpty else { throw Unmade(itemID: row.id, format: format) }
         made.insert(element, for: key, cost: element.utf8.count)
         return element
     }
 
-    private func making(for row: OAIRecordRow, format: OAIMetadataFormat) -> String {
+    /// The item's MARCXML record, from the catalog: `001` is the register's record id only when no
+    /// other item harvesters see names the same holding.
+    private func marc21(for row: OAIRecordRow, visible: Set<AccessLevel>) throws -> String {
+        guard let item = try catalog.itemAvailability(id: row.id) else { throw Unmade(itemID: row.id, format: .marc21) }
+        let holdingIsShared = try item.item.holdingID.map { try catalog.archivedItemCount(holdingID: $0, access: visible) > 1 } ?? false
+        return MARCXMLWriter.record(
+            ItemMARCRecord.record(item, itemPage: itemPage(row.id), rights: rights, holdingIsShared: holdingIsShared))
+    }
+
+    private func making(for row: OAIRecordRow, format: OAIMetadataFormat) -> String? {
         switch format {
         case .oaiDC:
             let dc =
                 archived(row, path: "dc.xml").flatMap(Self.oaiDCElement)
                 ?? Self.oaiDCElement(
                     DublinCoreWriter.oaiDC(Self.dublinCore(row)))
-            return Self.inserting(
-                "<dc:identifier>\(OAIXML.escape(itemPage(row.id)))</dc:identifier>", beforeClosing: "oai_dc:dc", in: dc ?? "")
+            return dc.map {
+                Self.inserting("<dc:identifier>\(OAIXML.escape(itemPage(row.id)))</dc:identifier>", beforeClosing: "oai_dc:dc", in: $0)
+            }
         case .mods:
             let mods =
                 archived(row, path: "mets.xml").flatMap(METSDescription.mods)
                 ?? METSDescription.mods(
                     in: METSWriter.document(
                         ItemPackage(objectID: row.objectID, dc: Self.dublinCore(row), pages: []), createdAt: row.datestamp))
-            guard let mods else { return "" }
+            guard let mods else { return nil }
             let prefix = mods.dropFirst().prefix { $0 != ":" }
             let location =
                 "<\(prefix):location><\(prefix):url usage=\"primary display\" access=\"object in context\">"
                 + "\(OAIXML.escape(itemPage(row.id)))</\(prefix):url></\(prefix):location>"
             return Self.inserting(location, beforeClosing: "\(prefix):mods", in: mods)
         case .marc21:
-            // The row came from the catalog, so the item is there unless the catalog fails.
-            guard let item = try? catalog.itemAvailability(id: row.id) else { return "" }
-            return MARCXMLWriter.record(ItemMARCRecord.record(item, itemPage: itemPage(row.id), rights: rights))
+            return nil
         }
     }
 

@@ -145,6 +145,23 @@ extension WebUploadRoutesTests {
         XCTAssertEqual(ended, .ended)
         XCTAssertEqual(ending.bytes, 100, "nothing more is read once the upload has ended")
 
+        // On a pool, the receiver's work (making the folder, writing the files) runs as the pool's job.
+        let pool = BoundedThreadPool(name: "test uploads", threads: 1, capacity: 1)
+        var jobsWhileMaking: [Int] = []
+        let pooled = WebUploadReceiver(boundary: MultipartBody.boundary, csrfToken: "token", limit: Int64(data.count)) { _ in
+            jobsWhileMaking.append(pool.jobs)
+            let target = folder.appendingPathComponent("pooled")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            return target
+        }
+        let onPool = try await WebUploadRoutes.read(Self.stream(data), into: pooled, on: pool) { _, _ in true }
+        XCTAssertEqual(onPool, .read)
+        XCTAssertEqual(jobsWhileMaking, [1], "the folder was made on the pool's thread")
+        XCTAssertEqual(pool.jobs, 0)
+        pooled.finish()
+        XCTAssertNil(pooled.stop, "\(pooled.problems)")
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("pooled/a/1.png")), Self.page)
+
         let early = receiver()
         var asked = 0
         let none = try await WebUploadRoutes.read(Self.stream(data), into: early, step: 1) { _, _ in

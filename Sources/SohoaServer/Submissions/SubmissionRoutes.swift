@@ -137,11 +137,14 @@ enum SubmissionRoutes {
                 SubmissionRoutes.insufficientStorage,
                 "the server's disk is nearly full (\(megabytes(free)) free); nothing was written: try again later")
         }
-        let outcome = try inbox.exclusively(id) { () throws -> Bool in
-            // Read again under the lock: another request may have moved the upload on.
-            guard try services.catalog.submission(id: id)?.receivedBytes == offset else { return false }
-            try inbox.write(chunk, at: offset, id: id)
-            return try services.catalog.advanceSubmission(id: id, from: offset, to: end)
+        // The write and its fsync on the uploads' pool, off Swift's cooperative pool.
+        let outcome = try await services.uploads.run {
+            try inbox.exclusively(id) { () throws -> Bool in
+                // Read again under the lock: another request may have moved the upload on.
+                guard try services.catalog.submission(id: id)?.receivedBytes == offset else { return false }
+                try inbox.write(chunk, at: offset, id: id)
+                return try services.catalog.advanceSubmission(id: id, from: offset, to: end)
+            }
         }
         guard outcome == true, let updated = try services.catalog.submission(id: id) else {
             return APIResponse.refusal(

@@ -38,13 +38,30 @@ enum WebUploadRoutes {
         case ended
     }
 
+    /// A receiver handed to a pool's thread. Only one job of an upload runs at a time (each is
+    /// awaited before the next is given), so the receiver is never used from two threads at once.
+    struct ReceiverHandle: @unchecked Sendable {
+        let receiver: WebUploadReceiver
+
+        /// Runs `work` with the receiver on `pool`'s thread, or here without a pool.
+        func run(on pool: BoundedThreadPool?, _ work: @escaping @Sendable (WebUploadReceiver) -> Void) async throws {
+            guard let pool else { return work(receiver) }
+            let receiver = self
+            try await pool.run { work(receiver.receiver) }
+        }
+    }
+
     /// Feeds `body` to `receiver` as it arrives, noting progress every `step` bytes with `advance`
-    /// (from, to: false when the submission no longer takes bytes, nil before it is made). Only the
-    /// body's own error is a cut-off; the catalog's errors (what `advance` throws, or the receiver's
-    /// `serverError` when the submission was made) are thrown.
+    /// (from, to: false when the submission no longer takes bytes, nil before it is made). The
+    /// receiver's blocking work (writing files, hashing) runs on `pool` when given, never on Swift's
+    /// cooperative pool. Only the body's own error is a cut-off; the catalog's errors (what `advance`
+    /// throws, or the receiver's `serverError` when the submission was made) and a full pool's 503
+    /// are thrown.
     static func read<Body: AsyncSequence>(
-        _ body: Body, into receiver: WebUploadReceiver, step: Int64 = progressStep, advance: (Int64, Int64) throws -> Bool?
+        _ body: Body, into receiver: WebUploadReceiver, on pool: BoundedThreadPool? = nil, step: Int64 = progressStep,
+        advance: (Int64, Int64) throws -> Bool?
     ) async throws -> Reading where Body.Element == ByteBuffer {
+        let handle = ReceiverHandle(receiver: receiver)
         var iterator = body.makeAsyncIterator()
         var reported: Int64 = 0
         while true {
@@ -55,7 +72,7 @@ enum WebUploadRoutes {
                 return .cutOff
             }
             guard let buffer = next else { return .read }
-            receiver.take(buffer)
+            try await handle.run(on: pool) { $0.take(buffer) }
             if let error = receiver.serverError { throw error }
             if receiver.stop != nil { return .read }
             if receiver.bytes - reported >= step, let moved = try advance(reported, receiver.bytes) {
@@ -111,24 +128,29 @@ enum WebUploadRoutes {
             }
             return folder
         }
+        // The last file closed and the folders made durable, on the uploads' pool (here if it is full).
+        func finish() async {
+            do { try await ReceiverHandle(receiver: receiver).run(on: services.uploads) { $0.finish() } } catch { receiver.finish() }
+        }
         let reading: Reading
         do {
-            reading = try await read(request.body, into: receiver) { from, to in
+            reading = try await read(request.body, into: receiver, on: services.uploads) { from, to in
                 guard let id else { return nil }
                 return try services.catalog.advanceSubmission(id: id, from: from, to: to)
             }
         } catch {
-            // The catalog failed: nothing of this upload is kept, the error is the server's (500).
-            receiver.finish()
+            // The catalog failed (or the uploads' pool was full): nothing of this upload is kept, the
+            // error is the server's (500, or 503).
+            await finish()
             if let id {
                 inbox.remove(id)
                 _ = try? services.catalog.setSubmissionState(
-                    id: id, .failed, problems: ["refused, nothing was archived: the catalog failed while it arrived"],
+                    id: id, .failed, problems: ["refused, nothing was archived: the server failed while it arrived"],
                     from: [.uploading])
             }
             throw error
         }
-        receiver.finish()
+        await finish()
         let ended = UploadProblem(
             vi: "lô #\(id ?? 0) đã bị huỷ trong lúc gửi; hãy gửi lại",
             en: "submission #\(id ?? 0) was ended while it arrived; send it again")

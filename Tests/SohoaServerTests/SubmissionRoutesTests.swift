@@ -276,10 +276,16 @@ final class SubmissionRoutesTests: XCTestCase {
             let html = String(buffer: page.body)
             XCTAssertTrue(html.contains("#\(id)") && html.contains("bị từ chối / lỗi"), html)
             XCTAssertTrue(html.contains("data/items.csv is listed in manifest-sha512.txt but missing"), html)
+            let sent = String(
+                buffer: try await client.execute(uri: "/submissions?sent=\(id)", method: .get, headers: [.cookie: cookie]).body)
+            XCTAssertTrue(sent.contains("Máy chủ đã nhận lô #\(id)"), sent)
+            let unknown = String(
+                buffer: try await client.execute(uri: "/submissions?sent=\(id + 1000)", method: .get, headers: [.cookie: cookie]).body)
+            XCTAssertFalse(unknown.contains("Máy chủ đã nhận lô"), "no notice for a batch that is not listed: \(unknown)")
             let (other, _) = try await signIn(client, name: "tdg", password: Self.password)
-            let answer = try await client.execute(uri: "/submissions", method: .get, headers: [.cookie: other])
+            let answer = try await client.execute(uri: "/submissions?sent=\(id)", method: .get, headers: [.cookie: other])
             let theirs = String(buffer: answer.body)
-            XCTAssertFalse(theirs.contains("#\(id)"), "another user's submissions are not listed")
+            XCTAssertFalse(theirs.contains("#\(id)"), "another user's submissions are not listed, nor named in a notice")
             let (manager, _) = try await signIn(client, name: "boss", password: Self.password)
             let refused = try await client.execute(uri: "/submissions", method: .get, headers: [.cookie: manager])
             XCTAssertEqual(refused.status, .forbidden, "managers do not submit")

@@ -35,16 +35,14 @@ final class WebUploadRoutesTests: XCTestCase {
     static let page =
         Data("PNG\r\n--\r\n------WebKitFormBoundary\r\r\n-".utf8) + Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
 
-    /// Posts `body` as the form does; `length` overrides the announced size.
-    static func send(
-        _ client: some TestClientProtocol, _ body: MultipartBody, cookie: String, length: Int? = nil
-    ) async throws -> TestResponse {
+    /// Posts `body` as the form does (the router test client announces the body's true length).
+    static func send(_ client: some TestClientProtocol, _ body: MultipartBody, cookie: String) async throws -> TestResponse {
         let data = body.finished()
         return try await client.execute(
             uri: WebUploadPage.path, method: .post,
             headers: [
                 .cookie: cookie, .contentType: "multipart/form-data; boundary=\(MultipartBody.boundary)",
-                .contentLength: String(length ?? data.count),
+                .contentLength: String(data.count),
             ],
             body: ByteBuffer(bytes: data))
     }
@@ -171,22 +169,47 @@ final class WebUploadRoutesTests: XCTestCase {
 
     func testSizesQuotasAndAFullDiskAreRefusedBeforeAnythingIsWritten() async throws {
         let small = try services {
-            $0.submissions.maximumSize = 2000
-            $0.submissions.userQuota = 3000
+            $0.submissions.maximumSize = 5000
+            $0.submissions.userQuota = 6000
         }
+        // The scanner's `sohoa submit` upload of 3000 bytes waits on the server.
+        let userID = try XCTUnwrap(try small.catalog.user(name: "tuy")?.id)
+        let waiting = try small.catalog.openSubmission(
+            SubmissionRecord(userID: userID, name: "đang gửi", size: 3000, sha256: String(repeating: "ab", count: 32), chunkSize: 1000)
+        ).submission
         try await app(small).test(.router) { client in
             let (cookie, csrf) = try await signIn(client, name: "tuy", password: Self.password)
             var body = MultipartBody()
             body.field("_csrf", csrf)
             body.file("files", "lô/sach/trang-1.png", Self.page)
+            XCTAssertLessThan(body.finished().count, 5000)
+            XCTAssertGreaterThan(body.finished().count, 3000, "with the waiting upload, more than the quota")
+            let over = try await Self.send(client, body, cookie: cookie)
+            XCTAssertEqual(over.status.code, 507, String(buffer: over.body))
+            XCTAssertTrue(String(buffer: over.body).contains("vượt hạn mức"), String(buffer: over.body))
+            body.file("files", "lô/sach/trang-2.png", Self.page)
             let big = try await Self.send(client, body, cookie: cookie)
             XCTAssertEqual(big.status, .contentTooLarge)
             XCTAssertTrue(String(buffer: big.body).contains("hãy chia thành các lô nhỏ hơn"), String(buffer: big.body))
-            let lying = try await Self.send(client, body, cookie: cookie, length: 1000)
-            XCTAssertEqual(lying.status, .contentTooLarge, "more bytes than announced are not taken")
         }
         XCTAssertEqual(small.submissionInbox.submissionIDs(), [])
-        XCTAssertTrue(try small.catalog.submissions(userID: nil).allSatisfy { $0.state == .failed }, "nothing waits")
+        XCTAssertEqual(
+            try small.catalog.submissions(userID: nil).map(\.id), [waiting.id], "none of them was made: only the upload before waits")
+
+        // More bytes than announced are not taken (the router test client always announces the
+        // body's true length, so the receiver is fed directly).
+        var one = MultipartBody()
+        one.field("_csrf", "token")
+        one.file("files", "lô/sach/trang-1.png", Self.page)
+        let target = try temporaryFolder("sohoa-web-upload-lying", removedAfter: self)
+        let lying = WebUploadReceiver(boundary: MultipartBody.boundary, csrfToken: "token", limit: 1000) { _ in target }
+        for piece in stride(from: 0, to: one.finished().count, by: 100) {
+            lying.take(ByteBuffer(bytes: one.finished().dropFirst(piece).prefix(100)))
+        }
+        lying.finish()
+        XCTAssertEqual(lying.stop, .tooLarge)
+        XCTAssertEqual(lying.bytes, 1000 + 100, "nothing after the piece that passed the announced size")
+        XCTAssertTrue(lying.problems.contains { $0.vi.contains("nhiều hơn kích thước đã báo") }, "\(lying.problems)")
 
         let full = try services { $0.submissions.freeMargin = Int64.max / 4 }
         try await app(full).test(.router) { client in
@@ -246,9 +269,23 @@ final class WebUploadRoutesTests: XCTestCase {
         record = try services.catalog.openSubmission(record).submission
         let id = try XCTUnwrap(record.id)
         try FileManager.default.createDirectory(at: services.submissionInbox.files(id), withIntermediateDirectories: true)
+        // A `sohoa submit` upload half sent before the restart goes on after it.
+        let before = Date().addingTimeInterval(-60)
+        var tar = SubmissionRecord(
+            userID: try XCTUnwrap(user.id), name: "lô tar", size: 100, sha256: String(repeating: "cd", count: 32), chunkSize: 10,
+            at: before)
+        tar = try services.catalog.openSubmission(tar).submission
+        let tarID = try XCTUnwrap(tar.id)
+        try services.submissionInbox.write(Data(count: 10), at: 0, id: tarID)
+        XCTAssertTrue(try services.catalog.advanceSubmission(id: tarID, from: 0, to: 10, at: before))
+
         try SubmissionService(services: services, inbox: services.submissionInbox, runner: RefusingRunner()).recover()
         XCTAssertEqual(try services.catalog.submission(id: id)?.state, .failed)
-        XCTAssertEqual(services.submissionInbox.submissionIDs(), [])
+        let resumable = try XCTUnwrap(try services.catalog.submission(id: tarID))
+        XCTAssertEqual(resumable.state, .uploading, "the tar's upload survives the restart")
+        XCTAssertEqual(resumable.receivedBytes, 10)
+        XCTAssertEqual(services.submissionInbox.submissionIDs(), [tarID])
+        XCTAssertEqual(try Data(contentsOf: services.submissionInbox.upload(tarID)), Data(count: 10))
     }
 
     func testFileNamesFromTheBrowser() {

@@ -24,7 +24,7 @@ final class WorkPriorityTests: XCTestCase {
             let services = try archive().services
             let classes: [(BoundedThreadPool, WorkPriority)] = [
                 (services.searches, .interactive), (services.pages, .pages), (services.harvests, .harvests),
-                (services.passwordChecks, .background),
+                (services.passwordChecks, .background), (services.uploads, .background),
             ]
             for (pool, priority) in classes {
                 XCTAssertEqual(pool.priority, priority, pool.name)

@@ -7,13 +7,7 @@ extension Catalog {
     public func openSubmission(_ new: SubmissionRecord) throws(CatalogError) -> (submission: SubmissionRecord, created: Bool) {
         try write { tx throws(CatalogError) in
             try tx.run { () throws -> (SubmissionRecord, Bool) in
-                if let existing = try SubmissionRecord.fetchOne(
-                    tx.db,
-                    sql: "SELECT * FROM submissions WHERE userID = ? AND sha256 = ? AND state <> 'failed' ORDER BY id DESC LIMIT 1",
-                    arguments: [new.userID, new.sha256])
-                {
-                    return (existing, false)
-                }
+                if let existing = try Self.unfinishedSubmission(tx.db, userID: new.userID, sha256: new.sha256) { return (existing, false) }
                 var record = new
                 try record.insert(tx.db)
                 return (record, true)
@@ -21,16 +15,35 @@ extension Catalog {
         }
     }
 
-    /// The user's submission of the upload with this SHA-256 that has not failed, if there is one.
-    public func submission(userID: Int64, sha256: String) throws(CatalogError) -> SubmissionRecord? {
-        try read { tx throws(CatalogError) in
-            try tx.run {
-                try SubmissionRecord.fetchOne(
-                    tx.db,
-                    sql: "SELECT * FROM submissions WHERE userID = ? AND sha256 = ? AND state <> 'failed' ORDER BY id DESC LIMIT 1",
-                    arguments: [userID, sha256])
+    /// As `openSubmission(_:)`, but a new submission is made only if, with its size, the bytes of
+    /// the unfinished submissions stay within `quota`: the comparison and the insertion are one
+    /// write transaction, so two uploads arriving together cannot both take the last room. An
+    /// upload already started resumes whatever the quotas say now.
+    public func openSubmission(_ new: SubmissionRecord, within quota: SubmissionQuota) throws(CatalogError) -> SubmissionOpening {
+        try write { tx throws(CatalogError) in
+            try tx.run { () throws -> SubmissionOpening in
+                if let existing = try Self.unfinishedSubmission(tx.db, userID: new.userID, sha256: new.sha256) {
+                    return .opened(existing, created: false)
+                }
+                let held = try Self.inboxBytes(tx.db, userID: new.userID)
+                if held.user > quota.user - new.size { return .overUserQuota(held: held.user) }
+                if held.total > quota.total - new.size { return .overTotalQuota(held: held.total) }
+                var record = new
+                try record.insert(tx.db)
+                return .opened(record, created: true)
             }
         }
+    }
+
+    /// The user's submission of the upload with this SHA-256 that has not failed, if there is one.
+    public func submission(userID: Int64, sha256: String) throws(CatalogError) -> SubmissionRecord? {
+        try read { tx throws(CatalogError) in try tx.run { try Self.unfinishedSubmission(tx.db, userID: userID, sha256: sha256) } }
+    }
+
+    private static func unfinishedSubmission(_ db: Database, userID: Int64, sha256: String) throws -> SubmissionRecord? {
+        try SubmissionRecord.fetchOne(
+            db, sql: "SELECT * FROM submissions WHERE userID = ? AND sha256 = ? AND state <> 'failed' ORDER BY id DESC LIMIT 1",
+            arguments: [userID, sha256])
     }
 
     /// The submission with this id.
@@ -158,16 +171,16 @@ extension Catalog {
 
     /// Bytes the inbox holds for submissions not finished: the user's, and everybody's.
     public func inboxBytes(userID: Int64) throws(CatalogError) -> (user: Int64, total: Int64) {
-        try read { tx throws(CatalogError) in
-            try tx.run {
-                let row = try Row.fetchOne(
-                    tx.db,
-                    sql: """
-                        SELECT COALESCE(SUM(CASE WHEN userID = ? THEN size ELSE 0 END), 0) AS user, COALESCE(SUM(size), 0) AS total
-                        FROM submissions WHERE state NOT IN ('archived', 'failed')
-                        """, arguments: [userID])
-                return (row?["user"] ?? 0, row?["total"] ?? 0)
-            }
-        }
+        try read { tx throws(CatalogError) in try tx.run { try Self.inboxBytes(tx.db, userID: userID) } }
+    }
+
+    private static func inboxBytes(_ db: Database, userID: Int64) throws -> (user: Int64, total: Int64) {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COALESCE(SUM(CASE WHEN userID = ? THEN size ELSE 0 END), 0) AS user, COALESCE(SUM(size), 0) AS total
+                FROM submissions WHERE state NOT IN ('archived', 'failed')
+                """, arguments: [userID])
+        return (row?["user"] ?? 0, row?["total"] ?? 0)
     }
 }

@@ -28,6 +28,10 @@ public final class ServerServices: Sendable {
     /// OAI-PMH answers (a list reads a hundred records): machines harvesting, which can wait, so
     /// below pages (and above the bulk work: whole images at the largest size, password checks).
     let harvests = BoundedThreadPool(name: "OAI-PMH", threads: 2, capacity: 32, priority: .harvests)
+    /// Uploads' file writes (`fsync`ed) and hashing, for the web form and `sohoa submit`'s chunks:
+    /// blocking calls kept off Swift's cooperative pool; bulk work, at background priority. An upload
+    /// holds at most one job at a time, so 64 uploads go on at once; beyond, 503.
+    let uploads = BoundedThreadPool(name: "tải lên / uploads", threads: 2, capacity: 64, priority: .background)
     /// The review screens' queue figures and parsed ALTO pages.
     let reviews = ReviewCache()
     /// Sign-in attempts per client address and account.

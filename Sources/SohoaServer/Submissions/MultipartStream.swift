@@ -40,9 +40,6 @@ final class MultipartStream {
     /// Whether the closing boundary was read.
     var isFinished: Bool { state == .epilogue }
 
-    /// Whether the body is between parts (nothing of a part is pending).
-    var isBetweenParts: Bool { state == .preamble || state == .epilogue }
-
     /// Takes the next piece of the body.
     func execute(_ bytes: some Collection<UInt8>) throws {
         guard state != .epilogue else { return }

@@ -69,18 +69,11 @@ final class SubmissionInbox: Sendable {
         guard ftruncate(fd, off_t(offset)) == 0, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
             throw SubmissionInboxError("\(file.path) cannot be prepared at \(offset) (error \(errno))")
         }
-        let written = chunk.withUnsafeBytes { buffer -> Int in
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n <= 0 { return done }
-                done += n
-            }
-            return done
-        }
-        guard written == chunk.count, fsync(fd) == 0 else {
+        var failed = chunk.withUnsafeBytes { FileDescriptorWriter.writeAll(fd, $0) }
+        if failed == nil, fsync(fd) != 0 { failed = errno }
+        if let failed {
             _ = ftruncate(fd, off_t(offset))
-            throw SubmissionInboxError("\(file.path): the chunk at \(offset) cannot be written (error \(errno)); is the disk full?")
+            throw SubmissionInboxError("\(file.path): the chunk at \(offset) cannot be written (error \(failed)); is the disk full?")
         }
     }
 

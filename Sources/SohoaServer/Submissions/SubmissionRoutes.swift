@@ -38,7 +38,7 @@ enum SubmissionRoutes {
         }
         api.post(":id/complete") { _, context -> Response in
             switch try owned(context, services: services) {
-            case .success(let submission): try complete(submission, services: services)
+            case .success(let submission): try complete(submission, services: services, inbox: inbox)
             case .failure(let refusal): refusal.response
             }
         }
@@ -88,11 +88,10 @@ enum SubmissionRoutes {
         if let existing = try services.catalog.submission(userID: signedIn.id, sha256: sha) {
             return APIResponse.json(existing.status)
         }
-        if let refusal = try SubmissionAdmission.check(size: sent.size, userID: signedIn.id, services: services, inbox: inbox) {
-            return APIResponse.refusal(refusal.status, refusal.en)
+        switch try SubmissionAdmission.open(record, services: services, inbox: inbox) {
+        case .success(let opened): return APIResponse.json(opened.submission.status, status: opened.created ? .created : .ok)
+        case .failure(let refusal): return APIResponse.refusal(refusal.status, refusal.problem.en)
         }
-        let (opened, _) = try services.catalog.openSubmission(record)
-        return APIResponse.json(opened.status, status: .created)
     }
 
     /// `PUT …/data?offset=N`: a chunk written at N only if N is where the upload stands and the
@@ -101,6 +100,7 @@ enum SubmissionRoutes {
         _ request: Request, _ submission: SubmissionRecord, services: ServerServices, inbox: SubmissionInbox
     ) async throws -> Response {
         guard let id = submission.id else { return APIResponse.refusal(.notFound, "no such submission") }
+        if inbox.isWebUpload(id) { return webUploadRefusal(id) }
         guard submission.state == .uploading else {
             return APIResponse.refusal(.conflict, "submission \(id) is \(submission.state.rawValue): it takes no more data")
         }
@@ -137,11 +137,14 @@ enum SubmissionRoutes {
                 SubmissionRoutes.insufficientStorage,
                 "the server's disk is nearly full (\(megabytes(free)) free); nothing was written: try again later")
         }
-        let outcome = try inbox.exclusively(id) { () throws -> Bool in
-            // Read again under the lock: another request may have moved the upload on.
-            guard try services.catalog.submission(id: id)?.receivedBytes == offset else { return false }
-            try inbox.write(chunk, at: offset, id: id)
-            return try services.catalog.advanceSubmission(id: id, from: offset, to: end)
+        // The write and its fsync on the uploads' pool, off Swift's cooperative pool.
+        let outcome = try await services.uploads.run {
+            try inbox.exclusively(id) { () throws -> Bool in
+                // Read again under the lock: another request may have moved the upload on.
+                guard try services.catalog.submission(id: id)?.receivedBytes == offset else { return false }
+                try inbox.write(chunk, at: offset, id: id)
+                return try services.catalog.advanceSubmission(id: id, from: offset, to: end)
+            }
         }
         guard outcome == true, let updated = try services.catalog.submission(id: id) else {
             return APIResponse.refusal(
@@ -151,8 +154,9 @@ enum SubmissionRoutes {
     }
 
     /// `POST …/complete`: every byte is there; the batch service checks the whole upload and its bag.
-    private static func complete(_ submission: SubmissionRecord, services: ServerServices) throws -> Response {
+    private static func complete(_ submission: SubmissionRecord, services: ServerServices, inbox: SubmissionInbox) throws -> Response {
         guard let id = submission.id else { return APIResponse.refusal(.notFound, "no such submission") }
+        if inbox.isWebUpload(id) { return webUploadRefusal(id) }
         if submission.state != .uploading { return APIResponse.json(submission.status) }
         guard submission.receivedBytes == submission.size else {
             return APIResponse.refusal(
@@ -160,6 +164,12 @@ enum SubmissionRoutes {
         }
         try services.catalog.setSubmissionState(id: id, .received, from: [.uploading])
         return APIResponse.json((try services.catalog.submission(id: id) ?? submission).status, status: .accepted)
+    }
+
+    /// 409 for the protocol's data and complete requests on a web upload: its request is writing its
+    /// files and completes it, and a tar written beside them would be bagged with nothing checking it.
+    private static func webUploadRefusal(_ id: Int64) -> Response {
+        APIResponse.refusal(.conflict, "submission \(id) came from the web upload form: it takes no data or completion through the API")
     }
 
     /// The signed-in user's submission named by the `:id` parameter, or a refusal (404 for another user's).

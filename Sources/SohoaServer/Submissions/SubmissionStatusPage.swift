@@ -3,12 +3,13 @@ import SohoaCatalog
 
 /// `/submissions`: the signed-in user's submitted batches (an admin's: everybody's) with their
 /// states, pages done and the reasons of refusals and failures, newest first; after a web upload
-/// (`sent`), a notice that the server has it.
+/// (`sent`), a notice that the server has it, only when it is one of the submissions listed.
 enum SubmissionStatusPage {
     static func page(_ submissions: [SubmissionRecord], sent: Int64? = nil, context: AppRequestContext) -> HTML {
         let language = context.language
+        let listed = sent.flatMap { id in submissions.contains { $0.id == id } ? id : nil }
         let notice: HTML =
-            sent.map { id in
+            listed.map { id in
                 """
                 <p class="notice" role="status">\(language.pick(
                     "Máy chủ đã nhận lô #\(id). Lô sẽ được kiểm tra, xử lý và lưu trữ; tải lại trang này để xem trạng thái.",

@@ -9,7 +9,7 @@ struct WebUploadPage {
     static let path = "/submissions/upload"
 
     /// Why the last upload was refused, if it was.
-    var problems: [WebUploadReceiver.Problem] = []
+    var problems: [UploadProblem] = []
     /// The largest batch the server takes at once.
     var maximumSize: Int64
 

@@ -10,8 +10,8 @@ enum WebUploadPath: Equatable {
     case file([String])
     /// A file the batch does not need (hidden files such as `.DS_Store`, whose names start with a dot).
     case skipped
-    /// A name no file may have; the reason in plain words (Vietnamese, English).
-    case refused(vi: String, en: String)
+    /// A name no file may have; the reason in plain words, the name given.
+    case refused(UploadProblem)
 
     /// The most levels below the batch folder.
     static let maximumDepth = 8
@@ -19,7 +19,7 @@ enum WebUploadPath: Equatable {
     /// The path of `filename` as sent (after the browser's `%22`, `%0D`, `%0A` escapes are undone).
     static func of(_ filename: String) -> WebUploadPath {
         let name = filename.precomposedStringWithCanonicalMapping
-        func refuse(_ vi: String, _ en: String) -> WebUploadPath { .refused(vi: "“\(name)”: \(vi)", en: "“\(name)”: \(en)") }
+        func refuse(_ vi: String, _ en: String) -> WebUploadPath { .refused(UploadProblem(vi: vi, en: en).of(name)) }
         if name.isEmpty { return refuse("tên tệp trống", "the file name is empty") }
         let start = Array(name.unicodeScalars.prefix(2))
         let drive = start.count == 2 && start[1] == ":" && CharacterSet.letters.contains(start[0])

@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import NIOCore
 import SohoaArchive
+import SohoaCatalog
 
 #if canImport(Glibc)
     import Glibc
@@ -13,12 +15,6 @@ import SohoaArchive
 /// `_csrf` (checked before any file is written), `files` (the picked folder's files), `items` (an
 /// optional `items.csv`, placed at the batch's top, replacing one in the folder).
 final class WebUploadReceiver {
-    /// Why the upload cannot be taken, in both languages.
-    struct Problem: Equatable, Sendable {
-        var vi: String
-        var en: String
-    }
-
     /// Where a refusal came from, for the answer's status.
     enum Stop: Equatable {
         /// The CSRF token was missing or wrong (403).
@@ -29,6 +25,12 @@ final class WebUploadReceiver {
         case malformed
         /// A file could not be written (507: the disk).
         case disk
+        /// The inbox refused the submission when it was to be made (`SubmissionAdmission`: its
+        /// size, a quota or the disk), with this status.
+        case refused(HTTPResponse.Status)
+        /// The catalog failed while the submission was made: the server's error
+        /// (`serverError`), answered 500, not the upload's.
+        case server
     }
 
     /// The most files one upload may hold.
@@ -44,9 +46,11 @@ final class WebUploadReceiver {
     private let parser: MultipartStream
 
     /// Problems with single files (odd names, a file sent twice); every one is named.
-    private(set) var problems: [Problem] = []
+    private(set) var problems: [UploadProblem] = []
     /// What ended the reading early, if anything.
     private(set) var stop: Stop?
+    /// The catalog's error when `stop` is `.server`.
+    private(set) var serverError: CatalogError?
     /// Body bytes taken so far.
     private(set) var bytes: Int64 = 0
     /// Files written.
@@ -58,6 +62,8 @@ final class WebUploadReceiver {
     private var hash = SHA256()
     private var extraProblems = 0
 
+    /// Folders whose entries changed, made durable when the whole body is there.
+    private var changedFolders: Set<String> = []
     private var headers: [(String, String)] = []
     private var part: Part?
     private var csrfChecked = false
@@ -70,7 +76,8 @@ final class WebUploadReceiver {
     }
 
     /// `makeFolder` is called once, when the first file arrives (after the CSRF token passed), with
-    /// the picked folder's name, and returns the empty folder to write into. `limit`: the most body
+    /// the picked folder's name, and returns the empty folder to write into; a
+    /// `SubmissionAdmission.Refusal` it throws stops the reading with that refusal. `limit`: the most body
     /// bytes taken.
     init(boundary: String, csrfToken: String, limit: Int64, makeFolder: @escaping (String?) throws -> URL) {
         parser = MultipartStream(boundary: boundary)
@@ -98,10 +105,10 @@ final class WebUploadReceiver {
     var sha256: String { Hex.string(hash.finalize()) }
 
     /// Every problem, the ones beyond `maximumListed` counted in one more line.
-    var listedProblems: [Problem] {
+    var listedProblems: [UploadProblem] {
         extraProblems == 0
             ? problems
-            : problems + [Problem(vi: "và \(extraProblems) vấn đề khác", en: "and \(extraProblems) more problems")]
+            : problems + [UploadProblem(vi: "và \(extraProblems) vấn đề khác", en: "and \(extraProblems) more problems")]
     }
 
     /// Takes the next piece of the body; after a stop, nothing more is taken.
@@ -109,34 +116,43 @@ final class WebUploadReceiver {
         guard stop == nil else { return }
         bytes += Int64(buffer.readableBytes)
         guard bytes <= limit else {
-            fail(.tooLarge, Problem(vi: "dữ liệu gửi lên nhiều hơn kích thước đã báo", en: "more data arrived than was announced"))
+            fail(.tooLarge, UploadProblem(vi: "dữ liệu gửi lên nhiều hơn kích thước đã báo", en: "more data arrived than was announced"))
             return
         }
         buffer.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
         do {
             try parser.execute(buffer.readableBytesView)
         } catch {
-            fail(.malformed, Problem(vi: "biểu mẫu gửi lên không đúng dạng", en: "the form data is not well formed"))
+            fail(.malformed, UploadProblem(vi: "biểu mẫu gửi lên không đúng dạng", en: "the form data is not well formed"))
         }
     }
 
-    /// Ends the reading: the last file is closed; a body that stopped mid-part is an error.
+    /// Ends the reading: the last file is closed; a body that stopped mid-part is an error. After a
+    /// whole body, the folders the files were made in are made durable (each file was at its end),
+    /// so a power cut after the upload is received cannot leave a file short or missing.
     func finish() {
         if stop == nil, !parser.isFinished {
-            fail(.malformed, Problem(vi: "dữ liệu gửi lên bị cắt giữa chừng", en: "the form data ended in the middle of a file"))
+            fail(.malformed, UploadProblem(vi: "dữ liệu gửi lên bị cắt giữa chừng", en: "the form data ended in the middle of a file"))
         }
         if case .file(let file) = part { file.close() }
         part = nil
+        guard stop == nil else { return }
+        for folder in changedFolders.sorted() {
+            if let code = FileDescriptorWriter.syncFolder(folder) {
+                fail(.disk, WebUploadFile.Failure(code: code).problem)
+                return
+            }
+        }
     }
 
-    private func fail(_ reason: Stop, _ problem: Problem) {
+    private func fail(_ reason: Stop, _ problem: UploadProblem) {
         if case .file(let file) = part { file.close() }
         part = .ignored
         stop = reason
         note(problem)
     }
 
-    private func note(_ problem: Problem) {
+    private func note(_ problem: UploadProblem) {
         if problems.count < Self.maximumListed { problems.append(problem) } else { extraProblems += 1 }
     }
 
@@ -164,7 +180,7 @@ final class WebUploadReceiver {
             if SessionToken.matches(String(decoding: bytes, as: UTF8.self), csrfToken) {
                 csrfChecked = true
             } else {
-                fail(.forbidden, Problem(vi: "mã bảo vệ biểu mẫu (CSRF) không đúng", en: "the form's CSRF token is wrong"))
+                fail(.forbidden, UploadProblem(vi: "mã bảo vệ biểu mẫu (CSRF) không đúng", en: "the form's CSRF token is wrong"))
             }
         case .file(let file):
             do {
@@ -191,7 +207,7 @@ final class WebUploadReceiver {
         }
         guard name == "files" || name == "items", let raw = parameters["filename"], !raw.isEmpty else { return }
         guard csrfChecked else {
-            fail(.forbidden, Problem(vi: "thiếu mã bảo vệ biểu mẫu (CSRF)", en: "the form's CSRF token is missing"))
+            fail(.forbidden, UploadProblem(vi: "thiếu mã bảo vệ biểu mẫu (CSRF)", en: "the form's CSRF token is missing"))
             return
         }
         let sent = WebUploadPath.unescaped(raw)
@@ -203,8 +219,8 @@ final class WebUploadReceiver {
             switch WebUploadPath.of(sent) {
             case .file(let path): segments = path
             case .skipped: return
-            case .refused(let vi, let en):
-                note(Problem(vi: vi, en: en))
+            case .refused(let problem):
+                note(problem)
                 return
             }
             if pickedFolder == nil { pickedFolder = WebUploadPath.pickedFolder(sent) }
@@ -214,7 +230,7 @@ final class WebUploadReceiver {
         guard fileCount < Self.maximumFiles else {
             fail(
                 .malformed,
-                Problem(
+                UploadProblem(
                     vi: "một lần gửi nhiều nhất \(Self.maximumFiles) tệp: hãy chia lô nhỏ hơn",
                     en: "at most \(Self.maximumFiles) files at once: split the batch"))
             return
@@ -222,10 +238,17 @@ final class WebUploadReceiver {
         do {
             if folder == nil { folder = try makeFolder(pickedFolder) }
             guard let folder else { return }
-            part = .file(try WebUploadFile(folder: folder, segments: segments, replacing: name == "items"))
+            let file = try WebUploadFile(folder: folder, segments: segments, replacing: name == "items")
+            changedFolders.formUnion(file.changedFolders)
+            part = .file(file)
             fileCount += 1
-        } catch let error as WebUploadFile.Refusal {
-            note(Problem(vi: "“\(segments.joined(separator: "/"))”: \(error.vi)", en: "“\(segments.joined(separator: "/"))”: \(error.en)"))
+        } catch let refusal as SubmissionAdmission.Refusal {
+            fail(.refused(refusal.status), refusal.problem)
+        } catch let error as CatalogError {
+            serverError = error
+            fail(.server, UploadProblem(vi: "lỗi máy chủ", en: "the server failed"))
+        } catch let problem as UploadProblem {
+            note(problem.of(segments.joined(separator: "/")))
         } catch {
             fail(.disk, error.problem)
         }
@@ -267,8 +290,8 @@ final class WebUploadReceiver {
 
 extension Error {
     /// A file-writing error as a problem for the page.
-    fileprivate var problem: WebUploadReceiver.Problem {
-        WebUploadReceiver.Problem(
+    fileprivate var problem: UploadProblem {
+        UploadProblem(
             vi: "máy chủ không ghi được tệp (\(self)); có thể ổ đĩa đã đầy, hãy báo quản trị viên",
             en: "the server cannot write the file (\(self)); the disk may be full, tell the administrator")
     }

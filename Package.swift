@@ -20,7 +20,15 @@ var targets: [Target] = [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "SohoaText", swiftSettings: swiftSettings),
     .target(name: "SohoaImaging", dependencies: ["CTIFF", "CPNG", "CTurboJPEG", "CJPEG2000"], swiftSettings: pixelLoopSettings),
-    .target(name: "SohoaOCR", dependencies: ["CTesseract", "CPNG", "SohoaImaging", "SohoaText"], swiftSettings: swiftSettings),
+    // Tesseract's per-line images kept uncompressed while it recognizes (issue 19): defines
+    // leptonica's `pixWriteMemPng`, which must be in the executable's dynamic symbol table to take
+    // the place of leptonica's own (see Sources/CTesseractLineImages/line_images.c).
+    .target(
+        name: "CTesseractLineImages",
+        linkerSettings: [.linkedLibrary("lept"), .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=pixWriteMemPng"])]),
+    .target(
+        name: "SohoaOCR", dependencies: ["CTesseract", "CTesseractLineImages", "CPNG", "SohoaImaging", "SohoaText"],
+        swiftSettings: swiftSettings),
     .target(
         name: "SohoaArchive",
         dependencies: ["SohoaText", .product(name: "Crypto", package: "swift-crypto")],
@@ -96,7 +104,9 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting", "CTurboJPEG"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting", "CTesseract", "CTesseractLineImages"],
+        swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift")],

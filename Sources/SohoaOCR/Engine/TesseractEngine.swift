@@ -1,4 +1,5 @@
 import CTesseract
+import CTesseractLineImages
 import Foundation
 import SohoaImaging
 
@@ -29,6 +30,19 @@ public final class TesseractEngine: OCREngine {
         return Set(names.filter { $0.hasSuffix(suffix) }.map { String($0.dropLast(suffix.count)) })
             .subtracting(["osd"])
     }
+
+    /// Whether this process's Tesseract can store the image of each line it reads uncompressed
+    /// (`CTesseractLineImages`) instead of the PNG that Debian's build encodes and decodes again for
+    /// every line (about a tenth of a run's CPU time). False if the interposition did not take.
+    public static var canStoreLineImagesUncompressed: Bool { sohoa_line_images_interposed() == 1 }
+
+    /// `SOHOA_TESSERACT_PNG_LINES=1` keeps Tesseract's own PNG round trip: for comparing outputs
+    /// and time with and without (`scripts/bench-throughput.sh`).
+    static let environmentKeepsPNGLines = ProcessInfo.processInfo.environment["SOHOA_TESSERACT_PNG_LINES"] == "1"
+
+    /// True to let Tesseract store its line images as PNG (as the `tesseract` command does); the
+    /// results are the same either way, only slower.
+    var keepsLineImagesAsPNG = TesseractEngine.environmentKeepsPNGLines
 
     /// The folder the models are read from.
     public let tessdata: URL
@@ -65,7 +79,11 @@ public final class TesseractEngine: OCREngine {
         }
         TessBaseAPISetSourceResolution(api, Int32(dpi))
         defer { TessBaseAPIClear(api) }
-        guard TessBaseAPIRecognize(api, nil) == 0 else {
+        // The line images Tesseract keeps while it reads: uncompressed instead of PNG (same pixels).
+        sohoa_line_images_uncompressed(keepsLineImagesAsPNG ? 0 : 1)
+        let status = TessBaseAPIRecognize(api, nil)
+        sohoa_line_images_uncompressed(0)
+        guard status == 0 else {
             throw OCRError(
                 kind: .recognitionFailed, language: language,
                 message:

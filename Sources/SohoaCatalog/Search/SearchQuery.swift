@@ -10,11 +10,15 @@ import Foundation
 /// read every word of the index that starts with that letter). At most `maximumWords` words are
 /// used, phrases' words included.
 ///
+/// Every term looks in the index's `folded` column (`folded : "thu"`): the `marks` column is read only
+/// for exact forms.
+///
 /// Ranking by marks (issue 18): a word typed with marks (tone marks, `đ`, `ư`…) also looks for its
 /// exact form in the index's `marks` column (`MarkedWords`), as an alternative that adds no page: the
-/// term `đường` is `("duong"* OR marks : "<token>")`, and `SearchScan` ranks the pages where it is
-/// written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks for
-/// the exact forms of all its words. Words typed without marks match every form alike.
+/// term `đường` is `(folded : "duong" OR marks : "<token>")`, and `SearchScan` ranks the pages where
+/// it is written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks
+/// for the exact forms of all its words. Words typed without marks match every form alike, and so does
+/// the last word matched as a prefix: it is not finished, so `đại họ` ranks "học" no lower than "họ".
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {
@@ -45,11 +49,20 @@ struct SearchQuery: Equatable {
     /// `scripts/search-eval.sh`, which prints both side by side).
     static let ranksByMarks = ProcessInfo.processInfo.environment["SOHOA_SEARCH_RANKING"] != "folded"
 
-    /// One FTS5 phrase of the match expression: the term it belongs to, and whether it is the
-    /// term's exact form (else its folded form).
+    /// One FTS5 phrase of the match expression: the term it belongs to, and what of the term it is.
     struct Phrase: Equatable {
+        /// What a phrase of a term looks for.
+        enum Role: Equatable {
+            /// The term's folded form (a prefix as a prefix): what finds the pages and bm25 weighs.
+            case folded
+            /// A prefix's folded form as a whole word: fewer hits than `folded` means a longer word.
+            case wholeWord
+            /// The term's exact form, in the `marks` column.
+            case exact
+        }
+
         var term: Int
-        var isExact: Bool
+        var role: Role
     }
 
     /// Parses search text: `"` opens and closes a phrase (an unclosed one runs to the end).
@@ -131,32 +144,59 @@ struct SearchQuery: Equatable {
         return kept
     }
 
-    /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match). A term
-    /// with an exact form is `(folded OR marks : exact)`: the exact form adds no page (it is only
-    /// found where the folded form is), but `sohoa_rank` sees which pages have it.
+    /// The FTS5 `MATCH` expression for `SearchScan`, or `nil` when the text has no words (nothing can
+    /// match). A term with an exact form is `(folded OR marks : exact)`: the exact form adds no page
+    /// (it is only found where the folded form is), but `sohoa_rank` sees which pages have it. A prefix
+    /// with an exact form also looks for its folded form as a whole word, `(folded* OR folded OR marks :
+    /// exact)`: a page where the prefix is only the start of a longer word is not ranked below one with
+    /// the word as written, since the longer word's marks are unknown (`đại họ` ranks "học" with "họ",
+    /// above "hổ").
     var matchExpression: String? {
+        expression(prefixesRankedByMarks: true)
+    }
+
+    /// The FTS5 `MATCH` expression for ranking by `bm25()` (the unfiltered search): as
+    /// `matchExpression`, but a prefix has no exact form, since bm25 cannot tell a longer word from one
+    /// with other marks (it would rank "họ" above "học" for `đại họ`).
+    var bm25MatchExpression: String? {
+        expression(prefixesRankedByMarks: false)
+    }
+
+    /// The match expression, a prefix with an exact form looking for it or not.
+    private func expression(prefixesRankedByMarks: Bool) -> String? {
         guard !terms.isEmpty else { return nil }
-        return zip(termExpressions, exactTokens).map { folded, exact in
-            guard let exact else { return folded }
-            return "(\(folded) OR marks : \(Self.quoted(exact)))"
-        }.joined(separator: exactTokens.contains { $0 != nil } ? " AND " : " ")  // FTS5 implies no AND before "("
+        let parts = zip(terms, zip(termExpressions, exactTokens)).map { term, expressions in
+            let (folded, exact) = expressions
+            guard let exact else { return (folded, false) }
+            guard case .prefix(let word) = term else { return ("(\(folded) OR marks : \(Self.quoted(exact)))", true) }
+            guard prefixesRankedByMarks else { return (folded, false) }
+            return ("(\(folded) OR folded : \(Self.quoted(word)) OR marks : \(Self.quoted(exact)))", true)
+        }
+        // FTS5 implies no AND before "(".
+        return parts.map(\.0).joined(separator: parts.contains { $0.1 } ? " AND " : " ")
     }
 
     /// The FTS5 phrases of `matchExpression`, in order (as `xInst` numbers them).
     var phrases: [Phrase] {
-        exactTokens.enumerated().flatMap { term, exact in
-            exact == nil ? [Phrase(term: term, isExact: false)] : [Phrase(term: term, isExact: false), Phrase(term: term, isExact: true)]
+        zip(terms, exactTokens).enumerated().flatMap { index, termAndExact -> [Phrase] in
+            let (term, exact) = termAndExact
+            guard exact != nil else { return [Phrase(term: index, role: .folded)] }
+            if case .prefix = term {
+                return [Phrase(term: index, role: .folded), Phrase(term: index, role: .wholeWord), Phrase(term: index, role: .exact)]
+            }
+            return [Phrase(term: index, role: .folded), Phrase(term: index, role: .exact)]
         }
     }
 
     /// Each term's folded form as an FTS5 `MATCH` expression of its own, in order (one FTS5 phrase
-    /// each): what counts the pages a term matches.
+    /// each): what counts the pages a term matches. It looks in the `folded` column only: a query's
+    /// private-use characters are word characters, and must not match the `marks` column's tokens.
     var termExpressions: [String] {
         terms.map { term in
             switch term {
-            case .word(let word): Self.quoted(word)
-            case .prefix(let word): Self.quoted(word) + "*"
-            case .phrase(let words): Self.quoted(words.joined(separator: " "))
+            case .word(let word): "folded : " + Self.quoted(word)
+            case .prefix(let word): "folded : " + Self.quoted(word) + "*"
+            case .phrase(let words): "folded : " + Self.quoted(words.joined(separator: " "))
             }
         }
     }

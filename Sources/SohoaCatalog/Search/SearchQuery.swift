@@ -17,8 +17,9 @@ import Foundation
 /// exact form in the index's `marks` column (`MarkedWords`), as an alternative that adds no page: the
 /// term `đường` is `(folded : "duong" OR marks : "<token>")`, and `SearchScan` ranks the pages where
 /// it is written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks
-/// for the exact forms of all its words. Words typed without marks match every form alike, and so does
-/// the last word matched as a prefix: it is not finished, so `đại họ` ranks "học" no lower than "họ".
+/// for the exact forms of all its words. Words typed without marks match every form alike. The last
+/// word, matched as a prefix, may be a word not finished: a page where it begins a longer word ranks as
+/// one where it is written so (`đại họ` ranks "học" with "họ", above "hổ").
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {

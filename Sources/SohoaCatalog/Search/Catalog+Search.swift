@@ -23,8 +23,7 @@ extension Catalog {
 extension CatalogTransaction {
     /// Pages whose text matches `query`, best first (bm25), each with a snippet of the original text.
     /// A marked word found as written counts ten times a folded match (bm25's column weights), so
-    /// pages with the exact words come first here too, as a rule rather than always; not the last word
-    /// matched as a prefix (`SearchQuery.bm25MatchExpression`).
+    /// pages with the exact words come first here too, as a rule rather than always.
     ///
     /// Words match with or without diacritics and in any case (`dai hoc`, `ĐẠI HỌC` and `Đại học` are
     /// the same); all plain words must match, in any order, and the last one may be the start of a word;
@@ -32,7 +31,7 @@ extension CatalogTransaction {
     /// a query without words finds nothing.
     public func search(_ query: String, limit: Int = 20, offset: Int = 0) throws(CatalogError) -> [SearchHit] {
         let parsed = SearchQuery(query)
-        guard let match = parsed.bm25MatchExpression, limit > 0 else { return [] }
+        guard let match = parsed.matchExpression, limit > 0 else { return [] }
         let rows = try run {
             try Row.fetchAll(
                 db,

@@ -18,8 +18,9 @@ import Foundation
 /// term `đường` is `(folded : "duong" OR marks : "<token>")`, and `SearchScan` ranks the pages where
 /// it is written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks
 /// for the exact forms of all its words. Words typed without marks match every form alike. The last
-/// word, matched as a prefix, may be a word not finished: a page where it begins a longer word ranks as
-/// one where it is written so (`đại họ` ranks "học" with "họ", above "hổ").
+/// word, matched as a prefix, is taken as written too: `đại họ` ranks "họ" above "học" and "hổ" (a
+/// search is sent finished; ranking a longer word with the word typed would rank "đại" or "dân" with
+/// "đá" for the one-word search `đá`).
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {
@@ -56,8 +57,6 @@ struct SearchQuery: Equatable {
         enum Role: Equatable {
             /// The term's folded form (a prefix as a prefix): what finds the pages and bm25 weighs.
             case folded
-            /// A prefix's folded form as a whole word: fewer hits than `folded` means a longer word.
-            case wholeWord
             /// The term's exact form, in the `marks` column.
             case exact
         }
@@ -145,47 +144,23 @@ struct SearchQuery: Equatable {
         return kept
     }
 
-    /// The FTS5 `MATCH` expression for `SearchScan`, or `nil` when the text has no words (nothing can
-    /// match). A term with an exact form is `(folded OR marks : exact)`: the exact form adds no page
-    /// (it is only found where the folded form is), but `sohoa_rank` sees which pages have it. A prefix
-    /// with an exact form also looks for its folded form as a whole word, `(folded* OR folded OR marks :
-    /// exact)`: a page where the prefix is only the start of a longer word is not ranked below one with
-    /// the word as written, since the longer word's marks are unknown (`đại họ` ranks "học" with "họ",
-    /// above "hổ").
+    /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match). A term
+    /// with an exact form is `(folded OR marks : exact)`: the exact form adds no page (it is only
+    /// found where the folded form is), but `sohoa_rank` (and bm25's column weights) see which pages
+    /// have it.
     var matchExpression: String? {
-        expression(prefixesRankedByMarks: true)
-    }
-
-    /// The FTS5 `MATCH` expression for ranking by `bm25()` (the unfiltered search): as
-    /// `matchExpression`, but a prefix has no exact form, since bm25 cannot tell a longer word from one
-    /// with other marks (it would rank "họ" above "học" for `đại họ`).
-    var bm25MatchExpression: String? {
-        expression(prefixesRankedByMarks: false)
-    }
-
-    /// The match expression, a prefix with an exact form looking for it or not.
-    private func expression(prefixesRankedByMarks: Bool) -> String? {
         guard !terms.isEmpty else { return nil }
-        let parts = zip(terms, zip(termExpressions, exactTokens)).map { term, expressions in
-            let (folded, exact) = expressions
-            guard let exact else { return (folded, false) }
-            guard case .prefix(let word) = term else { return ("(\(folded) OR marks : \(Self.quoted(exact)))", true) }
-            guard prefixesRankedByMarks else { return (folded, false) }
-            return ("(\(folded) OR folded : \(Self.quoted(word)) OR marks : \(Self.quoted(exact)))", true)
-        }
-        // FTS5 implies no AND before "(".
-        return parts.map(\.0).joined(separator: parts.contains { $0.1 } ? " AND " : " ")
+        return zip(termExpressions, exactTokens).map { folded, exact in
+            guard let exact else { return folded }
+            return "(\(folded) OR marks : \(Self.quoted(exact)))"
+        }.joined(separator: exactTokens.contains { $0 != nil } ? " AND " : " ")  // FTS5 implies no AND before "("
     }
 
     /// The FTS5 phrases of `matchExpression`, in order (as `xInst` numbers them).
     var phrases: [Phrase] {
-        zip(terms, exactTokens).enumerated().flatMap { index, termAndExact -> [Phrase] in
-            let (term, exact) = termAndExact
-            guard exact != nil else { return [Phrase(term: index, role: .folded)] }
-            if case .prefix = term {
-                return [Phrase(term: index, role: .folded), Phrase(term: index, role: .wholeWord), Phrase(term: index, role: .exact)]
-            }
-            return [Phrase(term: index, role: .folded), Phrase(term: index, role: .exact)]
+        exactTokens.enumerated().flatMap { term, exact in
+            exact == nil
+                ? [Phrase(term: term, role: .folded)] : [Phrase(term: term, role: .folded), Phrase(term: term, role: .exact)]
         }
     }
 

@@ -56,19 +56,10 @@ final class SearchScan {
         guard columnSize(fts, Self.foldedColumn, &tokens) == SQLITE_OK else { return nil }
         let norm = Self.k1 * (1 - Self.b + Self.b * Double(tokens) / averageLength)
         var score = 0.0
-        var foldedFrequency = 0.0
-        var isLonger = false
         for (phrase, frequency) in zip(roles, frequencies) {
             switch phrase.role {
-            case .folded:
-                foldedFrequency = frequency
-                isLonger = false
-                score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
-            case .wholeWord:
-                // Fewer whole words than prefix hits: the prefix starts a longer word, whose marks are unknown.
-                isLonger = foldedFrequency > frequency
-            case .exact:
-                if frequency > 0 || isLonger { score += Self.exactTermWeight }
+            case .folded: score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
+            case .exact: if frequency > 0 { score += Self.exactTermWeight }
             }
         }
         return -score

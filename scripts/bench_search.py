@@ -7,6 +7,9 @@
   bench_search.py query URL COUNT      sends COUNT searches to URL (a running `sohoa serve`) and prints
                                        the median and 95th percentile latency.
   bench_search.py time URL PATH TOKEN N  times N GETs of PATH with the session cookie.
+  bench_search.py index                reads a JSON list of texts on standard input and prints, for
+                                       each, its folded text and its marks column as this script
+                                       writes them (SearchMarksTests compares them with sohoa's).
 """
 import hashlib
 import http.client
@@ -66,31 +69,89 @@ TYPES = ["rare-book", "manuscript", "local-history", "newspaper", "map", "photo"
 LANGUAGES = ["vie", "vie", "vie", "vie+fra", "vie+eng", "blt"]
 
 
-def fold(text):
-    """DiacriticFolding.fold: lowercase, combining marks removed, đ/ð → d."""
-    out = []
-    for ch in unicodedata.normalize("NFD", text.lower()):
-        if unicodedata.category(ch) in ("Mn", "Me"):
-            continue
-        out.append("d" if ch in "đð" else ch)
-    return "".join(out)
-
-
+# Folding and marks as sohoa's DiacriticFolding and MarkedWords make them (the Swift test
+# SearchMarksTests.testPythonFoldsAndMarksAsSohoa holds the two to the same output). Text made only
+# of Latin letters, Vietnamese's precomposed letters and punctuation (one code point per character,
+# as DiacriticFolding.isOneScalarPerCharacter) is read fast, as a whole; any other text character by
+# character, script-aware: only Latin letters lose their marks (Tai Viet, Greek, Cyrillic keep theirs).
 TONE_MARKS = {0x300, 0x301, 0x303, 0x309, 0x323}
+ONE_CODE_POINT = re.compile("^[\u0000-\u02ff\u1e00-\u1eff\u2010-\u2027]*$")
+WORD_CATEGORIES = ("Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Co")
+# Code points that join the one before into one character (grapheme cluster): marks, ZWNJ, ZWJ,
+# variation selectors; CR LF is one character too.
+JOINING = re.compile("(?:\r\n|.)[\u200c\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0100-\U000e01ef]*", re.S)
+
+
+def is_latin_or_unlettered(base):
+    """DiacriticFolding.isLatinOrUnlettered."""
+    value = ord(base)
+    if (value < 0x80 or 0xC0 <= value <= 0x2AF or 0x1D00 <= value <= 0x1DBF or 0x1E00 <= value <= 0x1EFF
+            or 0x2C60 <= value <= 0x2C7F or 0xA720 <= value <= 0xA7FF or 0xAB30 <= value <= 0xAB6F
+            or 0xFF21 <= value <= 0xFF3A or 0xFF41 <= value <= 0xFF5A):
+        return True
+    category = unicodedata.category(base)
+    return not (category[0] == "L" or category == "Nl")
+
+
+def characters(text):
+    """The text's characters (grapheme clusters, closely enough for search): each with its marks."""
+    out = []
+    for match in JOINING.finditer(text):
+        piece = match.group()
+        if out and unicodedata.category(piece[0]) in ("Mn", "Me", "Mc") and unicodedata.category(out[-1][-1]) != "Cc":
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def pieces(character):
+    """DiacriticFolding.pieces: ('letter', c), ('mark', c) or ('bar', None) for one character."""
+    lowered = character.lower()
+    decomposed = unicodedata.normalize("NFD", lowered)
+    if decomposed and not is_latin_or_unlettered(decomposed[0]):
+        return [("letter", c) for c in unicodedata.normalize("NFC", lowered)]
+    out = []
+    for c in decomposed:
+        if unicodedata.category(c) in ("Mn", "Me"):
+            out.append(("mark", c))
+        elif c in "đð":
+            out += [("letter", "d"), ("bar", None)]
+        else:
+            out.append(("letter", c))
+    return out
+
+
+def fold_character(character):
+    """DiacriticFolding.fold of one character."""
+    if character.isascii():
+        return character.lower()
+    return "".join(c for kind, c in pieces(character) if kind == "letter")
+
+
+def fold(text):
+    """DiacriticFolding.fold: lowercase, the combining marks of Latin letters removed, đ/ð → d."""
+    if ONE_CODE_POINT.match(text):
+        return "".join("d" if ch in "đð" else ch for ch in unicodedata.normalize("NFD", text.lower())
+                       if unicodedata.category(ch) not in ("Mn", "Me"))
+    return "".join(fold_character(character) for character in characters(text))
 
 
 def exact_form(word):
     """MarkedWords.exactForm: folded letters, each followed by its other marks' codes, tone codes last."""
     letters, tones = [], []
-    for ch in word.lower():
-        if ch in "đð":
-            letters.append("d\ue111")
+    for character in characters(word):
+        if character.isascii():
+            letters.append(character.lower())
             continue
-        decomposed = unicodedata.normalize("NFD", ch)
-        letters.append(decomposed[0])
-        for mark in decomposed[1:]:
-            code = chr(0xE000 + ord(mark)) if 0x300 <= ord(mark) <= 0x36F else "\ue3ff"
-            (tones if ord(mark) in TONE_MARKS else letters).append(code)
+        for kind, c in pieces(character):
+            if kind == "letter":
+                letters.append(c)
+            elif kind == "bar":
+                letters.append("\ue111")
+            else:
+                code = chr(0xE000 + ord(c)) if 0x300 <= ord(c) <= 0x36F else "\ue3ff"
+                (tones if ord(c) in TONE_MARKS else letters).append(code)
     return "".join(letters + tones)
 
 
@@ -103,9 +164,27 @@ def token(exact):
     return chr(0xF0000 + index if index < 0xFFFE else 0x100000 + index - 0xFFFE)
 
 
+def words(text):
+    """DiacriticFolding.words: the words of the text as written (runs of characters whose folded
+    form starts with a letter, a digit or a private-use character, as FTS5's tokenizer sees them)."""
+    if ONE_CODE_POINT.match(text):
+        return re.findall(r"[^\W_]+", text)
+    out, current = [], ""
+    for character in characters(text):
+        folded = fold_character(character)
+        if folded and unicodedata.category(folded[0]) in WORD_CATEGORIES:
+            current += character
+        elif current:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
 def marks(text):
-    """MarkedWords.column for Vietnamese text: one token per word."""
-    return " ".join(token(exact_form(word)) for word in re.findall(r"[^\W_]+", text))
+    """MarkedWords.column: one token per word."""
+    return " ".join(token(exact_form(word)) for word in words(text))
 
 
 def page_text(rng, weights):
@@ -251,6 +330,8 @@ def main(argv):
         else:
             print(f"{argv[3]} as a signed-in archivist: {len(latencies)} requests, median {statistics.median(latencies):.1f} ms, "
                   f"max {max(latencies):.1f} ms")
+    elif len(argv) == 2 and argv[1] == "index":
+        print(json.dumps([[fold(text), marks(text)] for text in json.load(sys.stdin)]))
     else:
         sys.exit(__doc__)
 

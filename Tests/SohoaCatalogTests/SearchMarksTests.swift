@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -43,6 +44,34 @@ final class SearchMarksTests: XCTestCase {
         let old = SearchQuery("đường", ranksByMarks: false)
         XCTAssertEqual(old.matchExpression, SearchQuery("duong").matchExpression)
         XCTAssertEqual(try test.catalog.search("duong", filters: SearchFilters(access: [.public])).results.first?.hit.itemID, "duong-1")
+    }
+
+    /// The last word, matched as a prefix, may be a word not finished: a page where it starts a
+    /// longer word ranks as one with the word as written (the longer word's marks are unknown), and
+    /// only the pages with the same letters but other marks come after.
+    /// The last word is a prefix, and is taken as written too: a search is sent finished.
+    func testAMarkedLastWordRanksItsExactFormFirst() throws {
+        let test = try fixture([
+            ("hoc", "Trường đại học sư phạm của tỉnh Lai Châu mở năm nay"),
+            ("ho-other-marks", "Đại hổ"),
+            ("ho", "Đại họ Lò ở bản"),
+        ])
+        let ranked = try found(test, "đại họ")
+        XCTAssertEqual(ranked.first, "ho", "\(ranked)")
+        XCTAssertEqual(Set(ranked), ["ho", "hoc", "ho-other-marks"], "a prefix still finds the longer word")
+        let query = SearchQuery("đại họ")
+        XCTAssertTrue(query.matchExpression?.contains(#" AND (folded : "ho"* OR marks : ""#) == true, "\(query)")
+        XCTAssertEqual(try test.catalog.search("đại họ").first?.itemID, "ho", "bm25 weighs the marks column too")
+    }
+
+    /// A query's private-use characters are word characters, but never the `marks` column's tokens.
+    func testPrivateUseCharactersInAQueryMatchOnlyFoldedText() throws {
+        let test = try fixture([("a", "Con đường mới"), ("b", "Dấu \u{F0001} riêng")])
+        let token = String(Character(MarkedWords.token(MarkedWords.exactForm("đường"))))
+        XCTAssertEqual(try found(test, token), [])
+        XCTAssertEqual(try test.catalog.search(token).map(\.itemID), [])
+        XCTAssertEqual(try found(test, "con " + token), [])
+        XCTAssertEqual(try found(test, "\u{F0001}"), ["b"], "the text's own private-use characters are still words")
     }
 
     func testUnmarkedWordsMatchEveryFormAlike() throws {
@@ -111,6 +140,58 @@ final class SearchMarksTests: XCTestCase {
         XCTAssertEqual(MarkedWords.token(MarkedWords.exactForm("đường")).value, 0xF8579)
         XCTAssertEqual(MarkedWords.token(MarkedWords.exactForm("Hòa")).value, 0x108D01)
         XCTAssertEqual(MarkedWords.token(MarkedWords.exactForm("hoà")).value, 0x108D01)
+    }
+
+    /// Folding and the exact form take a character apart in one place (`DiacriticFolding.pieces`):
+    /// the folded form is the exact form without its marks' codes, for every character the tables hold.
+    func testTheFoldedFormIsTheExactFormWithoutItsMarks() {
+        let others = ["\u{AA80}\u{AAB2}", "a\u{301}\u{323}", "đ\u{301}", "Ð", "1\u{301}", "\u{301}", "ꞗ", "Ｄ", "ǅ", "İ"]
+        let characters = (0..<DiacriticFolding.foldedScalarLimit).compactMap(Unicode.Scalar.init).map(Character.init)
+        for character in characters + others.map(Character.init) {
+            let exact = MarkedWords.exactForm(Substring(String(character)))
+            let unmarked = String(String.UnicodeScalarView(exact.unicodeScalars.filter { !(0xE000...0xE3FF).contains($0.value) }))
+            XCTAssertEqual(unmarked, DiacriticFolding.fold(character), "\(character.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertEqual(DiacriticFolding.pieces("Ự"), [.letter("u"), .mark("\u{31B}"), .mark("\u{323}")])
+        XCTAssertEqual(DiacriticFolding.pieces("Đ"), [.letter("d"), .bar])
+        XCTAssertEqual(DiacriticFolding.pieces("Й"), [.letter("й")], "Cyrillic keeps its marks")
+    }
+
+    /// `scripts/bench_search.py` writes the index of the benchmark's and the judged set's catalogs
+    /// without sohoa (`search_eval.py` through it): its folded text and tokens must be sohoa's, for the
+    /// judged set's texts and for the scripts that fold differently.
+    func testPythonFoldsAndMarksAsSohoa() throws {
+        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
+        else { throw XCTSkip("no python3 to run scripts/bench_search.py") }
+        let root = SharedFolder.packageRoot
+        let judged = try String(contentsOf: root.appendingPathComponent("scripts/search-judgements/pages.tsv"), encoding: .utf8)
+        var texts = judged.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
+            line.split(separator: "\t", maxSplits: 1).last.map(String.init)
+        }
+        let scans = root.appendingPathComponent("SampleScans")
+        let files = FileManager.default.enumerator(at: scans, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+        for file in files where file.lastPathComponent.hasSuffix(".gt.txt") {
+            texts.append(try String(contentsOf: file, encoding: .utf8))
+        }
+        XCTAssertGreaterThan(texts.count, 200, "the judged set's pages")
+        texts =
+            texts.map(\.precomposedStringWithCanonicalMapping) + [
+                "Đường đi — ĐẠI HỌC, «Hòa» và hoà; ð Ð 1945² x*y",
+                "\u{AA80}\u{AAB2}\u{AA81} \u{AA85}: chữ Thái Việt",
+                "Ἀθῆναι ΟΔΟΣ ά, Йошкар-Ола ёлка",
+                "đường".decomposedStringWithCanonicalMapping + " Hoa\u{300} 1\u{301}2 \u{301}a",
+                "line\r\nnext 👍🏽 a\u{200D}b İstanbul ǅemal Ｄại क्षत्रिय 한국어 \u{F0001}",
+            ]
+        let input = String(decoding: try JSONSerialization.data(withJSONObject: texts), as: UTF8.self)
+        let run = try ProcessRunner.run(
+            URL(fileURLWithPath: python), [root.appendingPathComponent("scripts/bench_search.py").path, "index"], input: input)
+        XCTAssertEqual(run.exitCode, 0, run.stderr)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String]])
+        XCTAssertEqual(rows.count, texts.count)
+        for (text, row) in zip(texts, rows) {
+            XCTAssertEqual(row.first, DiacriticFolding.fold(text), "folded: \(text.prefix(60))")
+            XCTAssertEqual(row.last, MarkedWords.column(text), "marks: \(text.prefix(60))")
+        }
     }
 
     /// The column of tokens has one per word, as the tokenizer reads them, so phrases line up.

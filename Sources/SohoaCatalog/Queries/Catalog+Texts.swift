@@ -30,16 +30,13 @@ extension CatalogTransaction {
         pageID: Int64, itemID: String, text: String, at date: Date = Date()
     ) throws(CatalogError) {
         let text = text.precomposedStringWithCanonicalMapping
-        let folded = DiacriticFolding.fold(text)
         try run {
             // Deleting the old row also removes its index row (trigger page_texts_delete_search).
             try db.execute(sql: "DELETE FROM page_texts WHERE pageID = ?", arguments: [pageID])
             try db.execute(
                 sql: "INSERT INTO page_texts (pageID, itemID, text, updatedAt) VALUES (?, ?, ?, ?)",
                 arguments: [pageID, itemID, text, date])
-            try db.execute(
-                sql: "INSERT INTO page_search (rowid, folded, marks) VALUES (?, ?, ?)",
-                arguments: [pageID, folded, MarkedWords.column(text)])
+            try PageSearchIndex.insert(db, pageID: pageID, text: text)
         }
     }
 

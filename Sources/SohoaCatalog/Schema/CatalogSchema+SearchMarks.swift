@@ -24,12 +24,9 @@ extension CatalogSchema {
                         prefix = '2 3 4 5 6'
                     );
                     """)
-            let insert = try db.makeStatement(sql: "INSERT INTO page_search_rebuilt (rowid, folded, marks) VALUES (?, ?, ?)")
             let texts = try Row.fetchCursor(db, sql: "SELECT pageID, text FROM page_texts ORDER BY pageID")
             while let row = try texts.next() {
-                let pageID: Int64 = row["pageID"]
-                let text: String = row["text"]
-                try insert.execute(arguments: [pageID, DiacriticFolding.fold(text), MarkedWords.column(text)])
+                try PageSearchIndex.insert(db, pageID: row["pageID"], text: row["text"], into: "page_search_rebuilt")
             }
             try db.execute(
                 sql: """

@@ -49,28 +49,50 @@ public enum DiacriticFolding {
         if character.isASCII {
             return character.lowercased()
         }
+        var scalars = String.UnicodeScalarView()
+        for piece in pieces(character) {
+            if case .letter(let scalar) = piece { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    /// A part of a character as search takes it apart (`pieces`): a letter, which the folded form
+    /// keeps, or a mark, which folding removes and `MarkedWords` keeps as a code.
+    enum Piece: Equatable {
+        /// A scalar of the folded form, lowercased: a Latin letter without its marks, `d` for `đ`
+        /// and `ð`, or any scalar of a letter of another script (its marks included).
+        case letter(Unicode.Scalar)
+        /// A combining mark of a Latin letter (or of no letter at all), after the letter it is on.
+        case mark(Unicode.Scalar)
+        /// The bar of `đ` (or of `ð`, which legacy Vietnamese encodings produce for Đ/đ), after its `d`.
+        case bar
+    }
+
+    /// One character taken apart, once for folding and for marks: lowercased and canonically
+    /// decomposed; a Latin letter (or a mark on no letter) splits into its letters and marks; a letter
+    /// of another script stays whole, lowercased, in NFC.
+    static func pieces(_ character: Character) -> [Piece] {
         let lowercased = character.lowercased()
         let decomposed = lowercased.decomposedStringWithCanonicalMapping.unicodeScalars
         if let base = decomposed.first, !isLatinOrUnlettered(base) {
-            return lowercased.precomposedStringWithCanonicalMapping
+            return lowercased.precomposedStringWithCanonicalMapping.unicodeScalars.map(Piece.letter)
         }
-        var scalars = String.UnicodeScalarView()
+        var pieces: [Piece] = []
         for scalar in decomposed {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .enclosingMark:
-                continue
+                pieces.append(.mark(scalar))
             default:
-                break
-            }
-            switch scalar.value {
-            // đ (U+0111), and ð (U+00F0), which legacy Vietnamese encodings produce for Đ/đ.
-            case 0x0111, 0x00F0:
-                scalars.append("d")
-            default:
-                scalars.append(scalar)
+                // đ (U+0111), and ð (U+00F0): no Unicode decomposition, so their bar is split off here.
+                if scalar.value == 0x0111 || scalar.value == 0x00F0 {
+                    pieces.append(.letter("d"))
+                    pieces.append(.bar)
+                } else {
+                    pieces.append(.letter(scalar))
+                }
             }
         }
-        return String(scalars)
+        return pieces
     }
 
     /// Whether marks on `base` are folded away: a Latin letter (the Basic Latin, Latin-1, Latin

@@ -76,27 +76,19 @@ public enum MarkedWords {
         value in Unicode.Scalar(value).map { parts(Character($0)) } ?? ("", "")
     }
 
-    /// One character's letters with their marks' codes, and its tone marks' codes.
+    /// One character's letters with their marks' codes, and its tone marks' codes (from the same
+    /// `DiacriticFolding.pieces` that folding keeps only the letters of).
     static func parts(_ character: Character) -> (letters: String, tones: String) {
-        let lowercased = character.lowercased()
-        let decomposed = lowercased.decomposedStringWithCanonicalMapping.unicodeScalars
-        guard let base = decomposed.first, DiacriticFolding.isLatinOrUnlettered(base) else {
-            return (DiacriticFolding.fold(character), "")
-        }
         var letters = String.UnicodeScalarView()
         var tones = String.UnicodeScalarView()
-        for scalar in decomposed {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark:
-                let code = markCode(scalar)
-                if toneMarks.contains(scalar.value) { tones.append(code) } else { letters.append(code) }
-            default:
-                if scalar.value == 0x0111 || scalar.value == 0x00F0 {
-                    letters.append("d")
-                    letters.append(contentsOf: barCode.unicodeScalars)
-                } else {
-                    letters.append(scalar)
-                }
+        for piece in DiacriticFolding.pieces(character) {
+            switch piece {
+            case .letter(let scalar):
+                letters.append(scalar)
+            case .mark(let mark):
+                if toneMarks.contains(mark.value) { tones.append(markCode(mark)) } else { letters.append(markCode(mark)) }
+            case .bar:
+                letters.append(contentsOf: barCode.unicodeScalars)
             }
         }
         return (String(letters), String(tones))

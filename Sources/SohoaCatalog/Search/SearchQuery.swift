@@ -10,11 +10,17 @@ import Foundation
 /// read every word of the index that starts with that letter). At most `maximumWords` words are
 /// used, phrases' words included.
 ///
+/// Every term looks in the index's `folded` column (`folded : "thu"`): the `marks` column is read only
+/// for exact forms.
+///
 /// Ranking by marks (issue 18): a word typed with marks (tone marks, `đ`, `ư`…) also looks for its
 /// exact form in the index's `marks` column (`MarkedWords`), as an alternative that adds no page: the
-/// term `đường` is `("duong"* OR marks : "<token>")`, and `SearchScan` ranks the pages where it is
-/// written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks for
-/// the exact forms of all its words. Words typed without marks match every form alike.
+/// term `đường` is `(folded : "duong" OR marks : "<token>")`, and `SearchScan` ranks the pages where
+/// it is written `đường` before those where it is `dương` or `Đương`. A phrase with a marked word looks
+/// for the exact forms of all its words. Words typed without marks match every form alike. The last
+/// word, matched as a prefix, is taken as written too: `đại họ` ranks "họ" above "học" and "hổ" (a
+/// search is sent finished; ranking a longer word with the word typed would rank "đại" or "dân" with
+/// "đá" for the one-word search `đá`).
 struct SearchQuery: Equatable {
     /// One thing the text must contain.
     enum Term: Equatable {
@@ -45,11 +51,18 @@ struct SearchQuery: Equatable {
     /// `scripts/search-eval.sh`, which prints both side by side).
     static let ranksByMarks = ProcessInfo.processInfo.environment["SOHOA_SEARCH_RANKING"] != "folded"
 
-    /// One FTS5 phrase of the match expression: the term it belongs to, and whether it is the
-    /// term's exact form (else its folded form).
+    /// One FTS5 phrase of the match expression: the term it belongs to, and what of the term it is.
     struct Phrase: Equatable {
+        /// What a phrase of a term looks for.
+        enum Role: Equatable {
+            /// The term's folded form (a prefix as a prefix): what finds the pages and bm25 weighs.
+            case folded
+            /// The term's exact form, in the `marks` column.
+            case exact
+        }
+
         var term: Int
-        var isExact: Bool
+        var role: Role
     }
 
     /// Parses search text: `"` opens and closes a phrase (an unclosed one runs to the end).
@@ -133,7 +146,8 @@ struct SearchQuery: Equatable {
 
     /// The FTS5 `MATCH` expression, or `nil` when the text has no words (nothing can match). A term
     /// with an exact form is `(folded OR marks : exact)`: the exact form adds no page (it is only
-    /// found where the folded form is), but `sohoa_rank` sees which pages have it.
+    /// found where the folded form is), but `sohoa_rank` (and bm25's column weights) see which pages
+    /// have it.
     var matchExpression: String? {
         guard !terms.isEmpty else { return nil }
         return zip(termExpressions, exactTokens).map { folded, exact in
@@ -145,18 +159,20 @@ struct SearchQuery: Equatable {
     /// The FTS5 phrases of `matchExpression`, in order (as `xInst` numbers them).
     var phrases: [Phrase] {
         exactTokens.enumerated().flatMap { term, exact in
-            exact == nil ? [Phrase(term: term, isExact: false)] : [Phrase(term: term, isExact: false), Phrase(term: term, isExact: true)]
+            exact == nil
+                ? [Phrase(term: term, role: .folded)] : [Phrase(term: term, role: .folded), Phrase(term: term, role: .exact)]
         }
     }
 
     /// Each term's folded form as an FTS5 `MATCH` expression of its own, in order (one FTS5 phrase
-    /// each): what counts the pages a term matches.
+    /// each): what counts the pages a term matches. It looks in the `folded` column only: a query's
+    /// private-use characters are word characters, and must not match the `marks` column's tokens.
     var termExpressions: [String] {
         terms.map { term in
             switch term {
-            case .word(let word): Self.quoted(word)
-            case .prefix(let word): Self.quoted(word) + "*"
-            case .phrase(let words): Self.quoted(words.joined(separator: " "))
+            case .word(let word): "folded : " + Self.quoted(word)
+            case .prefix(let word): "folded : " + Self.quoted(word) + "*"
+            case .phrase(let words): "folded : " + Self.quoted(words.joined(separator: " "))
             }
         }
     }

@@ -7,7 +7,8 @@ import GRDBSQLite
 ///
 /// A page's score is bm25's over the folded text, plus `exactTermWeight` for each marked term whose
 /// exact form the page has (`SearchQuery.phrases`): the pages with more of the marked words as
-/// written come first, and bm25 orders the pages alike in that.
+/// written come first, and bm25 orders the pages alike in that. A marked prefix counts as written
+/// also where it starts a longer word (whose marks the index cannot tell).
 final class SearchScan {
     /// bm25's parameters, as FTS5's `bm25()` has them.
     static let k1 = 1.2
@@ -56,10 +57,9 @@ final class SearchScan {
         let norm = Self.k1 * (1 - Self.b + Self.b * Double(tokens) / averageLength)
         var score = 0.0
         for (phrase, frequency) in zip(roles, frequencies) {
-            if phrase.isExact {
-                if frequency > 0 { score += Self.exactTermWeight }
-            } else {
-                score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
+            switch phrase.role {
+            case .folded: score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
+            case .exact: if frequency > 0 { score += Self.exactTermWeight }
             }
         }
         return -score
@@ -75,7 +75,7 @@ final class SearchScan {
     private func prepare(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) {
         isPrepared = true
         let count = Int(api.pointee.xPhraseCount?(fts) ?? 0)
-        roles = phrases.count == count ? phrases : (0..<count).map { SearchQuery.Phrase(term: $0, isExact: false) }
+        roles = phrases.count == count ? phrases : (0..<count).map { SearchQuery.Phrase(term: $0, role: .folded) }
         let terms = (roles.map(\.term).max() ?? -1) + 1
         frequencies = Array(repeating: 0, count: count)
         weights = Array(repeating: 1, count: terms)

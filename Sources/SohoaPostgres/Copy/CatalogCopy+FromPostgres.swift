@@ -85,11 +85,10 @@ extension CatalogCopy {
                         for rowValues in values {
                             try db.execute(sql: insert, arguments: StatementArguments(rowValues))
                             if table == "page_texts", let pageColumn, let textColumn,
+                                let pageID = Int64.fromDatabaseValue(rowValues[pageColumn]),
                                 let text = String.fromDatabaseValue(rowValues[textColumn])
                             {
-                                try db.execute(
-                                    sql: "INSERT INTO page_search (rowid, folded, marks) VALUES (?, ?, ?)",
-                                    arguments: [rowValues[pageColumn], DiacriticFolding.fold(text), MarkedWords.column(text)])
+                                try PageSearchIndex.insert(db, pageID: pageID, text: text)
                             }
                         }
                     }

@@ -69,15 +69,17 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardError.write(Data((summary + "\n").utf8))
             return
         }
-        let written: [URL]
+        let exportFormat = ExportFormat(rawValue: format) ?? .text
+        let export: FileExport
         do {
-            written = try Exporter(session: session).export(
-                itemIDs: all ? nil : items, format: ExportFormat(rawValue: format) ?? .text,
-                to: URL(fileURLWithPath: out).standardizedFileURL)
+            export = try Exporter(session: session).export(
+                itemIDs: all ? nil : items, format: exportFormat, to: URL(fileURLWithPath: out).standardizedFileURL)
         } catch {
             throw fail(error.description, error.exitStatus)
         }
-        for url in written { print(url.path) }
-        FileHandle.standardError.write(Data("\(written.count) \(Messages.english ? "files written" : "tệp đã ghi")\n".utf8))
+        for url in export.files { print(url.path) }
+        var summary = "\(export.files.count) \(Messages.english ? "files written" : "tệp đã ghi")"
+        if !export.skipped.isEmpty { summary += "; " + Messages.skippedWithout(export.skipped, format: exportFormat) }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 }

@@ -96,7 +96,8 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting", "CTurboJPEG"], swiftSettings: swiftSettings),
-    .testTarget(name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift")],

@@ -105,7 +105,8 @@ var targets: [Target] = [
     .testTarget(name: "SohoaTextTests", dependencies: ["SohoaText"], swiftSettings: swiftSettings),
     .testTarget(name: "SohoaImagingTests", dependencies: ["SohoaImaging", "SohoaTesting", "CTurboJPEG"], swiftSettings: swiftSettings),
     .testTarget(
-        name: "SohoaOCRTests", dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting", "CTesseract", "CTesseractLineImages"],
+        name: "SohoaOCRTests",
+        dependencies: ["SohoaOCR", "SohoaImaging", "SohoaTesting", "SohoaText", "CTesseract", "CTesseractLineImages"],
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The character error rate of one text against a reference: the edit distance (insertions,
 /// deletions, substitutions of characters) divided by the reference's length, as OCR evaluations
 /// count it. Both texts are compared in NFC with each run of white space as one space, so line

@@ -63,15 +63,17 @@ struct ExportCommand: ParsableCommand {
             if !export.unwritable.isEmpty { throw ExitCode(.somethingFailed) }
             return
         }
-        let written: [URL]
+        let exportFormat = ExportFormat(rawValue: format) ?? .text
+        let export: FileExport
         do {
-            written = try Exporter(session: session).export(
-                itemIDs: all ? nil : items, format: ExportFormat(rawValue: format) ?? .text,
-                to: URL(fileURLWithPath: out).standardizedFileURL)
+            export = try Exporter(session: session).export(
+                itemIDs: all ? nil : items, format: exportFormat, to: URL(fileURLWithPath: out).standardizedFileURL)
         } catch {
             throw fail(error.description, error.exitStatus)
         }
-        for url in written { print(url.path) }
-        FileHandle.standardError.write(Data((Messages.filesWritten(written.count) + "\n").utf8))
+        for url in export.files { print(url.path) }
+        var summary = Messages.filesWritten(export.files.count)
+        if !export.skipped.isEmpty { summary += "; " + Messages.skippedWithout(export.skipped, format: exportFormat) }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 }

@@ -55,4 +55,13 @@ final class CLIUsageTests: XCTestCase {
         XCTAssertEqual(result.exitCode, 0)
         XCTAssertTrue(result.stdout.contains("Số hóa"), result.stdout)
     }
+
+    func testInstallDepsRefusesAnUnknownOption() throws {
+        // A mistyped option (--with-test) was ignored: the test packages were not installed, and nothing said so.
+        let script = Sohoa.packageRoot.appendingPathComponent("scripts/install-deps.sh")
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), [script.path, "--with-test"])
+        XCTAssertEqual(result.exitCode, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("unknown option '--with-test'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("--with-tests"), "the usage names the options: \(result.stderr)")
+    }
 }

@@ -134,7 +134,8 @@ final class SampleScansEndToEndTests: XCTestCase {
         XCTAssertEqual(reading.exitCode, 0, reading.stderr)
         let readingPDF = readingOut.appendingPathComponent("dia-chi-lai-chau.pdf")
         try SharedChecks.assertValid(
-            "validate-pdf", [readingPDF.path, "--expect-text", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
+            "validate-pdf",
+            [readingPDF.path, "--expect-text", "--pdfa-1b", "--text-gt", out.appendingPathComponent("gt.txt").path, "--max-cer", "0.02"])
         func text(_ pdf: URL) throws -> String {
             try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-enc", "UTF-8", pdf.path, "-"]).stdout
         }

@@ -45,6 +45,8 @@ final class PDFScanTests: XCTestCase {
         // Page 6 draws an image with a soft mask: rendered, at its image's resolution (147 → 150 dpi, the floor).
         let masked = try ScanDecoder.decode(url, page: 5)
         XCTAssertTrue(masked.technical.compression.hasPrefix("PDF page rendered at 150 dpi"), masked.technical.compression)
+        XCTAssertFalse(masked.technical.isBornDigital, "a rendered page that draws a scanned image")
+        XCTAssertFalse(first.technical.isBornDigital)
         XCTAssertEqual(masked.raster.width, 1650, "792 pt at 150 dpi")
         XCTAssertThrowsError(try ScanDecoder.decode(url, page: 6)) { error in
             XCTAssertEqual((error as? ImagingError)?.kind, .pageOutOfRange)
@@ -56,6 +58,7 @@ final class PDFScanTests: XCTestCase {
         XCTAssertEqual(try ScanDecoder.inspect(url).pageCount, 2)
         let page = try ScanDecoder.decode(url)
         XCTAssertEqual(page.technical.compression, "PDF page rendered at 300 dpi (no image: born-digital)")
+        XCTAssertTrue(page.technical.isBornDigital)
         XCTAssertEqual([page.raster.width, page.raster.height], [2550, 3300], "letter at 300 dpi")
         let text = try XCTUnwrap(page.textLayer)
         XCTAssertTrue(text.contains("Áo Lụa Hà Đông"), text)

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaImaging
 import SohoaOCR
+import SohoaText
 import XCTest
 
 /// Issue 11: a generated `tune` page (`scripts/generate-eval-pages.py --mild --seed 29`, eval-0037:
@@ -15,7 +16,7 @@ final class ReadingOrderEndToEndTests: XCTestCase {
         XCTAssertGreaterThan(expected.count, 4, "ground truth: running head, heading, the columns, folio")
         /// Where the line that reads most like `line` is in the recognized text.
         func position(of line: String) throws -> Int {
-            let distances = read.map { TestFixtures.characterErrorRate(reference: line, hypothesis: $0) }
+            let distances = read.map { CharacterErrorRate.of($0, against: line) }
             let best = try XCTUnwrap(distances.indices.min { distances[$0] < distances[$1] })
             XCTAssertLessThan(distances[best], 0.2, "\(line) is read (closest: \(read[best]))")
             return best
@@ -25,7 +26,7 @@ final class ReadingOrderEndToEndTests: XCTestCase {
         XCTAssertLessThan(try position(of: expected[0]), heading, "the running head is read first")
         XCTAssertLessThan(heading, leftColumn, "the heading across both columns is read before the left column")
         XCTAssertEqual(folio, read.count - 1, "the folio is read last, not after the left column:\n\(read.joined(separator: "\n"))")
-        let cer = TestFixtures.characterErrorRate(reference: truth, hypothesis: text.plainText)
+        let cer = CharacterErrorRate.of(text.plainText, against: truth)
         XCTAssertLessThanOrEqual(cer, 0.02, "the page reads at ≤ 2% CER (it reads \(cer))")
     }
 
@@ -36,9 +37,9 @@ final class ReadingOrderEndToEndTests: XCTestCase {
         let (text, truth) = try recognized(seed: 31, page: "eval-0017", mild: false)
         let read = text.plainText.split(separator: "\n").map(String.init)
         XCTAssertTrue(
-            read.contains { TestFixtures.characterErrorRate(reference: "kỷ hai mươi, Lai Châu là", hypothesis: $0) < 0.1 },
+            read.contains { CharacterErrorRate.of($0, against: "kỷ hai mươi, Lai Châu là") < 0.1 },
             "the piece is read in its line:\n\(read.joined(separator: "\n"))")
-        let cer = TestFixtures.characterErrorRate(reference: truth, hypothesis: text.plainText)
+        let cer = CharacterErrorRate.of(text.plainText, against: truth)
         XCTAssertLessThanOrEqual(cer, 0.03, "the page reads at ≤ 3% CER (it reads \(cer))")
     }
 

@@ -89,4 +89,21 @@ final class ReadingPDFTests: XCTestCase {
         let check = try TestFixtures.run(validator, [reading.path, "--expect-text", "--pdfa-1b"])
         XCTAssertEqual(check.exitCode, 0, check.stdout + check.stderr)
     }
+
+    func testAJPEGTheEncoderRefusesSaysWhy() throws {
+        // JPEG stops at 65,500 pixels a side: libjpeg-turbo's reason reaches the error, not a guess at memory.
+        let wide = Raster(width: 65_600, height: 2, layout: .gray, pixels: [UInt8](repeating: 128, count: 65_600 * 2))
+        let url = try temporaryFolder("sohoa-reading-pdf").appendingPathComponent("wide.pdf")
+        let writer = try SearchablePDFWriter(
+            url: url, title: "Bản đồ", producer: "sohoa test", date: WriterFixtures.date, imageCoding: .reading)
+        XCTAssertThrowsError(
+            try writer.addPage(
+                image: try PDFPageImage(raster: wide), dpi: 100, text: WriterFixtures.page(width: 65_600, height: 2, lines: []))
+        ) { error in
+            let message = (error as? PDFWriterError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("libjpeg-turbo could not encode a 65600×2 image"), message)
+            XCTAssertFalse(message.contains("free memory"), message)
+            XCTAssertEqual((error as? PDFWriterError)?.page, 1)
+        }
+    }
 }

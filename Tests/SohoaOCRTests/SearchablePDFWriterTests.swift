@@ -2,6 +2,7 @@ import Foundation
 import SohoaImaging
 import SohoaOCR
 import SohoaTesting
+import SohoaText
 import XCTest
 
 final class SearchablePDFWriterTests: XCTestCase {
@@ -90,7 +91,7 @@ final class SearchablePDFWriterTests: XCTestCase {
 
         // Each page's words come back in order.
         for (index, page) in pages.enumerated() {
-            let cer = TestFixtures.characterErrorRate(reference: page.text.plainText, hypothesis: try pdftotext(url, page: index + 1))
+            let cer = CharacterErrorRate.of(try pdftotext(url, page: index + 1), against: page.text.plainText)
             print(String(format: "page %d: CER pdftotext vs PageText %.4f", index + 1, cer))
             XCTAssertLessThan(cer, 0.005)
         }

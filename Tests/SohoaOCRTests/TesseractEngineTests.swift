@@ -1,6 +1,7 @@
 import Foundation
 import SohoaImaging
 import SohoaOCR
+import SohoaText
 import XCTest
 
 final class TesseractEngineTests: XCTestCase {
@@ -16,7 +17,7 @@ final class TesseractEngineTests: XCTestCase {
         let cli = try TestFixtures.run(tesseract, [path, "stdout", "--psm", "3", "-l", "vie"])
         let cliSeconds = Date().timeIntervalSince(start), cliCPU = TestFixtures.cpuTime(children: true) - cpuStart
         XCTAssertEqual(cli.exitCode, 0, cli.stderr)
-        let cer = TestFixtures.characterErrorRate(reference: cli.stdout, hypothesis: page.text.plainText)
+        let cer = CharacterErrorRate.of(page.text.plainText, against: cli.stdout)
         print(
             String(
                 format: "vietsample2.png: in-process %.2f s wall / %.2f s CPU, CLI %.2f s wall / %.2f s CPU, CER vs CLI %.4f, %d words",

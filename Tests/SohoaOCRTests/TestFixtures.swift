@@ -78,25 +78,4 @@ enum TestFixtures {
         cache.withLock { $0[key] = result }
         return result
     }
-
-    /// Character error rate: edit distance over Unicode scalars after NFC and whitespace collapsing,
-    /// divided by the reference's length (what `checks/cer` computes with jiwer).
-    static func characterErrorRate(reference: String, hypothesis: String) -> Double {
-        func normalized(_ text: String) -> [Unicode.Scalar] {
-            let words = text.precomposedStringWithCanonicalMapping.split(whereSeparator: { $0.isWhitespace })
-            return Array(words.joined(separator: " ").unicodeScalars)
-        }
-        let a = normalized(reference), b = normalized(hypothesis)
-        guard !a.isEmpty else { return b.isEmpty ? 0 : 1 }
-        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return Double(previous[b.count]) / Double(a.count)
-    }
 }

@@ -37,7 +37,7 @@ final class ArchiveExchangeTests: XCTestCase {
 
         let session = try ArchiveSession(folder: archive)
         let out = folder.appendingPathComponent("bags")
-        let bags = try Exporter(session: session).export(itemIDs: nil, format: .bag, to: out)
+        let bags = try Exporter(session: session).export(itemIDs: nil, format: .bag, to: out).files
         XCTAssertEqual(bags.map(\.lastPathComponent), ["sach-a", "sach-b"])
         for bag in bags { try SharedChecks.assertValid("validate-bag", [bag.path]) }
         let info = try String(contentsOf: bags[0].appendingPathComponent("bag-info.txt"), encoding: .utf8)
@@ -77,7 +77,7 @@ final class ArchiveExchangeTests: XCTestCase {
         let bag = try XCTUnwrap(
             try Exporter(session: try ArchiveSession(folder: archive)).export(
                 itemIDs: ["sach"], format: .bag, to: folder.appendingPathComponent("bags")
-            ).first)
+            ).files.first)
         let text = bag.appendingPathComponent("data/text/1.txt")
         var bytes = try Data(contentsOf: text)
         bytes[0] ^= 0x20

@@ -45,7 +45,7 @@ final class CorrectionDerivativesTests: XCTestCase {
         XCTAssertTrue(reading.path.contains("/v2/content/"), "the reading PDF is part of the correction's version")
         XCTAssertEqual(try pdfText(reading, page: 1), "Thư viện tỉnh Lai Châu")
         XCTAssertEqual(try pdfText(reading, page: 2), "Thư viện")
-        try SharedChecks.assertValid("validate-pdf", [reading.path, "--expect-text"])
+        try SharedChecks.assertValid("validate-pdf", [reading.path, "--expect-text", "--pdfa-1b"])
 
         let hocr = try content(session, "hocr/1.hocr")
         XCTAssertTrue(hocr.path.contains("/v2/content/"))

@@ -15,7 +15,9 @@ import XCTest
 final class PDFRightsMetadataTests: XCTestCase {
     /// The PDF's XMP and Info title as pikepdf reads them.
     private func readBack(_ pdf: URL) throws -> [String: Any] {
-        let python = SharedChecks.folder.appendingPathComponent(".venv/bin/python")
+        // The checks' virtual environment (`CHECKS_VENV` overrides it, as for the checks themselves).
+        let venv = ProcessInfo.processInfo.environment["CHECKS_VENV"].map { URL(fileURLWithPath: $0) }
+        let python = (venv ?? SharedChecks.folder.appendingPathComponent(".venv")).appendingPathComponent("bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw XCTSkip("\(python.path) not found: run ../shared/checks/setup.sh (it installs pikepdf)")
         }
@@ -63,41 +65,50 @@ final class PDFRightsMetadataTests: XCTestCase {
         let session = try ArchiveSession(folder: archive)
         let objectID = "urn:sohoa:LOCAL:gia-pha"
         func pdf() throws -> URL { try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "gia-pha.pdf")) }
+        func reading() throws -> URL {
+            try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "reading/gia-pha.pdf"))
+        }
 
-        var xmp = try readBack(try pdf())
-        XCTAssertEqual(xmp["title"] as? String, "Gia phả họ Đèo")
-        XCTAssertEqual(xmp["creator"] as? [String], ["Đèo Văn Long"])
-        XCTAssertEqual(xmp["rights"] as? String, "Có bản quyền")
-        XCTAssertEqual(xmp["web"] as? String, "http://rightsstatements.org/vocab/InC/1.0/")
-        XCTAssertEqual(xmp["marked"] as? String, "True")
-        XCTAssertEqual(xmp["info"] as? String, "Gia phả họ Đèo")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
+        for file in [try pdf(), try reading()] {
+            let xmp = try readBack(file)
+            XCTAssertEqual(xmp["title"] as? String, "Gia phả họ Đèo", file.path)
+            XCTAssertEqual(xmp["creator"] as? [String], ["Đèo Văn Long"], file.path)
+            XCTAssertEqual(xmp["rights"] as? String, "Có bản quyền", file.path)
+            XCTAssertEqual(xmp["web"] as? String, "http://rightsstatements.org/vocab/InC/1.0/", file.path)
+            XCTAssertEqual(xmp["marked"] as? String, "True", file.path)
+            XCTAssertEqual(xmp["info"] as? String, "Gia phả họ Đèo", file.path)
+            try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", file.path])
+        }
 
         // An archivist finds the manuscript is out of copyright and mends the title.
         let editor = MetadataEditor(session: session)
         var description = try XCTUnwrap(try editor.description(of: "gia-pha"))
         description.title = "Gia phả dòng họ Đèo ở Mường Lay"
         description.rights = "http://creativecommons.org/publicdomain/mark/1.0/"
-        let before = try Data(contentsOf: try pdf())
+        let before = try [pdf(), reading()].map { try Data(contentsOf: $0) }
         _ = try editor.apply(MetadataEdit(itemID: "gia-pha", description: description), by: "Lò Thị Mai")
-        let after = try Data(contentsOf: try pdf())
-        XCTAssertEqual(after.prefix(before.count), before, "the update is appended: the original bytes stay")
-        xmp = try readBack(try pdf())
-        XCTAssertEqual(xmp["title"] as? String, "Gia phả dòng họ Đèo ở Mường Lay")
-        XCTAssertEqual(xmp["rights"] as? String, "Phạm vi công cộng (Public Domain Mark)")
-        XCTAssertEqual(xmp["web"] as? String, "http://creativecommons.org/publicdomain/mark/1.0/")
-        XCTAssertEqual(xmp["marked"] as? String, "False")
-        XCTAssertEqual(xmp["info"] as? String, "Gia phả dòng họ Đèo ở Mường Lay")
-        XCTAssertEqual(xmp["labels"] as? Int, 2, "the page labels stay")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
-        XCTAssertTrue(try pdftotext(try pdf()).contains("Thư viện"))
+        for (file, original) in zip([try pdf(), try reading()], before) {
+            let after = try Data(contentsOf: file)
+            XCTAssertEqual(after.prefix(original.count), original, "the update is appended: the original bytes stay (\(file.path))")
+            let xmp = try readBack(file)
+            XCTAssertEqual(xmp["title"] as? String, "Gia phả dòng họ Đèo ở Mường Lay", file.path)
+            XCTAssertEqual(xmp["rights"] as? String, "Phạm vi công cộng (Public Domain Mark)", file.path)
+            XCTAssertEqual(xmp["web"] as? String, "http://creativecommons.org/publicdomain/mark/1.0/", file.path)
+            XCTAssertEqual(xmp["marked"] as? String, "False", file.path)
+            XCTAssertEqual(xmp["info"] as? String, "Gia phả dòng họ Đèo ở Mường Lay", file.path)
+            XCTAssertEqual(xmp["labels"] as? Int, 2, "the page labels stay (\(file.path))")
+            try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", file.path])
+            XCTAssertTrue(try pdftotext(file).contains("Thư viện"), file.path)
+        }
 
         // A structure save afterwards keeps the new metadata.
         _ = try StructureEdit(session: session).apply(
             itemID: "gia-pha", structure: ItemStructure(labels: ["Bìa", "i"]), by: "Lò Thị Mai")
-        xmp = try readBack(try pdf())
-        XCTAssertEqual(xmp["title"] as? String, "Gia phả dòng họ Đèo ở Mường Lay")
-        XCTAssertEqual(xmp["marked"] as? String, "False")
-        try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", try pdf().path])
+        for file in [try pdf(), try reading()] {
+            let xmp = try readBack(file)
+            XCTAssertEqual(xmp["title"] as? String, "Gia phả dòng họ Đèo ở Mường Lay", file.path)
+            XCTAssertEqual(xmp["marked"] as? String, "False", file.path)
+            try SharedChecks.assertValid("validate-pdf", ["--expect-text", "--pdfa-1b", file.path])
+        }
     }
 }

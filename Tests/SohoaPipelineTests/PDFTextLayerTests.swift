@@ -45,4 +45,29 @@ final class PDFTextLayerTests: XCTestCase {
         XCTAssertTrue(mets.contains("vietsample1-p0001: CER \(recorded)% (born-digital page"), "born-digital pages are marked")
         try SharedChecks.assertValidXML([try XCTUnwrap(try session.root.contentURL(objectID: objectID, logicalPath: "mets.xml"))])
     }
+
+    func testAnImageOnlyItemKeepsTheTextLayerWithoutComparingIt() throws {
+        // No OCR, no reference: a rate against an empty text (100%) would say nothing about the layer.
+        let folder = try temporaryFolder()
+        let batch = folder.appendingPathComponent("batch")
+        let pdf = batch.appendingPathComponent("ao-lua/vietsample1.pdf")
+        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: try SharedFolder.scans().appendingPathComponent("vie_vietocr3_samples/vietsample1.pdf"), to: pdf)
+        let archive = folder.appendingPathComponent("archive")
+        var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
+        options.pipeline.languages = ["none"]
+        options.pipeline.outputs = []
+        let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
+
+        let session = try ArchiveSession(folder: archive)
+        let mets = try String(
+            contentsOf: try XCTUnwrap(try session.root.contentURL(objectID: "urn:sohoa:LOCAL:ao-lua", logicalPath: "mets.xml")),
+            encoding: .utf8)
+        XCTAssertTrue(mets.contains("pdftext/vietsample1-p0001.txt"), "the layer is kept")
+        XCTAssertTrue(
+            mets.contains("vietsample1-p0001: kept, not compared: no OCR (born-digital page"), "said not compared")
+        XCTAssertFalse(mets.contains(": CER "), "no rate without a reference")
+    }
 }

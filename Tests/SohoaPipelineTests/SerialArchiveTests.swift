@@ -64,7 +64,8 @@ final class SerialArchiveTests: XCTestCase {
         XCTAssertTrue(dc.contains("<dc:relation>serial:bao-lai-chau</dc:relation>"), dc)
 
         let bag = try XCTUnwrap(
-            try Exporter(session: session).export(itemIDs: ["lc-1958-12"], format: .bag, to: folder.appendingPathComponent("bags")).first)
+            try Exporter(session: session).export(itemIDs: ["lc-1958-12"], format: .bag, to: folder.appendingPathComponent("bags")).files
+                .first)
         let receiving = try BagImporter.openArchive(folder.appendingPathComponent("provincial"))
         _ = try BagImporter(session: receiving).importBag(bag)
         let original = try XCTUnwrap(try session.catalog.item(id: "lc-1958-12"))

@@ -36,12 +36,19 @@ extension PageCorrection {
                 problems.append("\(path) not updated: \(error)")
             }
         }
-        guard !pages.isEmpty else { return (files, [], problems) }
+        let pdfPaths = ItemPDF.paths(itemID: itemID).filter { head.state[$0] != nil }
+        guard !pages.isEmpty, !pdfPaths.isEmpty else { return (files, [], problems) }
+        // The item's page order, the PDFs' page order: read once for both PDFs.
+        let order: [String]
+        do {
+            order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
+        } catch {
+            return (files, [], problems + pdfPaths.map { "\($0) text layer not updated: \(error)" })
+        }
         var pdfs: [(path: String, url: URL)] = []
-        for pdfPath in ItemPDF.paths(itemID: itemID) where head.state[pdfPath] != nil {
+        for pdfPath in pdfPaths {
             do {
-                pdfs.append(
-                    (pdfPath, try revisedPDF(pdfPath, itemID: itemID, objectID: objectID, head: head, pages: pages, scratch: scratch)))
+                pdfs.append((pdfPath, try revisedPDF(pdfPath, objectID: objectID, order: order, pages: pages, scratch: scratch)))
             } catch {
                 problems.append("\(pdfPath) text layer not updated: \(error)")
             }
@@ -49,11 +56,11 @@ extension PageCorrection {
         return (files, pdfs, problems)
     }
 
-    /// The PDF at `pdfPath` with the text of `pages` (page name → corrected ALTO) replaced, as a new file in `scratch`.
+    /// The PDF at `pdfPath` with the text of `pages` (page name → corrected ALTO) replaced, as a new file in `scratch`;
+    /// `order` is the item's page names in the PDF's order.
     private func revisedPDF(
-        _ pdfPath: String, itemID: String, objectID: String, head: ObjectHead, pages: [String: ALTOPage], scratch: URL
+        _ pdfPath: String, objectID: String, order: [String], pages: [String: ALTOPage], scratch: URL
     ) throws -> URL {
-        let order = try session.catalog.pages(itemID: itemID).map(\.name).filter { head.state["access/\($0).png"] != nil }
         var byIndex: [Int: ALTOPage] = [:]
         for (name, page) in pages {
             guard let index = order.firstIndex(of: name) else {

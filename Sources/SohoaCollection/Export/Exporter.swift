@@ -11,11 +11,13 @@ public struct Exporter: Sendable {
         self.session = session
     }
 
-    /// Exports `itemIDs` (all archived items when nil) in `format` into `out`; returns files written.
-    /// The MARC formats are one file for all items: `marc(itemIDs:format:to:publicURL:)` writes them.
-    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
+    /// Exports `itemIDs` (all archived items when nil) in `format` into `out`; returns the files
+    /// written. The MARC formats are one file for all items: `marc(itemIDs:format:to:publicURL:)`
+    /// writes them. A PDF format asked of a named item packaged without that PDF is a usage error
+    /// saying so; with every item, such items are skipped and named.
+    public func export(itemIDs: [String]?, format: ExportFormat, to out: URL) throws(RunError) -> FileExport {
         guard !format.isMARC else { throw Self.notPerItem(format) }
-        return try exportFiles(try archivedItems(itemIDs), format: format, to: out)
+        return try exportFiles(try archivedItems(itemIDs), named: itemIDs != nil, format: format, to: out)
     }
 
     /// The error for a MARC format given to `export`, which writes files item by item.
@@ -45,9 +47,12 @@ public struct Exporter: Sendable {
         return items
     }
 
-    private func exportFiles(_ items: [ItemRecord], format: ExportFormat, to out: URL) throws(RunError) -> [URL] {
+    private func exportFiles(_ items: [ItemRecord], named: Bool, format: ExportFormat, to out: URL) throws(RunError) -> FileExport {
         var written: [URL] = []
+        var skipped: [String] = []
         do {
+            // Every item's head state first: a named item without the asked-for PDF is refused before anything is written.
+            var heads: [(item: ItemRecord, state: [String: String])] = []
             for item in items {
                 guard let state = try session.root.headState(objectID: item.objectID) else {
                     throw RunError(
@@ -55,11 +60,18 @@ public struct Exporter: Sendable {
                         "item '\(item.id)' is in the catalog but its object \(item.objectID) is missing from the archive; run `sohoa audit`"
                     )
                 }
+                if let path = Self.pdfPath(format, itemID: item.id), state[path] == nil {
+                    guard !named else { throw RunError(.usage, Messages.packagedWithout(itemID: item.id, format: format)) }
+                    skipped.append(item.id)
+                    continue
+                }
+                heads.append((item, state))
+            }
+            for (item, state) in heads {
                 let paths = state.keys.sorted { NaturalOrder.areInIncreasingOrder($0, $1) }
                 switch format {
                 case .pdf, .pdfReading:
-                    let path = format == .pdf ? ItemPDF.archivalPath(itemID: item.id) : ItemPDF.readingPath(itemID: item.id)
-                    if state[path] != nil {
+                    if let path = Self.pdfPath(format, itemID: item.id) {
                         written.append(try copy(item.objectID, path, to: out.appendingPathComponent("\(item.id).pdf")))
                     }
                 case .bag:
@@ -79,7 +91,16 @@ public struct Exporter: Sendable {
         } catch {
             throw RunError(.archive, "export failed: \(error)")
         }
-        return written
+        return FileExport(files: written, skipped: skipped)
+    }
+
+    /// The logical path of the PDF `format` exports (nil for the formats that are not one PDF).
+    private static func pdfPath(_ format: ExportFormat, itemID: String) -> String? {
+        switch format {
+        case .pdf: ItemPDF.archivalPath(itemID: itemID)
+        case .pdfReading: ItemPDF.readingPath(itemID: itemID)
+        case .bag, .marc, .marcxml, .text, .alto: nil
+        }
     }
 
     /// Writes the item's object (head version) as a BagIt bag at `destination`.

@@ -20,4 +20,24 @@ public enum Messages {
             "The archive \(archive) is in use by another sohoa run (\(holder)). Wait for it to finish, then run this command again."
         )
     }
+
+    /// `sohoa export --format pdf|pdf-reading` of a named item packaged without that PDF.
+    public static func packagedWithout(itemID: String, format: ExportFormat) -> String {
+        let older =
+            format == .pdfReading
+            ? text(
+                " (tài liệu lưu trữ trước khi sohoa làm PDF đọc chỉ có PDF lưu trữ: xuất bằng --format pdf)",
+                " (items archived before sohoa made reading PDFs keep only the archival PDF: export it with --format pdf)")
+            : ""
+        return text(
+            "tài liệu '\(itemID)' được đóng gói không có đầu ra \(format.rawValue), nên không có tệp để xuất",
+            "item '\(itemID)' was packaged without the \(format.rawValue) output, so there is no such file to export") + older
+    }
+
+    /// The items `sohoa export --all --format pdf|pdf-reading` skipped: packaged without that PDF.
+    public static func skippedWithout(_ itemIDs: [String], format: ExportFormat) -> String {
+        text(
+            "bỏ qua \(itemIDs.count) tài liệu được đóng gói không có đầu ra \(format.rawValue): ",
+            "skipped \(itemIDs.count) items packaged without the \(format.rawValue) output: ") + itemIDs.joined(separator: ", ")
+    }
 }

@@ -128,6 +128,12 @@ extension TIFFFile {
         }
     }
 
+    /// The names `compressionName` gives the JPEG codings (old-style, code 6, and code 7): a page
+    /// coded so lost detail (`TechnicalMetadata.isLossy`, `hasJPEGPages`).
+    static let jpegCompressionNames: Set<String> = [
+        compressionName(Int(COMPRESSION_OJPEG)), compressionName(Int(COMPRESSION_JPEG)),
+    ]
+
     /// A human-readable name for a TIFF compression code.
     static func compressionName(_ code: Int) -> String {
         switch Int32(code) {

@@ -59,14 +59,11 @@ final class TIFFFile {
             guard TIFFSetDirectory(handle, tdir_t(page)) != 0 else {
                 throw corrupt(page: page, "the page's directory cannot be read")
             }
-            if Self.isJPEGCompression(readFields().compression) { return true }
+            var code: UInt16 = 0
+            guard sohoa_tiff_get_u16_defaulted(handle, UInt32(TIFFTAG_COMPRESSION), &code) != 0 else { continue }
+            if Self.jpegCompressionNames.contains(Self.compressionName(Int(code))) { return true }
         }
         return false
-    }
-
-    /// TIFF compression 6 (old-style JPEG) or 7 (JPEG).
-    static func isJPEGCompression(_ code: Int) -> Bool {
-        Int32(code) == COMPRESSION_OJPEG || Int32(code) == COMPRESSION_JPEG
     }
 
     /// Decodes one page (0-based) to an 8-bit raster.

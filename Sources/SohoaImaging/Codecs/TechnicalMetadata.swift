@@ -31,9 +31,15 @@ public struct TechnicalMetadata: Sendable, Codable, Equatable {
     /// Whether the page's coding lost detail: every JPEG, a JPEG 2000 file not known to be coded
     /// losslessly, a TIFF page coded as JPEG, a PDF page whose image is DCT or JPEG 2000.
     public var isLossy: Bool {
-        format.isLossy || (format == .tiff && (compression == "JPEG" || compression == "JPEG (old-style)"))
+        format.isLossy || (format == .tiff && TIFFFile.jpegCompressionNames.contains(compression))
             || (format == .jpeg2000 && compression != "JPEG 2000 (lossless)")
             || (format == .pdf && (compression.hasSuffix("(jpeg)") || compression.hasSuffix("(jpx)")))
+    }
+
+    /// Whether the page is a born-digital PDF page (drawn, with no scanned image), whose text layer
+    /// is the author's own text rather than an earlier OCR.
+    public var isBornDigital: Bool {
+        format == .pdf && compression.hasSuffix(PDFScanFile.bornDigitalLabel)
     }
 
     /// Technical metadata with every field given.

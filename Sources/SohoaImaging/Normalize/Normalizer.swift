@@ -62,6 +62,8 @@ public struct Normalizer: Sendable {
         var turns = 0
         // One reduced copy for orientation and skew when both measure at the same reduction.
         var reducedForSkew: Raster?
+        // Or the full-size page without its border, when orientation measured that one and the page stays unturned.
+        var unturnedWithoutBorder: Raster?
         if options.orientation {
             // Measured without any dark border, whose straight edges would swamp the line profiles.
             let own: OrientationEstimate
@@ -73,13 +75,16 @@ public struct Normalizer: Sendable {
                 reducedForSkew = reduced
                 own = OrientationDetector.estimate(reduced: reduced)
             } else {
-                own = OrientationDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed))
+                let withoutBorder = BorderDetector.withoutBorder(gray, dpi: dpiUsed)
+                if options.deskew { unturnedWithoutBorder = withoutBorder }
+                own = OrientationDetector.estimate(withoutBorder)
             }
             let decided = decideOrientation(gray, dpi: dpiUsed, profile: own, detector: orientationDetector, recognition: recognition)
             orientation = decided.estimate
             evidence = decided.evidence
             if decided.estimate.confidence >= options.minimumOrientationConfidence { turns = decided.estimate.quarterTurns }
             gray = gray.quarterTurned(clockwise: turns)
+            if turns % 4 != 0 { unturnedWithoutBorder = nil }
             if let reduced = reducedForSkew, turns % 4 != 0 {
                 // Blocks of the turned page are blocks of the page when the turned edges fall on block edges.
                 let factor = SkewDetector.workingFactor(gray)
@@ -101,7 +106,9 @@ public struct Normalizer: Sendable {
                 // Without the dark border, whose straight edges hold the measure at 0° (eval-0054:
                 // a 2.66° page on a scanner lid read as 0°, where the orientation measure's reduction
                 // differs from the skew measure's, or a quarter turn did not fall on its blocks).
-                skew = SkewDetector.estimate(BorderDetector.withoutBorder(gray, dpi: dpiUsed), maxDegrees: options.maxSkewDegrees)
+                skew = SkewDetector.estimate(
+                    unturnedWithoutBorder ?? BorderDetector.withoutBorder(gray, dpi: dpiUsed), maxDegrees: options.maxSkewDegrees)
+                unturnedWithoutBorder = nil
             }
             if abs(skew.degrees) >= options.minimumSkewDegrees, skew.confidence >= options.minimumSkewConfidence {
                 rotation = -skew.degrees

@@ -20,18 +20,21 @@ public enum PDFImageCoding: Sendable, Equatable {
     public static let twoToneShare = 0.94
 
     /// The coded image: its XObject entries after `/Type /XObject /Subtype /Image` and its stream
-    /// bytes; nil when the image's samples cannot be inflated or encoded.
+    /// bytes; throws, saying why, when the image's samples cannot be inflated or encoded.
     ///
     /// - Parameters:
     ///   - image: the page image, Flate-coded 8-bit samples.
     ///   - dpi: its resolution.
     ///   - bilevelMaster: true when the page's master is 1-bit (its image is taken as black and white).
     ///   - scratch: a folder for the G4 encoder's temporary TIFF.
-    func coded(_ image: PDFPageImage, dpi: Int, bilevelMaster: Bool, scratch: URL) -> (entries: String, data: [UInt8])? {
+    ///   - file: the PDF being written, and `page` its 1-based page, for the error.
+    func coded(
+        _ image: PDFPageImage, dpi: Int, bilevelMaster: Bool, scratch: URL, file: String, page: Int
+    ) throws(PDFWriterError) -> (entries: String, data: [UInt8]) {
         let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
         switch self {
         case .lossless:
-            if let g4 = SearchablePDFWriter.bilevelCode(image, scratch: scratch) {
+            if let g4 = Self.bilevelCode(image, scratch: scratch) {
                 return (Self.g4Entries(width: image.width, height: image.height), g4)
             }
             return (
@@ -40,7 +43,12 @@ public enum PDFImageCoding: Sendable, Equatable {
             )
         case .compact(let maxDPI, let quality):
             let channels = image.grayscale ? 1 : 3
-            guard let samples = Deflate.decompress(image.deflated, count: image.width * image.height * channels) else { return nil }
+            guard let samples = Deflate.decompress(image.deflated, count: image.width * image.height * channels) else {
+                throw PDFWriterError(
+                    file: file, page: page,
+                    message:
+                        "zlib could not inflate the \(image.width)×\(image.height) page image: check free memory, then run the batch again")
+            }
             let raster = Raster(width: image.width, height: image.height, layout: image.grayscale ? .gray : .rgb, pixels: samples)
             if bilevelMaster || (image.grayscale && raster.twoToneShare() >= Self.twoToneShare) {
                 let bits = raster.thresholded()
@@ -49,12 +57,29 @@ public enum PDFImageCoding: Sendable, Equatable {
                 }
             }
             let reduced = dpi > maxDPI && maxDPI > 0 ? raster.scaled(by: Double(maxDPI) / Double(dpi)) : raster
-            guard let jpeg = try? JPEGEncoder().encode(reduced, quality: quality) else { return nil }
+            let jpeg: [UInt8]
+            do {
+                jpeg = try JPEGEncoder().encode(reduced, quality: quality)
+            } catch {
+                throw PDFWriterError(file: file, page: page, message: "the reading PDF's JPEG image cannot be written: \(error.reason)")
+            }
             return (
                 "/Width \(reduced.width) /Height \(reduced.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /DCTDecode",
                 jpeg
             )
         }
+    }
+
+    /// A gray page whose every sample is black or white as CCITT G4 (lossless, a fraction of its
+    /// Flate size), or nil for any other page.
+    private static func bilevelCode(_ image: PDFPageImage, scratch: URL) -> [UInt8]? {
+        guard image.grayscale, let samples = Deflate.decompress(image.deflated, count: image.width * image.height),
+            !samples.contains(where: { $0 != 0 && $0 != 255 })
+        else { return nil }
+        guard let code = CCITTG4Encoder.encode(gray: samples, width: image.width, height: image.height, scratch: scratch),
+            code.count < image.deflated.count
+        else { return nil }
+        return code
     }
 
     private static func g4Entries(width: Int, height: Int) -> String {

@@ -118,13 +118,8 @@ public final class SearchablePDFWriter {
         }
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
         nextObject += 3
-        guard let coded = imageCoding.coded(image, dpi: dpi, bilevelMaster: bilevelMaster, scratch: url.deletingLastPathComponent()) else {
-            throw PDFWriterError(
-                file: url.path, page: number,
-                message:
-                    "the \(image.width)×\(image.height) page image cannot be decoded or encoded: check free memory, then run the batch again"
-            )
-        }
+        let coded = try imageCoding.coded(
+            image, dpi: dpi, bilevelMaster: bilevelMaster, scratch: url.deletingLastPathComponent(), file: url.path, page: number)
         try writeObject(imageObject, PDFGlyphlessFont.stream("/Type /XObject /Subtype /Image \(coded.entries)", coded.data))
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
@@ -137,18 +132,6 @@ public final class SearchablePDFWriter {
                 """))
         pageObjects.append(pageObject)
         pageCount = number
-    }
-
-    /// A gray page whose every sample is black or white as CCITT G4 (lossless, a fraction of its
-    /// Flate size), or nil for any other page.
-    static func bilevelCode(_ image: PDFPageImage, scratch: URL) -> [UInt8]? {
-        guard image.grayscale, let samples = Deflate.decompress(image.deflated, count: image.width * image.height),
-            !samples.contains(where: { $0 != 0 && $0 != 255 })
-        else { return nil }
-        guard let code = CCITTG4Encoder.encode(gray: samples, width: image.width, height: image.height, scratch: scratch),
-            code.count < image.deflated.count
-        else { return nil }
-        return code
     }
 
     /// Writes the page tree, document information, cross-reference table and trailer, and moves

@@ -81,9 +81,9 @@ public enum PipelineFileParser {
                     }
                 }
                 if let v = section["outputs"] {
+                    let allowed = PipelineConfiguration.Output.allCases.map(\.rawValue).joined(separator: ", ")
                     guard let list = v as? [Any] else {
-                        throw ConfigurationError(
-                            file: file, key: "ocr.outputs", message: "must be a list such as [alto, hocr, text, pdf, pdf-reading]")
+                        throw ConfigurationError(file: file, key: "ocr.outputs", message: "must be a list such as [\(allowed)]")
                     }
                     var outputs = Set<PipelineConfiguration.Output>()
                     for entry in list {
@@ -91,7 +91,7 @@ public enum PipelineFileParser {
                         guard let output = PipelineConfiguration.Output(rawValue: name) else {
                             throw ConfigurationError(
                                 file: file, key: "ocr.outputs",
-                                message: "unknown output '\(name)'; allowed: alto, hocr, text, pdf, pdf-reading")
+                                message: "unknown output '\(name)'; allowed: \(allowed)")
                         }
                         outputs.insert(output)
                     }

@@ -94,14 +94,18 @@ struct MetadataStage: Stage, Sendable {
 
     /// The text layers of a PDF master's pages against sohoa's OCR of the same pages: the character
     /// error rate of each layer, taking the OCR as the reference; nil when no page had a text layer.
-    /// The layer is kept as a second opinion (`pdftext/<page>.txt`), never as the page's text.
+    /// A page without OCR text (an image-only item, a page whose OCR failed or found nothing) has no
+    /// reference: its layer is kept and said not compared. The layer is kept as a second opinion
+    /// (`pdftext/<page>.txt`), never as the page's text.
     private func textLayerComparison(_ results: [PageResult], _ now: Date) -> ItemEvent? {
         let compared = results.compactMap { result -> String? in
             guard let layer = result.textLayer else { return nil }
-            let rate = CharacterErrorRate.of(layer, against: result.text?.plainText ?? "")
-            let bornDigital = result.technical.compression.contains("born-digital")
-            return "\(result.name): CER \(String(format: "%.2f", rate * 100))%"
-                + (bornDigital ? " (born-digital page: its text is the author's)" : "")
+            let bornDigital = result.technical.isBornDigital ? " (born-digital page: its text is the author's)" : ""
+            guard let ocr = result.text?.plainText, !ocr.allSatisfy(\.isWhitespace) else {
+                return "\(result.name): kept, not compared: no OCR" + bornDigital
+            }
+            let rate = CharacterErrorRate.of(layer, against: ocr)
+            return "\(result.name): CER \(String(format: "%.2f", rate * 100))%" + bornDigital
         }
         guard !compared.isEmpty else { return nil }
         let event = PreservationEvent(

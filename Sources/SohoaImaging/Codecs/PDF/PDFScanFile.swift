@@ -15,6 +15,9 @@ struct PDFScanFile {
     static let renderDPI: ClosedRange<Double> = 150...600
     /// A page without images is rendered at this resolution.
     static let defaultDPI = 300.0
+    /// What ends the compression label of a rendered page that draws no image: a born-digital page,
+    /// whose text layer is the author's own (`TechnicalMetadata.isBornDigital`).
+    static let bornDigitalLabel = " (no image: born-digital)"
 
     /// The PDF's page count, and whether any of its images is coded with loss (DCT or JPEG 2000).
     func inspect() throws(ImagingError) -> ScanFileInfo {
@@ -60,7 +63,7 @@ struct PDFScanFile {
                 Self.renderDPI.upperBound, max(Self.renderDPI.lowerBound, drawn.map { max($0.ppiX, $0.ppiY) }.max() ?? Self.defaultDPI))
             scan = try render(page: page, dpi: dpi, pageSize: size, gray: drawn.allSatisfy { $0.color == "gray" })
             scan.technical.compression =
-                "PDF page rendered at \(Int(dpi.rounded())) dpi" + (drawn.isEmpty ? " (no image: born-digital)" : "")
+                "PDF page rendered at \(Int(dpi.rounded())) dpi" + (drawn.isEmpty ? Self.bornDigitalLabel : "")
             scan.technical.resolutionX = dpi
             scan.technical.resolutionY = dpi
         }

@@ -33,6 +33,9 @@ final class NormalizationPipelineTests: XCTestCase {
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
         XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
         XCTAssertEqual(summary.snapshot.itemsPackaged, 1)
+        // Two scans planned, three pages finished: the split spread adds one to the total.
+        XCTAssertEqual(summary.snapshot.pagesTotal, 3, "the progress total counts the spread's two pages")
+        XCTAssertEqual(summary.snapshot.pagesFinished, 3)
 
         // Three pages archived: 1, 2-a, 2-b, each with its ALTO.
         let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))

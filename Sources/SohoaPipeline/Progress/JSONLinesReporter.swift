@@ -18,6 +18,11 @@ public struct JSONLinesReporter: ProgressReporter {
             line["event"] = "planned"
             line["items"] = items
             line["pages"] = pages
+        case .spreadSplit(let item, let page, let parts):
+            line["event"] = "spread_split"
+            line["item"] = item
+            line["page"] = page
+            line["parts"] = parts
         case .itemSkipped(let item):
             line["event"] = "item_skipped"
             line["item"] = item

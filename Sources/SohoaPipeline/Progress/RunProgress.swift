@@ -7,6 +7,9 @@ public enum ProgressEvent: Sendable {
     case itemSkipped(String)
     case working(worker: String, on: String?)
     case pageDone(item: String, page: String, reused: Bool, blank: Bool)
+    /// A scan was found to be a two-page spread and split into `parts` pages: the run's page total
+    /// grows by `parts - 1`, so pages finished never exceed it.
+    case spreadSplit(item: String, page: String, parts: Int)
     case pageFailed(StageFailure)
     /// A page was recognized but its text looks wrong; it is archived and listed for review first.
     case pageSuspect(SuspectPage)
@@ -50,6 +53,8 @@ public final class RunProgress: Sendable {
                 s.itemsSkipped += 1
             case .working(let worker, let subject):
                 s.activity[worker] = subject ?? "—"
+            case .spreadSplit(_, _, let parts):
+                s.pagesTotal += max(parts - 1, 0)
             case .pageDone(_, _, let reused, let blank):
                 if reused { s.pagesReused += 1 } else { s.pagesDone += 1 }
                 if blank { s.pagesBlank += 1 }

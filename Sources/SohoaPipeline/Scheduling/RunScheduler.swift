@@ -47,6 +47,7 @@ final class RunScheduler: Sendable {
         if parts.count > 1 {
             journal.spreadSplit(page.job, into: parts.map(\.job))
             assembler.expect(parts.count - 1, more: page.job.item.id)
+            progress.report(.spreadSplit(item: page.job.item.id, page: page.job.page.name, parts: parts.count))
         }
         return parts
     }

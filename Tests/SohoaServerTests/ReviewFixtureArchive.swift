@@ -61,6 +61,25 @@ enum ReviewFixtureArchive {
         guard summary.exitStatus == .success else {
             throw SignInFailed(description: "the fixture batch failed: \(summary.snapshot.failures)")
         }
+        try setConfidences(archive)
+        try waitUntilClosed(archive)
+        return archive
+    }
+
+    /// Tests copy the template: every connection to its catalog must be closed first. The last one to
+    /// close checkpoints the WAL and deletes the file, and a copy made meanwhile fails on the missing
+    /// `catalog.sqlite-wal` (seen once in CI: the run's own connections may close just after it returns).
+    private static func waitUntilClosed(_ archive: URL) throws {
+        let wal = archive.appendingPathComponent(Catalog.fileName + "-wal")
+        let deadline = Date().addingTimeInterval(30)
+        while FileManager.default.fileExists(atPath: wal.path) {
+            guard Date() < deadline else { throw SignInFailed(description: "the fixture catalog is still open after 30 s") }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// The pages' confidences, a blank page and a failed one, written through a catalog closed on return.
+    private static func setConfidences(_ archive: URL) throws {
         let catalog = try Catalog(url: archive)
         for (item, page, confidence) in [("sach", "1", 40.0), ("sach", "2", 70.0), ("bao", "1", 55.0), ("mat", "1", 10.0)] {
             guard var record = try catalog.page(itemID: item, name: page) else { continue }
@@ -77,7 +96,6 @@ enum ReviewFixtureArchive {
             failed.error = "ocr: engine crashed"
             try catalog.upsertPage(failed)
         }
-        return archive
     }
 
     /// Small text-like PNG pages 1.png, 2.png, … in `folder`.

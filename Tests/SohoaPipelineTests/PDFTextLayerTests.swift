@@ -10,14 +10,7 @@ import XCTest
 /// and never taken as the page's text.
 final class PDFTextLayerTests: XCTestCase {
     func testTheTextLayerIsKeptBesideTheOCRAndComparedInPREMIS() throws {
-        // VietOCR's vietsample1.pdf: two born-digital pages (no image) whose text layer is a poem.
-        let folder = try temporaryFolder()
-        let batch = folder.appendingPathComponent("batch")
-        let pdf = batch.appendingPathComponent("ao-lua/vietsample1.pdf")
-        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: try SharedFolder.scans().appendingPathComponent("vie_vietocr3_samples/vietsample1.pdf"), to: pdf)
-        let archive = folder.appendingPathComponent("archive")
+        let (batch, archive) = try poemBatch()
         // Every page "reads" Thư viện: the archived text must be that reading, not the PDF's layer.
         let options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
         let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
@@ -48,13 +41,7 @@ final class PDFTextLayerTests: XCTestCase {
 
     func testAnImageOnlyItemKeepsTheTextLayerWithoutComparingIt() throws {
         // No OCR, no reference: a rate against an empty text (100%) would say nothing about the layer.
-        let folder = try temporaryFolder()
-        let batch = folder.appendingPathComponent("batch")
-        let pdf = batch.appendingPathComponent("ao-lua/vietsample1.pdf")
-        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: try SharedFolder.scans().appendingPathComponent("vie_vietocr3_samples/vietsample1.pdf"), to: pdf)
-        let archive = folder.appendingPathComponent("archive")
+        let (batch, archive) = try poemBatch()
         var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
         options.pipeline.languages = ["none"]
         options.pipeline.outputs = []
@@ -69,5 +56,17 @@ final class PDFTextLayerTests: XCTestCase {
         XCTAssertTrue(
             mets.contains("vietsample1-p0001: kept, not compared: no OCR (born-digital page"), "said not compared")
         XCTAssertFalse(mets.contains(": CER "), "no rate without a reference")
+    }
+
+    /// A batch of one item, `ao-lua`, holding VietOCR's vietsample1.pdf: two born-digital pages (no
+    /// image) whose text layer is a poem; and where its archive goes.
+    private func poemBatch() throws -> (batch: URL, archive: URL) {
+        let folder = try temporaryFolder()
+        let batch = folder.appendingPathComponent("batch")
+        let pdf = batch.appendingPathComponent("ao-lua/vietsample1.pdf")
+        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: try SharedFolder.scans().appendingPathComponent("vie_vietocr3_samples/vietsample1.pdf"), to: pdf)
+        return (batch, folder.appendingPathComponent("archive"))
     }
 }

@@ -224,17 +224,21 @@ final class WebUploadRoutesTests: XCTestCase {
         XCTAssertEqual(try full.catalog.submissions(userID: nil), [])
     }
 
+    /// A `sohoa submit` upload of 100 bytes by "tuy", its first 10 sent at `date`; its id.
+    private func halfSentUpload(_ services: ServerServices, name: String, sha256: String, at date: Date) throws -> Int64 {
+        let user = try XCTUnwrap(try services.catalog.user(name: "tuy"))
+        let record = SubmissionRecord(userID: try XCTUnwrap(user.id), name: name, size: 100, sha256: sha256, chunkSize: 10, at: date)
+        let id = try XCTUnwrap(try services.catalog.openSubmission(record).submission.id)
+        try services.submissionInbox.write(Data(count: 10), at: 0, id: id)
+        XCTAssertTrue(try services.catalog.advanceSubmission(id: id, from: 0, to: 10, at: date))
+        return id
+    }
+
     func testAnAbandonedUploadIsDeletedAfterTheSetTimeAndItsQuotaFreed() async throws {
         let services = try services { $0.submissions.abandonAfter = 2 * 86_400 }
         let user = try XCTUnwrap(try services.catalog.user(name: "tuy"))
         let started = Date()
-        var record = SubmissionRecord(
-            userID: try XCTUnwrap(user.id), name: "bỏ dở", size: 100, sha256: String(repeating: "ab", count: 32), chunkSize: 10,
-            at: started)
-        record = try services.catalog.openSubmission(record).submission
-        let id = try XCTUnwrap(record.id)
-        try services.submissionInbox.write(Data(count: 10), at: 0, id: id)
-        XCTAssertTrue(try services.catalog.advanceSubmission(id: id, from: 0, to: 10, at: started))
+        let id = try halfSentUpload(services, name: "bỏ dở", sha256: String(repeating: "ab", count: 32), at: started)
         // An archived submission whose folder a crash left behind.
         var done = SubmissionRecord(
             userID: try XCTUnwrap(user.id), name: "xong", size: 5, sha256: String(repeating: "cd", count: 32), chunkSize: 5)
@@ -270,14 +274,8 @@ final class WebUploadRoutesTests: XCTestCase {
         let id = try XCTUnwrap(record.id)
         try FileManager.default.createDirectory(at: services.submissionInbox.files(id), withIntermediateDirectories: true)
         // A `sohoa submit` upload half sent before the restart goes on after it.
-        let before = Date().addingTimeInterval(-60)
-        var tar = SubmissionRecord(
-            userID: try XCTUnwrap(user.id), name: "lô tar", size: 100, sha256: String(repeating: "cd", count: 32), chunkSize: 10,
-            at: before)
-        tar = try services.catalog.openSubmission(tar).submission
-        let tarID = try XCTUnwrap(tar.id)
-        try services.submissionInbox.write(Data(count: 10), at: 0, id: tarID)
-        XCTAssertTrue(try services.catalog.advanceSubmission(id: tarID, from: 0, to: 10, at: before))
+        let tarID = try halfSentUpload(
+            services, name: "lô tar", sha256: String(repeating: "cd", count: 32), at: Date().addingTimeInterval(-60))
 
         try SubmissionService(services: services, inbox: services.submissionInbox, runner: RefusingRunner()).recover()
         XCTAssertEqual(try services.catalog.submission(id: id)?.state, .failed)

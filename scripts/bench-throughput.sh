@@ -54,7 +54,7 @@ print(f"{r.ru_utime + r.ru_stime:.1f}")' "$b" run "$work/batch" --archive "$work
 fi
 
 t0=$(now)
-"$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >/dev/null 2>&1 || true
+"$bin" run "$work/batch" --archive "$work/archive" --jobs "$jobs" --pipeline "${PIPELINE:-Pipelines/default.yaml}" >"$work/run.jsonl" 2>/dev/null || true
 t1=$(now)
 ls "$work/batch/pages"/* | xargs -P "$jobs" -I{} sh -c 'tesseract "$1" "$1.cli" -l vie --psm 3 txt >/dev/null 2>&1' _ {}
 t2=$(now)
@@ -63,5 +63,11 @@ t3=$(now)
 
 echo "pages: $pages, jobs: $jobs, cores: $(getconf _NPROCESSORS_ONLN)"
 printf '%-62s %8s s  %6s pages/min\n' "sohoa run (deskew, OCR, ALTO+hOCR+text+PDF, OCFL, catalog)" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" "$(ppm "$t0" "$t1")"
+# Where sohoa's CPU went: the summary's CPU seconds by stage (StageCPUTimes).
+python3 -c 'import json, sys
+summary = [json.loads(l) for l in open(sys.argv[1]) if "\"summary\"" in l][-1]
+cpu = summary.get("cpu_seconds", {})
+order = ["ingest", "normalize", "ocr", "metadata", "package", "other"]
+print("  sohoa CPU seconds by stage: " + ", ".join(f"{k} {cpu[k]}" for k in order if k in cpu) + f" (total {sum(cpu.values()):.1f})")' "$work/run.jsonl" || true
 printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, text only" "$(python3 -c "print(f'{$t2-$t1:.1f}')")" "$(ppm "$t1" "$t2")"
 printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, txt+hocr+alto+pdf" "$(python3 -c "print(f'{$t3-$t2:.1f}')")" "$(ppm "$t2" "$t3")"

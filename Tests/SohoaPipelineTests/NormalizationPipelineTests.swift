@@ -36,6 +36,12 @@ final class NormalizationPipelineTests: XCTestCase {
         // Two scans planned, three pages finished: the split spread adds one to the total.
         XCTAssertEqual(summary.snapshot.pagesTotal, 3, "the progress total counts the spread's two pages")
         XCTAssertEqual(summary.snapshot.pagesFinished, 3)
+        // Where the CPU went, stage by stage (issue 19): every stage ran, normalizing two scans took some.
+        let cpu = try XCTUnwrap(summary.cpuSeconds)
+        XCTAssertEqual(Set(cpu.stages.keys), ["ingest", "normalize", "ocr", "metadata", "package"])
+        XCTAssertGreaterThan(cpu.stages["normalize"] ?? 0, 0.01, "\(cpu)")
+        XCTAssertTrue(cpu.stages.values.allSatisfy { $0 >= 0 } && cpu.other >= 0, "\(cpu)")
+        XCTAssertEqual(Set(cpu.rounded.keys), ["ingest", "normalize", "ocr", "metadata", "package", "other"])
 
         // Three pages archived: 1, 2-a, 2-b, each with its ALTO.
         let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))

@@ -19,6 +19,7 @@ public enum RunSummaryJSON {
             "unfinished_items": summary.unfinishedItems,
             "exit_code": Int(summary.exitStatus.rawValue),
         ]
+        if let cpu = summary.cpuSeconds { line["cpu_seconds"] = cpu.rounded }
         if let full = summary.diskFull {
             line["disk_full"] = [
                 "message": full.message, "pages_left": full.pagesLeft, "items_left": full.itemsLeft,

@@ -25,6 +25,7 @@ public final class BatchRunner: Sendable {
 
     /// Runs the batch and returns the summary; throws only when the run cannot start at all.
     public func run() throws(RunError) -> RunSummary {
+        let cpu = StageCPUTimes()
         let root = try openArchive()
         let lock = try RunLock.acquire(archive: options.archive, batch: options.batch.path)
         defer { withExtendedLifetime(lock) {} }
@@ -85,7 +86,7 @@ public final class BatchRunner: Sendable {
                 prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.item.id, $0.folder) }),
             work: work, batchID: batchID)
 
-        let ingest = StageWorkers<PageJob>(stage: "ingest")
+        let ingest = StageWorkers<PageJob>(stage: "ingest", cpu: cpu)
         ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { [options] _ in
             IngestStage(quality: options.pipeline.quality)
         } handOn: {
@@ -93,7 +94,7 @@ public final class BatchRunner: Sendable {
             scheduler.ingested(job)
             normalizeQueue.put(page)
         }
-        let normalize = StageWorkers<IngestedPage>(stage: "normalize")
+        let normalize = StageWorkers<IngestedPage>(stage: "normalize", cpu: cpu)
         normalize.run(count: options.pipeline.workers.normalize, input: normalizeQueue, scheduler: scheduler) { [options] _ in
             NormalizeStage(
                 options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
@@ -102,13 +103,13 @@ public final class BatchRunner: Sendable {
             for part in scheduler.normalized(page, into: parts) { ocrQueue.put(part) }
         }
         let judge = SuspectJudge()
-        let ocr = StageWorkers<NormalizedWork>(stage: "ocr")
+        let ocr = StageWorkers<NormalizedWork>(stage: "ocr", cpu: cpu)
         ocr.run(count: ocrWorkers, input: ocrQueue, scheduler: scheduler) { [options] _ in
             OCRStage(makeEngine: options.makeEngine, work: work, judge: judge)
         } handOn: { page, result in
             scheduler.recognized(page, result)
         }
-        let metadata = StageWorkers<ItemWork>(stage: "metadata")
+        let metadata = StageWorkers<ItemWork>(stage: "metadata", cpu: cpu)
         metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
             MetadataStage(
                 work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters, rightsDefaults: rights)
@@ -116,7 +117,7 @@ public final class BatchRunner: Sendable {
             scheduler.described(described)
             packageQueue.put(described)
         }
-        let package = StageWorkers<ItemWork>(stage: "package")
+        let package = StageWorkers<ItemWork>(stage: "package", cpu: cpu)
         package.run(count: options.pipeline.workers.package, input: packageQueue, scheduler: scheduler) { [options] _ in
             PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
         } handOn: { item, written in
@@ -142,7 +143,9 @@ public final class BatchRunner: Sendable {
         packageQueue.close()
         package.wait()
         journal.drain()
-        return finish(journal: journal, batchID: batchID, surveyed: surveyed, unfinished: scheduler.assembler.unfinishedItems)
+        var summary = finish(journal: journal, batchID: batchID, surveyed: surveyed, unfinished: scheduler.assembler.unfinishedItems)
+        summary.cpuSeconds = cpu.figures
+        return summary
     }
 
     /// The archive's OCFL storage root, made if it does not exist yet.

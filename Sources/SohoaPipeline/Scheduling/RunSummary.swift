@@ -8,6 +8,8 @@ public struct RunSummary: Sendable, Codable {
     public var unfinishedItems: [String]
     /// Set when the run stopped because the archive's disk was full (exit 3).
     public var diskFull: DiskFullStop?
+    /// CPU seconds by stage, when the run got as far as starting its workers.
+    public var cpuSeconds: StageCPUSeconds?
 
     /// Exit code per DESIGN §8: 0 all well, 1 something failed, 3 the archive's disk is full,
     /// 130 stopped by Ctrl-C.

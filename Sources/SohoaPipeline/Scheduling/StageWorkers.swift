@@ -8,9 +8,12 @@ import Dispatch
 final class StageWorkers<Input: Sendable>: Sendable {
     let stage: String
     let group = DispatchGroup()
+    /// Where the workers' CPU time is added up, if anywhere.
+    let cpu: StageCPUTimes?
 
-    init(stage: String) {
+    init(stage: String, cpu: StageCPUTimes? = nil) {
         self.stage = stage
+        self.cpu = cpu
     }
 
     /// Starts the workers. `makeWorker` is called once per worker on that worker's queue.
@@ -21,8 +24,13 @@ final class StageWorkers<Input: Sendable>: Sendable {
         for index in 0..<count {
             let queue = DispatchQueue(label: "sohoa.\(stage).\(index)")
             group.enter()
-            queue.async { [group] in
-                defer { group.leave() }
+            queue.async { [group, cpu, stage] in
+                // A block runs on one thread from start to end: its CPU clock's difference is the worker's.
+                let started = StageCPUTimes.threadSeconds()
+                defer {
+                    cpu?.add(StageCPUTimes.threadSeconds() - started, to: stage)
+                    group.leave()
+                }
                 // A worker that cannot get its resources (an engine that fails to load) must still
                 // drain its input, failing each element, so that producers never block.
                 let handle = makeWorker(index)

@@ -4,6 +4,7 @@ import SohoaCollection
 import SohoaPipeline
 
 OpenMPGuard.reexecIfNeeded()
+MallocArenas.limitToCores()
 do {
     var command = try Sohoa.parseAsRoot()
     if let serve = command as? ServeCommand {

@@ -65,8 +65,11 @@ echo "pages: $pages, jobs: $jobs, cores: $(getconf _NPROCESSORS_ONLN)"
 printf '%-62s %8s s  %6s pages/min\n' "sohoa run (deskew, OCR, ALTO+hOCR+text+PDF, OCFL, catalog)" "$(python3 -c "print(f'{$t1-$t0:.1f}')")" "$(ppm "$t0" "$t1")"
 # Where sohoa's CPU went: the summary's CPU seconds by stage (StageCPUTimes).
 python3 -c 'import json, sys
-summary = [json.loads(l) for l in open(sys.argv[1]) if "\"summary\"" in l][-1]
-cpu = summary.get("cpu_seconds", {})
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+summaries = [l for l in lines if l.get("event") == "summary"]
+if not summaries:
+    sys.exit("  sohoa wrote no summary line (see its output above)")
+cpu = summaries[-1].get("cpu_seconds", {})
 order = ["ingest", "normalize", "ocr", "metadata", "package", "other"]
 print("  sohoa CPU seconds by stage: " + ", ".join(f"{k} {cpu[k]}" for k in order if k in cpu) + f" (total {sum(cpu.values()):.1f})")' "$work/run.jsonl" || true
 printf '%-62s %8s s  %6s pages/min\n' "tesseract CLI, xargs -P $jobs, text only" "$(python3 -c "print(f'{$t2-$t1:.1f}')")" "$(ppm "$t1" "$t2")"

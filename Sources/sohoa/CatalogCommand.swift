@@ -48,7 +48,11 @@ struct CatalogCommand: ParsableCommand {
             // from, and none is wiped under a run by `--replace`.
             let locks: [RunLock]
             do {
-                locks = try [source, destination].compactMap(Self.archiveFolder).map { archive throws(RunError) in
+                // One lock per archive: the same archive on both sides is refused by the copy itself
+                // (one side must be PostgreSQL), not reported busy by its own second lock.
+                var archives = [source, destination].compactMap(Self.archiveFolder)
+                if archives.count == 2, archives[0].standardizedFileURL == archives[1].standardizedFileURL { archives.removeLast() }
+                locks = try archives.map { archive throws(RunError) in
                     try RunLock.acquire(archive: archive, batch: "sohoa catalog copy")
                 }
             } catch {

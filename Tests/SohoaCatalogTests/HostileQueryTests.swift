@@ -47,7 +47,7 @@ final class HostileQueryTests: XCTestCase {
         }
     }
 
-    func testMatchExpressionsQuoteEverything() {
+    func testMatchExpressionsQuoteEverything() throws {
         XCTAssertEqual(SearchQuery("thu vien").matchExpression, #"folded : "thu" folded : "vien"*"#)
         // A word typed with marks is also looked for by its exact form in the `marks` column (issue 18),
         // the last one (a prefix) too; outside the quoted strings there is still nothing but FTS5's own
@@ -69,8 +69,9 @@ final class HostileQueryTests: XCTestCase {
         XCTAssertEqual(SearchQuery(String(repeating: "a ", count: 100)).terms.count, SearchQuery.maximumWords)
         for query in ["ĐẠI HỌC", "thu vien", #""Đại học" NEAR(a:b)"#, "\u{F0001} đường"] {
             let parsed = SearchQuery(query)
-            for expression in [parsed.matchExpression] + parsed.termExpressions {
-                XCTAssertTrue(Self.bareWords(expression ?? "").isSubset(of: Self.operators), expression ?? "")
+            let match = try XCTUnwrap(parsed.matchExpression, query)
+            for expression in [match] + parsed.termExpressions {
+                XCTAssertTrue(Self.bareWords(expression).isSubset(of: Self.operators), expression)
             }
         }
     }

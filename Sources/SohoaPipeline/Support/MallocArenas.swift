@@ -2,12 +2,12 @@
     import Glibc
 #endif
 
-/// Limits glibc's malloc to one arena per core (issue 19: memory). By default glibc gives a busy
+/// Limits glibc's malloc to one arena per core, at least two (issue 19: memory). By default glibc gives a busy
 /// process up to eight arenas per core, one per thread that meets contention, and each keeps the
 /// page-sized buffers its threads freed. A run's stage workers, Tesseract's engines among them,
 /// free and allocate page images all the time: on 40 evaluation pages with `--jobs 2` the peak
-/// resident memory was 387 MB with the default and 327 MB with two arenas, for the same CPU time
-/// (release build, `MALLOC_ARENA_MAX` set from outside; see README "Where the time goes").
+/// resident memory was 387–395 MB with the default and 327–343 MB with two arenas, and 384–391 against
+/// 351–363 MB on 20 real scans, for the same CPU time (see README "Where the time goes").
 public enum MallocArenas {
     /// Sets the limit unless `MALLOC_ARENA_MAX` is set in the environment (glibc has read it then).
     /// Call it first thing, before any thread starts.

@@ -4,9 +4,9 @@ import Synchronization
 /// Tells robots and crawlers from readers by their `User-Agent`, with the COUNTER robots list
 /// (matched case-insensitively, anywhere in the text unless a pattern anchors itself). An empty
 /// `User-Agent` is a robot (the list's `^.?$`). Only an agent's first `matchedLength` characters are
-/// looked at — matched, and the key verdicts are remembered by (for the last few thousand agents, so a
-/// reader's requests cost one dictionary look-up): browsers' agents are a few hundred characters, and a
-/// longer one neither costs a longer match nor takes more memory. A robot that names itself only after
+/// matched, and verdicts are remembered keyed by them (for the last few thousand agents, so a reader's
+/// requests cost one dictionary look-up): browsers' agents are a few hundred characters, and a longer
+/// one neither costs a longer match nor takes more memory. A robot that names itself only after
 /// that is not told apart, as one that does not name itself at all.
 final class RobotMatcher: @unchecked Sendable {
     /// The COUNTER list as one expression (each pattern a branch); immutable once made.

@@ -11,15 +11,15 @@ final class GutterShadowTests: XCTestCase {
     private let dpi = 300
 
     /// A half page of word boxes on paper at 240 (print at 30), darkened toward the `edge` by a
-    /// shadow `depth` deep (share of the paper's level) that fades over `fade` pixels, with a word
-    /// drawn inside the shadow, 30 px from the cut.
-    private func half(edge: GutterShadow.Edge, depth: Double, fade: Double) -> Raster {
+    /// shadow `depth` deep (share of the paper's level), darkest `inset` pixels from the cut, that
+    /// fades over `fade` pixels, with a word drawn inside the shadow, 30 px from the cut.
+    private func half(edge: GutterShadow.Edge, depth: Double, fade: Double, inset: Double = 0) -> Raster {
         let text = SyntheticPage.text(degrees: 0, width: 1240, height: 1754)
         var page = text
         for y in 0..<page.height {
             for x in 0..<page.width {
                 let fromCut = Double(edge == .left ? x : page.width - 1 - x)
-                let light = 1 - depth * exp(-fromCut / fade)
+                let light = 1 - depth * exp(-abs(fromCut - inset) / fade)
                 let level = text.pixels[y * page.width + x] < 128 ? 30.0 : 240.0
                 page.pixels[y * page.width + x] = UInt8((level * light).rounded())
             }
@@ -41,6 +41,7 @@ final class GutterShadowTests: XCTestCase {
         let page = half(edge: .left, depth: 0.4, fade: 60)
         let band = try XCTUnwrap(GutterShadow.band(page, edge: .left, dpi: dpi))
         XCTAssertEqual(band.paper, 240)
+        XCTAssertEqual(band.offset, 0)
         // The shadow is darker than 90% of the paper where 0.4·e^(−x/60) > 0.1: the first 83 px.
         XCTAssertTrue((70...100).contains(band.columns.count), "band \(band.columns.count) px")
         let lifted = GutterShadow.lifted(page, edge: .left, dpi: dpi)
@@ -63,6 +64,29 @@ final class GutterShadowTests: XCTestCase {
         XCTAssertNil(GutterShadow.band(page, edge: .left, dpi: dpi), "no shadow at the outer edge")
         let lifted = GutterShadow.lifted(page, edge: .right, dpi: dpi).raster
         XCTAssertGreaterThanOrEqual(columnMedian(lifted, x: page.width - 1), 232)
+    }
+
+    func testShadowBesideACutInOnePagesMarginIsLifted() throws {
+        // The cut fell in the margin beside the spine: paper, then the shadow, darkest 90 px in.
+        let page = half(edge: .left, depth: 0.4, fade: 30, inset: 90)
+        let band = try XCTUnwrap(GutterShadow.band(page, edge: .left, dpi: dpi))
+        // Darker than 90% of the paper where 0.4·e^(−|x−90|/30) > 0.1: from 48 to 132 px.
+        XCTAssertTrue((40...56).contains(band.offset), "band from \(band.offset) px")
+        let lifted = GutterShadow.lifted(page, edge: .left, dpi: dpi)
+        XCTAssertTrue((125...140).contains(lifted.width), "band to \(lifted.width) px")
+        for x in [60, 90, 120] {
+            XCTAssertGreaterThanOrEqual(columnMedian(lifted.raster, x: x), 232, "column \(x) not lifted")
+        }
+        // The paper between the cut and the band is left as it was.
+        XCTAssertEqual(columnMedian(lifted.raster, x: 5), columnMedian(page, x: 5))
+    }
+
+    func testAVerticalRuleNearTheCutIsNotAShadow() {
+        var page = half(edge: .left, depth: 0, fade: 1)
+        for y in 200..<1500 {
+            for x in 60..<64 { page.pixels[y * page.width + x] = 30 }
+        }
+        XCTAssertNil(GutterShadow.band(page, edge: .left, dpi: dpi))
     }
 
     func testCleanEdgeAndTextNearTheCutAreLeftAlone() {

@@ -5,7 +5,8 @@
 ///
 /// The band is found column by column from the cut edge inward: a column belongs to it while its
 /// paper (the column's median level, which print covering less than half of it does not move) is
-/// clearly darker than the half's paper. Each column of the band is lifted so that its paper is the
+/// clearly darker than the half's paper; it may begin a little inside the cut (a cut beside the
+/// spine, in one page's margin). Each column of the band is lifted so that its paper is the
 /// half's paper again, which keeps the print in it darker than the paper, so letters near the
 /// gutter stay; a column too dark to hold readable print (a solid black band on a black-and-white
 /// scan) is painted the paper's colour, like a scanner border.
@@ -22,10 +23,15 @@ enum GutterShadow {
     static let solidShare = 0.35
     /// The band is looked for up to this share of an inch from the cut (a spine shadow is well under it).
     static let searchInches = 0.8
+    /// The band begins at most this share of an inch from the cut (a cut beside the spine, in one
+    /// page's margin, leaves a strip of paper between them).
+    static let startInches = 0.4
 
-    /// A shadow band: the half's paper level and each band column's paper level, from the cut inward.
+    /// A shadow band: the half's paper level, how far from the cut the band begins, and each band
+    /// column's paper level, from the cut inward.
     struct Band: Equatable {
         var paper: Int
+        var offset: Int
         var columns: [Int]
     }
 
@@ -55,28 +61,30 @@ enum GutterShadow {
         guard paper > 32 else { return nil }
         // Smoothed over a few columns, so that one column of print does not end the band.
         let radius = Swift.max(1, dpi / 100)
-        var width = 0
-        while width < limit {
-            let from = Swift.max(0, width - radius)
-            let to = Swift.min(limit, width + radius + 1)
-            let mean = Double(papers[from..<to].reduce(0, +)) / Double(to - from)
-            guard mean < Double(paper) * darkerShare else { break }
-            width += 1
+        func isDark(_ offset: Int) -> Bool {
+            let from = Swift.max(0, offset - radius)
+            let to = Swift.min(limit, offset + radius + 1)
+            return Double(papers[from..<to].reduce(0, +)) < Double(paper) * darkerShare * Double(to - from)
         }
-        // A band narrower than a few pixels is the edge's own blur, not a shadow.
-        guard width >= Swift.max(3, dpi / 60) else { return nil }
-        return Band(paper: paper, columns: Array(papers[0..<width]))
+        let startLimit = Swift.min(limit, Int(Double(dpi) * startInches))
+        guard let start = (0..<startLimit).first(where: isDark) else { return nil }
+        var end = start
+        while end < limit, isDark(end) { end += 1 }
+        // A band narrower than a few pixels is the edge's own blur or a ruled line, not a shadow.
+        guard end - start >= Swift.max(3, dpi / 20) else { return nil }
+        return Band(paper: paper, offset: start, columns: Array(papers[start..<end]))
     }
 
-    /// `gray` with the shadow along `edge` lifted (see the type's description), and the band's width
-    /// in pixels (0 when there was none: `gray` unchanged).
+    /// `gray` with the shadow along `edge` lifted (see the type's description), and how far from the
+    /// cut the band reaches, in pixels (0 when there was none: `gray` unchanged).
     static func lifted(_ gray: Raster, edge: Edge, dpi: Int) -> (raster: Raster, width: Int) {
         guard let band = band(gray, edge: edge, dpi: dpi) else { return (gray, 0) }
         let paper = band.paper
         var page = gray
         let w = gray.width
         page.pixels.withUnsafeMutableBufferPointer { pixels in
-            for (offset, level) in band.columns.enumerated() {
+            for (index, level) in band.columns.enumerated() {
+                let offset = band.offset + index
                 let x = edge == .left ? offset : w - 1 - offset
                 if Double(level) < Double(paper) * solidShare {
                     for y in 0..<gray.height { pixels[y * w + x] = UInt8(paper) }
@@ -89,7 +97,7 @@ enum GutterShadow {
                 }
             }
         }
-        return (page, band.columns.count)
+        return (page, band.offset + band.columns.count)
     }
 
     /// The median level of column `x`, every `rowStep`-th row.

@@ -115,6 +115,23 @@ final class SpreadShapeTests: XCTestCase {
         }
     }
 
+    func testAGutterCutByAThinSpeckledFoldIsFound() {
+        // The fold in the middle of the gutter: one column of specks, dark in 6% of the rows, with
+        // gaps as wide on both sides (a tune spread, seed 29, was left unsplit).
+        var folded = spread
+        for y in 0..<folded.height where y % 96 < 6 {
+            for x in 1746..<1752 { folded.pixels[y * folded.width + x] = 40 }
+        }
+        let gutter = SpreadDetector.gutter(folded, dpi: 300, mode: .auto)
+        XCTAssertEqual(Double(gutter ?? 0), 1748, accuracy: 30)
+        // A ruled line down the page there is not a fold: three columns, not a book opening.
+        var ruled = spread
+        for y in 0..<ruled.height {
+            for x in 1746..<1752 { ruled.pixels[y * ruled.width + x] = 40 }
+        }
+        XCTAssertNil(SpreadDetector.gutter(ruled, dpi: 300, mode: .auto))
+    }
+
     func testAGutterCutByAPatchOfShadowIsFound() {
         // A faint shadow that even light removed but at the bottom of the page, plus a few specks.
         let patch = spread(shadowWidth: 70, rows: 0.9...1) { x, y in (x + y) % 3 == 0 ? 60 : 200 }

@@ -87,6 +87,9 @@ enum SpreadDetector {
         func isSpine(_ band: Range<Int>) -> Bool {
             guard !band.isEmpty, band.count <= widest else { return false }
             if band.allSatisfy({ ink[$0] <= faint }) { return true }
+            // The fold itself, a column or two with specks in at most a tenth of the rows (a ruled
+            // line is dark down the page): the gutter on both sides of it is one gutter.
+            if band.count <= 2, band.allSatisfy({ ink[$0] * 10 <= h }) { return true }
             if band.count >= 3, band.allSatisfy({ ink[$0] * 10 >= h * 6 || ink[$0] <= faint }) { return true }
             return band.count >= 3 && isShadow(rowsWithInk(reduced, columns: band))
         }

@@ -6,6 +6,7 @@ other texts, other degradations; pages turned 90/180/270 with skew; two-page spr
     python3 scripts/generate-eval-pages.py --out /tmp/eval                  84 pages, seed 11
     python3 scripts/generate-eval-pages.py --out /tmp/eval --only eval-0005,eval-0070
     python3 scripts/generate-eval-pages.py --out /tmp/eval --mild ...       clean scans (for tests)
+    python3 scripts/generate-eval-pages.py --out /tmp/eval --spine-shadow 2 spreads with a spine shadow twice as wide
 
 Writes <page>.png|.tif, ground truth <page>.gt.txt (UTF-8, NFC; reading order: header, column 1,
 column 2, folio), for a spread <page>-a.gt.txt and <page>-b.gt.txt (its left and right halves, as sohoa
@@ -305,7 +306,7 @@ def gaussian_noise(rng, size, sigma):
     return mean.point([max(0, min(255, round(128 + sigma * (v - 127.5) / 52.05))) for v in range(256)])
 
 
-def light_field(rng, W, H, paper, amp, vignette, gutter_x=None):
+def light_field(rng, W, H, paper, amp, vignette, gutter_x=None, spine=1.0):
     s = 16
     w, h = -(-W // s), -(-H // s)
     ang = rng.uniform(0, 2 * math.pi)
@@ -320,7 +321,7 @@ def light_field(rng, W, H, paper, amp, vignette, gutter_x=None):
             f = 1.0 - amp * (0.5 + 0.7 * ((u - 0.5) * gx + (v - 0.5) * gy))
             f -= vignette * ((u - cx) ** 2 + (v - cy) ** 2) * 2
             if gutter_x is not None:
-                f -= 0.35 * math.exp(-abs(u - gutter_x) / 0.025)
+                f -= 0.35 * math.exp(-abs(u - gutter_x) / (0.025 * spine))
             vals[i] = max(0, min(255, round(paper * f)))
             i += 1
     return Image.frombytes("L", (w, h), bytes(vals)).resize((W, H), Image.BICUBIC)
@@ -336,8 +337,10 @@ def degrade(rng, img, turn, gutter_x=None, force=None, mild=False):
     paper = rng.randint(200, 240)
     amp = round(rng.uniform(0.05, 0.30), 3)
     vig = round(rng.uniform(0.0, 0.15), 3)
-    img = ImageChops.multiply(img, light_field(rng, W, H, paper, amp, vig, gutter_x))
+    img = ImageChops.multiply(img, light_field(rng, W, H, paper, amp, vig, gutter_x, opts.get("spine", 1.0)))
     rec["uneven_light"] = {"paper": paper, "gradient": amp, "vignette": vig}
+    if opts.get("spine", 1.0) != 1.0:
+        rec["spine_shadow_width"] = opts["spine"]
     for _ in range(rng.randint(10, 80)):
         x, y, r = rng.uniform(0, W), rng.uniform(0, H), rng.uniform(0.8, 3.0)
         ImageDraw.Draw(img).ellipse((x - r, y - r, x + r, y + r), fill=rng.randint(40, 150))
@@ -492,6 +495,8 @@ def make(args, fonts, name, kind, turn, index):
             gutter = 0.5
             rec["columns"] = 1
             force["border"] = rng.random() < 0.5
+            if args.spine_shadow != 1.0:
+                force["spine"] = args.spine_shadow
         else:
             s = table_page(fonts, rng, fam, pt) if kind == "table" else landscape_page(fonts, rng, fam, pt)
             sheets = [s]
@@ -532,6 +537,8 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated page names to write (others skipped)")
     ap.add_argument("--mild", action="store_true",
                     help="clean scans: light noise and blur, gray, no JPEG artefacts (same pages, fonts, turns, skew)")
+    ap.add_argument("--spine-shadow", type=float, default=1.0,
+                    help="width of a spread's spine shadow, times the usual (default 1; tune pages for a wide shadow: 2)")
     ap.add_argument("--font-dir", action="append", default=[], help="extra folder to look for the fonts in")
     args = ap.parse_args()
     fonts = Fonts(args.font_dir)
@@ -546,6 +553,7 @@ def main():
         "generator": GENERATOR,
         "generator_version": VERSION,
         "command": f"python3 {GENERATOR} --seed {args.seed} --pages {args.pages}" + (" --mild" if args.mild else "")
+                   + (f" --spine-shadow {args.spine_shadow:g}" if args.spine_shadow != 1.0 else "")
                    + (f" --only {args.only}" if only else "") + f" --out {args.out}",
         "seed": args.seed,
         "mild": args.mild,

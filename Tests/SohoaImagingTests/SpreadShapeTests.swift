@@ -92,6 +92,46 @@ final class SpreadShapeTests: XCTestCase {
         XCTAssertEqual(Double(gutter ?? 0), Double(shadowed.width / 2), accuracy: Double(shadowed.width) / 20)
     }
 
+    func testASpreadIsCutAtItsSpineNotInOnePagesMargin() {
+        // The spine's shadow lies beside the left page's text: the widest gap is the right page's
+        // margin (1710–1923), and a cut in its middle left the whole shadow inside the left half,
+        // 100 px from the cut (eval-0043). The cut is in the middle of the gutter across the spine.
+        var shadowed = spread
+        var random = SplitMix64(seed: 5)
+        for y in 0..<shadowed.height {
+            for x in 1620..<1710 { shadowed.pixels[y * shadowed.width + x] = 110 + UInt8(random.next() % 20) }
+        }
+        let gutter = SpreadDetector.gutter(shadowed, dpi: 300, mode: .auto)
+        XCTAssertEqual(Double(gutter ?? 0), 1748, accuracy: 30)
+        let pages = Normalizer(options: profilesOnly).pages(of: .synthetic(shadowed))
+        XCTAssertEqual(pages.count, 2)
+        let left = pages[0].raster
+        XCTAssertNotNil(pages[0].report.gutterShadowWidth, "the shadow along the left half's cut is lifted")
+        for offset in [10, 45, 80] where offset < left.width {
+            let x = left.width - 1 - offset
+            var column = (0..<left.height).map { Int(left.pixels[$0 * left.width + x]) }
+            column.sort()
+            XCTAssertGreaterThanOrEqual(column[column.count / 2], 200, "column \(offset) px from the cut is still dark")
+        }
+    }
+
+    func testAGutterCutByAThinSpeckledFoldIsFound() {
+        // The fold in the middle of the gutter: one column of specks, dark in 6% of the rows, with
+        // gaps as wide on both sides (a tune spread, seed 29, was left unsplit).
+        var folded = spread
+        for y in 0..<folded.height where y % 96 < 6 {
+            for x in 1746..<1752 { folded.pixels[y * folded.width + x] = 40 }
+        }
+        let gutter = SpreadDetector.gutter(folded, dpi: 300, mode: .auto)
+        XCTAssertEqual(Double(gutter ?? 0), 1748, accuracy: 30)
+        // A ruled line down the page there is not a fold: three columns, not a book opening.
+        var ruled = spread
+        for y in 0..<ruled.height {
+            for x in 1746..<1752 { ruled.pixels[y * ruled.width + x] = 40 }
+        }
+        XCTAssertNil(SpreadDetector.gutter(ruled, dpi: 300, mode: .auto))
+    }
+
     func testAGutterCutByAPatchOfShadowIsFound() {
         // A faint shadow that even light removed but at the bottom of the page, plus a few specks.
         let patch = spread(shadowWidth: 70, rows: 0.9...1) { x, y in (x + y) % 3 == 0 ? 60 : 200 }

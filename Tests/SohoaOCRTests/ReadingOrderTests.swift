@@ -97,6 +97,63 @@ final class ReadingOrderTests: XCTestCase {
         XCTAssertEqual(order(blocks), ["left", "page", "heading", "right"])
     }
 
+    /// A block of one-word paragraphs, each named and boxed as `(name, x, y, width, height)`.
+    private func block(paragraphs: [(String, Int, Int, Int, Int)]) -> TextBlock {
+        let list = paragraphs.map { name, x, y, width, height -> TextParagraph in
+            let box = BoundingBox(x: x, y: y, width: width, height: height)
+            return TextParagraph(box: box, lines: [TextLine(box: box, words: [Word(text: name, box: box, confidence: 90)])])
+        }
+        let left = list.map(\.box.x).min() ?? 0, top = list.map(\.box.y).min() ?? 0
+        let right = list.map { $0.box.x + $0.box.width }.max() ?? 0
+        let bottom = list.map { $0.box.y + $0.box.height }.max() ?? 0
+        return TextBlock(box: BoundingBox(x: left, y: top, width: right - left, height: bottom - top), paragraphs: list)
+    }
+
+    /// Every word of the arranged blocks, in reading order.
+    private func words(_ blocks: [TextBlock]) -> [String] {
+        ReadingOrder.arranged(blocks).flatMap { $0.paragraphs.flatMap { $0.lines.flatMap { $0.words.map(\.text) } } }
+    }
+
+    func testRightColumnParagraphReadBetweenLeftParagraphsGoesToItsColumn() {
+        // Tesseract's order: a paragraph of the right column between two of the left (eval-0005's fault).
+        let blocks = [
+            block("running-head", 700, 100, 600, 40), block("left-1", 200, 200, 800, 900),
+            block("right-1", 1100, 200, 800, 700), block("left-2", 200, 1150, 800, 1200),
+            block("right-2", 1100, 950, 800, 1400), block("folio", 980, 2800, 40, 40),
+        ]
+        XCTAssertEqual(order(blocks), ["running-head", "left-1", "left-2", "right-1", "right-2", "folio"])
+        // The same without a block across the columns.
+        XCTAssertEqual(order(Array(blocks[1...4])), ["left-1", "left-2", "right-1", "right-2"])
+    }
+
+    func testParagraphOfTheRightColumnInsideALeftBlockIsSeparated() {
+        // One block holds the left column's paragraphs and, between them, the right column's first.
+        let blocks = [
+            block(paragraphs: [
+                ("left-1", 200, 200, 800, 900), ("right-1", 1100, 200, 800, 700), ("left-2", 200, 1150, 800, 1200),
+            ]),
+            block("right-2", 1100, 950, 800, 1400),
+        ]
+        XCTAssertEqual(words(blocks), ["left-1", "left-2", "right-1", "right-2"])
+    }
+
+    func testThreeColumnsAndBlocksWithAHeadingKeepTesseractsOrder() {
+        // Three columns: Tesseract's order is kept (tables read as Tesseract reads them).
+        let blocks = [
+            block("a-1", 100, 200, 500, 900), block("b-1", 700, 200, 500, 900), block("a-2", 100, 1200, 500, 900),
+            block("c-1", 1300, 200, 500, 1900), block("b-2", 700, 1200, 500, 900),
+        ]
+        XCTAssertEqual(order(blocks), ["a-1", "b-1", "a-2", "c-1", "b-2"])
+        // A block whose heading runs across the gutter is not taken apart, and with it no clean gutter
+        // lies between the blocks: Tesseract's order is kept.
+        let withHeading = [
+            block(paragraphs: [("heading", 200, 100, 1700, 60), ("left-1", 200, 200, 800, 1200)]),
+            block("right-1", 1100, 200, 800, 1200), block("left-2", 200, 1500, 800, 1200),
+            block("right-2", 1100, 1500, 800, 1200),
+        ]
+        XCTAssertEqual(words(withHeading), ["heading", "left-1", "right-1", "left-2", "right-2"])
+    }
+
     func testOneBlockAndNoBlocksAreUnchanged() {
         XCTAssertEqual(order([block("only", 0, 0, 10, 10)]), ["only"])
         XCTAssertEqual(ReadingOrder.arranged([]), [])

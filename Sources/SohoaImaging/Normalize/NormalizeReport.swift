@@ -32,6 +32,9 @@ public struct NormalizeReport: Sendable, Codable, Equatable {
     public var spreadPart: String?
     /// Where the spread was split, in the levelled, cropped page's pixels.
     public var gutterX: Int?
+    /// Width in pixels of the spine's shadow lifted along the cut edge of a spread's half (see
+    /// `GutterShadow`); `nil` for a page that was not split or had no shadow there.
+    public var gutterShadowWidth: Int?
     /// How the OCR image was made black and white (`none`: clean gray).
     public var binarization: BinarizationMethod?
     /// Specks removed by the despeckle step.

@@ -137,6 +137,7 @@ public struct Normalizer: Sendable {
         clock.lap("light")
 
         var parts: [(name: String?, raster: Raster, transform: PageTransform)] = [(nil, gray, transform)]
+        var shadowWidths: [String: Int] = [:]
         // A page judged to lie on its side but left unturned has vertical lines: never a spread.
         let linesVertical = orientation.map { $0.quarterTurns % 2 == 1 && turns % 2 == 0 } ?? false
         let gutter =
@@ -145,9 +146,13 @@ public struct Normalizer: Sendable {
         if let gutter, gutter > 0, gutter < gray.width {
             let left = gray.cropped(x: 0, y: 0, width: gutter, height: gray.height)
             let right = gray.cropped(x: gutter, y: 0, width: gray.width - gutter, height: gray.height)
+            // The spine's shadow along each cut edge, which even light leaves (see `GutterShadow`).
+            let liftedLeft = GutterShadow.lifted(left, edge: .right, dpi: dpiUsed)
+            let liftedRight = GutterShadow.lifted(right, edge: .left, dpi: dpiUsed)
+            shadowWidths = ["a": liftedLeft.width, "b": liftedRight.width]
             parts = [
-                ("a", left, transform.cropped(x: 0, y: 0, width: left.width, height: left.height)),
-                ("b", right, transform.cropped(x: gutter, y: 0, width: right.width, height: right.height)),
+                ("a", liftedLeft.raster, transform.cropped(x: 0, y: 0, width: left.width, height: left.height)),
+                ("b", liftedRight.raster, transform.cropped(x: gutter, y: 0, width: right.width, height: right.height)),
             ]
         }
         clock.lap("spread")
@@ -179,6 +184,7 @@ public struct Normalizer: Sendable {
             report.cropBox = cropBox
             report.spreadPart = part.name
             report.gutterX = part.name == nil ? nil : gutter
+            report.gutterShadowWidth = part.name.flatMap { shadowWidths[$0] }.flatMap { $0 > 0 ? $0 : nil }
             report.binarization = options.binarize
             report.specksRemoved = specks
             report.ditherRegionsCleaned = ditherRegions

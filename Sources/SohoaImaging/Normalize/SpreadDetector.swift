@@ -46,10 +46,14 @@ enum SpreadDetector {
         if best.length >= minimumGutter, total > 0 {
             let centre = best.start + best.length / 2
             let leftInk = ink[0..<centre].reduce(0, +)
-            if leftInk * 100 >= total * 15, (total - leftInk) * 100 >= total * 15,
-                mode != .auto || isBookOpening(ink: ink, reduced: reduced, gutter: best, minimumGap: minimumGutter)
-            {
-                return Swift.min(gray.width - 1, centre * factor + factor / 2)
+            if leftInk * 100 >= total * 15, (total - leftInk) * 100 >= total * 15 {
+                guard mode == .auto else { return Swift.min(gray.width - 1, centre * factor + factor / 2) }
+                // Cut in the middle of the gutter widened over the spine: the widest gap alone is one
+                // page's margin beside the spine's shadow, which would leave the whole shadow inside
+                // the other half (eval-0043), away from the cut where `GutterShadow` lifts it.
+                if let gutter = bookOpeningGutter(ink: ink, reduced: reduced, gutter: best, minimumGap: minimumGutter) {
+                    return Swift.min(gray.width - 1, (gutter.start + gutter.length / 2) * factor + factor / 2)
+                }
             }
         }
         guard mode == .always else { return nil }
@@ -83,6 +87,9 @@ enum SpreadDetector {
         func isSpine(_ band: Range<Int>) -> Bool {
             guard !band.isEmpty, band.count <= widest else { return false }
             if band.allSatisfy({ ink[$0] <= faint }) { return true }
+            // The fold itself, a column or two with specks in at most a tenth of the rows (a ruled
+            // line is dark down the page): the gutter on both sides of it is one gutter.
+            if band.count <= 2, band.allSatisfy({ ink[$0] * 10 <= h }) { return true }
             if band.count >= 3, band.allSatisfy({ ink[$0] * 10 >= h * 6 || ink[$0] <= faint }) { return true }
             return band.count >= 3 && isShadow(rowsWithInk(reduced, columns: band))
         }
@@ -144,9 +151,12 @@ enum SpreadDetector {
         return (0..<reduced.height).map { y in columns.contains { reduced.pixels[y * w + $0] < 160 } }
     }
 
-    /// True when the gap `gutter` (reduced columns) parts two pages: no other gap in the print is
-    /// half as wide, and each side has horizontal text lines (quiet rows between lines).
-    static func isBookOpening(ink: [Int], reduced: Raster, gutter found: (start: Int, length: Int), minimumGap: Int) -> Bool {
+    /// The gap `gutter` (reduced columns) widened over the spine (`withSpine`) when it parts two
+    /// pages: no other gap in the print is half as wide, and each side has horizontal text lines
+    /// (quiet rows between lines); `nil` when it does not.
+    static func bookOpeningGutter(
+        ink: [Int], reduced: Raster, gutter found: (start: Int, length: Int), minimumGap: Int
+    ) -> (start: Int, length: Int)? {
         let w = reduced.width
         let h = reduced.height
         let empty = Swift.max(1, h / 100)
@@ -154,7 +164,7 @@ enum SpreadDetector {
         let isPrint = { (x: Int) in x + minimumGap <= w && ink[x..<(x + minimumGap)].allSatisfy { $0 > empty } }
         guard let first = (0..<w).first(where: isPrint),
             let last = (0..<w).last(where: isPrint).map({ $0 + minimumGap - 1 })
-        else { return false }
+        else { return nil }
         let gutter = withSpine(found, ink: ink, reduced: reduced, minimumGap: minimumGap, within: first...last)
         var runStart = -1
         for x in first...last {
@@ -163,7 +173,7 @@ enum SpreadDetector {
             } else if runStart >= 0 {
                 let length = x - runStart
                 let isGutter = runStart <= gutter.start + gutter.length && x >= gutter.start
-                if !isGutter, length >= minimumGap, length * 2 >= gutter.length { return false }
+                if !isGutter, length >= minimumGap, length * 2 >= gutter.length { return nil }
                 runStart = -1
             }
         }
@@ -190,8 +200,8 @@ enum SpreadDetector {
         // (dense type with tight leading); a page on its side has quiet columns instead.
         for half in [first..<gutter.start, (gutter.start + gutter.length)..<(last + 1)] {
             let quiet = quietShares(half)
-            if quiet.rows < minimumQuietRowShare, quiet.rows < quiet.columns { return false }
+            if quiet.rows < minimumQuietRowShare, quiet.rows < quiet.columns { return nil }
         }
-        return true
+        return gutter
     }
 }

@@ -110,7 +110,7 @@ extension ReadingOrder {
         row.map(\.line.box.y).min() ?? 0
     }
 
-    private static func union(_ boxes: [BoundingBox]) -> BoundingBox {
+    static func union(_ boxes: [BoundingBox]) -> BoundingBox {
         guard let first = boxes.first else { return BoundingBox(x: 0, y: 0, width: 0, height: 0) }
         var left = first.x, top = first.y, right = first.x + first.width, low = bottom(first)
         for box in boxes.dropFirst() {

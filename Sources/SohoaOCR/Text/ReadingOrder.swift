@@ -12,17 +12,20 @@
 public enum ReadingOrder {
     /// The blocks in reading order; the same blocks, only moved.
     public static func arranged(_ blocks: [TextBlock]) -> [TextBlock] {
+        let blocks = separatingColumns(blocks)
         let gutters = gutters(blocks)
         let crossing = Set(blocks.indices.filter { spans(blocks[$0].box, gutters) })
         return ordered(joiningLinePieces(blocks, gutters: gutters, spanning: crossing), gutters: gutters)
     }
 
-    /// The spanning blocks top to bottom, and the column blocks between them in Tesseract's order.
+    /// The spanning blocks top to bottom, and the column blocks between them in Tesseract's order;
+    /// on a page of two columns (one gutter), the column blocks between them the left column's top
+    /// to bottom, then the right's.
     private static func ordered(_ blocks: [TextBlock], gutters: [Range<Int>]) -> [TextBlock] {
         let across = blocks.indices
             .filter { spans(blocks[$0].box, gutters) }
             .sorted { (blocks[$0].box.y, $0) < (blocks[$1].box.y, $1) }
-        guard !across.isEmpty else { return blocks }
+        guard !across.isEmpty else { return columnsInTurn(Array(blocks.indices), blocks, gutters).map { blocks[$0] } }
         let spanning = Set(across)
         // Column blocks between the spanning blocks: section k lies below the first k of them.
         var sections = [[Int]](repeating: [], count: across.count + 1)
@@ -33,12 +36,25 @@ public enum ReadingOrder {
             guard above + below == across.count else { return blocks }
             sections[above].append(index)
         }
-        var order = sections[0]
+        var order = columnsInTurn(sections[0], blocks, gutters)
         for (number, index) in across.enumerated() {
             order.append(index)
-            order += sections[number + 1]
+            order += columnsInTurn(sections[number + 1], blocks, gutters)
         }
         return order.map { blocks[$0] }
+    }
+
+    /// The column blocks `section` (indices of `blocks`) of a page of two columns, the left column's
+    /// top to bottom, then the right's (Tesseract's layout analysis may read a paragraph of the right
+    /// column between two of the left, eval-0005); unchanged on other pages.
+    private static func columnsInTurn(_ section: [Int], _ blocks: [TextBlock], _ gutters: [Range<Int>]) -> [Int] {
+        guard gutters.count == 1, let gutter = gutters.first else { return section }
+        let middle = (gutter.lowerBound + gutter.upperBound) / 2
+        return section.sorted { first, second in
+            let a = blocks[first].box, b = blocks[second].box
+            let key = { (box: BoundingBox) in box.x + box.width / 2 < middle ? 0 : 1 }
+            return (key(a), a.y, first) < (key(b), b.y, second)
+        }
     }
 
     /// The gaps between columns: x ranges inside the text that blocks cover to a quarter of the
@@ -76,7 +92,7 @@ public enum ReadingOrder {
 
     /// True when the box covers the middle of a gutter, or lies mostly inside one (a folio); a column
     /// whose edge strays a few pixels into a gutter, as on a page left slightly skewed, does not.
-    private static func spans(_ box: BoundingBox, _ gutters: [Range<Int>]) -> Bool {
+    static func spans(_ box: BoundingBox, _ gutters: [Range<Int>]) -> Bool {
         let span = span(box)
         return gutters.contains { gutter in
             let inside = max(0, min(span.upperBound, gutter.upperBound) - max(span.lowerBound, gutter.lowerBound))

@@ -175,6 +175,7 @@ public final class BatchRunner: Sendable {
         return QueueWorker(
             options: QueueWorker.Options(
                 archive: options.archive, name: "\(host):\(getpid())", jobs: options.queueWorkers, lease: options.queueLease,
+                idleWait: options.queuePoll,
                 tessdata: options.tessdata, makeEngine: options.makeEngine),
             queue: queue)
     }

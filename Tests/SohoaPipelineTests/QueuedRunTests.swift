@@ -1,0 +1,81 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+import SohoaTesting
+import XCTest
+
+@testable import SohoaPipeline
+
+/// A distributed run (`sohoa run --queue`) in one process over an in-memory queue: the planner's
+/// pages go through the queue to a worker (`QueueWorker`, here the planner's own, `queueWorkers`),
+/// and come back recorded as a local run records them: recognized pages, failed pages, split spreads.
+final class QueuedRunTests: XCTestCase {
+    func testPagesGoThroughTheQueueAndAFailedPageIsRecordedAsALocalRunRecordsIt() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let item = folder.appendingPathComponent("batch/sach")
+        try PipelineFixtures.writePages(2, into: item)
+        // A PNG cut off after its header: planned as a page, it fails to decode on the worker.
+        let whole = try Data(contentsOf: item.appendingPathComponent("1.png"))
+        try whole.prefix(60).write(to: item.appendingPathComponent("3.png"))
+        let archive = folder.appendingPathComponent("archive")
+        let queue = MemoryPageQueue()
+        let summary = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue)
+
+        XCTAssertEqual(summary.snapshot.itemsPackaged, 1)
+        XCTAssertEqual(summary.snapshot.pagesFinished, 3)
+        XCTAssertEqual(summary.snapshot.pagesFailed, 1)
+        let failure = try XCTUnwrap(summary.snapshot.failures.first, "\(summary.snapshot.failures)")
+        XCTAssertEqual(failure.stage, .ingest)
+        XCTAssertTrue(failure.file.hasSuffix("3.png"), failure.description)
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "each readable page recognized once")
+
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        let pages = try catalog.pages(itemID: "sach").sorted { $0.name < $1.name }
+        XCTAssertEqual(pages.map(\.name), ["1", "2", "3"])
+        XCTAssertEqual(pages.map(\.state), [.done, .done, .failed])
+        XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v1")
+        XCTAssertEqual(queue.rows.withLock { $0.values.map(\.state).sorted() }, ["done", "done", "done"])
+        XCTAssertEqual(queue.rows.withLock { Set($0.values.compactMap(\.worker)).count }, 1)
+        let queueFolder = WorkArea(archive: archive).queueFolder
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: queueFolder.path), [], "orders and outcomes are cleared")
+
+        // Run again: the item is archived with the same pages readable; nothing goes on the queue.
+        let again = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue)
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0, "nothing is recognized again")
+        XCTAssertEqual(again.snapshot.itemsPackaged + again.snapshot.itemsSkipped, 1)
+    }
+
+    func testASpreadSplitOnAWorkerBecomesTwoPages() throws {
+        let spread = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/scans/unpaper_tests/imgsrcE001.png").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: spread.path) else {
+            throw XCTSkip("\(spread.path) is missing: the shared scans (../shared/scans beside the package) are needed")
+        }
+        let folder = try temporaryFolder(removedAfter: self)
+        let item = folder.appendingPathComponent("batch/sach")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: spread, to: item.appendingPathComponent("2.png"))
+        let archive = folder.appendingPathComponent("archive")
+        let summary = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: MemoryPageQueue())
+
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.snapshot.pagesTotal, 2, "the spread's two pages")
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        let pages = try catalog.pages(itemID: "sach")
+        XCTAssertEqual(Set(pages.map(\.name)), ["2", "2-a", "2-b"])
+        XCTAssertTrue(pages.allSatisfy { $0.state == .done }, "\(pages.map { ($0.name, $0.state) })")
+        let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))
+        XCTAssertEqual(state.keys.filter { $0.hasPrefix("alto/") }.sorted(), ["alto/2-a.xml", "alto/2-b.xml"])
+    }
+
+    /// Runs the batch with `queue`, the planner working on it with one worker of its own.
+    private func run(batch: URL, archive: URL, queue: MemoryPageQueue) throws -> RunSummary {
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
+        options.queue = queue
+        options.queueWorkers = 1
+        options.queuePoll = .milliseconds(20)
+        return try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+    }
+}

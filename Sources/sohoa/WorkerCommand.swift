@@ -90,6 +90,7 @@ struct WorkerCommand: ParsableCommand {
         let minutes = max(1e-9, (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 60)
         print(
             Messages.workerSummary(
-                done: counts.done, failed: counts.failed, lost: counts.lost, pagesPerMinute: Double(counts.done + counts.failed) / minutes))
+                done: counts.done, failed: counts.failed, lost: counts.lost, pagesPerMinute: Double(counts.done + counts.failed) / minutes,
+                queueMilliseconds: counts.done + counts.failed > 0 ? counts.queueSeconds * 1000 / Double(counts.done + counts.failed) : 0))
     }
 }

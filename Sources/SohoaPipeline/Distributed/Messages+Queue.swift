@@ -33,12 +33,14 @@ extension Messages {
             "Worker \(name) (\(jobs) threads) waiting for pages from \(queue). Ctrl-C stops it after the pages in hand.")
     }
 
-    /// A worker's summary when it stops.
-    public static func workerSummary(done: Int, failed: Int, lost: Int, pagesPerMinute: Double) -> String {
+    /// A worker's summary when it stops: pages, pages per minute of its running time, and the queue's
+    /// own milliseconds per page (claim and completion).
+    public static func workerSummary(done: Int, failed: Int, lost: Int, pagesPerMinute: Double, queueMilliseconds: Double) -> String {
         let rate = String(format: "%.1f", pagesPerMinute)
+        let queue = String(format: "%.1f", queueMilliseconds)
         return text(
-            "Đã dừng: \(done) trang xong, \(failed) trang lỗi, \(lost) trang mất quyền giữ; \(rate) trang/phút.",
-            "Stopped: \(done) pages done, \(failed) failed, \(lost) leases lost; \(rate) pages/min.")
+            "Đã dừng: \(done) trang xong, \(failed) trang lỗi, \(lost) trang mất quyền giữ; \(rate) trang/phút; hàng đợi \(queue) ms/trang.",
+            "Stopped: \(done) pages done, \(failed) failed, \(lost) leases lost; \(rate) pages/min; queue \(queue) ms/page.")
     }
 
     /// A claimed page's order is not in the work area this worker sees.

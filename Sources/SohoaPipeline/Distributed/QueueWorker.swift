@@ -59,7 +59,10 @@ public final class QueueWorker: Sendable {
         public var done = 0
         public var failed = 0
         public var lost = 0
+        /// Seconds spent on the pages' stages.
         public var seconds = 0.0
+        /// Seconds spent in the queue's claim and completion of the pages done or failed: its own cost.
+        public var queueSeconds = 0.0
     }
 
     let options: Options
@@ -103,6 +106,7 @@ public final class QueueWorker: Sendable {
     /// Claims and works on one page; false when there was none (or the queue could not be asked).
     private func workOnNextPage(_ processor: QueuePageProcessor, work: WorkArea, name: String) -> Bool {
         let lease: PageQueueLease
+        let claimStarted = ContinuousClock.now
         do throws(PageQueueError) {
             guard let claimed = try queue.claim(worker: name, lease: options.lease) else { return false }
             lease = claimed
@@ -119,6 +123,7 @@ public final class QueueWorker: Sendable {
             pause(options.idleWait * 5)
             return true
         }
+        var queueTime = claimStarted.duration(to: .now)
         let heartbeat = LeaseHeartbeat(queue: queue, lease: lease, duration: options.lease)
         let outcome = processor.process(order)
         heartbeat.stop()
@@ -130,8 +135,10 @@ public final class QueueWorker: Sendable {
             return true
         }
         let completed: Bool
+        let completeStarted = ContinuousClock.now
         do throws(PageQueueError) {
             completed = try queue.complete(lease)
+            queueTime += completeStarted.duration(to: .now)
         } catch {
             // Unknown whether it was recorded: the outcome stays; if not, the lease expires and the page is redone.
             report(.problem(error.description))
@@ -147,6 +154,7 @@ public final class QueueWorker: Sendable {
         counts.withLock {
             if failure == nil { $0.done += 1 } else { $0.failed += 1 }
             $0.seconds += outcome.seconds
+            $0.queueSeconds += Double(queueTime.components.seconds) + Double(queueTime.components.attoseconds) / 1e18
         }
         report(.done(worker: name, item: order.itemID, page: order.name, seconds: outcome.seconds, failed: failure?.description))
         return true

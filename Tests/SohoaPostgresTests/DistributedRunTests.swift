@@ -8,7 +8,8 @@ import XCTest
 
 /// Issue 16's test: one planner (`sohoa run --queue`) and three `sohoa worker` processes on one
 /// PostgreSQL; one worker is killed with SIGKILL in the middle of a page. Every page is recognized,
-/// every item archived exactly once, and the killed worker's page is redone after its lease expires.
+/// every item archived exactly once, and the killed worker's page is redone after its lease expires;
+/// the planner's connection, dropped by the server meanwhile, is opened again.
 final class DistributedRunTests: XCTestCase {
     /// Seconds a page is held without a heartbeat: short, so the killed worker's page comes back soon.
     static let lease = "2"
@@ -59,6 +60,12 @@ final class DistributedRunTests: XCTestCase {
             try watch.query("SELECT state, attempts FROM work_queue WHERE pageID = \(page)").first?.decode((String, Int32).self))
         XCTAssertEqual(stateAtKill, "claimed", "killed in the middle of its page, before completing it")
         XCTAssertEqual(attemptsAtKill, 1)
+
+        // The server drops the planner's connection (a restart, a network cut): it opens a new one and waits on.
+        let dropped = try watch.query(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).first?.decode(Int64.self)
+        XCTAssertGreaterThanOrEqual(dropped ?? 0, 1, "the planner's connection was dropped")
 
         let workers = try ["bac", "nam"].map { try Background(folder, $0, workerArguments($0)) }
         defer { for worker in workers { worker.stop(SIGKILL) } }

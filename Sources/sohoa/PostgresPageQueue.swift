@@ -38,6 +38,12 @@ final class PostgresPageQueue: PageQueue {
 
     func close() { current.withLock { $0 }.connection.close() }
 
+    /// The queue's pages by state and each worker process's figures, for `sohoa status`.
+    func figures() throws(PostgresCatalogError) -> (WorkQueueCounts, [QueueWorkerFigures]) {
+        let queue = current.withLock { $0 }
+        return (try queue.counts(), try queue.workerFigures())
+    }
+
     func enqueue(_ pages: [PageQueueEntry]) throws(PageQueueError) {
         try run { queue throws(PostgresCatalogError) in
             try queue.register(

@@ -92,6 +92,16 @@ final class DistributedRunTests: XCTestCase {
         XCTAssertEqual(redone.2, 2, "claimed again after the lease expired")
         XCTAssertTrue(["bac/1", "nam/1"].contains(redone.3 ?? ""), "redone by a live worker, not \(redone.3 ?? "nobody")")
 
+        // `sohoa status --queue`: the queue's pages and each worker's (the killed worker's page went to another).
+        let status = try ProcessRunner.run(SohoaBinary.url, ["status", "--archive", archive.path, "--queue", database.url, "--json"])
+        XCTAssertEqual(status.exitCode, 0, status.stderr)
+        let queueStatus = try XCTUnwrap(
+            (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["queue"] as? [String: Any])
+        XCTAssertEqual(queueStatus["done"] as? Int, 3)
+        let byWorker = (queueStatus["workers"] as? [[String: Any]] ?? []).map { ($0["worker"] as? String ?? "", $0["done"] as? Int ?? 0) }
+        XCTAssertEqual(Set(byWorker.map(\.0)).subtracting(["bac", "nam"]), [], "\(byWorker)")
+        XCTAssertEqual(byWorker.map(\.1).reduce(0, +), 3)
+
         // The catalog: every page recognized, each item archived once (one version, one packaging event).
         let catalog = try DatabaseQueue(path: archive.appendingPathComponent("catalog.sqlite").path)
         try catalog.read { db in

@@ -121,7 +121,7 @@ struct QueuedPages {
                 job, StageFailure(stage: .ocr, file: job.page.file.path, page: job.page.name, itemID: job.item.id, reason: reason))
             return
         }
-        if let failure = outcome.failure {
+        if let failure = outcome.failure ?? (outcome.parts.isEmpty ? missing(job, "the worker's outcome holds no page") : nil) {
             scheduler.failed(job, failure)
             return
         }
@@ -139,6 +139,11 @@ struct QueuedPages {
                             stage: .ocr, file: job.page.file.path, page: partJob.page.name, itemID: job.item.id, reason: "no result"))
             }
         }
+    }
+
+    /// A failure of `job` at stage `ocr` for a missing result.
+    private func missing(_ job: PageJob, _ reason: String) -> StageFailure {
+        StageFailure(stage: .ocr, file: job.page.file.path, page: job.page.name, itemID: job.item.id, reason: reason)
     }
 
     private func pause() {

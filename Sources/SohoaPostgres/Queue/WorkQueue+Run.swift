@@ -91,4 +91,27 @@ extension WorkQueue {
                 """) == 1
         }
     }
+
+    /// Each worker process's pages on the queue now (threads `host:pid/1`, `/2`, … counted as one), by name.
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
+    public func workerFigures() throws(PostgresCatalogError) -> [QueueWorkerFigures] {
+        let rows = try connection.query(
+            """
+            SELECT split_part(worker, '/', 1) AS process,
+                count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'claimed'),
+                count(*) FILTER (WHERE state = 'failed'),
+                EXTRACT(EPOCH FROM max(finishedAt) FILTER (WHERE state = 'done') - min(claimedAt) FILTER (WHERE state = 'done'))::float8
+            FROM work_queue WHERE worker IS NOT NULL GROUP BY process ORDER BY process
+            """)
+        return try rows.map { row throws(PostgresCatalogError) in
+            do {
+                let (worker, done, claimed, failed, seconds) = try row.decode((String, Int64, Int64, Int64, Double?).self)
+                let rate = seconds.flatMap { $0 > 0 && done > 1 ? Double(done) / ($0 / 60) : nil }
+                return QueueWorkerFigures(worker: worker, done: Int(done), claimed: Int(claimed), failed: Int(failed), pagesPerMinute: rate)
+            } catch {
+                throw PostgresCatalogError(
+                    kind: .failed, message: "không đọc được số liệu máy làm việc / cannot read the workers' figures: \(error)")
+            }
+        }
+    }
 }

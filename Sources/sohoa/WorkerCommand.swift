@@ -80,6 +80,12 @@ struct WorkerCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+        // An engine that cannot start would fail every page this worker claims: refuse to start instead.
+        do {
+            _ = try worker.options.makeEngine()
+        } catch {
+            throw fail(Messages.text("Không khởi động được Tesseract: \(error)", "Tesseract cannot start: \(error)"), .usage)
+        }
         FileHandle.standardError.write(
             Data((Messages.workerWaiting(name: workerName, jobs: threads, queue: pageQueue.description) + "\n").utf8))
         let trap = InterruptTrap { worker.requestStop() }

@@ -2,6 +2,7 @@ import Foundation
 import SohoaArchive
 import SohoaCatalog
 import SohoaTesting
+import Synchronization
 import XCTest
 
 @testable import SohoaPipeline
@@ -67,6 +68,49 @@ final class QueuedRunTests: XCTestCase {
         XCTAssertTrue(pages.allSatisfy { $0.state == .done }, "\(pages.map { ($0.name, $0.state) })")
         let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))
         XCTAssertEqual(state.keys.filter { $0.hasPrefix("alto/") }.sorted(), ["alto/2-a.xml", "alto/2-b.xml"])
+    }
+
+    func testAWorkerWithoutTheItemsOCRModelGivesThePageBackUntouched() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let archive = folder.appendingPathComponent("archive")
+        let noModels = folder.appendingPathComponent("tessdata")
+        try FileManager.default.createDirectory(at: noModels, withIntermediateDirectories: true)
+        let work = WorkArea(archive: archive)
+        let sha = String(repeating: "c", count: 64)
+        let job = PageJob(
+            item: ItemContext(id: "sach", objectID: "urn:sohoa:LOCAL:sach", ocrLanguage: "vie", pageCount: 1),
+            page: PlannedPage(name: "1", sequence: 1, file: folder.appendingPathComponent("1.png"), frameIndex: 0, frameCount: 1),
+            sha256: sha, pageID: 1, folder: work.pageFolder(sha256: sha, frame: 0), reuse: .none)
+        try work.writeQueueFile(QueueOrder(job: job, settings: QueueOrder.Settings(PipelineConfiguration())), to: work.orderURL(pageID: 1))
+        let queue = MemoryPageQueue()
+        try queue.enqueue([
+            PageQueueEntry(
+                pageID: 1, itemID: "sach", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
+                sourcePath: job.page.file.path, sha256: sha, frameIndex: 0)
+        ])
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        let problems = Mutex<[String]>([])
+        let worker = QueueWorker(
+            options: QueueWorker.Options(
+                archive: archive, name: "w", jobs: 1, idleWait: .milliseconds(20), tessdata: noModels, makeEngine: { CountingEngine() }),
+            queue: queue
+        ) { event in
+            if case .problem(let text) = event { problems.withLock { $0.append(text) } }
+        }
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = worker.run()
+            done.signal()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while problems.withLock({ $0.isEmpty }), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        worker.requestStop()
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        XCTAssertTrue(problems.withLock { $0.first?.contains("vie") ?? false }, "\(problems.withLock { $0 })")
+        let row = try XCTUnwrap(queue.rows.withLock { $0[1] })
+        XCTAssertEqual(row.state, "queued", "given back, not failed")
+        XCTAssertEqual(row.attempts, 0, "without using an attempt")
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0)
     }
 
     /// Runs the batch with `queue`, the planner working on it with one worker of its own.

@@ -50,4 +50,13 @@ extension Messages {
             "The order of page \(pageID) is not in \(folder): is the archive folder mounted at the same path as on the server? The page goes back to the queue."
         )
     }
+
+    /// A claimed page's OCR language has no model on this worker.
+    public static func workerMissingModels(_ languages: [String], tessdata: String) -> String {
+        let names = languages.joined(separator: ", ")
+        return text(
+            "Máy này thiếu mô hình OCR \(names) trong \(tessdata) (cài tesseract-ocr-\(languages.first ?? "")); trang được trả lại hàng đợi.",
+            "This machine has no OCR model for \(names) in \(tessdata) (install tesseract-ocr-\(languages.first ?? "")); the page goes back to the queue."
+        )
+    }
 }

@@ -11,6 +11,8 @@ final class QueuePageProcessor {
     let worker: String
     let tessdata: URL
     let ocr: OCRStage
+    /// The Tesseract models installed on this machine.
+    let installed: Set<String>
     /// The normalize stage of the last settings seen (a batch's pages share them).
     private var normalize: (settings: QueueOrder.Settings, stage: NormalizeStage)?
 
@@ -19,6 +21,13 @@ final class QueuePageProcessor {
         self.worker = worker
         self.tessdata = tessdata
         ocr = OCRStage(makeEngine: makeEngine, work: work, judge: judge)
+        installed = TesseractEngine.availableLanguages(tessdata: tessdata)
+    }
+
+    /// The models of `order`'s OCR language that this machine lacks (empty for an image-only item).
+    func missingModels(for order: QueueOrder) -> [String] {
+        guard let language = order.ocrLanguage else { return [] }
+        return language.split(separator: "+").map(String.init).filter { !installed.contains($0) }
     }
 
     /// Decodes, normalizes and recognizes the ordered page; a stage's failure is the outcome's, as a

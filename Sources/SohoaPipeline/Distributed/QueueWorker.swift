@@ -65,7 +65,8 @@ public final class QueueWorker: Sendable {
         public var queueSeconds = 0.0
     }
 
-    let options: Options
+    /// How the worker runs.
+    public let options: Options
     let queue: any PageQueue
     let report: @Sendable (Event) -> Void
     private let stopping = Atomic<Bool>(false)
@@ -119,6 +120,15 @@ public final class QueueWorker: Sendable {
             // recorded: this machine does not see the archive as the planner does. Give the page back
             // untouched (no attempt used) for a worker that does, and wait before claiming again.
             report(.problem(Messages.orderMissing(pageID: lease.pageID, folder: work.queueFolder.path)))
+            _ = try? queue.release(lease)
+            pause(options.idleWait * 5)
+            return true
+        }
+        let missing = processor.missingModels(for: order)
+        guard missing.isEmpty else {
+            // The planner found the models on its machine: this one lacks them. Give the page back
+            // untouched for a worker that has them, rather than fail it.
+            report(.problem(Messages.workerMissingModels(missing, tessdata: options.tessdata.path)))
             _ = try? queue.release(lease)
             pause(options.idleWait * 5)
             return true

@@ -17,7 +17,7 @@ struct QueuedPages {
     /// How long an outcome the queue says is done may take to appear in the work area (a network file
     /// system may show a new file late) before the page is failed.
     static let outcomeGrace: Duration = .seconds(60)
-    /// Pages per statement when enqueuing and polling.
+    /// Pages per statement when enqueuing, and the pages each poll asks about.
     static let chunk = 5000
 
     private var control: RunControl { scheduler.control }
@@ -71,18 +71,26 @@ struct QueuedPages {
     }
 
     /// Polls the queue until every pending page is finished or the run stops.
+    ///
+    /// Each poll asks about the first `chunk` pending pages in page order, one statement whatever the
+    /// batch's size: workers claim in page order, so the pages in flight are among them; a page done
+    /// beyond the window is recorded when the window reaches it.
     private func wait(for pending: inout [Int64: PageJob]) {
         var late: [Int64: (finish: PageQueueFinish, since: ContinuousClock.Instant)] = [:]
         var lastProblem: String?
+        let order = pending.keys.sorted()
+        var first = 0
         while !pending.isEmpty, !control.isStopping {
             var finished: [PageQueueFinish] = []
-            let ids = pending.keys.filter { late[$0] == nil }.sorted()
-            var start = 0
+            while first < order.count, pending[order[first]] == nil { first += 1 }
+            var window: [Int64] = []
+            var index = first
+            while index < order.count, window.count < Self.chunk {
+                if pending[order[index]] != nil, late[order[index]] == nil { window.append(order[index]) }
+                index += 1
+            }
             do throws(PageQueueError) {
-                while start < ids.count {
-                    finished += try queue.finished(among: Array(ids[start..<min(start + Self.chunk, ids.count)]))
-                    start += Self.chunk
-                }
+                finished = try queue.finished(among: window)
                 lastProblem = nil
             } catch {
                 // The server may come back: say so once, keep waiting (Ctrl-C stops the run).

@@ -26,23 +26,33 @@ public protocol PageQueue: Sendable {
 
 /// A page for the queue: its id in the run's catalog and what a catalog row of it needs.
 public struct PageQueueEntry: Sendable, Equatable {
+    /// The page's id in the run's catalog.
     public var pageID: Int64
+    /// The page's item.
     public var itemID: String
+    /// The item's library code.
     public var libraryCode: String
     /// The item's source folder or file.
     public var itemSource: String
+    /// The page's name in its item.
     public var name: String
+    /// The page's 1-based position in its item.
     public var sequence: Int
     /// The scan the page comes from.
     public var sourcePath: String
+    /// The scan's SHA-256 (lower-case hex).
     public var sha256: String
+    /// The page's frame in its scan (0 for a single-page file).
     public var frameIndex: Int
 }
 
 /// A page a worker holds: completing, failing or renewing it needs `token`.
 public struct PageQueueLease: Sendable, Equatable {
+    /// The claimed page.
     public var pageID: Int64
+    /// The page's item.
     public var itemID: String
+    /// This claim's token.
     public var token: UUID
     /// Which claim of the page this is (1 for the first).
     public var attempt: Int
@@ -57,6 +67,7 @@ public struct PageQueueLease: Sendable, Equatable {
 
 /// A finished page: done under the claim `token`, or failed for `error`.
 public struct PageQueueFinish: Sendable, Equatable {
+    /// The finished page.
     public var pageID: Int64
     /// The token of the claim that completed the page; `nil` when the page failed.
     public var token: UUID?
@@ -72,6 +83,7 @@ public struct PageQueueFinish: Sendable, Equatable {
 
 /// The queue could not be reached or refused a statement: Vietnamese first, then English, then what to do.
 public struct PageQueueError: Error, Sendable, CustomStringConvertible {
+    /// What happened, and what to do.
     public var message: String
 
     public init(_ message: String) {

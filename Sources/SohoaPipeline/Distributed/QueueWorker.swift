@@ -56,8 +56,11 @@ public final class QueueWorker: Sendable {
 
     /// Pages this worker finished, for its summary.
     public struct Counts: Sendable, Equatable {
+        /// Pages completed with their results.
         public var done = 0
+        /// Pages completed as failed (a bad scan: the planner records the failure).
         public var failed = 0
+        /// Pages whose lease ran out before they were done (their results dropped).
         public var lost = 0
         /// Seconds spent on the pages' stages.
         public var seconds = 0.0

@@ -6,6 +6,8 @@
 #   server=$(scripts/postgres-test-server.sh start) && eval "$server"   # sets SOHOA_TEST_POSTGRES_URL and _FOLDER
 #   (not `eval "$(… start)"`: that hides a failed start from `set -e`)
 #   scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"
+#   scripts/postgres-test-server.sh start --tls   # the same, serving TLS with a self-signed certificate
+#                                                 # (CN and SAN localhost, 127.0.0.1), printed as _CERT
 #
 # `start` prints two shell assignments: the URL (user `sohoa` with a password, database `sohoa_test`)
 # and the cluster's folder, which `stop` shuts down and removes. The cluster trades durability for
@@ -32,6 +34,12 @@ as_owner() {
 
 case "${1:-}" in
 start)
+  tls=""
+  case "${2:-}" in
+  "") ;;
+  --tls) tls=1 ;;
+  *) echo "usage: postgres-test-server.sh start [--tls] | stop FOLDER" >&2; exit 2 ;;
+  esac
   base=${TMPDIR:-/tmp}
   # The cluster's owner must reach the folder: fall back to /tmp when TMPDIR is private to this user.
   if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$base"; then base=/tmp; fi
@@ -44,14 +52,27 @@ start)
   as_owner "$bindir/initdb" -D "$folder/data" -U sohoa --pwfile="$folder/password" \
     --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$folder/initdb.log" 2>&1 || {
     cat "$folder/initdb.log" >&2; exit 1; }
+  ssl_options=""
+  if [ -n "$tls" ]; then
+    # A certificate no authority signed, as Debian's own `ssl-cert-snakeoil` is: `prefer`/`require`
+    # accept it, `verify-ca`/`verify-full` must refuse it.
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+      -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+      -keyout "$folder/server.key" -out "$folder/server.crt" >"$folder/openssl.log" 2>&1 || {
+      cat "$folder/openssl.log" >&2; exit 1; }
+    chmod 600 "$folder/server.key"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$folder/server.key" "$folder/server.crt"
+    ssl_options="-c ssl=on -c ssl_cert_file=$folder/server.crt -c ssl_key_file=$folder/server.key"
+  fi
   # A free port: the kernel picks one for a socket bound to port 0.
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_owner "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 30 start \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50 $ssl_options" \
     >/dev/null || { cat "$folder/server.log" >&2; exit 1; }
   as_owner "$bindir/createdb" -h "$folder" -p "$port" -U sohoa sohoa_test
   echo "SOHOA_TEST_POSTGRES_URL=postgresql://sohoa:$password@127.0.0.1:$port/sohoa_test"
   echo "SOHOA_TEST_POSTGRES_FOLDER=$folder"
+  [ -z "$tls" ] || echo "SOHOA_TEST_POSTGRES_CERT=$folder/server.crt"
   ;;
 stop)
   folder=${2:?usage: postgres-test-server.sh stop FOLDER}
@@ -65,7 +86,7 @@ stop)
   rm -rf "$folder"
   ;;
 *)
-  echo "usage: postgres-test-server.sh start | stop FOLDER" >&2
+  echo "usage: postgres-test-server.sh start [--tls] | stop FOLDER" >&2
   exit 2
   ;;
 esac

@@ -25,6 +25,12 @@ postgres_env="$(scripts/postgres-test-server.sh start)"
 eval "$postgres_env"
 export SOHOA_TEST_POSTGRES_URL
 trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"' EXIT
+# A second one serving TLS with a self-signed certificate, for the sslmode tests (PostgresTLSTests).
+tls_env="$(scripts/postgres-test-server.sh start --tls)"
+SOHOA_TEST_POSTGRES_TLS_URL="$(sed -n 's/^SOHOA_TEST_POSTGRES_URL=//p' <<<"$tls_env")"
+tls_folder="$(sed -n 's/^SOHOA_TEST_POSTGRES_FOLDER=//p' <<<"$tls_env")"
+export SOHOA_TEST_POSTGRES_TLS_URL
+trap 'scripts/postgres-test-server.sh stop "$SOHOA_TEST_POSTGRES_FOLDER"; scripts/postgres-test-server.sh stop "$tls_folder"' EXIT
 phase "PostgreSQL test server"
 quiet() { grep -Ev '^\[[0-9]+/[0-9]+\] ' || true; }
 swift build --build-tests 2>&1 | quiet

@@ -16,7 +16,8 @@ public final class OCFLStorageRoot: Sendable {
     /// Current inventories of recently read objects (checked against the file before each use).
     let inventories = InventoryCache()
 
-    static let declarationName = "0=ocfl_1.1"
+    /// The storage root's declaration file (OCFL 1.1 §4.2): a folder holding it is an archive.
+    public static let declarationName = "0=ocfl_1.1"
     static let declarationContent = "ocfl_1.1\n"
     static let specificationName = "ocfl_1.1.md"
     static let layoutFileName = "ocfl_layout.json"

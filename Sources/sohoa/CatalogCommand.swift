@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaPostgres
@@ -88,7 +89,8 @@ struct CatalogCommand: ParsableCommand {
         static func archiveFolder(_ location: CatalogLocation) -> URL? {
             guard case .sqlite(let file) = location, file.lastPathComponent == Catalog.fileName else { return nil }
             let folder = file.deletingLastPathComponent()
-            return FileManager.default.fileExists(atPath: folder.appendingPathComponent("0=ocfl_1.1").path) ? folder : nil
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(OCFLStorageRoot.declarationName).path)
+                ? folder : nil
         }
     }
 }

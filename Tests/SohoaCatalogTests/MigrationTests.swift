@@ -11,7 +11,7 @@ final class MigrationTests: XCTestCase {
     static let allMigrations = [
         "v1-items-pages", "v1-fts", "v2-holdings", "v2-audits", "v3-access-review", "v4-suspect-pages", "v5-access-changes",
         "v-review-next-index", "v-search-fast", "v-structure", "v-serials", "v-libraries", "v-submissions",
-        "v-usage", "v-search-marks",
+        "v-usage", "v-search-marks", "v-oai-record-changes",
     ]
 
     func testFreshFileGetsAllNamedMigrationsAndTables() throws {

@@ -12,5 +12,8 @@ final class PublicAddressTests: XCTestCase {
         XCTAssertEqual(
             PublicAddress.itemPage(site: "https://thuvien.laichau.gov.vn", itemID: "địa chí/1"),
             "https://thuvien.laichau.gov.vn/items/%C4%91%E1%BB%8Ba%20ch%C3%AD%2F1")
+        XCTAssertEqual(
+            PublicAddress.itemPage(site: "https://x.vn", itemID: "đi\u{0323}a:1"), "https://x.vn/items/%C4%91%E1%BB%8Ba%3A1",
+            "NFC, and only unreserved characters left as they are")
     }
 }

@@ -36,7 +36,9 @@ final class UsageCounterTests: XCTestCase {
         var filter = DoubleClickFilter()
         XCTAssertTrue(filter.counts("a", at: Self.start))
         XCTAssertTrue(filter.counts("b", at: Self.start.addingTimeInterval(20)))
+        XCTAssertEqual(filter.rememberedCount, 2)
         filter.forget(before: Self.start.addingTimeInterval(40))
+        XCTAssertEqual(filter.rememberedCount, 1, "a's click, 40 s before, is forgotten; b's, 20 s before, kept")
         XCTAssertTrue(filter.counts("a", at: Self.start.addingTimeInterval(41)))
         XCTAssertFalse(filter.counts("b", at: Self.start.addingTimeInterval(41)), "b's click was 21 s before: kept")
     }

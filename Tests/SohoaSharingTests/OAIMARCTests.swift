@@ -99,4 +99,51 @@ final class OAIMARCTests: XCTestCase {
         XCTAssertTrue(
             try provider.metadata.element(for: row, format: .marc21, visible: [.public]).contains("<controlfield tag=\"001\">chua-co<"))
     }
+
+    func testAnItemsRecordIsSentAgainWhenAnotherItemNamesItsHoldingOrTheRegisterChanges() throws {
+        let archive = try OAITestArchive()
+        let day: TimeInterval = 86_400
+        let date = Date(timeIntervalSince1970: 1_709_280_000)  // 2024-03-01
+        for (id, holding) in [("tap-1", "LCH-0003"), ("khac", "LCH-0009")] {
+            var item = try archive.addItem(id, at: date)
+            item.holdingID = holding
+            try archive.catalog.upsertItem(item, at: date)
+        }
+        let provider = archive.provider()
+        let ids = OAIIdentifier(repositoryIdentifier: SharingConfiguration().repositoryIdentifier)
+        func changed(from: String) throws -> [String] {
+            try provider.harvest(["verb": "ListIdentifiers", "metadataPrefix": "marc21", "from": from]).flatMap(\.identifiers)
+        }
+        XCTAssertEqual(try changed(from: "2024-03-02"), [])
+
+        var second = try archive.addItem("tap-2", at: date.addingTimeInterval(day))
+        second.holdingID = "LCH-0003"
+        try archive.catalog.upsertItem(second, at: date.addingTimeInterval(day))
+        XCTAssertEqual(
+            try changed(from: "2024-03-02"), ["tap-1", "tap-2"].map { ids.identifier(itemID: $0) },
+            "tap-1's 001 became its own id (the holding is shared now): its record is sent again")
+        let controlNumber = "//*[local-name()='metadata']/*[local-name()='record']/*[local-name()='controlfield'][@tag='001']"
+        let record = try provider.respond(["verb": "GetRecord", "identifier": ids.identifier(itemID: "tap-1"), "metadataPrefix": "marc21"])
+        XCTAssertEqual(record.values(controlNumber), ["tap-1"])
+
+        try archive.catalog.withdrawItem(id: "tap-2", reason: "trùng", agent: "test", at: date.addingTimeInterval(2 * day))
+        XCTAssertEqual(
+            try changed(from: "2024-03-03"), ["tap-1", "tap-2"].map { ids.identifier(itemID: $0) }, "tap-1 is the only one again")
+
+        _ = try archive.catalog.importHoldings(
+            [
+                HoldingRecord(
+                    id: "LCH-0003", title: "Địa chí Lai Châu", libraryCode: "LCH", collectionType: .localHistory, specialValue: true,
+                    source: "register.csv")
+            ],
+            at: date.addingTimeInterval(3 * day))
+        XCTAssertEqual(try changed(from: "2024-03-04"), ["tap-1", "tap-2"].map { ids.identifier(itemID: $0) }, "the register changed")
+
+        var retitled = try XCTUnwrap(try archive.catalog.item(id: "tap-1"))
+        retitled.title = "Địa chí Lai Châu, tập 1"
+        try archive.catalog.upsertItem(retitled, at: date.addingTimeInterval(4 * day))
+        XCTAssertEqual(try changed(from: "2024-03-05"), [ids.identifier(itemID: "tap-1")], "a new title changes no other record")
+        XCTAssertEqual(
+            try archive.catalog.item(id: "tap-2")?.updatedAt, date.addingTimeInterval(3 * day), "updatedAt never moves back")
+    }
 }

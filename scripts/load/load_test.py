@@ -8,7 +8,9 @@
   load_test.py report OUT                    prints the figures of OUT/quiet.jsonl (mixed load alone)
                                              and OUT/abuse.jsonl (with abusive requests alongside) and
                                              checks them; exit 1 on errors, 0 otherwise (timing
-                                             targets missed are printed as MISSED, unless --strict)
+                                             targets missed are printed as MISSED, unless --strict;
+                                             with --debug-binary they are printed as not compared:
+                                             the targets are the release build's)
 """
 import hashlib
 import json
@@ -171,7 +173,7 @@ def server_cpu(out, name, rows):
             f"(load average {load_before} before, {load_after} after)")
 
 
-def report(out, strict):
+def report(out, strict, debug_binary=False):
     quiet, abuse = read_phase(os.path.join(out, "quiet.jsonl")), read_phase(os.path.join(out, "abuse.jsonl"))
     peak = {name: open(os.path.join(out, f"peak-{name}.txt")).read().strip()
             for name in ("quiet", "abuse") if os.path.exists(os.path.join(out, f"peak-{name}.txt"))}
@@ -221,11 +223,18 @@ def report(out, strict):
             missed.append(f"{kind} p99 with abuse {abuse[kind]['p99_ms']:.0f} ms > 2 x {quiet[kind]['p99_ms']:.0f} ms")
     if peak and max(int(v) for v in peak.values()) > 1024 * 1024:
         missed.append(f"peak memory {max(int(v) for v in peak.values()) / 1024:.0f} MB > 1024 MB")
+    if debug_binary:
+        # A debug binary is several times slower than the release build the targets are set for.
+        for line in missed:
+            print(f"not compared (debug binary; the targets are the release build's): {line}")
+        missed = []
     for line in missed:
         print(f"MISSED target: {line}")
     for line in problems:
         print(f"ERROR: {line}")
-    if not missed and not problems:
+    if debug_binary and not problems:
+        print("no errors (timing targets not compared: debug binary)")
+    elif not missed and not problems:
         print("all targets met: 0 errors, search p99 <= 150 ms, tile p99 <= 300 ms, abuse <= 2x, memory <= 1 GB")
     return 1 if problems or (strict and missed) else 0
 
@@ -236,7 +245,7 @@ def main(argv):
     elif len(argv) == 3 and argv[1] == "session":
         print(new_session(argv[2]))
     elif len(argv) >= 3 and argv[1] == "report":
-        sys.exit(report(argv[2], "--strict" in argv[3:]))
+        sys.exit(report(argv[2], "--strict" in argv[3:], "--debug-binary" in argv[3:]))
     else:
         sys.exit(__doc__)
 

@@ -35,6 +35,7 @@ enum CatalogSchema {
         registerSubmissions(&migrator)
         registerUsage(&migrator)
         registerSearchMarks(&migrator)
+        registerOAIRecordChanges(&migrator)
         return migrator
     }
 

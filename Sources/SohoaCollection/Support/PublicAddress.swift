@@ -18,8 +18,16 @@ public enum PublicAddress {
         return site
     }
 
-    /// The item's public page, `<site>/items/<item-id>` (the id percent-encoded as one path segment).
+    /// The item's public page, `<site>/items/<item-id>` (the id one path segment: `segment`). MARC's
+    /// `856`, OAI, the server's pages and IIIF's `homepage` all link with this.
     public static func itemPage(site: String, itemID: String) -> String {
-        site + "/items/" + (itemID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? itemID)
+        site + "/items/" + segment(itemID)
     }
+
+    /// `text` as one path segment: NFC, percent-encoded except RFC 3986's unreserved characters.
+    public static func segment(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

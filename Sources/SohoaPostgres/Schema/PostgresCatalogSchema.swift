@@ -13,7 +13,7 @@ public enum PostgresCatalogSchema {
     /// The migrations SQLite has too, in its order.
     public static let sharedMigrations: [PostgresMigration] =
         [itemsAndPages, fullTextSearch, holdings, audits, accessReview, suspectPages, accessChanges, reviewNextIndex, searchFast]
-        + [structure, serials, libraries, submissions, usage, searchMarks]
+        + [structure, serials, libraries, submissions, usage, searchMarks, oaiRecordChanges]
 
     /// The migrations only PostgreSQL has.
     public static let postgresOnlyMigrations: [PostgresMigration] = [workQueue]

@@ -27,7 +27,8 @@ enum YearlyReportDownload {
         do {
             goals = try DashboardGoals.load(services: services)
         } catch {
-            throw HTTPError(.internalServerError, message: error.description)
+            // The goals file must be mended, not the request sent again: not a 500 ("try again").
+            throw HTTPError(.conflict, message: error.description)
         }
         let data = try YearlyReport.build(
             catalog: services.catalog, goals: goals.goals, year: year, goalsFile: goals.file, usageTargets: goals.usageTargets)

@@ -70,9 +70,14 @@ public struct SubmissionService: Service {
             } catch {
                 FileHandle.standardError.write(Data("sohoa serve: abandoned uploads: \(error)\n".utf8))
             }
-            let until = ContinuousClock.now + expiryInterval
-            while !stop.isStopped && ContinuousClock.now < until { try? await Task.sleep(for: pollInterval) }
+            await pause(expiryInterval, stop)
         }
+    }
+
+    /// Waits `duration`, or less when the stop comes first (looked at every `pollInterval`).
+    private func pause(_ duration: Duration, _ stop: SubmissionStop) async {
+        let until = ContinuousClock.now + duration
+        while !stop.isStopped && ContinuousClock.now < until { try? await Task.sleep(for: pollInterval) }
     }
 
     /// Submissions left between states by a stop or a crash go on from a safe point; a web upload
@@ -174,8 +179,7 @@ public struct SubmissionService: Service {
         case .busy(let reason):
             try catalog.setSubmissionState(id: id, .queued, from: [.running])
             FileHandle.standardError.write(Data("sohoa serve: submission \(id) waits: \(reason)\n".utf8))
-            let until = ContinuousClock.now + busyPause
-            while !stop.isStopped && ContinuousClock.now < until { try? await Task.sleep(for: pollInterval) }
+            await pause(busyPause, stop)
         case .archived(let progress):
             record(progress, id: id)
             inbox.remove(id)

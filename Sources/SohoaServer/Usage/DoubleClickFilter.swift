@@ -16,6 +16,9 @@ struct DoubleClickFilter: Sendable {
         return time.timeIntervalSince(previous) > Self.window
     }
 
+    /// How many requests are remembered (what `forget(before:)` keeps memory from growing in).
+    var rememberedCount: Int { lastClicks.count }
+
     /// Forgets requests made more than the window before `time` (they can no longer be repeated).
     mutating func forget(before time: Date) {
         lastClicks = lastClicks.filter { time.timeIntervalSince($0.value) <= Self.window }

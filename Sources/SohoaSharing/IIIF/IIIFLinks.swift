@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCollection
 
 /// The URLs of sohoa's IIIF resources under the server's public address (DESIGN §9).
 public struct IIIFLinks: Sendable, Equatable {
@@ -32,14 +33,10 @@ public struct IIIFLinks: Sendable, Equatable {
         "\(baseURL)/iiif/\(Self.segment(itemID))/hocr/\(Self.segment(pageName))"
     }
     /// The item's page on the web site, `/items/<item-id>`.
-    public func itemPage(itemID: String) -> String { "\(baseURL)/items/\(Self.segment(itemID))" }
+    public func itemPage(itemID: String) -> String { PublicAddress.itemPage(site: baseURL, itemID: itemID) }
     /// Ids inside a manifest (canvases, annotation pages, annotations): not served on their own.
     public func resource(itemID: String, _ path: String) -> String { "\(baseURL)/iiif/\(Self.segment(itemID))/\(path)" }
 
-    /// A path segment: percent-encoded except unreserved characters.
-    public static func segment(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    /// A path segment: NFC, percent-encoded except unreserved characters (`PublicAddress.segment`).
+    public static func segment(_ text: String) -> String { PublicAddress.segment(text) }
 }

@@ -19,6 +19,14 @@ final class MemoryPageQueue: PageQueue {
 
     let maxAttempts = 3
     let rows = Mutex<[Int64: Row]>([:])
+    /// Completions refused because the lease was lost.
+    let refusedCompletions = Mutex(0)
+    /// Whether heartbeats of a page's first claim are ignored (its lease then runs out while it is worked on).
+    let firstClaimsStall: Bool
+
+    init(firstClaimsStall: Bool = false) {
+        self.firstClaimsStall = firstClaimsStall
+    }
 
     func enqueue(_ pages: [PageQueueEntry]) throws(PageQueueError) {
         rows.withLock { rows in
@@ -55,11 +63,14 @@ final class MemoryPageQueue: PageQueue {
     }
 
     func heartbeat(_ lease: PageQueueLease, extendBy duration: Duration) throws(PageQueueError) -> Bool {
-        held(lease) { $0.expires = .now + duration }
+        if firstClaimsStall, lease.attempt == 1 { return false }
+        return held(lease) { $0.expires = .now + duration }
     }
 
     func complete(_ lease: PageQueueLease) throws(PageQueueError) -> Bool {
-        held(lease) { $0.state = "done" }
+        let completed = held(lease) { $0.state = "done" }
+        if !completed { refusedCompletions.withLock { $0 += 1 } }
+        return completed
     }
 
     func fail(_ lease: PageQueueLease, reason: String) throws(PageQueueError) -> Bool {

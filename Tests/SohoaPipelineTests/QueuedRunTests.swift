@@ -1,6 +1,8 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaImaging
+import SohoaOCR
 import SohoaTesting
 import Synchronization
 import XCTest
@@ -113,13 +115,53 @@ final class QueuedRunTests: XCTestCase {
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0)
     }
 
-    /// Runs the batch with `queue`, the planner working on it with one worker of its own.
-    private func run(batch: URL, archive: URL, queue: MemoryPageQueue) throws -> RunSummary {
+    func testALateResultOfALostLeaseIsNeverUsed() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        try PipelineFixtures.writePages(1, into: folder.appendingPathComponent("batch/sach"))
+        let archive = folder.appendingPathComponent("archive")
+        // The first claim stalls (its heartbeats do not count; its engine takes 2 s): its 0.3 s lease runs
+        // out, the other worker claims the page again and completes it; the first one's result comes late.
+        let queue = MemoryPageQueue(firstClaimsStall: true)
+        let summary = try run(
+            batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue, workers: 2, lease: .milliseconds(300)
+        ) { FirstCallSlowEngine() }
+
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.snapshot.pagesDone, 1)
+        let row = try XCTUnwrap(queue.rows.withLock { $0.values.first })
+        XCTAssertEqual(row.state, "done")
+        XCTAssertEqual(row.attempts, 2, "claimed again after the first lease ran out")
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "recognized by both claims")
+        // The planner stops its workers once the page is recorded; the stalled one finishes its page first.
+        XCTAssertEqual(queue.refusedCompletions.withLock { $0 }, 1, "the late completion is refused")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: WorkArea(archive: archive).queueFolder.path), [],
+            "the late outcome is removed by its worker, the used one by the planner")
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v1")
+    }
+
+    /// Runs the batch with `queue`, the planner working on it with `workers` workers of its own.
+    private func run(
+        batch: URL, archive: URL, queue: MemoryPageQueue, workers: Int = 1, lease: Duration = .seconds(60),
+        engine: @escaping @Sendable () throws -> any OCREngine = { CountingEngine() }
+    ) throws -> RunSummary {
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
-        var options = PipelineFixtures.options(batch: batch, archive: archive) { CountingEngine() }
+        var options = PipelineFixtures.options(batch: batch, archive: archive, engine: engine)
         options.queue = queue
-        options.queueWorkers = 1
+        options.queueWorkers = workers
+        options.queueLease = lease
         options.queuePoll = .milliseconds(20)
         return try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+    }
+}
+
+/// `CountingEngine`, but the run's first call takes two seconds.
+private final class FirstCallSlowEngine: OCREngine {
+    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
+        let first = CountingEngine.calls.load(ordering: .sequentiallyConsistent) == 0
+        let text = try CountingEngine().recognize(image, dpi: dpi, language: language)
+        if first { Thread.sleep(forTimeInterval: 2) }
+        return text
     }
 }

@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Pipeline file (default: the built-in Pipelines/default.yaml).")
     var pipeline: String?
 
-    @Option(name: .long, help: "OCR workers (default: one per core).")
+    @Option(name: .long, help: "OCR workers (default: one per core; with --queue: 0).")
     var jobs: Int?
 
     @Option(name: .long, help: "Library code for items whose metadata gives none.")
@@ -34,11 +34,25 @@ struct RunCommand: ParsableCommand {
     )
     var metadataFromFiles = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL work queue (default: SOHOA_QUEUE): `sohoa worker` processes on any machine normalize and recognize the pages; this run plans, waits and packages (with --jobs N it recognizes pages too).",
+            valueName: "postgresql://…"))
+    var queue: String?
+
+    @Option(name: .long, help: "With --queue: seconds a worker holds a page without a heartbeat (default 60).")
+    var leaseSeconds: Double = 60
+
     @OptionGroup var options: ArchiveOptions
 
     func validate() throws {
-        if let jobs, !(1...64).contains(jobs) {
-            throw ValidationError("--jobs must be from 1 to 64, got \(jobs)")
+        let least = PostgresPageQueue.address(option: queue) == nil ? 1 : 0
+        if let jobs, !(least...64).contains(jobs) {
+            throw ValidationError("--jobs must be from \(least) to 64, got \(jobs)")
+        }
+        if !(0.5...86_400).contains(leaseSeconds) {
+            throw ValidationError("--lease-seconds must be from 0.5 to 86400, got \(leaseSeconds)")
         }
     }
 
@@ -54,6 +68,19 @@ struct RunCommand: ParsableCommand {
             throw fail(error.description, .usage)
         }
         runOptions.metadataFromFiles = metadataFromFiles
+        var pageQueue: PostgresPageQueue?
+        if let address = PostgresPageQueue.address(option: queue) {
+            do {
+                pageQueue = try PostgresPageQueue(url: address)
+            } catch {
+                throw fail(Messages.queueUnusable(error.description), error.kind == .badAddress ? .usage : .archiveUnusable)
+            }
+            runOptions.queue = pageQueue
+            // With a queue the workers recognize the pages; this process too only when --jobs says so.
+            runOptions.queueWorkers = jobs ?? 0
+            runOptions.queueLease = .milliseconds(Int64(leaseSeconds * 1000))
+        }
+        defer { pageQueue?.close() }
         let live = !options.json && isatty(STDERR_FILENO) == 1
         let reporter: any ProgressReporter = live ? TerminalReporter() : JSONLinesReporter()
         let progress = RunProgress(batch: batch, reporter: reporter)

@@ -12,6 +12,13 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "Only this library's items: their batches, pages, failures and pages to scan again.")
     var library: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also the work queue of distributed runs (default: SOHOA_QUEUE): pages waiting, held, done, failed, and each worker's pages and pages/min.",
+            valueName: "postgresql://…"))
+    var queue: String?
+
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
@@ -29,16 +36,40 @@ struct StatusCommand: ParsableCommand {
         }
         do {
             let status = try session.catalog.status(scope: scope)
+            let workQueue = try queueStatus()
             if options.json {
                 let encoder = JSONEncoder()
                 encoder.dateEncodingStrategy = .iso8601
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                if let workQueue {
+                    // With the queue: the catalog's status and the queue's, side by side.
+                    print(String(decoding: try encoder.encode(CatalogAndQueueStatus(catalog: status, queue: workQueue)), as: UTF8.self))
+                } else {
+                    print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                }
             } else {
                 print(StatusReport.text(status, archive: session.folder))
+                if let workQueue { print(workQueue.text) }
             }
+        } catch let error as ExitCode {
+            throw error
         } catch {
             throw fail("cannot read the catalog: \(error)", .archiveUnusable)
+        }
+    }
+
+    /// The work queue's figures when `--queue` or `SOHOA_QUEUE` names one.
+    private func queueStatus() throws -> QueueStatus? {
+        guard let address = PostgresPageQueue.address(option: queue) else { return nil }
+        do {
+            let pageQueue = try PostgresPageQueue(url: address)
+            defer { pageQueue.close() }
+            let (counts, workers) = try pageQueue.figures()
+            return QueueStatus(
+                address: pageQueue.description, queued: counts.queued, claimed: counts.claimed, done: counts.done, failed: counts.failed,
+                workers: workers)
+        } catch {
+            throw fail(Messages.queueUnusable(error.description), error.kind == .badAddress ? .usage : .archiveUnusable)
         }
     }
 }

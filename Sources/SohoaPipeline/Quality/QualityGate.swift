@@ -2,9 +2,9 @@ import SohoaImaging
 
 /// A pipeline's capture-quality gate (the `quality:` section): what each page's capture must meet,
 /// and what happens to a page that does not. Pipelines without the section have no gate.
-public struct QualityGate: Sendable, Equatable {
+public struct QualityGate: Sendable, Equatable, Codable {
     /// What a page that falls short becomes.
-    public enum OnFail: String, Sendable, Equatable, CaseIterable {
+    public enum OnFail: String, Sendable, Equatable, CaseIterable, Codable {
         /// Archived as usual and sent back for rescanning with the reason (the default).
         case flag
         /// Refused: not archived, listed among the run's failures with the reason.
@@ -12,7 +12,7 @@ public struct QualityGate: Sendable, Equatable {
     }
 
     /// Whether an item's page count is compared with its holding's `estimated-pages`.
-    public enum PageCount: String, Sendable, Equatable, CaseIterable {
+    public enum PageCount: String, Sendable, Equatable, CaseIterable, Codable {
         case warn
         case ignore
     }

@@ -73,10 +73,6 @@ public final class BatchRunner: Sendable {
         let prepared = preflight.register(surveyed, batchID: batchID)
         progress.report(.planned(items: plan.items.count, pages: prepared.jobs.count + prepared.reusedPages.count))
 
-        let ocrWorkers = max(1, options.ocrWorkers)
-        let ingestQueue = BoundedQueue<PageJob>(capacity: 2)
-        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 2)
-        let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
         let metadataQueue = BoundedQueue<ItemWork>(capacity: 2)
         let packageQueue = BoundedQueue<ItemWork>(capacity: 2)
         let scheduler = RunScheduler(
@@ -86,6 +82,56 @@ public final class BatchRunner: Sendable {
                 prepared.jobs.map { ($0.item.id, $0.folder) } + prepared.reusedPages.map { ($0.item.id, $0.folder) }),
             work: work, batchID: batchID)
 
+        let metadata = StageWorkers<ItemWork>(stage: "metadata", cpu: cpu)
+        metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
+            MetadataStage(
+                work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters, rightsDefaults: rights)
+        } handOn: { _, described in
+            scheduler.described(described)
+            packageQueue.put(described)
+        }
+        let package = StageWorkers<ItemWork>(stage: "package", cpu: cpu)
+        package.run(count: options.pipeline.workers.package, input: packageQueue, scheduler: scheduler) { [options] _ in
+            PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
+        } handOn: { item, written in
+            scheduler.packaged(item, written)
+        }
+
+        // Pages reused whole go straight to their items; the rest go through the page stages, here or
+        // on the workers of the queue. Each stage's queue closes once the stage before it has finished.
+        for page in prepared.reusedPages { scheduler.reused(page) }
+        if let queue = options.queue {
+            let items = Dictionary(
+                surveyed.map { ($0.item.id, (library: $0.library, source: $0.item.source.path)) }, uniquingKeysWith: { first, _ in first })
+            let distributed = QueuedPages(
+                queue: queue, work: work, scheduler: scheduler, settings: QueueOrder.Settings(options.pipeline), items: items,
+                poll: options.queuePoll)
+            do throws(RunError) {
+                try distributed.run(prepared.jobs, localWorkers: localQueueWorker(queue))
+            } catch {
+                control.progress.report(.warning(error.description))
+                control.requestStop()
+            }
+        } else {
+            runPageStages(prepared.jobs, scheduler: scheduler, work: work, cpu: cpu)
+        }
+        metadataQueue.close()
+        metadata.wait()
+        packageQueue.close()
+        package.wait()
+        journal.drain()
+        var summary = finish(journal: journal, batchID: batchID, surveyed: surveyed, unfinished: scheduler.assembler.unfinishedItems)
+        summary.cpuSeconds = cpu.figures
+        return summary
+    }
+
+    /// Runs `jobs` through ingest, normalize and OCR here, each stage on its own workers, and returns
+    /// once every page has left OCR (or the run stopped taking pages).
+    private func runPageStages(_ jobs: [PageJob], scheduler: RunScheduler, work: WorkArea, cpu: StageCPUTimes) {
+        let ocrWorkers = max(1, options.ocrWorkers)
+        let ingestQueue = BoundedQueue<PageJob>(capacity: 2)
+        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 2)
+        let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
         let ingest = StageWorkers<PageJob>(stage: "ingest", cpu: cpu)
         ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { [options] _ in
             IngestStage(quality: options.pipeline.quality)
@@ -109,26 +155,8 @@ public final class BatchRunner: Sendable {
         } handOn: { page, result in
             scheduler.recognized(page, result)
         }
-        let metadata = StageWorkers<ItemWork>(stage: "metadata", cpu: cpu)
-        metadata.run(count: 1, input: metadataQueue, scheduler: scheduler, numbered: false) { [options] _ in
-            MetadataStage(
-                work: work, batchFolder: options.batch, lossyMasters: options.pipeline.lossyMasters, rightsDefaults: rights)
-        } handOn: { _, described in
-            scheduler.described(described)
-            packageQueue.put(described)
-        }
-        let package = StageWorkers<ItemWork>(stage: "package", cpu: cpu)
-        package.run(count: options.pipeline.workers.package, input: packageQueue, scheduler: scheduler) { [options] _ in
-            PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
-        } handOn: { item, written in
-            scheduler.packaged(item, written)
-        }
-
-        // The producer: pages reused whole go straight to their items; the rest enter ingest,
-        // blocking whenever the stages ahead are full. Each stage's queue closes once the stage
-        // before it has finished.
-        for page in prepared.reusedPages { scheduler.reused(page) }
-        for job in prepared.jobs {
+        // The producer: blocks whenever the stages ahead are full.
+        for job in jobs {
             if control.isStopping { break }
             ingestQueue.put(job)
         }
@@ -138,14 +166,18 @@ public final class BatchRunner: Sendable {
         normalize.wait()
         ocrQueue.close()
         ocr.wait()
-        metadataQueue.close()
-        metadata.wait()
-        packageQueue.close()
-        package.wait()
-        journal.drain()
-        var summary = finish(journal: journal, batchID: batchID, surveyed: surveyed, unfinished: scheduler.assembler.unfinishedItems)
-        summary.cpuSeconds = cpu.figures
-        return summary
+    }
+
+    /// The pages this process works on itself in a distributed run (`RunOptions.queueWorkers`), if any.
+    private func localQueueWorker(_ queue: any PageQueue) -> QueueWorker? {
+        guard options.queueWorkers > 0 else { return nil }
+        let host = ProcessInfo.processInfo.hostName
+        return QueueWorker(
+            options: QueueWorker.Options(
+                archive: options.archive, name: "\(host):\(getpid())", jobs: options.queueWorkers, lease: options.queueLease,
+                idleWait: options.queuePoll,
+                tessdata: options.tessdata, makeEngine: options.makeEngine),
+            queue: queue)
     }
 
     /// The archive's OCFL storage root, made if it does not exist yet.

@@ -21,6 +21,16 @@ public struct RunOptions: Sendable {
     /// they were edited on the web since the item was archived (`--metadata-from-files`); by default a
     /// re-run keeps those edits and warns.
     public var metadataFromFiles = false
+    /// The shared work queue of a distributed run (`sohoa run --queue`): the page stages run on the
+    /// workers that claim the pages (`QueueWorker`); `nil` runs them here.
+    public var queue: (any PageQueue)?
+    /// With a queue: how many pages this process works on itself, as a worker of the queue (0: it only
+    /// plans, waits and packages).
+    public var queueWorkers = 0
+    /// With a queue: the lease of the pages this process works on.
+    public var queueLease: Duration = .seconds(60)
+    /// With a queue: how often the planner asks which pages are finished.
+    public var queuePoll: Duration = .milliseconds(500)
     /// Makes one OCR engine per OCR worker; tests inject slow, failing or null engines here.
     public var makeEngine: @Sendable () throws -> any OCREngine
 

@@ -37,24 +37,38 @@ final class RunScheduler: Sendable {
     /// registered as pages of their own and awaited by the item. Returns the parts, ready for OCR.
     func normalized(_ page: IngestedPage, into parts: [NormalizedWork]) -> [NormalizedWork] {
         var parts = parts
-        for index in parts.indices {
-            if !page.captureFindings.isEmpty { parts[index].result.captureFindings = page.captureFindings }
-            if let part = parts[index].result.normalize.spreadPart {
-                parts[index].job.pageID = journal.registerSpreadPart(page.job, part: part)
-            }
+        for index in parts.indices where !page.captureFindings.isEmpty {
+            parts[index].result.captureFindings = page.captureFindings
         }
-        journal.stageDone(page.job, .normalize)
-        if parts.count > 1 {
-            journal.spreadSplit(page.job, into: parts.map(\.job))
-            assembler.expect(parts.count - 1, more: page.job.item.id)
-            progress.report(.spreadSplit(item: page.job.item.id, page: page.job.page.name, parts: parts.count))
-        }
+        let jobs = normalized(page.job, into: parts.map { ($0.job, $0.result.normalize.spreadPart) })
+        for index in parts.indices { parts[index].job = jobs[index] }
         return parts
+    }
+
+    /// The page `job` was normalized (here, or by a worker of the queue) into `parts`, each with its
+    /// spread half (`a`, `b`) if split: halves are registered as pages and awaited by the item.
+    /// Returns the parts' jobs, with their page ids.
+    func normalized(_ job: PageJob, into parts: [(job: PageJob, spreadPart: String?)]) -> [PageJob] {
+        var jobs = parts.map(\.job)
+        for index in parts.indices {
+            if let part = parts[index].spreadPart { jobs[index].pageID = journal.registerSpreadPart(job, part: part) }
+        }
+        journal.stageDone(job, .normalize)
+        if jobs.count > 1 {
+            journal.spreadSplit(job, into: jobs)
+            assembler.expect(jobs.count - 1, more: job.item.id)
+            progress.report(.spreadSplit(item: job.item.id, page: job.page.name, parts: jobs.count))
+        }
+        return jobs
     }
 
     /// A page was recognized (or found to need no recognition): its page stages are done.
     func recognized(_ page: NormalizedWork, _ result: PageResult) {
-        let job = page.job
+        recognized(page.job, result)
+    }
+
+    /// The page `job` was recognized (here, or by a worker of the queue) into `result`.
+    func recognized(_ job: PageJob, _ result: PageResult) {
         journal.pageRecognized(job, result)
         if let reason = result.suspectReason {
             progress.report(.pageSuspect(SuspectPage(item: job.item.id, page: job.page.name, reason: reason)))

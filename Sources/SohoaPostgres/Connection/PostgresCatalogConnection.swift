@@ -97,6 +97,15 @@ public final class PostgresCatalogConnection: Sendable {
     /// Runs `query` on the connection, waiting for all of its rows; the caller holds `lock`.
     @discardableResult
     func run(_ query: PostgresQuery) throws(PostgresCatalogError) -> PostgresQueryResult {
+        // A statement sent on a connection the server closed (a restart, `pg_terminate_backend`, a
+        // network cut) waits for an answer that never comes: refuse it, so the caller can connect again.
+        guard !connection.isClosed else {
+            throw PostgresCatalogError(
+                kind: .unreachable,
+                message: "mất kết nối tới máy chủ PostgreSQL \(address) / the connection to the PostgreSQL server at \(address) "
+                    + "was closed by the server or the network; connect again",
+                sql: query.sql)
+        }
         do {
             return try connection.query(query, logger: Self.logger).wait()
         } catch {

@@ -16,4 +16,15 @@ public struct WorkLease: Sendable, Equatable {
     public var attempt: Int
     /// When the lease ends unless renewed (the server's clock).
     public var expiresAt: Date
+
+    /// A lease as a claim returned it (or as a worker kept it: completing, failing, renewing or
+    /// releasing a page reads only `pageID` and `token`).
+    public init(pageID: Int64, itemID: String, batchID: Int64? = nil, token: UUID, attempt: Int, expiresAt: Date) {
+        self.pageID = pageID
+        self.itemID = itemID
+        self.batchID = batchID
+        self.token = token
+        self.attempt = attempt
+        self.expiresAt = expiresAt
+    }
 }

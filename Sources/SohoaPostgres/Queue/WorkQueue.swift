@@ -184,9 +184,10 @@ public struct WorkQueue: Sendable {
         RETURNING queue.pageID, queue.itemID, queue.batchID, queue.leaseToken, queue.attempts, queue.leaseExpiresAt
         """
 
-    /// A completion: the page `$1` done, if the lease `$2` still holds it.
+    /// A completion: the page `$1` done, if the lease `$2` still holds it. The done page keeps the
+    /// token (`FinishedQueuedPage.token`): the result used is the one filed under it.
     static let completeSQL = """
-        UPDATE work_queue SET state = 'done', finishedAt = now(), leaseToken = NULL, leaseExpiresAt = NULL, error = NULL
+        UPDATE work_queue SET state = 'done', finishedAt = now(), leaseExpiresAt = NULL, error = NULL
         WHERE pageID = $1 AND leaseToken = $2 AND state = 'claimed'
         """
 

@@ -1,0 +1,67 @@
+import Foundation
+import SohoaOCR
+
+/// One worker thread's page stages for queued pages: the run's own ingest, normalize and OCR stages,
+/// run one after the other on a page, writing into the work area exactly what a local run writes.
+///
+/// Not `Sendable`: it owns its stages' engines (Tesseract for orientation and recognition) and lives on
+/// one worker thread.
+final class QueuePageProcessor {
+    let work: WorkArea
+    let worker: String
+    let tessdata: URL
+    let ocr: OCRStage
+    /// The Tesseract models installed on this machine.
+    let installed: Set<String>
+    /// The normalize stage of the last settings seen (a batch's pages share them).
+    private var normalize: (settings: QueueOrder.Settings, stage: NormalizeStage)?
+
+    init(work: WorkArea, worker: String, tessdata: URL, makeEngine: () throws -> any OCREngine, judge: SuspectJudge) {
+        self.work = work
+        self.worker = worker
+        self.tessdata = tessdata
+        ocr = OCRStage(makeEngine: makeEngine, work: work, judge: judge)
+        installed = TesseractEngine.availableLanguages(tessdata: tessdata)
+    }
+
+    /// The models of `order`'s OCR language that this machine lacks (empty for an image-only item).
+    func missingModels(for order: QueueOrder) -> [String] {
+        guard let language = order.ocrLanguage else { return [] }
+        return language.split(separator: "+").map(String.init).filter { !installed.contains($0) }
+    }
+
+    /// Decodes, normalizes and recognizes the ordered page; a stage's failure is the outcome's, as a
+    /// local run records it (the page fails, the batch goes on).
+    func process(_ order: QueueOrder) -> QueueOutcome {
+        let started = ContinuousClock.now
+        var outcome = QueueOutcome(worker: worker, parts: [], failure: nil, seconds: 0)
+        let job = order.job(in: work)
+        do throws(StageFailure) {
+            let ingested = try IngestStage(quality: order.settings.quality).process(job)
+            var parts = try normalizeStage(order.settings).process(ingested)
+            for index in parts.indices where !ingested.captureFindings.isEmpty {
+                parts[index].result.captureFindings = ingested.captureFindings
+            }
+            for part in parts {
+                let spreadPart = part.result.normalize.spreadPart
+                do throws(StageFailure) {
+                    outcome.parts.append(QueueOutcome.Part(spreadPart: spreadPart, result: try ocr.process(part)))
+                } catch {
+                    outcome.parts.append(QueueOutcome.Part(spreadPart: spreadPart, failure: error))
+                }
+            }
+        } catch {
+            outcome.failure = error
+        }
+        let elapsed = started.duration(to: .now)
+        outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return outcome
+    }
+
+    private func normalizeStage(_ settings: QueueOrder.Settings) -> NormalizeStage {
+        if let normalize, normalize.settings == settings { return normalize.stage }
+        let stage = NormalizeStage(options: settings.normalize, accessMaxSide: settings.accessMaxSide, tessdata: tessdata)
+        normalize = (settings, stage)
+        return stage
+    }
+}

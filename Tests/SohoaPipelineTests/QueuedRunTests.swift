@@ -1,0 +1,167 @@
+import Foundation
+import SohoaArchive
+import SohoaCatalog
+import SohoaImaging
+import SohoaOCR
+import SohoaTesting
+import Synchronization
+import XCTest
+
+@testable import SohoaPipeline
+
+/// A distributed run (`sohoa run --queue`) in one process over an in-memory queue: the planner's
+/// pages go through the queue to a worker (`QueueWorker`, here the planner's own, `queueWorkers`),
+/// and come back recorded as a local run records them: recognized pages, failed pages, split spreads.
+final class QueuedRunTests: XCTestCase {
+    func testPagesGoThroughTheQueueAndAFailedPageIsRecordedAsALocalRunRecordsIt() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let item = folder.appendingPathComponent("batch/sach")
+        try PipelineFixtures.writePages(2, into: item)
+        // A PNG cut off after its header: planned as a page, it fails to decode on the worker.
+        let whole = try Data(contentsOf: item.appendingPathComponent("1.png"))
+        try whole.prefix(60).write(to: item.appendingPathComponent("3.png"))
+        let archive = folder.appendingPathComponent("archive")
+        let queue = MemoryPageQueue()
+        let summary = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue)
+
+        XCTAssertEqual(summary.snapshot.itemsPackaged, 1)
+        XCTAssertEqual(summary.snapshot.pagesFinished, 3)
+        XCTAssertEqual(summary.snapshot.pagesFailed, 1)
+        let failure = try XCTUnwrap(summary.snapshot.failures.first, "\(summary.snapshot.failures)")
+        XCTAssertEqual(failure.stage, .ingest)
+        XCTAssertTrue(failure.file.hasSuffix("3.png"), failure.description)
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "each readable page recognized once")
+
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        let pages = try catalog.pages(itemID: "sach").sorted { $0.name < $1.name }
+        XCTAssertEqual(pages.map(\.name), ["1", "2", "3"])
+        XCTAssertEqual(pages.map(\.state), [.done, .done, .failed])
+        XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v1")
+        XCTAssertEqual(queue.rows.withLock { $0.values.map(\.state).sorted() }, ["done", "done", "done"])
+        XCTAssertEqual(queue.rows.withLock { Set($0.values.compactMap(\.worker)).count }, 1)
+        let queueFolder = WorkArea(archive: archive).queueFolder
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: queueFolder.path), [], "orders and outcomes are cleared")
+
+        // Run again: the item is archived with the same pages readable; nothing goes on the queue.
+        let again = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue)
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0, "nothing is recognized again")
+        XCTAssertEqual(again.snapshot.itemsPackaged + again.snapshot.itemsSkipped, 1)
+    }
+
+    func testASpreadSplitOnAWorkerBecomesTwoPages() throws {
+        let spread = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/scans/unpaper_tests/imgsrcE001.png").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: spread.path) else {
+            throw XCTSkip("\(spread.path) is missing: the shared scans (../shared/scans beside the package) are needed")
+        }
+        let folder = try temporaryFolder(removedAfter: self)
+        let item = folder.appendingPathComponent("batch/sach")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: spread, to: item.appendingPathComponent("2.png"))
+        let archive = folder.appendingPathComponent("archive")
+        let summary = try run(batch: folder.appendingPathComponent("batch"), archive: archive, queue: MemoryPageQueue())
+
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.snapshot.pagesTotal, 2, "the spread's two pages")
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        let pages = try catalog.pages(itemID: "sach")
+        XCTAssertEqual(Set(pages.map(\.name)), ["2", "2-a", "2-b"])
+        XCTAssertTrue(pages.allSatisfy { $0.state == .done }, "\(pages.map { ($0.name, $0.state) })")
+        let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))
+        XCTAssertEqual(state.keys.filter { $0.hasPrefix("alto/") }.sorted(), ["alto/2-a.xml", "alto/2-b.xml"])
+    }
+
+    func testAWorkerWithoutTheItemsOCRModelGivesThePageBackUntouched() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let archive = folder.appendingPathComponent("archive")
+        let noModels = folder.appendingPathComponent("tessdata")
+        try FileManager.default.createDirectory(at: noModels, withIntermediateDirectories: true)
+        let work = WorkArea(archive: archive)
+        let sha = String(repeating: "c", count: 64)
+        let job = PageJob(
+            item: ItemContext(id: "sach", objectID: "urn:sohoa:LOCAL:sach", ocrLanguage: "vie", pageCount: 1),
+            page: PlannedPage(name: "1", sequence: 1, file: folder.appendingPathComponent("1.png"), frameIndex: 0, frameCount: 1),
+            sha256: sha, pageID: 1, folder: work.pageFolder(sha256: sha, frame: 0), reuse: .none)
+        try work.writeQueueFile(QueueOrder(job: job, settings: QueueOrder.Settings(PipelineConfiguration())), to: work.orderURL(pageID: 1))
+        let queue = MemoryPageQueue()
+        try queue.enqueue([
+            PageQueueEntry(
+                pageID: 1, itemID: "sach", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
+                sourcePath: job.page.file.path, sha256: sha, frameIndex: 0)
+        ])
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        let problems = Mutex<[String]>([])
+        let worker = QueueWorker(
+            options: QueueWorker.Options(
+                archive: archive, name: "w", jobs: 1, idleWait: .milliseconds(20), tessdata: noModels, makeEngine: { CountingEngine() }),
+            queue: queue
+        ) { event in
+            if case .problem(let text) = event { problems.withLock { $0.append(text) } }
+        }
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = worker.run()
+            done.signal()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while problems.withLock({ $0.isEmpty }), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        worker.requestStop()
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        XCTAssertTrue(problems.withLock { $0.first?.contains("vie") ?? false }, "\(problems.withLock { $0 })")
+        let row = try XCTUnwrap(queue.rows.withLock { $0[1] })
+        XCTAssertEqual(row.state, "queued", "given back, not failed")
+        XCTAssertEqual(row.attempts, 0, "without using an attempt")
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0)
+    }
+
+    func testALateResultOfALostLeaseIsNeverUsed() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        try PipelineFixtures.writePages(1, into: folder.appendingPathComponent("batch/sach"))
+        let archive = folder.appendingPathComponent("archive")
+        // The first claim stalls (its heartbeats do not count; its engine takes 2 s): its 0.3 s lease runs
+        // out, the other worker claims the page again and completes it; the first one's result comes late.
+        let queue = MemoryPageQueue(firstClaimsStall: true)
+        let summary = try run(
+            batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue, workers: 2, lease: .milliseconds(300)
+        ) { FirstCallSlowEngine() }
+
+        XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
+        XCTAssertEqual(summary.snapshot.pagesDone, 1)
+        let row = try XCTUnwrap(queue.rows.withLock { $0.values.first })
+        XCTAssertEqual(row.state, "done")
+        XCTAssertEqual(row.attempts, 2, "claimed again after the first lease ran out")
+        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "recognized by both claims")
+        // The planner stops its workers once the page is recorded; the stalled one finishes its page first.
+        XCTAssertEqual(queue.refusedCompletions.withLock { $0 }, 1, "the late completion is refused")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: WorkArea(archive: archive).queueFolder.path), [],
+            "the late outcome is removed by its worker, the used one by the planner")
+        let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
+        XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v1")
+    }
+
+    /// Runs the batch with `queue`, the planner working on it with `workers` workers of its own.
+    private func run(
+        batch: URL, archive: URL, queue: MemoryPageQueue, workers: Int = 1, lease: Duration = .seconds(60),
+        engine: @escaping @Sendable () throws -> any OCREngine = { CountingEngine() }
+    ) throws -> RunSummary {
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        var options = PipelineFixtures.options(batch: batch, archive: archive, engine: engine)
+        options.queue = queue
+        options.queueWorkers = workers
+        options.queueLease = lease
+        options.queuePoll = .milliseconds(20)
+        return try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+    }
+}
+
+/// `CountingEngine`, but the run's first call takes two seconds.
+private final class FirstCallSlowEngine: OCREngine {
+    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
+        let first = CountingEngine.calls.load(ordering: .sequentiallyConsistent) == 0
+        let text = try CountingEngine().recognize(image, dpi: dpi, language: language)
+        if first { Thread.sleep(forTimeInterval: 2) }
+        return text
+    }
+}

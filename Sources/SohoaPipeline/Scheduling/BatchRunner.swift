@@ -98,14 +98,15 @@ public final class BatchRunner: Sendable {
         normalize.run(count: options.pipeline.workers.normalize, input: normalizeQueue, scheduler: scheduler) { [options] _ in
             NormalizeStage(
                 options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
-                tessdata: options.tessdata)
+                tessdata: options.tessdata, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
         } handOn: { page, parts in
             for part in scheduler.normalized(page, into: parts) { ocrQueue.put(part) }
         }
         let judge = SuspectJudge()
         let ocr = StageWorkers<NormalizedWork>(stage: "ocr", cpu: cpu)
         ocr.run(count: ocrWorkers, input: ocrQueue, scheduler: scheduler) { [options] _ in
-            OCRStage(makeEngine: options.makeEngine, work: work, judge: judge)
+            OCRStage(
+                makeEngine: options.makeEngine, work: work, judge: judge, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
         } handOn: { page, result in
             scheduler.recognized(page, result)
         }

@@ -75,7 +75,9 @@ public final class BatchRunner: Sendable {
 
         let ocrWorkers = max(1, options.ocrWorkers)
         let ingestQueue = BoundedQueue<PageJob>(capacity: 2)
-        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 2)
+        // One decoded scan waiting (and one in the ingest worker's hands) keeps normalize busy: ingest
+        // is many times faster; each waiting scan is a whole page image (issue 19: memory).
+        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 1)
         let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
         let metadataQueue = BoundedQueue<ItemWork>(capacity: 2)
         let packageQueue = BoundedQueue<ItemWork>(capacity: 2)

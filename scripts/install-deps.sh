@@ -13,8 +13,9 @@ for option in "$@"; do
   case "$option" in
     --with-tests)
       packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql) ;;
-    # The benchmarks that compare with OCRmyPDF (scripts/bench-pdf-size.sh, bench-accuracy.sh): Debian 12 has 14.0.
-    --with-bench) packages+=(ocrmypdf qpdf) ;;
+    # The benchmarks that compare with OCRmyPDF (scripts/bench-pdf-size.sh, bench-accuracy.sh, bench-throughput.sh:
+    # unpaper for its --clean): Debian 12 has 14.0.
+    --with-bench) packages+=(ocrmypdf qpdf unpaper) ;;
     *)
       echo "sohoa: install-deps.sh: unknown option '$option' (usage: scripts/install-deps.sh [--with-tests] [--with-bench])" >&2
       exit 2 ;;

@@ -31,29 +31,72 @@ public enum PDFImageCoding: Sendable, Equatable {
     func coded(
         _ image: PDFPageImage, dpi: Int, bilevelMaster: Bool, scratch: URL, file: String, page: Int
     ) throws(PDFWriterError) -> (entries: String, data: [UInt8]) {
-        let colorSpace = image.grayscale ? "/DeviceGray" : "/DeviceRGB"
+        let channels = image.grayscale ? 1 : 3
+        if case .lossless = self, !image.grayscale {
+            return (Self.flateEntries(image), image.deflated)
+        }
+        guard let samples = Deflate.decompress(image.deflated, count: image.width * image.height * channels) else {
+            throw PDFWriterError(
+                file: file, page: page,
+                message: "zlib could not inflate the \(image.width)×\(image.height) page image: check free memory, then run the batch again"
+            )
+        }
+        let raster = Raster(width: image.width, height: image.height, layout: image.grayscale ? .gray : .rgb, pixels: samples)
+        let coded = try self.coded(
+            raster, deflated: image.deflated, dpi: dpi, bilevelMaster: bilevelMaster, scratch: scratch, file: file, page: page)
+        return (coded.entries, coded.data)
+    }
+
+    /// The page image `raster` (8-bit gray or RGB) coded as this coding says, from its samples:
+    /// what `SearchablePDFWriter.addPage(coded:dpi:text:)` writes. Throws, saying why, when the image
+    /// cannot be compressed or encoded.
+    ///
+    /// - Parameters:
+    ///   - raster: the page image at `dpi`.
+    ///   - bilevelMaster: true when the page's master is 1-bit (its image is taken as black and white).
+    ///   - scratch: a folder for the G4 encoder's temporary TIFF.
+    ///   - file: the PDF (or page) being coded, and `page` its 1-based page when known, for the error.
+    public func coded(
+        _ raster: Raster, dpi: Int, bilevelMaster: Bool, scratch: URL, file: String, page: Int? = nil
+    ) throws(PDFWriterError) -> PDFCodedImage {
+        try coded(raster, deflated: nil, dpi: dpi, bilevelMaster: bilevelMaster, scratch: scratch, file: file, page: page)
+    }
+
+    /// `coded(_:dpi:bilevelMaster:scratch:file:page:)` with the samples' Flate code when it is at hand.
+    private func coded(
+        _ raster: Raster, deflated: [UInt8]?, dpi: Int, bilevelMaster: Bool, scratch: URL, file: String, page: Int?
+    ) throws(PDFWriterError) -> PDFCodedImage {
+        guard raster.width > 0, raster.height > 0 else {
+            throw PDFWriterError(
+                file: file, page: page,
+                message: "unusable page image \(raster.width)×\(raster.height): check the normalize stage's output")
+        }
+        let grayscale = raster.layout == .gray
         switch self {
         case .lossless:
-            if let g4 = Self.bilevelCode(image, scratch: scratch) {
-                return (Self.g4Entries(width: image.width, height: image.height), g4)
-            }
-            return (
-                "/Width \(image.width) /Height \(image.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /FlateDecode",
-                image.deflated
-            )
-        case .compact(let maxDPI, let quality):
-            let channels = image.grayscale ? 1 : 3
-            guard let samples = Deflate.decompress(image.deflated, count: image.width * image.height * channels) else {
+            guard let flate = deflated ?? Deflate.compress(raster.pixels, level: PDFPageImage.deflateLevel) else {
                 throw PDFWriterError(
                     file: file, page: page,
-                    message:
-                        "zlib could not inflate the \(image.width)×\(image.height) page image: check free memory, then run the batch again")
+                    message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")
             }
-            let raster = Raster(width: image.width, height: image.height, layout: image.grayscale ? .gray : .rgb, pixels: samples)
-            if bilevelMaster || (image.grayscale && raster.twoToneShare() >= Self.twoToneShare) {
+            if grayscale, !raster.pixels.contains(where: { $0 != 0 && $0 != 255 }),
+                let g4 = CCITTG4Encoder.encode(gray: raster.pixels, width: raster.width, height: raster.height, scratch: scratch),
+                g4.count < flate.count
+            {
+                return PDFCodedImage(
+                    width: raster.width, height: raster.height, entries: Self.g4Entries(width: raster.width, height: raster.height),
+                    data: g4)
+            }
+            let entries =
+                "/Width \(raster.width) /Height \(raster.height) /ColorSpace \(grayscale ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Filter /FlateDecode"
+            return PDFCodedImage(width: raster.width, height: raster.height, entries: entries, data: flate)
+        case .compact(let maxDPI, let quality):
+            if bilevelMaster || (grayscale && raster.twoToneShare() >= Self.twoToneShare) {
                 let bits = raster.thresholded()
                 if let g4 = CCITTG4Encoder.encode(gray: bits.pixels, width: bits.width, height: bits.height, scratch: scratch) {
-                    return (Self.g4Entries(width: bits.width, height: bits.height), g4)
+                    return PDFCodedImage(
+                        width: raster.width, height: raster.height, entries: Self.g4Entries(width: bits.width, height: bits.height),
+                        data: g4)
                 }
             }
             let reduced = dpi > maxDPI && maxDPI > 0 ? raster.scaled(by: Double(maxDPI) / Double(dpi)) : raster
@@ -63,23 +106,14 @@ public enum PDFImageCoding: Sendable, Equatable {
             } catch {
                 throw PDFWriterError(file: file, page: page, message: "the reading PDF's JPEG image cannot be written: \(error.reason)")
             }
-            return (
-                "/Width \(reduced.width) /Height \(reduced.height) /ColorSpace \(colorSpace) /BitsPerComponent 8 /Filter /DCTDecode",
-                jpeg
-            )
+            let entries =
+                "/Width \(reduced.width) /Height \(reduced.height) /ColorSpace \(grayscale ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Filter /DCTDecode"
+            return PDFCodedImage(width: raster.width, height: raster.height, entries: entries, data: jpeg)
         }
     }
 
-    /// A gray page whose every sample is black or white as CCITT G4 (lossless, a fraction of its
-    /// Flate size), or nil for any other page.
-    private static func bilevelCode(_ image: PDFPageImage, scratch: URL) -> [UInt8]? {
-        guard image.grayscale, let samples = Deflate.decompress(image.deflated, count: image.width * image.height),
-            !samples.contains(where: { $0 != 0 && $0 != 255 })
-        else { return nil }
-        guard let code = CCITTG4Encoder.encode(gray: samples, width: image.width, height: image.height, scratch: scratch),
-            code.count < image.deflated.count
-        else { return nil }
-        return code
+    private static func flateEntries(_ image: PDFPageImage) -> String {
+        "/Width \(image.width) /Height \(image.height) /ColorSpace \(image.grayscale ? "/DeviceGray" : "/DeviceRGB") /BitsPerComponent 8 /Filter /FlateDecode"
     }
 
     private static func g4Entries(width: Int, height: Int) -> String {

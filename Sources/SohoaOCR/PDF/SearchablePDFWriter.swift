@@ -100,14 +100,19 @@ public final class SearchablePDFWriter {
     /// page's master is 1-bit) makes a compact writer code the page as black and white.
     public func addPage(image: PDFPageImage, dpi: Int, text: PageText, bilevelMaster: Bool = false) throws {
         let number = pageCount + 1
-        guard !finished else {
-            throw PDFWriterError(file: url.path, page: number, message: "the PDF is already finished: create a new writer")
-        }
-        guard dpi > 0, image.width > 0, image.height > 0 else {
-            throw PDFWriterError(
-                file: url.path, page: number,
-                message: "unusable page image \(image.width)×\(image.height) at \(dpi) dpi: fix the image's size or resolution")
-        }
+        try checkPage(width: image.width, height: image.height, dpi: dpi, number: number)
+        let coded = try imageCoding.coded(
+            image, dpi: dpi, bilevelMaster: bilevelMaster, scratch: url.deletingLastPathComponent(), file: url.path, page: number)
+        try addPage(
+            coded: PDFCodedImage(width: image.width, height: image.height, entries: coded.entries, data: coded.data), dpi: dpi, text: text)
+    }
+
+    /// Adds a page whose image is already coded (by `PDFImageCoding.coded(_:dpi:bilevelMaster:scratch:file:page:)`,
+    /// with this writer's `imageCoding`): drawn over the whole page at `dpi`, `text` over it as
+    /// invisible text. `text`'s boxes are scaled as `addPage(image:dpi:text:bilevelMaster:)` says.
+    public func addPage(coded image: PDFCodedImage, dpi: Int, text: PageText) throws {
+        let number = pageCount + 1
+        try checkPage(width: image.width, height: image.height, dpi: dpi, number: number)
         let pageWidth = Double(image.width) * 72 / Double(dpi)
         let pageHeight = Double(image.height) * 72 / Double(dpi)
         let layer = PDFTextLayer(
@@ -118,9 +123,7 @@ public final class SearchablePDFWriter {
         }
         let pageObject = nextObject, contentObject = nextObject + 1, imageObject = nextObject + 2
         nextObject += 3
-        let coded = try imageCoding.coded(
-            image, dpi: dpi, bilevelMaster: bilevelMaster, scratch: url.deletingLastPathComponent(), file: url.path, page: number)
-        try writeObject(imageObject, PDFGlyphlessFont.stream("/Type /XObject /Subtype /Image \(coded.entries)", coded.data))
+        try writeObject(imageObject, PDFGlyphlessFont.stream("/Type /XObject /Subtype /Image \(image.entries)", image.data))
         try writeObject(contentObject, PDFGlyphlessFont.stream("/Filter /FlateDecode", content))
         try writeObject(
             pageObject,
@@ -132,6 +135,18 @@ public final class SearchablePDFWriter {
                 """))
         pageObjects.append(pageObject)
         pageCount = number
+    }
+
+    /// Throws when no page can be added (the PDF is finished) or the image cannot make a page.
+    private func checkPage(width: Int, height: Int, dpi: Int, number: Int) throws {
+        guard !finished else {
+            throw PDFWriterError(file: url.path, page: number, message: "the PDF is already finished: create a new writer")
+        }
+        guard dpi > 0, width > 0, height > 0 else {
+            throw PDFWriterError(
+                file: url.path, page: number,
+                message: "unusable page image \(width)×\(height) at \(dpi) dpi: fix the image's size or resolution")
+        }
     }
 
     /// Writes the page tree, document information, cross-reference table and trailer, and moves

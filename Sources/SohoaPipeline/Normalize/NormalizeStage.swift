@@ -15,6 +15,8 @@ final class NormalizeStage: Stage {
 
     let normalizer: Normalizer
     let accessMaxSide: Int
+    /// The page image coded for each of the item's PDFs.
+    let pdfImages: PagePDFImages
     private let orientationDetector: (any OrientationDetecting)?
     /// Where the recognition engine's models are, until it is made (on first use); `nil` after.
     private var engineTessdata: URL?
@@ -22,9 +24,11 @@ final class NormalizeStage: Stage {
 
     /// With `tessdata`, orientation is checked with Tesseract's OSD and, for doubtful pages of items
     /// with an OCR language, by recognition (without a model it falls back to sohoa's own measure).
-    init(options: NormalizeOptions, accessMaxSide: Int, tessdata: URL? = nil) {
+    /// `pdfImages`: the PDFs whose page images the stage codes (none by default).
+    init(options: NormalizeOptions, accessMaxSide: Int, tessdata: URL? = nil, pdfImages: PagePDFImages = PagePDFImages(outputs: [])) {
         normalizer = Normalizer(options: options)
         self.accessMaxSide = accessMaxSide
+        self.pdfImages = pdfImages
         // Without the OSD model the stage still works with sohoa's own orientation measure.
         if options.orientation, let tessdata {
             orientationDetector = try? TesseractOrientationDetector(tessdata: tessdata)
@@ -63,8 +67,10 @@ final class NormalizeStage: Stage {
                 try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
                 if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }
                 try Data(access ?? []).write(to: WorkArea.accessURL(in: job.folder), options: .atomic)
-                let pdfImage = try PDFPageImage(raster: normalized.raster)
-                try Data(pdfImage.deflated).write(to: WorkArea.pdfImageURL(in: job.folder), options: .atomic)
+                try pdfImages.write(
+                    normalized.raster, dpi: normalized.report.dpiUsed,
+                    bilevelMaster: input.scan.technical.bitsPerSample == 1 && input.scan.technical.samplesPerPixel == 1,
+                    in: job.folder, file: job.page.file.path)
             } catch {
                 throw StageFailure(
                     stage: .normalize, file: job.page.file.path, page: job.page.name, itemID: job.item.id,

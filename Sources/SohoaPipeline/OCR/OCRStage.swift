@@ -20,6 +20,7 @@ final class OCRStage: Stage {
     private let engineName: String
     private let work: WorkArea
     private let judge: SuspectJudge
+    private let pdfImages: PagePDFImages
 
     /// How much better (in `PageQuality.score`) a turned reading must be to replace the first one.
     static let clearlyBetter = 0.15
@@ -29,16 +30,21 @@ final class OCRStage: Stage {
     /// How much better (in `PageQuality.score`) the bolder reading must be to be kept.
     static let bolderBetter = 0.02
 
-    init(engine: Result<any OCREngine, OCRError>, engineName: String, work: WorkArea, judge: SuspectJudge = SuspectJudge()) {
+    /// `pdfImages`: the PDFs whose page images the stage codes again when a turned reading wins.
+    init(
+        engine: Result<any OCREngine, OCRError>, engineName: String, work: WorkArea, judge: SuspectJudge = SuspectJudge(),
+        pdfImages: PagePDFImages = PagePDFImages(outputs: [])
+    ) {
         self.engine = engine
         self.engineName = engineName
         self.work = work
         self.judge = judge
+        self.pdfImages = pdfImages
     }
 
     /// A stage with its own engine from `makeEngine`; an engine that cannot start makes every page fail
     /// with the reason (the worker still drains its queue).
-    convenience init(makeEngine: () throws -> any OCREngine, work: WorkArea, judge: SuspectJudge) {
+    convenience init(makeEngine: () throws -> any OCREngine, work: WorkArea, judge: SuspectJudge, pdfImages: PagePDFImages) {
         let engine: Result<any OCREngine, OCRError>
         do {
             engine = .success(try makeEngine())
@@ -48,7 +54,7 @@ final class OCRStage: Stage {
             engine = .failure(
                 OCRError(kind: .engineInitializationFailed, language: "", message: "the OCR engine could not start: \(error)"))
         }
-        self.init(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge)
+        self.init(engine: engine, engineName: SoftwareVersions.tesseract, work: work, judge: judge, pdfImages: pdfImages)
     }
 
     func process(_ input: NormalizedWork) throws(StageFailure) -> PageResult {
@@ -169,8 +175,10 @@ final class OCRStage: Stage {
     private func keepTurned(_ image: Raster, turns: Int, in result: inout PageResult, job: PageJob) throws(StageFailure) {
         result.transform = result.transform.turned(clockwise: turns)
         do {
-            let pdfImage = try PDFPageImage(raster: image)
-            try Data(pdfImage.deflated).write(to: WorkArea.pdfImageURL(in: job.folder), options: .atomic)
+            let technical = result.technical
+            try pdfImages.write(
+                image, dpi: result.pdfImageDPI, bilevelMaster: technical.bitsPerSample == 1 && technical.samplesPerPixel == 1,
+                in: job.folder, file: job.page.file.path)
         } catch {
             throw failure(job, "cannot write the turned page image to \(job.folder.path): \(error)")
         }

@@ -39,13 +39,13 @@ struct PackageStage: Stage, Sendable {
         let hasText = item.context.ocrLanguage != nil
         // The archival PDF/A (lossless) and the compact reading PDF, as the pipeline names them.
         let title = item.item.metadata.title ?? item.item.id
-        var pdfs: [(writer: SearchablePDFWriter, use: PackageFileUse, path: String)] = []
+        var pdfs: [(writer: SearchablePDFWriter, use: PackageFileUse, path: String, output: PipelineConfiguration.Output)] = []
         if outputs.contains(.pdf) {
             let url = staging.appendingPathComponent("\(WorkArea.safeName(item.item.id)).pdf")
             pdfs.append(
                 (
                     try SearchablePDFWriter(url: url, title: title, producer: SoftwareVersions.sohoa), .pdf,
-                    ItemPDF.archivalPath(itemID: item.item.id)
+                    ItemPDF.archivalPath(itemID: item.item.id), .pdf
                 ))
         }
         if outputs.contains(.pdfReading) {
@@ -53,7 +53,7 @@ struct PackageStage: Stage, Sendable {
             pdfs.append(
                 (
                     try SearchablePDFWriter(url: url, title: title, producer: SoftwareVersions.sohoa, imageCoding: .reading),
-                    .readingPDF, ItemPDF.readingPath(itemID: item.item.id)
+                    .readingPDF, ItemPDF.readingPath(itemID: item.item.id), .pdfReading
                 ))
         }
         for job in item.pages {
@@ -101,13 +101,14 @@ struct PackageStage: Stage, Sendable {
                 files[path] = try write(plain + "\n", staging, path)
                 refs.append(PackageFileRef(use: .pdfText, logicalPath: path, mimeType: "text/plain"))
             }
-            if !pdfs.isEmpty {
-                let deflated = try Data(contentsOf: WorkArea.pdfImageURL(in: job.folder))
-                let image = PDFPageImage(
-                    width: result.pdfImageWidth, height: result.pdfImageHeight, grayscale: result.pdfImageGray,
-                    deflated: [UInt8](deflated))
-                let bilevel = result.technical.bitsPerSample == 1 && result.technical.samplesPerPixel == 1
-                for pdf in pdfs { try pdf.writer.addPage(image: image, dpi: result.pdfImageDPI, text: text, bilevelMaster: bilevel) }
+            for pdf in pdfs {
+                // Coded by the normalize stage (PagePDFImages): written as it is.
+                guard let image = PagePDFImages.load(pdf.output, in: job.folder) else {
+                    throw StageFailure(
+                        stage: .package, file: page.file.path, page: page.name, itemID: item.item.id,
+                        reason: "the page's image for the PDF is missing from the work folder \(job.folder.path); run the batch again")
+                }
+                try pdf.writer.addPage(coded: image, dpi: result.pdfImageDPI, text: text)
             }
             packagePages.append(
                 PackagePage(name: page.name, sequence: page.sequence, files: refs, technical: Self.technical(result)))

@@ -130,7 +130,9 @@ public final class BatchRunner: Sendable {
     private func runPageStages(_ jobs: [PageJob], scheduler: RunScheduler, work: WorkArea, cpu: StageCPUTimes) {
         let ocrWorkers = max(1, options.ocrWorkers)
         let ingestQueue = BoundedQueue<PageJob>(capacity: 2)
-        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 2)
+        // One decoded scan waiting (and one in the ingest worker's hands) keeps normalize busy: ingest
+        // is many times faster; each waiting scan is a whole page image (issue 19: memory).
+        let normalizeQueue = BoundedQueue<IngestedPage>(capacity: 1)
         let ocrQueue = BoundedQueue<NormalizedWork>(capacity: max(2, ocrWorkers))
         let ingest = StageWorkers<PageJob>(stage: "ingest", cpu: cpu)
         ingest.run(count: options.pipeline.workers.ingest, input: ingestQueue, scheduler: scheduler) { [options] _ in
@@ -144,14 +146,15 @@ public final class BatchRunner: Sendable {
         normalize.run(count: options.pipeline.workers.normalize, input: normalizeQueue, scheduler: scheduler) { [options] _ in
             NormalizeStage(
                 options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
-                tessdata: options.tessdata)
+                tessdata: options.tessdata, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
         } handOn: { page, parts in
             for part in scheduler.normalized(page, into: parts) { ocrQueue.put(part) }
         }
         let judge = SuspectJudge()
         let ocr = StageWorkers<NormalizedWork>(stage: "ocr", cpu: cpu)
         ocr.run(count: ocrWorkers, input: ocrQueue, scheduler: scheduler) { [options] _ in
-            OCRStage(makeEngine: options.makeEngine, work: work, judge: judge)
+            OCRStage(
+                makeEngine: options.makeEngine, work: work, judge: judge, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
         } handOn: { page, result in
             scheduler.recognized(page, result)
         }

@@ -170,7 +170,9 @@ struct Preflight: Sendable {
             journal.isPageDone(sha256: sha, itemID: itemID, name: page.name)
         else { return .none }
         let fm = FileManager.default
-        if fm.fileExists(atPath: WorkArea.accessURL(in: folder).path), fm.fileExists(atPath: WorkArea.pdfImageURL(in: folder).path) {
+        if fm.fileExists(atPath: WorkArea.accessURL(in: folder).path),
+            PagePDFImages(outputs: options.pipeline.outputs).areWritten(in: folder)
+        {
             return .everything
         }
         return .text

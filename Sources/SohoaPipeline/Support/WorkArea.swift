@@ -28,7 +28,6 @@ struct WorkArea: Sendable {
 
     static func resultURL(in folder: URL) -> URL { folder.appendingPathComponent("page.json") }
     static func accessURL(in folder: URL) -> URL { folder.appendingPathComponent("access.png") }
-    static func pdfImageURL(in folder: URL) -> URL { folder.appendingPathComponent("pdf-image.deflate") }
 
     /// A file-system-safe version of an item id for scratch folders.
     static func safeName(_ id: String) -> String {
@@ -74,7 +73,7 @@ extension WorkArea {
     func releaseImages(in folders: [URL]) {
         for folder in folders {
             try? FileManager.default.removeItem(at: Self.accessURL(in: folder))
-            try? FileManager.default.removeItem(at: Self.pdfImageURL(in: folder))
+            for url in PagePDFImages.allURLs(in: folder) { try? FileManager.default.removeItem(at: url) }
         }
     }
 }

@@ -70,6 +70,9 @@ final class QueuedRunTests: XCTestCase {
         XCTAssertTrue(pages.allSatisfy { $0.state == .done }, "\(pages.map { ($0.name, $0.state) })")
         let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))
         XCTAssertEqual(state.keys.filter { $0.hasPrefix("alto/") }.sorted(), ["alto/2-a.xml", "alto/2-b.xml"])
+        XCTAssertEqual(
+            state.keys.filter { $0.hasSuffix(".pdf") }.sorted(), ["reading/sach.pdf", "sach.pdf"],
+            "the worker codes each half's images for the item's PDFs, as the pipeline's outputs say")
     }
 
     func testAWorkerWithoutTheItemsOCRModelGivesThePageBackUntouched() throws {

@@ -4,7 +4,7 @@ import SohoaImaging
 /// The parameters of a pipeline run, read from a file in `Pipelines/` (DESIGN §5).
 public struct PipelineConfiguration: Sendable, Equatable {
     /// An OCR output sohoa can write per item.
-    public enum Output: String, Sendable, CaseIterable {
+    public enum Output: String, Sendable, CaseIterable, Codable {
         case alto, hocr, text
         /// The archival item PDF (PDF/A-1b, lossless images): `<item-id>.pdf`.
         case pdf

@@ -13,6 +13,8 @@ struct QueueOrder: Codable, Sendable, Equatable {
         var normalize: NormalizeOptions
         var accessMaxSide: Int
         var quality: QualityGate?
+        /// The outputs the item gets: which PDFs' page images the stages code (`PagePDFImages`).
+        var outputs: Set<PipelineConfiguration.Output>
     }
 
     var pageID: Int64
@@ -61,6 +63,8 @@ struct QueueOrder: Codable, Sendable, Equatable {
 extension QueueOrder.Settings {
     /// The page stages' settings of `pipeline`.
     init(_ pipeline: PipelineConfiguration) {
-        self.init(normalize: pipeline.normalize, accessMaxSide: pipeline.accessDerivative.maxSide, quality: pipeline.quality)
+        self.init(
+            normalize: pipeline.normalize, accessMaxSide: pipeline.accessDerivative.maxSide, quality: pipeline.quality,
+            outputs: pipeline.outputs)
     }
 }

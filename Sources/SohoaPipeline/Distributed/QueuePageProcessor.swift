@@ -20,7 +20,7 @@ final class QueuePageProcessor {
         self.work = work
         self.worker = worker
         self.tessdata = tessdata
-        ocr = OCRStage(makeEngine: makeEngine, work: work, judge: judge)
+        ocr = OCRStage(makeEngine: makeEngine, work: work, judge: judge, pdfImages: PagePDFImages(outputs: []))
         installed = TesseractEngine.availableLanguages(tessdata: tessdata)
     }
 
@@ -42,6 +42,7 @@ final class QueuePageProcessor {
             for index in parts.indices where !ingested.captureFindings.isEmpty {
                 parts[index].result.captureFindings = ingested.captureFindings
             }
+            ocr.pdfImages = PagePDFImages(outputs: order.settings.outputs)
             for part in parts {
                 let spreadPart = part.result.normalize.spreadPart
                 do throws(StageFailure) {
@@ -60,7 +61,9 @@ final class QueuePageProcessor {
 
     private func normalizeStage(_ settings: QueueOrder.Settings) -> NormalizeStage {
         if let normalize, normalize.settings == settings { return normalize.stage }
-        let stage = NormalizeStage(options: settings.normalize, accessMaxSide: settings.accessMaxSide, tessdata: tessdata)
+        let stage = NormalizeStage(
+            options: settings.normalize, accessMaxSide: settings.accessMaxSide, tessdata: tessdata,
+            pdfImages: PagePDFImages(outputs: settings.outputs))
         normalize = (settings, stage)
         return stage
     }

@@ -20,7 +20,9 @@ final class OCRStage: Stage {
     private let engineName: String
     private let work: WorkArea
     private let judge: SuspectJudge
-    private let pdfImages: PagePDFImages
+    /// The PDFs whose page images the stage codes again when a turned reading wins (a queue worker sets
+    /// them per page, from the page's order).
+    var pdfImages: PagePDFImages
 
     /// How much better (in `PageQuality.score`) a turned reading must be to replace the first one.
     static let clearlyBetter = 0.15

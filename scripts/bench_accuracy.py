@@ -229,6 +229,7 @@ def cmd_report(work):
             row["norm_cpu"] = sum((results[k]["normalize"].get("cpuMilliseconds") or results[k]["normalize"]["milliseconds"]) for k in parts[:1])
             row["orient_ms"] = sum(((results[k]["normalize"].get("stepMilliseconds") or {}).get("orientation") or 0) for k in parts[:1])
             row["ocr_ms"] = sum((results[k].get("ocrMilliseconds") or 0) for k in parts)
+            row["ocr_cpu"] = sum((results[k].get("ocrCPUMilliseconds") or 0) for k in parts)
             # The second reading of doubtful lines (part of the OCR time above).
             row["reread_ms"] = sum((results[k].get("lineRereadMilliseconds") or 0) for k in parts)
             row["reread_lines"] = sum((results[k].get("linesReadAgain") or 0) for k in parts)
@@ -340,6 +341,11 @@ def cmd_report(work):
               f"(median page {ratios[len(ratios) // 2] * 100:.1f}%, worst {ratios[-1] * 100:.1f}%); orientation step "
               f"(wall) / OCR time {orient / ocr * 100:.1f}%; mean per page: normalize CPU {cpu / len(timed):.0f} ms, "
               f"OCR {ocr / len(timed):.0f} ms (one thread, OMP_THREAD_LIMIT=1)")
+        if all(r["ocr_cpu"] > 0 for r in timed):
+            # CPU against CPU: the figure a busy machine does not change (wall times stretch with its load).
+            ocr_cpu = sum(r["ocr_cpu"] for r in timed)
+            print(f"normalization with its orientation checks, CPU / OCR CPU: {cpu / ocr_cpu * 100:.1f}% "
+                  f"(target <= 15%); mean OCR CPU per page {ocr_cpu / len(timed):.0f} ms")
         steps = {}
         for r in timed:
             key = next(k for k in results if k[0] == r["t"]["item"] and k[1].startswith(r["t"]["page"]))

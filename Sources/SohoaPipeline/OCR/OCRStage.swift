@@ -75,6 +75,7 @@ final class OCRStage: Stage {
             }
             result.ocrEngine = earlier.ocrEngine
             result.ocrMilliseconds = earlier.ocrMilliseconds
+            result.ocrCPUMilliseconds = earlier.ocrCPUMilliseconds
             result.recognizedAt = earlier.recognizedAt
         } else if let language = job.item.ocrLanguage, !result.normalize.blank {
             let engine: any OCREngine
@@ -83,6 +84,7 @@ final class OCRStage: Stage {
             case .failure(let error): throw failure(job, error.description)
             }
             let started = ContinuousClock.now
+            let cpuStarted = StageCPUTimes.threadSeconds()
             do {
                 let text = try engine.recognize(input.image, dpi: result.normalize.dpiUsed, language: language)
                 result.text = text
@@ -92,6 +94,7 @@ final class OCRStage: Stage {
             try check(input, engine: engine, language: language, result: &result)
             let elapsed = started.duration(to: .now)
             result.ocrMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            result.ocrCPUMilliseconds = Int(((StageCPUTimes.threadSeconds() - cpuStarted) * 1000).rounded())
             result.ocrEngine = engineName
             result.recognizedAt = Date()
         } else {

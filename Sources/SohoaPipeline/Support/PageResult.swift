@@ -20,6 +20,9 @@ struct PageResult: Sendable, Codable {
     var ocrLanguage: String?
     var ocrEngine: String?
     var ocrMilliseconds: Int?
+    /// The OCR thread's CPU time for the page (recognition and its checks): unlike the wall time, the same
+    /// on a busy machine (the accuracy benchmark's cost of normalization is measured against it).
+    var ocrCPUMilliseconds: Int? = nil
     var recognizedAt: Date?
     /// Why the recognized text looks wrong (issue 11), when it does: the page is listed for review first.
     var suspectReason: String?

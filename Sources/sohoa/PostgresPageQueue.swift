@@ -16,15 +16,22 @@ final class PostgresPageQueue: PageQueue {
     /// The queue's address as shown to people (never the password).
     var description: String { address.description }
 
-    /// Opens (and migrates) the catalog database at `url` for its work queue.
-    init(url: String) throws(PostgresCatalogError) {
+    /// The longest wait for one statement of the queue (they are short): after a silent network cut a
+    /// worker's thread gets `.unreachable` then, instead of hanging, and the next call connects again.
+    static let statementTimeout = Duration.seconds(60)
+
+    /// Opens the catalog database at `url` for its work queue, migrating it unless `migrating` is false
+    /// (`sohoa status` only reads it).
+    init(url: String, migrating: Bool = true) throws(PostgresCatalogError) {
         address = try PostgresCatalogAddress(url)
-        let connection = try PostgresCatalogConnection(address)
-        do {
-            try PostgresCatalogSchema.migrate(connection)
-        } catch {
-            connection.close()
-            throw error
+        let connection = try PostgresCatalogConnection(address, statementTimeout: Self.statementTimeout)
+        if migrating {
+            do {
+                try PostgresCatalogSchema.migrate(connection)
+            } catch {
+                connection.close()
+                throw error
+            }
         }
         current = Mutex(WorkQueue(connection))
     }
@@ -97,7 +104,7 @@ final class PostgresPageQueue: PageQueue {
         do {
             return try body(queue)
         } catch {
-            if error.sqlState == nil, let fresh = try? PostgresCatalogConnection(address) {
+            if error.sqlState == nil, let fresh = try? PostgresCatalogConnection(address, statementTimeout: Self.statementTimeout) {
                 let replaced = current.withLock { now -> Bool in
                     guard now.connection === queue.connection else { return false }
                     now = WorkQueue(fresh)

@@ -36,7 +36,7 @@ struct StatusCommand: ParsableCommand {
         }
         do {
             let status = try session.catalog.status(scope: scope)
-            let workQueue = try queueStatus()
+            let workQueue = queueStatus()
             if options.json {
                 let encoder = JSONEncoder()
                 encoder.dateEncodingStrategy = .iso8601
@@ -58,18 +58,20 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    /// The work queue's figures when `--queue` or `SOHOA_QUEUE` names one.
-    private func queueStatus() throws -> QueueStatus? {
+    /// The work queue's figures when `--queue` or `SOHOA_QUEUE` names one (read, never migrated); a
+    /// queue that cannot be read is a warning on standard error, and the catalog's status is still shown.
+    private func queueStatus() -> QueueStatus? {
         guard let address = PostgresPageQueue.address(option: queue) else { return nil }
         do {
-            let pageQueue = try PostgresPageQueue(url: address)
+            let pageQueue = try PostgresPageQueue(url: address, migrating: false)
             defer { pageQueue.close() }
             let (counts, workers) = try pageQueue.figures()
             return QueueStatus(
                 address: pageQueue.description, queued: counts.queued, claimed: counts.claimed, done: counts.done, failed: counts.failed,
                 workers: workers)
         } catch {
-            throw fail(Messages.queueUnusable(error.description), error.kind == .badAddress ? .usage : .archiveUnusable)
+            FileHandle.standardError.write(Data("sohoa: \(Messages.queueUnusable(error.description))\n".utf8))
+            return nil
         }
     }
 }

@@ -21,7 +21,8 @@ final class MemoryPageQueue: PageQueue {
     let rows = Mutex<[Int64: Row]>([:])
     /// Completions refused because the lease was lost.
     let refusedCompletions = Mutex(0)
-    /// Whether heartbeats of a page's first claim are ignored (its lease then runs out while it is worked on).
+    /// Whether heartbeats of a page's first claim do not renew it (its lease then runs out while it is
+    /// worked on); they still say whether the claim holds.
     let firstClaimsStall: Bool
 
     init(firstClaimsStall: Bool = false) {
@@ -63,7 +64,7 @@ final class MemoryPageQueue: PageQueue {
     }
 
     func heartbeat(_ lease: PageQueueLease, extendBy duration: Duration) throws(PageQueueError) -> Bool {
-        if firstClaimsStall, lease.attempt == 1 { return false }
+        if firstClaimsStall, lease.attempt == 1 { return held(lease) { _ in } }
         return held(lease) { $0.expires = .now + duration }
     }
 

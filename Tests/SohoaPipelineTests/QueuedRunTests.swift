@@ -118,15 +118,46 @@ final class QueuedRunTests: XCTestCase {
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0)
     }
 
+    /// A page whose order this worker cannot read is given back a few times, then its claim fails
+    /// (an attempt used), so it fails for good instead of going round for ever.
+    func testAPageWhoseOrderIsMissingFailsAfterAFewGiveBacks() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let archive = folder.appendingPathComponent("archive")
+        let queue = MemoryPageQueue()
+        try queue.enqueue([
+            PageQueueEntry(
+                pageID: 7, itemID: "sach", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
+                sourcePath: folder.appendingPathComponent("1.png").path, sha256: String(repeating: "d", count: 64), frameIndex: 0)
+        ])
+        let worker = QueueWorker(
+            options: QueueWorker.Options(
+                archive: archive, name: "w", jobs: 1, idleWait: .milliseconds(10), makeEngine: { CountingEngine() }),
+            queue: queue)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = worker.run()
+            done.signal()
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while queue.rows.withLock({ $0[7]?.state }) != "failed", Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        worker.requestStop()
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        let row = try XCTUnwrap(queue.rows.withLock { $0[7] })
+        XCTAssertEqual(row.state, "failed", "given back for ever")
+        XCTAssertEqual(row.attempts, queue.maxAttempts)
+        XCTAssertTrue(row.error?.contains(WorkArea(archive: archive).queueFolder.path) ?? false, row.error ?? "no error")
+    }
+
     func testALateResultOfALostLeaseIsNeverUsed() throws {
         let folder = try temporaryFolder(removedAfter: self)
         try PipelineFixtures.writePages(1, into: folder.appendingPathComponent("batch/sach"))
         let archive = folder.appendingPathComponent("archive")
-        // The first claim stalls (its heartbeats do not count; its engine takes 2 s): its 0.3 s lease runs
-        // out, the other worker claims the page again and completes it; the first one's result comes late.
+        // The first claim stalls (its heartbeats do not renew it; its engine takes 4 s and reads other
+        // words): its 1 s lease runs out, the other worker claims the page again and completes it; the
+        // first one finds its lease lost before writing its result and writes nothing.
         let queue = MemoryPageQueue(firstClaimsStall: true)
         let summary = try run(
-            batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue, workers: 2, lease: .milliseconds(300)
+            batch: folder.appendingPathComponent("batch"), archive: archive, queue: queue, workers: 2, lease: .seconds(1)
         ) { FirstCallSlowEngine() }
 
         XCTAssertEqual(summary.exitStatus, .success, "\(summary.snapshot.failures)")
@@ -134,14 +165,37 @@ final class QueuedRunTests: XCTestCase {
         let row = try XCTUnwrap(queue.rows.withLock { $0.values.first })
         XCTAssertEqual(row.state, "done")
         XCTAssertEqual(row.attempts, 2, "claimed again after the first lease ran out")
-        XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "recognized by both claims")
+        XCTAssertGreaterThanOrEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 2, "recognized by both claims")
         // The planner stops its workers once the page is recorded; the stalled one finishes its page first.
-        XCTAssertEqual(queue.refusedCompletions.withLock { $0 }, 1, "the late completion is refused")
+        XCTAssertEqual(queue.refusedCompletions.withLock { $0 }, 0, "the stalled claim stops before completing")
+        let work = WorkArea(archive: archive)
         XCTAssertEqual(
-            try FileManager.default.contentsOfDirectory(atPath: WorkArea(archive: archive).queueFolder.path), [],
-            "the late outcome is removed by its worker, the used one by the planner")
+            try FileManager.default.contentsOfDirectory(atPath: work.queueFolder.path), [],
+            "no late outcome; the used one removed by the planner")
         let catalog = try Catalog(url: archive.appendingPathComponent("catalog.sqlite"))
         XCTAssertEqual(try catalog.item(id: "sach")?.ocflVersion, "v1")
+        // Every file of the page is the second claim's: its kept result, and the ALTO in the archive.
+        let files = try XCTUnwrap(FileManager.default.enumerator(at: archive, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }
+        let results = files.filter { $0.lastPathComponent == "page.json" }
+        XCTAssertEqual(results.count, 1)
+        for url in results {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertFalse(text.contains(FirstCallSlowEngine.word), "the late claim wrote its result")
+        }
+        let alto = files.filter { $0.path.contains("/content/alto/") && $0.pathExtension == "xml" }
+        XCTAssertFalse(alto.isEmpty, "\(files.map(\.path))")
+        for url in alto {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains("Thư viện"), url.path)
+            XCTAssertFalse(text.contains(FirstCallSlowEngine.word), url.path)
+        }
+        // No image brought back after packaging released them.
+        for result in results {
+            XCTAssertFalse(
+                FileManager.default.fileExists(atPath: WorkArea.accessURL(in: result.deletingLastPathComponent()).path),
+                "the late claim wrote the access image again")
+        }
     }
 
     /// Runs the batch with `queue`, the planner working on it with `workers` workers of its own.
@@ -159,12 +213,20 @@ final class QueuedRunTests: XCTestCase {
     }
 }
 
-/// `CountingEngine`, but the run's first call takes two seconds.
+/// `CountingEngine`, but the run's first call takes four seconds and reads another word.
 private final class FirstCallSlowEngine: OCREngine {
+    /// The word of the first call.
+    static let word = "Muộn"
+
     func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
         let first = CountingEngine.calls.load(ordering: .sequentiallyConsistent) == 0
         let text = try CountingEngine().recognize(image, dpi: dpi, language: language)
-        if first { Thread.sleep(forTimeInterval: 2) }
-        return text
+        guard first else { return text }
+        Thread.sleep(forTimeInterval: 4)
+        let word = Word(text: Self.word, box: BoundingBox(x: 50, y: 60, width: 100, height: 18), confidence: 95)
+        let line = TextLine(box: word.box, words: [word])
+        return PageText(
+            width: text.width, height: text.height,
+            blocks: [TextBlock(box: word.box, paragraphs: [TextParagraph(box: word.box, lines: [line])])])
     }
 }

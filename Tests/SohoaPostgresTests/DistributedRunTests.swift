@@ -118,6 +118,28 @@ final class DistributedRunTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: queueFolder.path), [], "orders and outcomes are cleared")
         try SharedChecks.assertValid("validate-ocfl", [archive.path])
     }
+
+    /// `sohoa status` with a queue it cannot read (a database without the queue's tables, a server that
+    /// is not there) warns and still shows the catalog's status; it never migrates the queue's database.
+    func testStatusWithAQueueItCannotReadStillShowsTheCatalog() throws {
+        let database = try PostgresTestDatabase(self)
+        let folder = try TemporaryFolder("sohoa-pg-status")
+        let batch = folder.url.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let made = try ProcessRunner.run(SohoaBinary.url, ["run", batch.path, "--archive", folder.archive.path])
+        XCTAssertEqual(made.exitCode, 0, made.stderr)
+        for queue in [database.url, "postgresql://sohoa@127.0.0.1:1/nothing"] {
+            let status = try ProcessRunner.run(
+                SohoaBinary.url, ["status", "--archive", folder.archive.path], environment: ["SOHOA_QUEUE": queue])
+            XCTAssertEqual(status.exitCode, 0, status.stderr)
+            XCTAssertTrue(status.stderr.contains("Không dùng được hàng đợi công việc"), status.stderr)
+            XCTAssertFalse(status.stdout.isEmpty, "the catalog's status is shown")
+        }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let tables = try connection.query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")
+        XCTAssertEqual(try tables.first?.decode(Int.self), 0, "status migrated the queue's database")
+    }
 }
 
 /// A `sohoa` process running beside the test, its output going to files in the test's folder.

@@ -54,6 +54,26 @@ final class PostgresConnectionTests: XCTestCase {
         connection.close()
     }
 
+    /// A statement that gets no answer (as after a silent network cut) ends at the connection's
+    /// statement timeout instead of blocking its thread; the connection is closed, so the next
+    /// statement is refused at once and the caller connects again.
+    func testAStatementWithoutAnAnswerEndsAtTheTimeout() throws {
+        let database = try PostgresTestDatabase(self)
+        let connection = try PostgresCatalogConnection(database.address, statementTimeout: .seconds(1))
+        defer { connection.close() }
+        XCTAssertThrowsError(try connection.query("SELECT pg_sleep(20)")) { error in
+            guard let error = error as? PostgresCatalogError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.kind, .unreachable, error.description)
+            XCTAssertTrue(error.message.contains("không trả lời"), error.message)
+        }
+        XCTAssertThrowsError(try connection.query("SELECT 1")) { error in
+            XCTAssertEqual((error as? PostgresCatalogError)?.kind, .unreachable, "\(error)")
+        }
+        let fresh = try PostgresCatalogConnection(database.address, statementTimeout: .seconds(1))
+        defer { fresh.close() }
+        XCTAssertEqual(try fresh.query("SELECT 1").first?.decode(Int.self), 1)
+    }
+
     func testAFailedTransactionKeepsNothing() throws {
         let database = try PostgresTestDatabase(self)
         let connection = try database.connect()

@@ -32,13 +32,29 @@ final class QueuePageProcessor {
 
     /// Decodes, normalizes and recognizes the ordered page; a stage's failure is the outcome's, as a
     /// local run records it (the page fails, the batch goes on).
-    func process(_ order: QueueOrder) -> QueueOutcome {
+    ///
+    /// `stillClaimed` is asked just before each write into the page's work folder: once it says no (the
+    /// lease is lost, another worker has the page), nothing more is written and the work is discarded
+    /// (`nil`), so the page's files are all of the one worker whose result is recorded.
+    func process(_ order: QueueOrder, stillClaimed: @escaping () -> Bool = { true }) -> QueueOutcome? {
         let started = ContinuousClock.now
         var outcome = QueueOutcome(worker: worker, parts: [], failure: nil, seconds: 0)
         let job = order.job(in: work)
+        var lost = false
+        let claimed: () -> Bool = {
+            if !lost, !stillClaimed() { lost = true }
+            return !lost
+        }
+        let normalize = normalizeStage(order.settings)
+        normalize.stillClaimed = claimed
+        ocr.stillClaimed = claimed
+        defer {
+            normalize.stillClaimed = { true }
+            ocr.stillClaimed = { true }
+        }
         do throws(StageFailure) {
             let ingested = try IngestStage(quality: order.settings.quality).process(job)
-            var parts = try normalizeStage(order.settings).process(ingested)
+            var parts = try normalize.process(ingested)
             for index in parts.indices where !ingested.captureFindings.isEmpty {
                 parts[index].result.captureFindings = ingested.captureFindings
             }
@@ -54,6 +70,7 @@ final class QueuePageProcessor {
         } catch {
             outcome.failure = error
         }
+        guard !lost else { return nil }
         let elapsed = started.duration(to: .now)
         outcome.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return outcome

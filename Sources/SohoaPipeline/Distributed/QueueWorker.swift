@@ -74,6 +74,11 @@ public final class QueueWorker: Sendable {
     let report: @Sendable (Event) -> Void
     private let stopping = Atomic<Bool>(false)
     private let counts = Mutex(Counts())
+    /// How many times this worker gave back each page whose order it could not read.
+    private let missingOrders = Mutex<[Int64: Int]>([:])
+    /// After this many give-backs of a page without its order, the worker fails the claim (an attempt
+    /// used; the page fails for good once its attempts are spent) instead of giving it back forever.
+    static let orderMissingGiveBacks = 3
 
     public init(options: Options, queue: any PageQueue, report: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.options = options
@@ -122,7 +127,17 @@ public final class QueueWorker: Sendable {
             // The planner writes a page's order before enqueuing it and removes it only once the page is
             // recorded: this machine does not see the archive as the planner does. Give the page back
             // untouched (no attempt used) for a worker that does, and wait before claiming again.
-            report(.problem(Messages.orderMissing(pageID: lease.pageID, folder: work.queueFolder.path)))
+            let message = Messages.orderMissing(pageID: lease.pageID, folder: work.queueFolder.path)
+            let giveBacks = missingOrders.withLock { counts in
+                counts[lease.pageID, default: 0] += 1
+                return counts[lease.pageID] ?? 0
+            }
+            if giveBacks >= Self.orderMissingGiveBacks {
+                missingOrders.withLock { $0[lease.pageID] = nil }
+                giveUp(lease, message)
+                return true
+            }
+            report(.problem(message))
             _ = try? queue.release(lease)
             pause(options.idleWait * 5)
             return true
@@ -138,8 +153,14 @@ public final class QueueWorker: Sendable {
         }
         var queueTime = claimStarted.duration(to: .now)
         let heartbeat = LeaseHeartbeat(queue: queue, lease: lease, duration: options.lease)
-        let outcome = processor.process(order)
+        let processed = processor.process(order, stillClaimed: heartbeat.stillHeld)
         heartbeat.stop()
+        guard let outcome = processed else {
+            // The lease was lost before a write: the page's files are the new holder's; nothing was written.
+            counts.withLock { $0.lost += 1 }
+            report(.leaseLost(worker: name, pageID: lease.pageID))
+            return true
+        }
         let url = work.outcomeURL(pageID: lease.pageID, token: lease.token)
         do {
             try work.writeQueueFile(outcome, to: url)

@@ -47,7 +47,8 @@ struct QueuedPages {
                     job,
                     StageFailure(
                         stage: .ingest, file: job.page.file.path, page: job.page.name, itemID: job.item.id,
-                        reason: "cannot write the page's order to the work area \(work.queueFolder.path): \(error)"))
+                        reason: "không ghi được lệnh của trang vào vùng làm việc \(work.queueFolder.path) / cannot write the page's order "
+                            + "to the work area \(work.queueFolder.path): \(error)"))
                 continue
             }
             pending[job.pageID] = job
@@ -123,13 +124,17 @@ struct QueuedPages {
         guard let outcome else {
             let reason =
                 finish.token == nil
-                ? "no worker could finish the page: \(finish.error ?? "every attempt failed")"
-                : "the worker's outcome is missing from \(work.queueFolder.path)"
+                ? "không máy làm việc nào làm xong trang / no worker could finish the page: \(finish.error ?? "every attempt failed")"
+                : "thiếu kết quả của máy làm việc trong \(work.queueFolder.path) / the worker's outcome is missing from "
+                    + "\(work.queueFolder.path)"
             scheduler.failed(
                 job, StageFailure(stage: .ocr, file: job.page.file.path, page: job.page.name, itemID: job.item.id, reason: reason))
             return
         }
-        if let failure = outcome.failure ?? (outcome.parts.isEmpty ? missing(job, "the worker's outcome holds no page") : nil) {
+        if let failure = outcome.failure
+            ?? (outcome.parts.isEmpty
+                ? missing(job, "kết quả của máy làm việc không có trang nào / the worker's outcome holds no page") : nil)
+        {
             scheduler.failed(job, failure)
             return
         }
@@ -144,7 +149,8 @@ struct QueuedPages {
                     partJob,
                     part.failure
                         ?? StageFailure(
-                            stage: .ocr, file: job.page.file.path, page: partJob.page.name, itemID: job.item.id, reason: "no result"))
+                            stage: .ocr, file: job.page.file.path, page: partJob.page.name, itemID: job.item.id,
+                            reason: "không có kết quả / no result"))
             }
         }
     }

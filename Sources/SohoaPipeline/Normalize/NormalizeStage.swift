@@ -21,6 +21,9 @@ final class NormalizeStage: Stage {
     /// Where the recognition engine's models are, until it is made (on first use); `nil` after.
     private var engineTessdata: URL?
     private var engine: TesseractEngine?
+    /// Whether the page is still this stage's to write (a queue worker's lease still held): checked
+    /// just before the page's files are written; always true in a local run.
+    var stillClaimed: () -> Bool = { true }
 
     /// With `tessdata`, orientation is checked with Tesseract's OSD and, for doubtful pages of items
     /// with an OCR language, by recognition (without a model it falls back to sohoa's own measure).
@@ -63,6 +66,8 @@ final class NormalizeStage: Stage {
         var results: [NormalizedWork] = []
         for normalized in pages {
             let job = normalized.report.spreadPart.map(input.job.spreadPart) ?? input.job
+            // Another worker has the page now: its files are that worker's to write.
+            guard stillClaimed() else { throw StageFailure.claimLost(job, stage: .normalize) }
             do {
                 try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
                 if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }

@@ -23,6 +23,9 @@ final class OCRStage: Stage {
     /// The PDFs whose page images the stage codes again when a turned reading wins (a queue worker sets
     /// them per page, from the page's order).
     var pdfImages: PagePDFImages
+    /// Whether the page is still this stage's to write (a queue worker's lease still held): checked
+    /// just before the page's files are written; always true in a local run.
+    var stillClaimed: () -> Bool = { true }
 
     /// How much better (in `PageQuality.score`) a turned reading must be to replace the first one.
     static let clearlyBetter = 0.15
@@ -103,6 +106,8 @@ final class OCRStage: Stage {
             result.ocrEngine = job.item.ocrLanguage == nil ? nil : engineName
             result.recognizedAt = Date()
         }
+        // Another worker has the page now: its result is that worker's to write.
+        guard stillClaimed() else { throw StageFailure.claimLost(job, stage: .ocr) }
         do {
             try work.saveResult(result, in: job.folder)
         } catch {
@@ -179,6 +184,7 @@ final class OCRStage: Stage {
     /// Makes the page's transform and PDF image follow a reading of the normalized image turned by `turns`.
     private func keepTurned(_ image: Raster, turns: Int, in result: inout PageResult, job: PageJob) throws(StageFailure) {
         result.transform = result.transform.turned(clockwise: turns)
+        guard stillClaimed() else { throw StageFailure.claimLost(job, stage: .ocr) }
         do {
             let technical = result.technical
             try pdfImages.write(

@@ -104,9 +104,12 @@ struct PackageStage: Stage, Sendable {
             for pdf in pdfs {
                 // Coded by the normalize stage (PagePDFImages): written as it is.
                 guard let image = PagePDFImages.load(pdf.output, in: job.folder) else {
+                    let (vi, en) = pdf.output == .pdfReading ? ("PDF đọc", "reading PDF") : ("PDF lưu trữ", "archival PDF")
                     throw StageFailure(
                         stage: .package, file: page.file.path, page: page.name, itemID: item.item.id,
-                        reason: "the page's image for the PDF is missing from the work folder \(job.folder.path); run the batch again")
+                        reason: "thiếu ảnh trang cho \(vi) \(pdf.path) trong thư mục làm việc \(job.folder.path); hãy chạy lại lô / "
+                            + "the page's image for the \(en) \(pdf.path) is missing from the work folder \(job.folder.path); "
+                            + "run the batch again")
                 }
                 try pdf.writer.addPage(coded: image, dpi: result.pdfImageDPI, text: text)
             }

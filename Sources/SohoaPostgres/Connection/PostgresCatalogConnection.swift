@@ -4,6 +4,7 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// One connection to a catalog on PostgreSQL, used synchronously, like the SQLite catalog.
 ///
@@ -17,16 +18,25 @@ public final class PostgresCatalogConnection: Sendable {
     /// Where the catalog is (without its password, for messages).
     public let address: PostgresCatalogAddress
     private let connection: PostgresConnection
+    /// The longest wait for one statement's answer; `nil` waits as long as it takes.
+    let statementTimeout: Duration?
     private let lock = NSLock()
     private static let logger = Logger(label: "sohoa.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// Connects to the server at `address`.
     ///
+    /// `statementTimeout` bounds the wait for each statement's answer: a connection cut without a word
+    /// (a network gone silent) would otherwise block the calling thread for ever. After that long the
+    /// connection is closed and the statement throws `.unreachable`; connect again to go on.
+    ///
     /// - Throws: `PostgresCatalogError`: `.unreachable`, `.tlsFailed`, `.authenticationFailed`, `.noSuchDatabase`,
     ///   `.failed`.
     @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
-    public init(_ address: PostgresCatalogAddress, connectTimeout: Duration = .seconds(10)) throws(PostgresCatalogError) {
+    public init(
+        _ address: PostgresCatalogAddress, connectTimeout: Duration = .seconds(10), statementTimeout: Duration? = nil
+    ) throws(PostgresCatalogError) {
         self.address = address
+        self.statementTimeout = statementTimeout
         var configuration: PostgresConnection.Configuration
         if let socket = address.unixSocketPath {
             let file = socket.hasSuffix(".s.PGSQL.\(address.port)") ? socket : "\(socket)/.s.PGSQL.\(address.port)"
@@ -106,11 +116,38 @@ public final class PostgresCatalogConnection: Sendable {
                     + "was closed by the server or the network; connect again",
                 sql: query.sql)
         }
-        do {
-            return try connection.query(query, logger: Self.logger).wait()
-        } catch {
-            throw Self.queryError(error, sql: query.sql, address: address)
+        let answer = Answer()
+        connection.query(query, logger: Self.logger).whenComplete { result in
+            answer.result.withLock { $0 = result }
+            answer.arrived.signal()
         }
+        if let statementTimeout {
+            let nanoseconds = statementTimeout.components.seconds * 1_000_000_000 + statementTimeout.components.attoseconds / 1_000_000_000
+            if answer.arrived.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .timedOut {
+                // No answer: the server or the network is gone without a word. Close the connection (its
+                // statement fails on its own) so the caller connects again.
+                connection.close().whenComplete { _ in }
+                throw PostgresCatalogError(
+                    kind: .unreachable,
+                    message: "máy chủ PostgreSQL \(address) không trả lời sau \(statementTimeout); đã đóng kết nối / the PostgreSQL "
+                        + "server at \(address) did not answer within \(statementTimeout) (the network or the server is down); "
+                        + "the connection is closed, connect again",
+                    sql: query.sql)
+            }
+        } else {
+            answer.arrived.wait()
+        }
+        switch answer.result.withLock({ $0 }) {
+        case .success(let result): return result
+        case .failure(let error): throw Self.queryError(error, sql: query.sql, address: address)
+        case nil: throw Self.queryError(PostgresCatalogError(kind: .unreachable, message: "no answer"), sql: query.sql, address: address)
+        }
+    }
+
+    /// A statement's answer, handed from NIO's event loop to the waiting thread.
+    private final class Answer: Sendable {
+        let result = Mutex<Result<PostgresQueryResult, any Error>?>(nil)
+        let arrived = DispatchSemaphore(value: 0)
     }
 
     /// The TLS client settings for `encryption`, checking the server's certificate as libpq does:

@@ -118,6 +118,53 @@ final class QueuedRunTests: XCTestCase {
         XCTAssertEqual(CountingEngine.calls.load(ordering: .sequentiallyConsistent), 0)
     }
 
+    /// A worker whose Tesseract (or models, or sohoa) differs from the planner's gives the page back
+    /// untouched, without using an attempt, and says why once: every result of a page is the same bytes.
+    func testAWorkerWithOtherSoftwareThanThePlannerGivesThePageBackUntouched() throws {
+        let folder = try temporaryFolder(removedAfter: self)
+        let archive = folder.appendingPathComponent("archive")
+        let work = WorkArea(archive: archive)
+        let sha = String(repeating: "e", count: 64)
+        let job = PageJob(
+            item: ItemContext(id: "anh", objectID: "urn:sohoa:LOCAL:anh", ocrLanguage: nil, pageCount: 1),
+            page: PlannedPage(name: "1", sequence: 1, file: folder.appendingPathComponent("1.png"), frameIndex: 0, frameCount: 1),
+            sha256: sha, pageID: 1, folder: work.pageFolder(sha256: sha, frame: 0), reuse: .none)
+        var planner = EngineIdentity.here(language: nil, tessdata: TesseractEngine.defaultTessdata)
+        XCTAssertEqual(planner, EngineIdentity.here(language: nil, tessdata: TesseractEngine.defaultTessdata))
+        planner.tesseract = "Tesseract 3.02"
+        try work.writeQueueFile(
+            QueueOrder(job: job, settings: QueueOrder.Settings(PipelineConfiguration()), engine: planner), to: work.orderURL(pageID: 1))
+        let queue = MemoryPageQueue()
+        try queue.enqueue([
+            PageQueueEntry(
+                pageID: 1, itemID: "anh", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
+                sourcePath: job.page.file.path, sha256: sha, frameIndex: 0)
+        ])
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        let problems = Mutex<[String]>([])
+        let worker = QueueWorker(
+            options: QueueWorker.Options(
+                archive: archive, name: "w", jobs: 1, idleWait: .milliseconds(20), makeEngine: { CountingEngine() }),
+            queue: queue
+        ) { event in
+            if case .problem(let text) = event { problems.withLock { $0.append(text) } }
+        }
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = worker.run()
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 1)
+        worker.requestStop()
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        XCTAssertEqual(problems.withLock { $0.count }, 1, "said once: \(problems.withLock { $0 })")
+        XCTAssertTrue(problems.withLock { $0.first?.contains("Tesseract 3.02") ?? false }, "\(problems.withLock { $0 })")
+        let row = try XCTUnwrap(queue.rows.withLock { $0[1] })
+        XCTAssertEqual(row.state, "queued", "given back, not failed")
+        XCTAssertEqual(row.attempts, 0, "without using an attempt")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: job.folder.path), "nothing written")
+    }
+
     /// A page whose order this worker cannot read is given back a few times, then its claim fails
     /// (an attempt used), so it fails for good instead of going round for ever.
     func testAPageWhoseOrderIsMissingFailsAfterAFewGiveBacks() throws {

@@ -59,4 +59,12 @@ extension Messages {
             "This machine has no OCR model for \(names) in \(tessdata) (install tesseract-ocr-\(languages.first ?? "")); the page goes back to the queue."
         )
     }
+
+    /// A claimed page's order was made by a planner with other software or models than this worker's.
+    public static func workerEngineDiffers(here: String, planner: String) -> String {
+        text(
+            "Phần mềm OCR của máy này (\(here)) khác của máy chủ (\(planner)): mọi máy phải cho cùng một kết quả; hãy cài cùng phiên bản sohoa, Tesseract và mô hình. Các trang được trả lại hàng đợi.",
+            "This machine's OCR software (\(here)) differs from the server's (\(planner)): every machine must make the same result; install the same sohoa, Tesseract and models. The pages go back to the queue."
+        )
+    }
 }

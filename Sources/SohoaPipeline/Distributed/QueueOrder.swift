@@ -32,8 +32,10 @@ struct QueueOrder: Codable, Sendable, Equatable {
     /// The text recognized in an earlier run is in the page's work folder: keep it, make only the images.
     var keepsText: Bool
     var settings: Settings
+    /// The planner's software and models: a worker with others gives the page back (`nil`: any will do).
+    var engine: EngineIdentity?
 
-    init(job: PageJob, settings: Settings) {
+    init(job: PageJob, settings: Settings, engine: EngineIdentity? = nil) {
         pageID = job.pageID
         itemID = job.item.id
         objectID = job.item.objectID
@@ -47,6 +49,7 @@ struct QueueOrder: Codable, Sendable, Equatable {
         sha256 = job.sha256
         keepsText = job.reuse == .text
         self.settings = settings
+        self.engine = engine
     }
 
     /// The page's job on a worker whose archive (and so work area) is `work`.

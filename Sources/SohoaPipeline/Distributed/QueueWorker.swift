@@ -79,6 +79,8 @@ public final class QueueWorker: Sendable {
     /// After this many give-backs of a page without its order, the worker fails the claim (an attempt
     /// used; the page fails for good once its attempts are spent) instead of giving it back forever.
     static let orderMissingGiveBacks = 3
+    /// The problems already reported (a page given back for a difference of software is said once).
+    private let reported = Mutex<Set<String>>([])
 
     public init(options: Options, queue: any PageQueue, report: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.options = options
@@ -150,6 +152,18 @@ public final class QueueWorker: Sendable {
             _ = try? queue.release(lease)
             pause(options.idleWait * 5)
             return true
+        }
+        if let wanted = order.engine {
+            let here = EngineIdentity.here(language: order.ocrLanguage, tessdata: options.tessdata)
+            guard here == wanted else {
+                // Another Tesseract or other models would make other bytes than the planner's machine (and
+                // than other workers): give the page back untouched for a worker that matches.
+                let message = Messages.workerEngineDiffers(here: here.description, planner: wanted.description)
+                if reported.withLock({ $0.insert(message).inserted }) { report(.problem(message)) }
+                _ = try? queue.release(lease)
+                pause(options.idleWait * 5)
+                return true
+            }
         }
         var queueTime = claimStarted.duration(to: .now)
         let heartbeat = LeaseHeartbeat(queue: queue, lease: lease, duration: options.lease)

@@ -14,6 +14,8 @@ struct QueuedPages {
     /// Each item's library code and source (folder or file), for its row in the queue's catalog.
     let items: [String: (library: String, source: String)]
     let poll: Duration
+    /// Where the planner's Tesseract models are: its `EngineIdentity` goes into each order.
+    let tessdata: URL
     /// How long an outcome the queue says is done may take to appear in the work area (a network file
     /// system may show a new file late) before the page is failed.
     static let outcomeGrace: Duration = .seconds(60)
@@ -39,9 +41,14 @@ struct QueuedPages {
         var pending: [Int64: PageJob] = [:]
         var entries: [PageQueueEntry] = []
         work.removeOutcomes(of: Set(jobs.map(\.pageID)))
+        var engines: [String: EngineIdentity] = [:]
         for job in jobs {
+            let language = job.item.ocrLanguage
+            let engine = engines[language ?? ""] ?? EngineIdentity.here(language: language, tessdata: tessdata)
+            engines[language ?? ""] = engine
             do {
-                try work.writeQueueFile(QueueOrder(job: job, settings: settings), to: work.orderURL(pageID: job.pageID))
+                try work.writeQueueFile(
+                    QueueOrder(job: job, settings: settings, engine: engine), to: work.orderURL(pageID: job.pageID))
             } catch {
                 scheduler.failed(
                     job,

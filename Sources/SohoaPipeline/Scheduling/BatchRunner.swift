@@ -105,7 +105,7 @@ public final class BatchRunner: Sendable {
                 surveyed.map { ($0.item.id, (library: $0.library, source: $0.item.source.path)) }, uniquingKeysWith: { first, _ in first })
             let distributed = QueuedPages(
                 queue: queue, work: work, scheduler: scheduler, settings: QueueOrder.Settings(options.pipeline), items: items,
-                poll: options.queuePoll)
+                poll: options.queuePoll, tessdata: options.tessdata)
             do throws(RunError) {
                 try distributed.run(prepared.jobs, localWorkers: localQueueWorker(queue))
             } catch {

@@ -353,6 +353,14 @@ def cmd_report(work):
                 steps[k] = steps.get(k, 0) + v
         print("normalize steps, mean wall ms per page: "
               + ", ".join(f"{k} {v / len(timed):.0f}" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])))
+        cpu_steps = {}
+        for r in timed:
+            key = next(k for k in results if k[0] == r["t"]["item"] and k[1].startswith(r["t"]["page"]))
+            for k, v in (results[key]["normalize"].get("stepCPUMilliseconds") or {}).items():
+                cpu_steps[k] = cpu_steps.get(k, 0) + v
+        if cpu_steps:
+            print("normalize steps, mean CPU ms per page: "
+                  + ", ".join(f"{k} {v / len(timed):.0f}" for k, v in sorted(cpu_steps.items(), key=lambda kv: -kv[1])))
         # The orientation check's work, which the machine's load does not change: samples recognized
         # (and their words) and the pages given to Tesseract's OSD.
         checked = samples = words = osd_pages = 0

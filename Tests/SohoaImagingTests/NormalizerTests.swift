@@ -29,6 +29,10 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual(normalized.raster.layout, .gray)
         XCTAssertEqual(SkewDetector.estimate(normalized.raster).degrees, 0, accuracy: 0.2)
         XCTAssertEqual(input.raster, page, "the decoded scan is not modified")
+        let steps = report.stepCPUMilliseconds ?? [:]
+        XCTAssertEqual(Set(steps.keys), Set((report.stepMilliseconds ?? [:]).keys), "CPU time for every timed step")
+        XCTAssertGreaterThan(steps["deskew"] ?? 0, 0, "the deskew step measured and turned the page: it took CPU time")
+        XCTAssertLessThanOrEqual(steps.values.reduce(0, +), (report.cpuMilliseconds ?? 0) + 1, "the steps are within the page's CPU time")
         print("normalize report: \(report)")
     }
 

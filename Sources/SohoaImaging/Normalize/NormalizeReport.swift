@@ -45,6 +45,9 @@ public struct NormalizeReport: Sendable, Codable, Equatable {
     /// Wall time of each step, in milliseconds (`gray`, `orientation`, `deskew`, `borders`, `light`,
     /// `spread`, `clean`).
     public var stepMilliseconds: [String: Double]?
+    /// CPU time of each step, in milliseconds (the same steps; the orientation checks' recognition is in
+    /// `orientation`): unlike the wall times, the same on a busy machine.
+    public var stepCPUMilliseconds: [String: Double]?
     /// CPU time the stage's thread spent on the page (for a spread: on the whole spread), in milliseconds.
     public var cpuMilliseconds: Double?
 

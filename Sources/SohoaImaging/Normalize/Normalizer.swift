@@ -195,6 +195,7 @@ public struct Normalizer: Sendable {
         for index in pages.indices {
             pages[index].report.milliseconds = elapsed
             pages[index].report.stepMilliseconds = clock.laps
+            pages[index].report.stepCPUMilliseconds = clock.cpuLaps.mapValues { ($0 * 1000).rounded() / 1000 }
             pages[index].report.cpuMilliseconds = (clock.cpuMilliseconds * 1000).rounded() / 1000
         }
         return pages

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaPipeline
 import SohoaPostgres
 import Synchronization
@@ -51,14 +52,9 @@ final class PostgresPageQueue: PageQueue {
         return (try queue.counts(), try queue.workerFigures())
     }
 
-    func enqueue(_ pages: [PageQueueEntry]) throws(PageQueueError) {
+    func enqueue(_ pages: [QueuedPageSource]) throws(PageQueueError) {
         try run { queue throws(PostgresCatalogError) in
-            try queue.register(
-                pages.map {
-                    QueuedPageSource(
-                        pageID: $0.pageID, itemID: $0.itemID, libraryCode: $0.libraryCode, itemSource: $0.itemSource, name: $0.name,
-                        sequence: $0.sequence, sourcePath: $0.sourcePath, sha256: $0.sha256, frameIndex: $0.frameIndex)
-                })
+            try queue.register(pages)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import Synchronization
 
 @testable import SohoaPipeline
@@ -24,12 +25,14 @@ final class MemoryPageQueue: PageQueue {
     /// Whether heartbeats of a page's first claim do not renew it (its lease then runs out while it is
     /// worked on); they still say whether the claim holds.
     let firstClaimsStall: Bool
+    /// The thread that holds a page's first claim (a worker claims and works a page on one thread).
+    let firstClaimThread = Mutex<UInt?>(nil)
 
     init(firstClaimsStall: Bool = false) {
         self.firstClaimsStall = firstClaimsStall
     }
 
-    func enqueue(_ pages: [PageQueueEntry]) throws(PageQueueError) {
+    func enqueue(_ pages: [QueuedPageSource]) throws(PageQueueError) {
         rows.withLock { rows in
             for page in pages where rows[page.pageID].map({ ["done", "failed"].contains($0.state) }) ?? true {
                 rows[page.pageID] = Row(itemID: page.itemID)
@@ -59,6 +62,7 @@ final class MemoryPageQueue: PageQueue {
             row.attempts += 1
             row.worker = worker
             rows[id] = row
+            if row.attempts == 1 { firstClaimThread.withLock { $0 = UInt(pthread_self()) } }
             return PageQueueLease(pageID: id, itemID: row.itemID, token: row.token ?? UUID(), attempt: row.attempts)
         }
     }

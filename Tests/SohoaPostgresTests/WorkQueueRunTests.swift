@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SohoaCatalog
 import XCTest
 
 @testable import SohoaPostgres

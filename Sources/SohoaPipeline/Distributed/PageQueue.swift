@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 
 /// The shared queue of a run over several machines (issue 16): the planner (`sohoa run --queue`)
 /// enqueues its pages and watches them finish; workers (`sohoa worker`) claim pages with a lease,
@@ -9,7 +10,7 @@ import Foundation
 public protocol PageQueue: Sendable {
     /// Puts the run's pages on the queue; pages finished earlier are queued again, pages a worker
     /// holds are left to it.
-    func enqueue(_ pages: [PageQueueEntry]) throws(PageQueueError)
+    func enqueue(_ pages: [QueuedPageSource]) throws(PageQueueError)
     /// Which of `pageIDs` are finished (done or failed).
     func finished(among pageIDs: [Int64]) throws(PageQueueError) -> [PageQueueFinish]
     /// Claims the next queued page for `worker`, leased for `lease`; `nil` when none is waiting.
@@ -22,28 +23,6 @@ public protocol PageQueue: Sendable {
     func fail(_ lease: PageQueueLease, reason: String) throws(PageQueueError) -> Bool
     /// Gives the page back without using an attempt (the worker is stopping).
     func release(_ lease: PageQueueLease) throws(PageQueueError)
-}
-
-/// A page for the queue: its id in the run's catalog and what a catalog row of it needs.
-public struct PageQueueEntry: Sendable, Equatable {
-    /// The page's id in the run's catalog.
-    public var pageID: Int64
-    /// The page's item.
-    public var itemID: String
-    /// The item's library code.
-    public var libraryCode: String
-    /// The item's source folder or file.
-    public var itemSource: String
-    /// The page's name in its item.
-    public var name: String
-    /// The page's 1-based position in its item.
-    public var sequence: Int
-    /// The scan the page comes from.
-    public var sourcePath: String
-    /// The scan's SHA-256 (lower-case hex).
-    public var sha256: String
-    /// The page's frame in its scan (0 for a single-page file).
-    public var frameIndex: Int
 }
 
 /// A page a worker holds: completing, failing or renewing it needs `token`.

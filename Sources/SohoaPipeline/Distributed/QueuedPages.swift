@@ -39,7 +39,7 @@ struct QueuedPages {
             working.wait()
         }
         var pending: [Int64: PageJob] = [:]
-        var entries: [PageQueueEntry] = []
+        var entries: [QueuedPageSource] = []
         work.removeOutcomes(of: Set(jobs.map(\.pageID)))
         var engines: [String: EngineIdentity] = [:]
         for job in jobs {
@@ -60,7 +60,7 @@ struct QueuedPages {
             }
             pending[job.pageID] = job
             entries.append(
-                PageQueueEntry(
+                QueuedPageSource(
                     pageID: job.pageID, itemID: job.item.id, libraryCode: items[job.item.id]?.library ?? "LOCAL",
                     itemSource: items[job.item.id]?.source ?? job.page.file.deletingLastPathComponent().path, name: job.page.name,
                     sequence: job.page.sequence,

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SohoaCatalog
 
 /// What a distributed run (`sohoa run --queue`, `sohoa worker`) needs beyond claiming: the planner
 /// registers and enqueues its pages and watches them finish; a worker that stops gives its page back.

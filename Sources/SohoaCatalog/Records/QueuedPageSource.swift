@@ -1,6 +1,7 @@
-/// A queued page's row in the catalog's `pages` table (and its item's in `items`), as the planner
-/// knows it: `WorkQueue.register` writes these into a PostgreSQL catalog whose run catalog is still
-/// SQLite, so that the queue's rows refer to pages the database holds (same ids as the run's catalog).
+/// A page handed to a work queue (issue 16), as the planner's catalog knows it: its id and what a
+/// `pages` row of it (and its item's `items` row) needs. The pipeline enqueues these (`PageQueue`), and
+/// `WorkQueue.register` writes them into the PostgreSQL queue's database with the same ids, so that the
+/// queue's rows refer to pages that database holds.
 public struct QueuedPageSource: Sendable, Equatable {
     /// The page's id in the run's catalog.
     public var pageID: Int64

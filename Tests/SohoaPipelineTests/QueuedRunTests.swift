@@ -87,13 +87,7 @@ final class QueuedRunTests: XCTestCase {
             page: PlannedPage(name: "1", sequence: 1, file: folder.appendingPathComponent("1.png"), frameIndex: 0, frameCount: 1),
             sha256: sha, pageID: 1, folder: work.pageFolder(sha256: sha, frame: 0), reuse: .none)
         try work.writeQueueFile(QueueOrder(job: job, settings: QueueOrder.Settings(PipelineConfiguration())), to: work.orderURL(pageID: 1))
-        let queue = MemoryPageQueue()
-        try queue.enqueue([
-            QueuedPageSource(
-                pageID: 1, itemID: "sach", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
-                sourcePath: job.page.file.path, sha256: sha, frameIndex: 0)
-        ])
-        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        let queue = try Self.queue(job, source: folder)
         let problems = Mutex<[String]>([])
         let worker = QueueWorker(
             options: QueueWorker.Options(
@@ -134,13 +128,7 @@ final class QueuedRunTests: XCTestCase {
         planner.tesseract = "Tesseract 3.02"
         try work.writeQueueFile(
             QueueOrder(job: job, settings: QueueOrder.Settings(PipelineConfiguration()), engine: planner), to: work.orderURL(pageID: 1))
-        let queue = MemoryPageQueue()
-        try queue.enqueue([
-            QueuedPageSource(
-                pageID: 1, itemID: "anh", libraryCode: "LOCAL", itemSource: folder.path, name: "1", sequence: 1,
-                sourcePath: job.page.file.path, sha256: sha, frameIndex: 0)
-        ])
-        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        let queue = try Self.queue(job, source: folder)
         let problems = Mutex<[String]>([])
         let worker = QueueWorker(
             options: QueueWorker.Options(
@@ -167,6 +155,18 @@ final class QueuedRunTests: XCTestCase {
 
     /// A page whose order this worker cannot read is given back a few times, then its claim fails
     /// (an attempt used), so it fails for good instead of going round for ever.
+    /// A queue holding `job`'s page (its order already in the work area), the engine's count reset.
+    private static func queue(_ job: PageJob, source: URL) throws -> MemoryPageQueue {
+        let queue = MemoryPageQueue()
+        try queue.enqueue([
+            QueuedPageSource(
+                pageID: job.pageID, itemID: job.item.id, libraryCode: "LOCAL", itemSource: source.path, name: job.page.name,
+                sequence: job.page.sequence, sourcePath: job.page.file.path, sha256: job.sha256, frameIndex: job.page.frameIndex)
+        ])
+        CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)
+        return queue
+    }
+
     func testAPageWhoseOrderIsMissingFailsAfterAFewGiveBacks() throws {
         let folder = try temporaryFolder(removedAfter: self)
         let archive = folder.appendingPathComponent("archive")

@@ -24,10 +24,9 @@ final class CatalogCopyEndToEndTests: XCTestCase {
 
         """
 
-    func testCopiesARunsCatalogToPostgresAndBackRowForRow() throws {
-        let database = try PostgresTestDatabase(self)
-        let folder = try TemporaryFolder("sohoa-pg-e2e")
-        let samples = Self.packageRoot.appendingPathComponent("SampleScans")
+    /// `<folder>/batch`: two items of SampleScans, three pages (the distributed run's test uses it too).
+    static func writeSampleBatch(into folder: TemporaryFolder) throws {
+        let samples = packageRoot.appendingPathComponent("SampleScans")
         for (item, files) in [
             ("truyen-co", ["truyen-co-thai/01.tif", "truyen-co-thai/02.tif"]), ("bao-xuan", ["bao-lai-chau-1998/trang-2.tif"]),
         ] {
@@ -38,6 +37,12 @@ final class CatalogCopyEndToEndTests: XCTestCase {
                 try FileManager.default.copyItem(at: source, to: target.appendingPathComponent(source.lastPathComponent))
             }
         }
+    }
+
+    func testCopiesARunsCatalogToPostgresAndBackRowForRow() throws {
+        let database = try PostgresTestDatabase(self)
+        let folder = try TemporaryFolder("sohoa-pg-e2e")
+        try Self.writeSampleBatch(into: folder)
         let pipeline = try folder.file("pipeline.yaml", Self.pipeline)
         let archive = folder.archive
         let run = try ProcessRunner.run(

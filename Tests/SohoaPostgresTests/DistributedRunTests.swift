@@ -17,17 +17,7 @@ final class DistributedRunTests: XCTestCase {
     func testOnePlannerAndThreeWorkersOneKilledMidPage() throws {
         let database = try PostgresTestDatabase(self)
         let folder = try TemporaryFolder("sohoa-pg-distributed")
-        let samples = SharedFolder.packageRoot.appendingPathComponent("SampleScans")
-        for (item, files) in [
-            ("truyen-co", ["truyen-co-thai/01.tif", "truyen-co-thai/02.tif"]), ("bao-xuan", ["bao-lai-chau-1998/trang-2.tif"]),
-        ] {
-            let target = folder.url.appendingPathComponent("batch/\(item)")
-            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-            for file in files {
-                let source = samples.appendingPathComponent(file)
-                try FileManager.default.copyItem(at: source, to: target.appendingPathComponent(source.lastPathComponent))
-            }
-        }
+        try CatalogCopyEndToEndTests.writeSampleBatch(into: folder)
         let pipeline = try folder.file("pipeline.yaml", CatalogCopyEndToEndTests.pipeline)
         let archive = folder.archive
 

@@ -12,7 +12,7 @@ packages=(
 for option in "$@"; do
   case "$option" in
     --with-tests)
-      packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql) ;;
+      packages+=(fonts-noto-core fonts-dejavu-core python3-pil fonts-texgyre fonts-freefont-ttf fonts-liberation2 libtiff-tools chromium chromium-driver python3-venv wrk postgresql openssl) ;;
     # The benchmarks that compare with OCRmyPDF (scripts/bench-pdf-size.sh, bench-accuracy.sh, bench-throughput.sh:
     # unpaper for its --clean): Debian 12 has 14.0.
     --with-bench) packages+=(ocrmypdf qpdf unpaper) ;;

@@ -46,10 +46,10 @@ final class PostgresPageQueue: PageQueue {
 
     func close() { current.withLock { $0 }.connection.close() }
 
-    /// The queue's pages by state and each worker process's figures, for `sohoa status`.
-    func figures() throws(PostgresCatalogError) -> (WorkQueueCounts, [QueueWorkerFigures]) {
-        let queue = current.withLock { $0 }
-        return (try queue.counts(), try queue.workerFigures())
+    /// The queue's pages by state and each worker process's figures, for `sohoa status` and the
+    /// dashboard (a broken connection is replaced for the next call, as for the run's calls).
+    func figures() throws(PageQueueError) -> (counts: WorkQueueCounts, workers: [QueueWorkerFigures]) {
+        try run { queue throws(PostgresCatalogError) in (try queue.counts(), try queue.workerFigures()) }
     }
 
     func enqueue(_ pages: [QueuedPageSource]) throws(PageQueueError) {

@@ -23,6 +23,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The address readers use, e.g. https://thuvien.example.vn (default http://HOST:PORT).")
     var publicURL: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The work queue of distributed runs whose pages and workers the dashboard shows (default: SOHOA_QUEUE).",
+            valueName: "postgresql://…"))
+    var queue: String?
+
     func run() async throws {
         try await serve()
     }
@@ -38,11 +45,20 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description, .usage)
         }
+        var workQueue: DashboardQueueWatch?
+        if let address = PostgresPageQueue.address(option: queue) {
+            do {
+                workQueue = try DashboardQueueWatch(address: address)
+            } catch {
+                throw fail(Messages.queueUnusable(error.description), .usage)
+            }
+        }
+        defer { workQueue?.close() }
         let app: SohoaServerApp.ServerApplication
         do {
             let batches = SubmittedBatchPipeline(
                 archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL")
-            app = try SohoaServerApp.make(options: serverOptions, batches: batches)
+            app = try SohoaServerApp.make(options: serverOptions, batches: batches, workQueue: workQueue)
         } catch {
             throw fail(error.description, error.exitStatus)
         }

@@ -62,6 +62,7 @@ struct StatusCommand: ParsableCommand {
     /// queue that cannot be read is a warning on standard error, and the catalog's status is still shown.
     private func queueStatus() -> QueueStatus? {
         guard let address = PostgresPageQueue.address(option: queue) else { return nil }
+        let problem: String
         do {
             let pageQueue = try PostgresPageQueue(url: address, migrating: false)
             defer { pageQueue.close() }
@@ -70,8 +71,9 @@ struct StatusCommand: ParsableCommand {
                 address: pageQueue.description, queued: counts.queued, claimed: counts.claimed, done: counts.done, failed: counts.failed,
                 workers: workers)
         } catch {
-            FileHandle.standardError.write(Data("sohoa: \(Messages.queueUnusable(error.description))\n".utf8))
-            return nil
+            problem = "\(error)"
         }
+        FileHandle.standardError.write(Data("sohoa: \(Messages.queueUnusable(problem))\n".utf8))
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import XCTest
 
 @testable import SohoaPostgres

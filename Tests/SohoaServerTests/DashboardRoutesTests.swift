@@ -53,7 +53,7 @@ final class DashboardRoutesTests: XCTestCase {
         super.tearDown()
     }
 
-    private func fixture() throws -> PublicTestArchive {
+    func fixture() throws -> PublicTestArchive {
         try XCTUnwrap(Self.archive, "the test archive could not be built")
     }
 

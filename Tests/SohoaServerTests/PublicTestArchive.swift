@@ -99,7 +99,9 @@ final class PublicTestArchive: Sendable {
 
     /// The application with the real middlewares and routes, except that sign-in is simulated: the
     /// `X-Test-Role` header signs in a user with that role (sessions are tested with the auth routes).
-    func application() -> some ApplicationProtocol {
+    /// `services` replaces the archive's own (the same archive with other services, e.g. a work queue).
+    func application(services: ServerServices? = nil) -> some ApplicationProtocol {
+        let services = services ?? self.services
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: CachePolicyMiddleware())
@@ -143,13 +145,15 @@ struct FetchedResponse {
 
 extension PublicTestArchive {
     /// GETs `uri` (already percent-encoded) as a reader, or as a user with `role`.
-    func get(_ uri: String, role: UserRole? = nil, library: String? = nil, json: Bool = false) async throws -> FetchedResponse {
+    func get(
+        _ uri: String, role: UserRole? = nil, library: String? = nil, json: Bool = false, services: ServerServices? = nil
+    ) async throws -> FetchedResponse {
         var fields: HTTPFields = [:]
         if let role { fields[TestSignInMiddleware.header] = role.rawValue }
         if let library { fields[TestSignInMiddleware.libraryHeader] = library }
         if json { fields[.accept] = "application/json" }
         let headers = fields
-        let app = application()
+        let app = application(services: services)
         return try await app.test(.router) { client in
             let response = try await client.execute(uri: uri, method: .get, headers: headers)
             let data = Data(response.body.readableBytesView)

@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SohoaCatalog
 
 /// The pages waiting for OCR workers on several machines (issue 16): a table in the catalog on
 /// PostgreSQL that planners fill and workers claim from.

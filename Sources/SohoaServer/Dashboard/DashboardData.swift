@@ -21,6 +21,8 @@ struct DashboardData {
     var audits: [AuditRecord]
     /// This year's usage (the user's library, or the whole collection) against the reader targets.
     var usage: UsageReport?
+    /// The work queue of distributed runs, when the server was given one (`sohoa serve --queue`).
+    var queue: DashboardQueue?
 
     /// Reads everything as of `now`, for a user whose scope is `scope` (one library: that library's
     /// figures too).
@@ -62,7 +64,7 @@ struct DashboardData {
             byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,
             months: months,
             batches: try catalog.batches(limit: 10, scope: scope), failures: try catalog.failures(limit: 20, scope: scope),
-            audits: try catalog.audits(limit: 5), usage: usage)
+            audits: try catalog.audits(limit: 5), usage: usage, queue: services.workQueue.map(DashboardQueue.load))
     }
 }
 

@@ -3,7 +3,8 @@ import SohoaCatalog
 import SohoaCollection
 
 /// `/dashboard`: each goal with its figures, pace, projection and breakdowns; this year's months;
-/// recent batches, failures and fixity audits; the yearly report to download.
+/// recent batches, the work queue of distributed runs (when the server has one), failures and fixity
+/// audits; the yearly report to download.
 enum DashboardPage {
     static func html(_ data: DashboardData, context: AppRequestContext) -> HTML {
         let language = context.language
@@ -49,6 +50,7 @@ enum DashboardPage {
         sections.append(monthsSection(data, language: language))
         if let usage = data.usage { sections.append(usageSection(usage, library: data.ownLibrary, language: language)) }
         sections.append(batchesSection(data.batches, language: language))
+        if let queue = data.queue { sections.append(queueSection(queue, language: language)) }
         sections.append(failuresSection(data.failures, language: language))
         sections.append(auditsSection(data.audits, language: language))
         sections.append(reportSection(year: data.year, language: language))

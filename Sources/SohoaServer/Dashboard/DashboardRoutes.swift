@@ -8,7 +8,9 @@ enum DashboardRoutes {
     static func add(to router: Router<AppRequestContext>, services: ServerServices) {
         router.get("/dashboard") { _, context -> Response in
             _ = try context.requireUser(where: \.canSeeDashboard)
-            let data = try DashboardData.load(services: services, scope: context.scope)
+            let scope = context.scope
+            // Many catalog reads and, with `--queue`, a round trip to PostgreSQL: on the page threads.
+            let data = try await services.pages.run { try DashboardData.load(services: services, scope: scope) }
             return .html(
                 PageLayout.page(
                     title: context.language.pick("Tiến độ số hóa", "Digitization progress"), context: context,

@@ -40,6 +40,8 @@ public final class ServerServices: Sendable {
     let submissionInbox: SubmissionInbox
     /// What readers do (COUNTER rules), counted in memory and written by `UsageFlushService`.
     let usage: UsageCounter
+    /// The work queue of distributed runs whose figures the dashboard shows (`sohoa serve --queue`).
+    let workQueue: (any WorkQueueWatch)?
 
     public var catalog: Catalog { session.catalog }
     public var root: OCFLStorageRoot { session.root }
@@ -52,10 +54,15 @@ public final class ServerServices: Sendable {
         catalog.hasKeptResults(query, filters: filters, limit: limit, offset: offset) ? keptSearches : searches
     }
 
-    /// Services over `session`; `usageClock` is the time the usage counter reads (tests replay logs).
-    public init(session: ArchiveSession, options: ServerOptions, usageClock: @escaping @Sendable () -> Date = { Date() }) {
+    /// Services over `session`; `usageClock` is the time the usage counter reads (tests replay logs);
+    /// `workQueue`, the work queue of distributed runs whose figures the dashboard shows.
+    public init(
+        session: ArchiveSession, options: ServerOptions, workQueue: (any WorkQueueWatch)? = nil,
+        usageClock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.session = session
         self.options = options
+        self.workQueue = workQueue
         usage = UsageCounter(clock: usageClock)
         submissionInbox = SubmissionInbox(folder: options.submissions.inboxFolder(archive: options.archive))
     }

@@ -8,11 +8,14 @@ public enum SohoaServerApp {
     /// The application type `make` returns.
     public typealias ServerApplication = Application<RouterResponder<AppRequestContext>>
 
-    /// With `batches`, the server also runs submitted batches through it (`SubmissionService`).
-    public static func make(options: ServerOptions, batches: (any SubmittedBatchRunner)? = nil) throws(RunError) -> ServerApplication {
+    /// With `batches`, the server also runs submitted batches through it (`SubmissionService`); with
+    /// `workQueue`, the dashboard shows the figures of that work queue of distributed runs.
+    public static func make(
+        options: ServerOptions, batches: (any SubmittedBatchRunner)? = nil, workQueue: (any WorkQueueWatch)? = nil
+    ) throws(RunError) -> ServerApplication {
         let session = try ArchiveSession(folder: options.archive)
         flushReviewDrafts(session)
-        let services = ServerServices(session: session, options: options)
+        let services = ServerServices(session: session, options: options, workQueue: workQueue)
         var app = Application(
             router: router(services: services),
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleTimeout)))),

@@ -1,5 +1,5 @@
-/// What one worker process did with the pages on the queue now (`WorkQueue.workerFigures`), for
-/// `sohoa status --queue`.
+/// What one worker process did with the pages on the work queue of distributed runs now
+/// (`WorkQueue.workerFigures` in SohoaPostgres), for `sohoa status --queue` and the dashboard.
 public struct QueueWorkerFigures: Sendable, Equatable, Codable {
     /// The worker process (`host:pid`, or its `--name`), without its thread number.
     public var worker: String

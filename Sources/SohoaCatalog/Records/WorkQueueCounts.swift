@@ -1,4 +1,5 @@
-/// How many pages of the work queue are in each state.
+/// How many pages of the work queue of distributed runs are in each state (`WorkQueue.counts` in
+/// SohoaPostgres), for `sohoa status --queue` and the dashboard.
 public struct WorkQueueCounts: Sendable, Equatable {
     /// Waiting for a worker.
     public var queued = 0

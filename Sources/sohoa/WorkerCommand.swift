@@ -94,9 +94,10 @@ struct WorkerCommand: ParsableCommand {
         withExtendedLifetime(trap) {}
         let elapsed = started.duration(to: .now)
         let minutes = max(1e-9, (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 60)
+        let finished = Double(max(1, counts.done + counts.failed))
         print(
             Messages.workerSummary(
                 done: counts.done, failed: counts.failed, lost: counts.lost, pagesPerMinute: Double(counts.done + counts.failed) / minutes,
-                queueMilliseconds: counts.done + counts.failed > 0 ? counts.queueSeconds * 1000 / Double(counts.done + counts.failed) : 0))
+                queueMilliseconds: counts.queueSeconds * 1000 / finished, queueCPUMilliseconds: counts.queueCPUSeconds * 1000 / finished))
     }
 }

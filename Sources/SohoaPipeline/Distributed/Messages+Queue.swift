@@ -34,13 +34,17 @@ extension Messages {
     }
 
     /// A worker's summary when it stops: pages, pages per minute of its running time, and the queue's
-    /// own milliseconds per page (claim and completion).
-    public static func workerSummary(done: Int, failed: Int, lost: Int, pagesPerMinute: Double, queueMilliseconds: Double) -> String {
+    /// own milliseconds per page (claim and completion), waited and of this machine's CPU.
+    public static func workerSummary(
+        done: Int, failed: Int, lost: Int, pagesPerMinute: Double, queueMilliseconds: Double, queueCPUMilliseconds: Double
+    ) -> String {
         let rate = String(format: "%.1f", pagesPerMinute)
         let queue = String(format: "%.1f", queueMilliseconds)
+        let cpu = String(format: "%.1f", queueCPUMilliseconds)
         return text(
-            "Đã dừng: \(done) trang xong, \(failed) trang lỗi, \(lost) trang mất quyền giữ; \(rate) trang/phút; hàng đợi \(queue) ms/trang.",
-            "Stopped: \(done) pages done, \(failed) failed, \(lost) leases lost; \(rate) pages/min; queue \(queue) ms/page.")
+            "Đã dừng: \(done) trang xong, \(failed) trang lỗi, \(lost) trang mất quyền giữ; \(rate) trang/phút; hàng đợi \(queue) ms/trang (CPU \(cpu) ms).",
+            "Stopped: \(done) pages done, \(failed) failed, \(lost) leases lost; \(rate) pages/min; queue \(queue) ms/page (CPU \(cpu) ms)."
+        )
     }
 
     /// A claimed page's order is not in the work area this worker sees.

@@ -64,8 +64,12 @@ public final class QueueWorker: Sendable {
         public var lost = 0
         /// Seconds spent on the pages' stages.
         public var seconds = 0.0
-        /// Seconds spent in the queue's claim and completion of the pages done or failed: its own cost.
+        /// Seconds spent in the queue's claim and completion of the pages done or failed (and reading
+        /// their orders): its own cost, as this worker waited for it.
         public var queueSeconds = 0.0
+        /// CPU seconds this worker's threads spent on the same calls: the part of that wait that was
+        /// work on this machine (the rest is the network and the PostgreSQL server, busy or not).
+        public var queueCPUSeconds = 0.0
     }
 
     /// How the worker runs.
@@ -118,6 +122,7 @@ public final class QueueWorker: Sendable {
     private func workOnNextPage(_ processor: QueuePageProcessor, work: WorkArea, name: String) -> Bool {
         let lease: PageQueueLease
         let claimStarted = ContinuousClock.now
+        let claimCPU = StageCPUTimes.threadSeconds()
         do throws(PageQueueError) {
             guard let claimed = try queue.claim(worker: name, lease: options.lease) else { return false }
             lease = claimed
@@ -166,7 +171,8 @@ public final class QueueWorker: Sendable {
             }
         }
         var queueTime = claimStarted.duration(to: .now)
-        let heartbeat = LeaseHeartbeat(queue: queue, lease: lease, duration: options.lease)
+        var queueCPU = StageCPUTimes.threadSeconds() - claimCPU
+        let heartbeat = LeaseHeartbeat(queue: queue, lease: lease, duration: options.lease, claimSent: claimStarted)
         let processed = processor.process(order, stillClaimed: heartbeat.stillHeld)
         heartbeat.stop()
         guard let outcome = processed else {
@@ -184,9 +190,11 @@ public final class QueueWorker: Sendable {
         }
         let completed: Bool
         let completeStarted = ContinuousClock.now
+        let completeCPU = StageCPUTimes.threadSeconds()
         do throws(PageQueueError) {
             completed = try queue.complete(lease)
             queueTime += completeStarted.duration(to: .now)
+            queueCPU += StageCPUTimes.threadSeconds() - completeCPU
         } catch {
             // Unknown whether it was recorded: the outcome stays; if not, the lease expires and the page is redone.
             report(.problem(error.description))
@@ -203,6 +211,7 @@ public final class QueueWorker: Sendable {
             if failure == nil { $0.done += 1 } else { $0.failed += 1 }
             $0.seconds += outcome.seconds
             $0.queueSeconds += Double(queueTime.components.seconds) + Double(queueTime.components.attoseconds) / 1e18
+            $0.queueCPUSeconds += queueCPU
         }
         report(.done(worker: name, item: order.itemID, page: order.name, seconds: outcome.seconds, failed: failure?.description))
         return true

@@ -22,6 +22,8 @@ final class MemoryPageQueue: PageQueue {
     let rows = Mutex<[Int64: Row]>([:])
     /// Completions refused because the lease was lost.
     let refusedCompletions = Mutex(0)
+    /// Claims made, of any page.
+    let claims = Mutex(0)
     /// Whether heartbeats of a page's first claim do not renew it (its lease then runs out while it is
     /// worked on); they still say whether the claim holds.
     let firstClaimsStall: Bool
@@ -62,6 +64,7 @@ final class MemoryPageQueue: PageQueue {
             row.attempts += 1
             row.worker = worker
             rows[id] = row
+            claims.withLock { $0 += 1 }
             if row.attempts == 1 { firstClaimThread.withLock { $0 = UInt(pthread_self()) } }
             return PageQueueLease(pageID: id, itemID: row.itemID, token: row.token ?? UUID(), attempt: row.attempts)
         }

@@ -101,10 +101,13 @@ final class QueuedRunTests: XCTestCase {
             _ = worker.run()
             done.signal()
         }
+        // Claimed and given back three times: said once.
         let deadline = Date().addingTimeInterval(20)
-        while problems.withLock({ $0.isEmpty }), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while queue.claims.withLock({ $0 }) < 3, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         worker.requestStop()
         XCTAssertEqual(done.wait(timeout: .now() + 20), .success)
+        XCTAssertGreaterThanOrEqual(queue.claims.withLock { $0 }, 3)
+        XCTAssertEqual(problems.withLock { $0.count }, 1, "said once: \(problems.withLock { $0 })")
         XCTAssertTrue(problems.withLock { $0.first?.contains("vie") ?? false }, "\(problems.withLock { $0 })")
         let row = try XCTUnwrap(queue.rows.withLock { $0[1] })
         XCTAssertEqual(row.state, "queued", "given back, not failed")

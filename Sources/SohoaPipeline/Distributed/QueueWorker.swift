@@ -83,7 +83,8 @@ public final class QueueWorker: Sendable {
     /// After this many give-backs of a page without its order, the worker fails the claim (an attempt
     /// used; the page fails for good once its attempts are spent) instead of giving it back forever.
     static let orderMissingGiveBacks = 3
-    /// The problems already reported (a page given back for a difference of software is said once).
+    /// The problems already reported (a page given back for a difference of software or for models
+    /// this machine lacks is said once, not once per page).
     private let reported = Mutex<Set<String>>([])
 
     public init(options: Options, queue: any PageQueue, report: @escaping @Sendable (Event) -> Void = { _ in }) {
@@ -153,7 +154,8 @@ public final class QueueWorker: Sendable {
         guard missing.isEmpty else {
             // The planner found the models on its machine: this one lacks them. Give the page back
             // untouched for a worker that has them, rather than fail it.
-            report(.problem(Messages.workerMissingModels(missing, tessdata: options.tessdata.path)))
+            let message = Messages.workerMissingModels(missing, tessdata: options.tessdata.path)
+            if reported.withLock({ $0.insert(message).inserted }) { report(.problem(message)) }
             _ = try? queue.release(lease)
             pause(options.idleWait * 5)
             return true

@@ -66,12 +66,9 @@ final class OrientationByRecognitionTests: XCTestCase {
     private final class ScriptedScorer: RecognitionScoring {
         private var readings: [Readability?]
         private(set) var asked = 0
-        /// The long side of each sample read, in pixels.
-        private(set) var lengths: [Int] = []
         init(_ readings: [Readability?]) { self.readings = readings }
         func readability(of sample: Raster, dpi: Int) -> Readability? {
             asked += 1
-            lengths.append(Swift.max(sample.width, sample.height))
             return readings.isEmpty ? nil : readings.removeFirst()
         }
     }
@@ -83,7 +80,7 @@ final class OrientationByRecognitionTests: XCTestCase {
     func testAGuessThatReadsClearlyIsTheOnlyOneRead() throws {
         let scorer = ScriptedScorer([Readability(words: 30, meanConfidence: 93, syllableShare: 0.95)])
         let verdict = OrientationByRecognition.judge(
-            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(2, confidence: 1, axis: 1), scorer: scorer)
+            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(2, confidence: 0.9, axis: 1), scorer: scorer)
         XCTAssertEqual(scorer.asked, 1)
         XCTAssertEqual(verdict.estimate?.quarterTurns, 2)
         XCTAssertEqual(verdict.estimate?.method, .recognition)
@@ -130,35 +127,6 @@ final class OrientationByRecognitionTests: XCTestCase {
         XCTAssertEqual(verdict.estimate?.quarterTurns, 1)
     }
 
-    func testASureGuessIsCheckedOnAShorterBand() throws {
-        // The profiles are sure: the guess is read on a shorter band, and alone when it reads clearly.
-        let sure = ScriptedScorer([Readability(words: 14, meanConfidence: 92, syllableShare: 0.93)])
-        let verdict = OrientationByRecognition.judge(
-            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 1, axis: 1), scorer: sure)
-        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [0])
-        XCTAssertEqual(verdict.estimate?.quarterTurns, 0)
-        // The same page with the profiles less sure: the usual band, longer.
-        let unsure = ScriptedScorer([Readability(words: 30, meanConfidence: 92, syllableShare: 0.93)])
-        _ = OrientationByRecognition.judge(
-            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(0, confidence: 0.9, axis: 1), scorer: unsure)
-        let short = try XCTUnwrap(sure.lengths.first)
-        let usual = try XCTUnwrap(unsure.lengths.first)
-        XCTAssertLessThan(Double(short), Double(usual) * 0.75, "the check of a sure guess reads a shorter band")
-    }
-
-    func testASureGuessThatDoesNotReadClearlyIsJudgedOnTheUsualBand() throws {
-        // The short band reads poorly: the usual band is read both ways up and decides; the short
-        // reading is on the record but not in the decision (it would otherwise make a close call).
-        let scorer = ScriptedScorer([
-            Readability(words: 9, meanConfidence: 62, syllableShare: 0.7), Readability(words: 30, meanConfidence: 45, syllableShare: 0.4),
-            Readability(words: 30, meanConfidence: 91, syllableShare: 0.9),
-        ])
-        let verdict = OrientationByRecognition.judge(
-            SyntheticPage.text(degrees: 0), dpi: 300, profile: profile(1, confidence: 1, axis: 1), scorer: scorer)
-        XCTAssertEqual(verdict.candidates.map(\.quarterTurns), [1, 1, 3])
-        XCTAssertEqual(verdict.estimate?.quarterTurns, 3)
-    }
-
     func testNoTextOnAPageWithoutLinesStopsAfterOneAxis() throws {
         // Noise: no lines either way and both readings of the first axis are no text at all.
         let noise = ScriptedScorer([Readability(words: 40, meanConfidence: 12), Readability(words: 35, meanConfidence: 9)])
@@ -198,5 +166,30 @@ final class OrientationByRecognitionTests: XCTestCase {
         let undecided = ScriptedScorer([Readability(words: 20, meanConfidence: 50), Readability(words: 20, meanConfidence: 48)])
         _ = Normalizer().decideOrientation(SyntheticPage.text(degrees: 0), dpi: 300, profile: unsure, detector: osd, recognition: undecided)
         XCTAssertEqual(osd.asked, 1)
+    }
+
+    func testATurnTheProfilesAreCertainOfIsNotRead() throws {
+        // Issue 11's cost line: recognition runs on doubtful pages only. A page the profiles are
+        // certain lies on its side is turned without reading a band and without asking OSD.
+        let page = SyntheticPage.text(degrees: 0).quarterTurned(clockwise: 3)
+        let scorer = ScriptedScorer([Readability(words: 30, meanConfidence: 93, syllableShare: 0.95)])
+        let osd = CountingOSD()
+        let certain = profile(1, confidence: OrientationByRecognition.sureProfileConfidence, axis: 1)
+        let decided = Normalizer().decideOrientation(page, dpi: 300, profile: certain, detector: osd, recognition: scorer)
+        XCTAssertEqual(scorer.asked, 0)
+        XCTAssertEqual(osd.asked, 0)
+        XCTAssertEqual(decided.estimate.quarterTurns, 1)
+        XCTAssertEqual(decided.estimate.method, .profile)
+        XCTAssertNil(decided.evidence.candidates, "nothing was read")
+        // A guess just below certain is read (and here reads clearly).
+        let doubtful = profile(1, confidence: 0.98, axis: 1)
+        let read = Normalizer().decideOrientation(page, dpi: 300, profile: doubtful, detector: osd, recognition: scorer)
+        XCTAssertEqual(scorer.asked, 1)
+        XCTAssertEqual(read.estimate.method, .recognition)
+        XCTAssertEqual(read.estimate.quarterTurns, 1)
+        // A page nobody will read (no OCR language): OSD still checks the certain turn, as before.
+        let unread = Normalizer().decideOrientation(page, dpi: 300, profile: certain, detector: osd, recognition: nil)
+        XCTAssertEqual(osd.asked, 1)
+        XCTAssertEqual(unread.estimate.method, .tesseractOSD)
     }
 }

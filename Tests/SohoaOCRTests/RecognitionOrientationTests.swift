@@ -52,11 +52,13 @@ final class RecognitionOrientationTests: XCTestCase {
     }
 
     func testASureButWrongOSDDoesNotOverrideClearRecognition() throws {
-        let name = "tuning-bonum-portrait-180"
+        // A page the line profiles are unsure of (a typewriter face upside down).
+        let name = "held-out-liberation-mono-portrait-180"
         let scan = try XCTUnwrap(try GeneratedPages.scans([name])[name])
         let osd = SureUprightOSD()
         let recognizer = SampleRecognizer(engine: try TesseractEngine(pageSegmentation: .singleBlock), language: "vie")
         let report = try XCTUnwrap(Normalizer().pages(of: scan, orientationDetector: osd, recognition: recognizer).first?.report)
+        XCTAssertLessThan(report.orientationEvidence?.profile.confidence ?? 1, 0.99, "the profiles are unsure of this page")
         XCTAssertEqual(report.quarterTurnsApplied, 2)
         XCTAssertEqual(report.orientation?.method, .recognition)
         let candidates = try XCTUnwrap(report.orientationEvidence?.candidates)
@@ -71,5 +73,19 @@ final class RecognitionOrientationTests: XCTestCase {
         // Without recognition the same sure OSD still decides (the behaviour for items without OCR).
         let withoutRecognition = try XCTUnwrap(Normalizer().pages(of: scan, orientationDetector: osd).first?.report)
         XCTAssertEqual(withoutRecognition.orientation?.method, .tesseractOSD)
+    }
+
+    func testATurnTheProfilesAreCertainOfIsMadeWithoutReadingOrOSD() throws {
+        // Issue 11's cost line: no band is read and OSD is not asked; the page still ends upright.
+        let name = "tuning-bonum-portrait-180"
+        let scan = try XCTUnwrap(try GeneratedPages.scans([name])[name])
+        let osd = SureUprightOSD()
+        let recognizer = SampleRecognizer(engine: try TesseractEngine(pageSegmentation: .singleBlock), language: "vie")
+        let report = try XCTUnwrap(Normalizer().pages(of: scan, orientationDetector: osd, recognition: recognizer).first?.report)
+        XCTAssertGreaterThanOrEqual(report.orientationEvidence?.profile.confidence ?? 0, 0.99, "the profiles are certain of this page")
+        XCTAssertEqual(report.quarterTurnsApplied, 2)
+        XCTAssertEqual(report.orientation?.method, .profile)
+        XCTAssertNil(report.orientationEvidence?.candidates, "no band read")
+        XCTAssertEqual(osd.asked, 0)
     }
 }

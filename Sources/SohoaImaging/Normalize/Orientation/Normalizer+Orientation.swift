@@ -2,7 +2,8 @@ import Foundation
 
 extension Normalizer {
     /// The orientation to act on and the evidence behind it. A page the profiles read as upright
-    /// with confidence stays so; otherwise recognition decides when it reads clearly (the profiles'
+    /// with confidence stays so, and so does a turn they are certain of when the page will be read
+    /// (`recognition` given); otherwise recognition decides when it reads clearly (the profiles'
     /// guess first, often alone), then Tesseract's OSD when it is sure, then the profiles when they are.
     /// A page where no band of lines can be cut (a photograph) is not given to OSD.
     func decideOrientation(
@@ -13,6 +14,10 @@ extension Normalizer {
         let sure = profile.confidence >= options.minimumOrientationConfidence
         if sure && profile.quarterTurns == 0 { return (profile, evidence) }
         if let recognition {
+            // Certain profiles are not read (issue 11: the recognition check runs on doubtful pages
+            // only). A wrong turn would still be caught: the OCR stage reads a page whose text looks
+            // wrong in the other orientations. Pages nobody reads (no OCR language) keep OSD's check.
+            if profile.confidence >= OrientationByRecognition.sureProfileConfidence { return (profile, evidence) }
             let verdict = OrientationByRecognition.judge(
                 BorderDetector.withoutBorder(gray, dpi: dpi), dpi: dpi, profile: profile, scorer: recognition)
             evidence.candidates = verdict.candidates

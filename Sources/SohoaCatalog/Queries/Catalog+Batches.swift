@@ -32,7 +32,8 @@ extension CatalogTransaction {
     public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {
         var batch = BatchRecord(path: path, pipeline: pipeline, startedAt: date)
         try run { try batch.insert(db) }
-        return batch.id ?? db.lastInsertedRowID
+        if let id = batch.id { return id }
+        return try db.lastInsertedRowID
     }
 
     /// Records the end of a batch run with its counts.
@@ -54,14 +55,15 @@ extension CatalogTransaction {
 
     /// The latest batch runs (those that ingested items in `scope`), latest first.
     public func batches(limit: Int = 10, scope: AccessScope = .everything) throws(CatalogError) -> [BatchRecord] {
-        let (condition, scopeArguments) = scope.sql(column: "libraryCode")
-        var arguments = StatementArguments()
-        if !scope.isEverything { arguments += scopeArguments }
-        arguments += [max(0, limit)]
-        let inScope = scope.isEverything ? "1" : "id IN (SELECT batchID FROM items WHERE \(condition))"
-        return try run {
-            try BatchRecord.fetchAll(
-                db, sql: "SELECT * FROM batches WHERE \(inScope) ORDER BY startedAt DESC, id DESC LIMIT ?", arguments: arguments)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.libraryCondition(column: "libraryCode")
+        let inScope = scope.isEverything ? "1 = 1" : "id IN (SELECT batchID FROM items WHERE \(condition))"
+        var batches: [BatchRecord] = []
+        for row in try statements.fetch(
+            "SELECT * FROM batches WHERE \(inScope) ORDER BY startedAt DESC, id DESC LIMIT ?", scopeArguments + [.integer(max(0, limit))])
+        {
+            batches.append(try row.decode(BatchRecord.self))
         }
+        return batches
     }
 }

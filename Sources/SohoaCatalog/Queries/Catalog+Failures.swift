@@ -55,12 +55,14 @@ extension CatalogTransaction {
 
     /// The latest failures of all runs (of items in `scope`), latest first.
     public func failures(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [FailureRecord] {
-        let (condition, scopeArguments) = scope.itemSQL(column: "itemID")
-        var arguments = scopeArguments
-        arguments += [max(0, limit)]
-        return try run {
-            try FailureRecord.fetchAll(
-                db, sql: "SELECT * FROM failures WHERE \(condition) ORDER BY at DESC, id DESC LIMIT ?", arguments: arguments)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.itemCondition(column: "itemID")
+        var failures: [FailureRecord] = []
+        for row in try statements.fetch(
+            "SELECT * FROM failures WHERE \(condition) ORDER BY at DESC, id DESC LIMIT ?", scopeArguments + [.integer(max(0, limit))])
+        {
+            failures.append(try row.decode(FailureRecord.self))
         }
+        return failures
     }
 }

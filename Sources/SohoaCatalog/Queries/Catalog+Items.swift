@@ -85,7 +85,7 @@ extension CatalogTransaction {
                     """,
                 arguments: [version, objectPath, date, date, id])
         }
-        if db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
+        if try db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
     }
 
     /// Records that packaging the item failed, and why.
@@ -95,6 +95,6 @@ extension CatalogTransaction {
                 sql: "UPDATE items SET state = 'failed', failureReason = ?, updatedAt = ? WHERE id = ?",
                 arguments: [reason, date, id])
         }
-        if db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
+        if try db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
     }
 }

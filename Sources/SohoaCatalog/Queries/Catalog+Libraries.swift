@@ -99,8 +99,9 @@ extension CatalogTransaction {
 
     /// The library with this code (compared in upper case), if the catalog lists it.
     public func library(code: String) throws(CatalogError) -> LibraryRecord? {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return try run { try LibraryRecord.fetchOne(db, key: code) }
+        return try statements.fetchOne("SELECT * FROM libraries WHERE code = ?", [.text(code)])?.decode(LibraryRecord.self)
     }
 
     /// The provincial library, when one is marked.

@@ -93,11 +93,58 @@ final class CatalogBackendTests: XCTestCase {
                     XCTAssertTrue("\(error)".contains("not yet available on a PostgreSQL catalog: holdingsCheck"), "\(error)")
                     XCTAssertTrue("\(error)".contains("chưa dùng được trên danh mục PostgreSQL"), "\(error)")
                 }
-                XCTAssertThrowsError(try catalog.upsertItem(ItemRecord(id: "b", libraryCode: "LC", sourcePath: "/b/b"))) { error in
+                XCTAssertThrowsError(try catalog.addLibrary(code: "TUY", name: "Thư viện huyện")) { error in
                     XCTAssertEqual((error as? CatalogError)?.kind, .notOnThisBackend)
+                    XCTAssertTrue("\(error)".contains("addLibrary"), "\(error)")
                 }
+                XCTAssertNil(try catalog.library(code: "TUY"), "the refused write left nothing")
                 XCTAssertEqual(try catalog.status().itemCount, 1, "what is ported still answers")
             }
+        }
+    }
+
+    func testARunsWritesOfBatchesItemsPagesStagesAndFailuresGiveTheSameCatalogOnBothBackends() throws {
+        var answers: [CatalogBackend: (status: CatalogStatus, items: [ItemRecord], pages: [PageRecord], stages: [PageStageRecord])] = [:]
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let batch = try catalog.startBatch(path: "/b", pipeline: "default", at: t0)
+            XCTAssertEqual(batch, 1, backend.rawValue)
+            let item = try catalog.upsertItem(
+                ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a", batchID: batch), at: t0)
+            XCTAssertEqual(item.createdAt, t0, backend.rawValue)
+            var first = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p1", sequence: 1, sourcePath: "/b/a/1.tif", sourceSHA256: TestCatalog.sha("A")), at: t0)
+            XCTAssertEqual(first.sourceSHA256, TestCatalog.sha("a"), "\(backend.rawValue): stored in lower case")
+            first.meanConfidence = 91.5
+            first.isBlank = true
+            first.state = .done
+            first = try catalog.upsertPage(first, at: t0 + 1)
+            let second = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p2", sequence: 2, sourcePath: "/b/a/2.tif", sourceSHA256: TestCatalog.sha("b")), at: t0)
+            let firstID = try XCTUnwrap(first.id)
+            try catalog.setStage(pageID: firstID, stage: .ocr, state: .running, at: t0 + 2)
+            try catalog.setStage(pageID: firstID, stage: .ocr, state: .done, at: t0 + 3)
+            try catalog.setStage(pageID: try XCTUnwrap(second.id), stage: .ocr, state: .failed, error: "hỏng", at: t0 + 4)
+            XCTAssertTrue(try catalog.isPageDone(sha256: TestCatalog.sha("a"), itemID: "a", name: "p1"), backend.rawValue)
+            XCTAssertFalse(try catalog.isPageDone(sha256: TestCatalog.sha("b"), itemID: "a", name: "p2"), backend.rawValue)
+            try catalog.recordFailure(batchID: batch, itemID: "a", file: "/b/a/2.tif", stage: .ocr, reason: "hỏng", at: t0 + 4)
+            _ = try catalog.upsertItem(
+                ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a", batchID: batch, pageCount: 2), at: t0 + 5)
+            try catalog.markItemPackaged(id: "a", version: "v1", objectPath: "o/a", at: t0 + 6)
+            XCTAssertThrowsError(try catalog.markItemPackaged(id: "none", version: "v1", objectPath: "o/x", at: t0)) { error in
+                XCTAssertEqual((error as? CatalogError)?.kind, .notFound, backend.rawValue)
+            }
+            try catalog.finishBatch(id: batch, state: .finished, pages: 2, failures: 1, at: t0 + 7)
+            XCTAssertEqual(try catalog.failures(batchID: batch).map(\.reason), ["hỏng"], backend.rawValue)
+            let items = try catalog.items()
+            XCTAssertEqual(items.first?.createdAt, t0, "\(backend.rawValue): createdAt kept by an update")
+            XCTAssertEqual(items.first?.state, .packaged, backend.rawValue)
+            answers[backend] = (try catalog.status(), items, try catalog.pages(itemID: "a"), try catalog.stages(pageID: firstID))
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres.status, sqlite.status)
+            XCTAssertEqual(postgres.items, sqlite.items)
+            XCTAssertEqual(postgres.pages, sqlite.pages)
+            XCTAssertEqual(postgres.stages, sqlite.stages)
         }
     }
 }

@@ -34,4 +34,16 @@ extension TestCatalog {
         let onPostgres = try PostgresCatalogBackend.catalog(database.address)
         try check(onPostgres, .postgres)
     }
+
+    /// Runs `body` on a new, empty SQLite catalog, then on a new, empty catalog on the test PostgreSQL
+    /// (skipped, saying so, without `SOHOA_TEST_POSTGRES_URL`): for tests of the ported writes.
+    static func onEachEmptyBackend(_ test: XCTestCase, _ body: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void) throws {
+        try body(try TestCatalog(test).catalog, .sqlite)
+        guard let server = ProcessInfo.processInfo.environment[PostgresTestDatabase.variable], !server.isEmpty else {
+            FileHandle.standardError.write(Data("\(test.name): the PostgreSQL run is skipped (no \(PostgresTestDatabase.variable))\n".utf8))
+            return
+        }
+        let database = try PostgresTestDatabase(test)
+        try body(try PostgresCatalogBackend.catalog(database.address), .postgres)
+    }
 }

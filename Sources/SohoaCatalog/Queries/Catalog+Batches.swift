@@ -30,10 +30,8 @@ extension Catalog {
 extension CatalogTransaction {
     /// Records the start of a batch run and returns its id.
     public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {
-        var batch = BatchRecord(path: path, pipeline: pipeline, startedAt: date)
-        try run { try batch.insert(db) }
-        if let id = batch.id { return id }
-        return try db.lastInsertedRowID
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try insertRecordReturningID(BatchRecord(path: path, pipeline: pipeline, startedAt: date), into: "batches")
     }
 
     /// Records the end of a batch run with its counts.
@@ -45,12 +43,14 @@ extension CatalogTransaction {
         batch.pageCount = pages
         batch.failureCount = failures
         batch.finishedAt = state == .running ? nil : date
-        try run { try batch.update(db) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try updateRecord(batch, in: "batches", key: ["id"])
     }
 
     /// The batch run with this id.
     public func batch(id: Int64) throws(CatalogError) -> BatchRecord? {
-        try run { try BatchRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM batches WHERE id = ?", [.integer(id)])?.decode(BatchRecord.self)
     }
 
     /// The latest batch runs (those that ingested items in `scope`), latest first.

@@ -38,19 +38,19 @@ extension CatalogTransaction {
     ) throws(CatalogError) -> FailureRecord {
         let stored = FailureRecord(
             batchID: batchID, itemID: itemID, filePath: path, pageIndex: page, stage: stage, reason: reason, at: date)
-        return try run {
-            var failure = stored
-            try failure.insert(db)
-            return try FailureRecord.fetchOne(db, key: failure.id) ?? failure
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let id = try insertRecordReturningID(stored, into: "failures")
+        return try statements.fetchOne("SELECT * FROM failures WHERE id = ?", [.integer(id)])?.decode(FailureRecord.self) ?? stored
     }
 
     /// The failures of one batch run, in the order they were recorded.
     public func failures(batchID: Int64) throws(CatalogError) -> [FailureRecord] {
-        try run {
-            try FailureRecord.fetchAll(
-                db, sql: "SELECT * FROM failures WHERE batchID = ? ORDER BY id", arguments: [batchID])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var failures: [FailureRecord] = []
+        for row in try statements.fetch("SELECT * FROM failures WHERE batchID = ? ORDER BY id", [.integer(batchID)]) {
+            failures.append(try row.decode(FailureRecord.self))
         }
+        return failures
     }
 
     /// The latest failures of all runs (of items in `scope`), latest first.

@@ -12,7 +12,8 @@ struct SQLiteCatalogStatements: CatalogStatements {
     func fetch(_ sql: String, _ arguments: [CatalogValue]) throws(CatalogError) -> [CatalogRow] {
         do {
             let file = self.file
-            return try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
+            // Cached statements, as GRDB's record methods use: prepared once per connection.
+            return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
                 CatalogRow(row.columnNames.map { ($0, Self.value(row[$0] as DatabaseValue)) }, file: file)
             }
         } catch {
@@ -23,7 +24,7 @@ struct SQLiteCatalogStatements: CatalogStatements {
     @discardableResult
     func execute(_ sql: String, _ arguments: [CatalogValue]) throws(CatalogError) -> Int {
         do {
-            try db.execute(sql: sql, arguments: Self.arguments(arguments))
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
             return db.changesCount
         } catch {
             throw CatalogError(error, file: file)
@@ -32,7 +33,7 @@ struct SQLiteCatalogStatements: CatalogStatements {
 
     func insertReturningID(_ sql: String, _ arguments: [CatalogValue]) throws(CatalogError) -> Int64 {
         do {
-            try db.execute(sql: sql, arguments: Self.arguments(arguments))
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
             return db.lastInsertedRowID
         } catch {
             throw CatalogError(error, file: file)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The SQL behind every progress figure. `sohoa progress` and `sohoa report` both go through it,
-/// so their numbers cannot disagree. Written for both backends (`CatalogStatements`).
+/// so their numbers cannot disagree. Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
 ///
 /// An item is *managed* when it is archived (`state = 'packaged'`) with descriptive metadata: a
 /// metadata record, and either a holding link or a title given by staff (not made from the folder

@@ -70,6 +70,8 @@ final class CatalogBackendTests: XCTestCase {
             XCTAssertEqual(quality.recognizedPages, 3, backend.rawValue)
             XCTAssertEqual(failures, [FailureCount(stage: "ocr", count: 1)], backend.rawValue)
             XCTAssertEqual(try catalog.library(code: "lch")?.provincial, true, backend.rawValue)
+            XCTAssertEqual(try catalog.provincialLibrary()?.code, "LCH", backend.rawValue)
+            XCTAssertEqual(try catalog.libraries().map(\.code), ["LCH"], backend.rawValue)
             answers[backend] = (status, (tally.holdings.map { "\($0)" } + tally.items.map { "\($0)" }).sorted(), months, quality)
         }
         if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {

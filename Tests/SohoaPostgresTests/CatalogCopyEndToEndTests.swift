@@ -108,6 +108,13 @@ final class CatalogCopyEndToEndTests: XCTestCase {
             report["asOf"] = nil  // the moment each command ran
             return report
         }
+        let libraries = try ProcessRunner.run(binary, ["libraries", "list", "--archive", archive.path, "--json"])
+        XCTAssertTrue(libraries.stdout.contains("\"LCH\""), libraries.stdout)
+        let librariesThere = try ProcessRunner.run(
+            binary, ["libraries", "list", "--archive", archive.path, "--json", "--catalog", catalog])
+        XCTAssertEqual(librariesThere.exitCode, 0, librariesThere.stderr)
+        XCTAssertEqual(librariesThere.stdout, libraries.stdout, "sohoa libraries list on PostgreSQL prints what it prints on SQLite")
+
         let onSQLite = try progress([:])
         XCTAssertEqual(try progress(["SOHOA_CATALOG": catalog]), onSQLite, "sohoa progress on PostgreSQL prints what it prints on SQLite")
         XCTAssertNotNil(onSQLite["goals"])
@@ -115,7 +122,7 @@ final class CatalogCopyEndToEndTests: XCTestCase {
         let search = try ProcessRunner.run(
             binary, ["search", "truyện", "--archive", archive.path], environment: ["SOHOA_CATALOG": catalog])
         XCTAssertEqual(search.exitCode, 2, "a command not on PostgreSQL yet refuses SOHOA_CATALOG: \(search.stderr)")
-        XCTAssertTrue(search.stderr.contains("chỉ `sohoa status` và `sohoa progress`"), search.stderr)
+        XCTAssertTrue(search.stderr.contains("chỉ `sohoa status`, `sohoa progress` và `sohoa libraries list`"), search.stderr)
         XCTAssertFalse(search.stderr.contains(try PostgresCatalogAddress(catalog).password ?? "-"), "the password is never printed")
     }
 

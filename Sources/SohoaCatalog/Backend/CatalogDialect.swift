@@ -4,6 +4,14 @@ public enum CatalogDialect: String, Sendable {
     case sqlite
     case postgres
 
+    /// The literal `true` for a `BOOLEAN` column (SQLite's are 0/1, and its partial indexes say `= 1`).
+    public var trueValue: String {
+        switch self {
+        case .sqlite: "1"
+        case .postgres: "true"
+        }
+    }
+
     /// The year of the date `expression` as four-digit text (`'2025'`).
     public func year(of expression: String) -> String {
         switch self {

@@ -128,6 +128,7 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
     static func notFound(_ what: String, file: URL) -> CatalogError {
         CatalogError(
             kind: .notFound, file: file,
-            message: "the catalog at \(file.path) has no \(what); ingest it first (sohoa run <batch>)")
+            message:
+                "the catalog at \(file.isFileURL ? file.path : file.absoluteString) has no \(what); ingest it first (sohoa run <batch>)")
     }
 }

@@ -96,6 +96,10 @@ final class CatalogCopyEndToEndTests: XCTestCase {
         let statusThere = try ProcessRunner.run(binary, ["status", "--archive", archive.path, "--catalog", catalog, "--json"])
         XCTAssertEqual(statusThere.exitCode, 0, statusThere.stderr)
         XCTAssertEqual(statusThere.stdout, status.stdout, "sohoa status on PostgreSQL prints what it prints on SQLite")
+        let unreachable = try ProcessRunner.run(
+            binary, ["status", "--archive", archive.path, "--catalog", "postgresql://sohoa:x@127.0.0.1:1/sohoa"])
+        XCTAssertEqual(unreachable.exitCode, 3, unreachable.stderr)
+        XCTAssertTrue(unreachable.stderr.contains("không kết nối được máy chủ PostgreSQL"), unreachable.stderr)
         let library = try ProcessRunner.run(
             binary, ["status", "--archive", archive.path, "--library", "LCH"], environment: ["SOHOA_CATALOG": catalog])
         XCTAssertEqual(library.exitCode, 0, library.stderr)

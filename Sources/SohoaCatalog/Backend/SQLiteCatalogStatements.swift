@@ -14,7 +14,7 @@ struct SQLiteCatalogStatements: CatalogStatements {
             let file = self.file
             // Cached statements, as GRDB's record methods use: prepared once per connection.
             return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
-                CatalogRow(row.columnNames.map { ($0, Self.value(row[$0] as DatabaseValue)) }, file: file)
+                CatalogRow(row.map { (name, value) in (name, Self.value(value)) }, file: file)
             }
         } catch {
             throw CatalogError(error, file: file)

@@ -94,6 +94,11 @@ var targets: [Target] = [
     // Test helpers and test doubles shared by the test targets (temporary folders, the process runner,
     // the ../shared checks and scans, the null and failing OCR engines); never linked into sohoa.
     .target(name: "SohoaTesting", dependencies: ["SohoaOCR", "SohoaImaging"], swiftSettings: swiftSettings),
+    // A fresh database per test on the test PostgreSQL (`SOHOA_TEST_POSTGRES_URL`), for the test targets
+    // that run on PostgreSQL.
+    .target(
+        name: "SohoaPostgresTesting", dependencies: ["SohoaPostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+        swiftSettings: swiftSettings),
     .executableTarget(
         name: "sohoa",
         dependencies: [
@@ -110,7 +115,10 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .testTarget(name: "SohoaArchiveTests", dependencies: ["SohoaArchive", "SohoaTesting", "SohoaText"], swiftSettings: swiftSettings),
     .testTarget(
-        name: "SohoaCatalogTests", dependencies: ["SohoaCatalog", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift")],
+        name: "SohoaCatalogTests",
+        dependencies: [
+            "SohoaCatalog", "SohoaTesting", "SohoaPostgres", "SohoaPostgresTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        ],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaCollectionTests", dependencies: ["SohoaCollection", "SohoaCatalog", "SohoaTesting"],
@@ -143,7 +151,8 @@ var targets: [Target] = [
     .testTarget(
         name: "SohoaPostgresTests",
         dependencies: [
-            "sohoa", "SohoaPostgres", "SohoaCatalog", "SohoaCollection", "SohoaTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "sohoa", "SohoaPostgres", "SohoaPostgresTesting", "SohoaCatalog", "SohoaCollection", "SohoaTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ],
         swiftSettings: swiftSettings),

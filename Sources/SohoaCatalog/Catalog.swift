@@ -11,9 +11,19 @@ public final class Catalog: Sendable {
     /// The catalog's file name inside an archive folder.
     public static let fileName = "catalog.sqlite"
 
-    /// The catalog file.
+    /// The catalog file (for a catalog on another backend, its address without a password).
     public let file: URL
-    let pool: DatabasePool
+    /// The SQLite catalog's connections; nil when the catalog is on another backend.
+    private let sqlitePool: DatabasePool?
+    /// The other backend the catalog is on (PostgreSQL), or nil for the SQLite file.
+    let backend: (any CatalogBackend)?
+
+    /// The SQLite catalog's connections, for the tests that look at the SQLite file itself. Nothing
+    /// else uses it: `read`/`write` choose the backend, so a catalog on PostgreSQL never gets here.
+    var pool: DatabasePool {
+        guard let sqlitePool else { preconditionFailure("the catalog at \(file.absoluteString) is not a SQLite file") }
+        return sqlitePool
+    }
     /// Recent searches' ranked matches and the collection overview, until the catalog changes.
     let searchCache = SearchCache()
 
@@ -29,6 +39,7 @@ public final class Catalog: Sendable {
             FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
             ? url.appendingPathComponent(Self.fileName) : url
         self.file = file.standardizedFileURL
+        backend = nil
 
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -45,9 +56,10 @@ public final class Catalog: Sendable {
         }
         let path = self.file.path
         do {
-            pool = try CatalogPools.pool(path: path) {
+            let pool = try CatalogPools.pool(path: path) {
                 try DatabasePool(path: path, configuration: configuration)
             }
+            sqlitePool = pool
             let migrator = CatalogSchema.migrator
             let file = self.file
             try pool.read { db in try Self.checkIdentity(db, migrator: migrator, file: file) }
@@ -60,8 +72,27 @@ public final class Catalog: Sendable {
         }
     }
 
+    /// Opens the catalog on another backend (PostgreSQL: `PostgresCatalogBackend` in `SohoaPostgres`,
+    /// which migrated it). Only the queries ported to `CatalogStatements` run on it; the others throw
+    /// `CatalogError` (`.notOnThisBackend`) naming what is not yet available.
+    public init(backend: any CatalogBackend) {
+        self.backend = backend
+        sqlitePool = nil
+        self.file = backend.location
+    }
+
+    /// Whether the catalog is the SQLite file (not on another backend).
+    public var isSQLite: Bool { backend == nil }
+
     /// Runs `body` in one write transaction: all of its writes are kept, or none if it throws.
     public func write<T>(_ body: (CatalogTransaction) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        let file = self.file
+        guard let pool = sqlitePool else {
+            guard let backend else { throw CatalogError.notOnThisBackend("write", file: file) }
+            return try backend.write { statements throws(CatalogError) in
+                try body(CatalogTransaction(statements: statements, file: file))
+            }
+        }
         do {
             return try pool.write { db in try body(CatalogTransaction(db: db, file: file)) }
         } catch {
@@ -71,6 +102,13 @@ public final class Catalog: Sendable {
 
     /// Runs `body` on a read-only snapshot; its writes fail.
     func read<T>(_ body: (CatalogTransaction) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        let file = self.file
+        guard let pool = sqlitePool else {
+            guard let backend else { throw CatalogError.notOnThisBackend("read", file: file) }
+            return try backend.read { statements throws(CatalogError) in
+                try body(CatalogTransaction(statements: statements, file: file))
+            }
+        }
         do {
             return try pool.read { db in try body(CatalogTransaction(db: db, file: file)) }
         } catch {

@@ -21,6 +21,8 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         case notFound
         /// Any other SQLite failure.
         case databaseFailed
+        /// The query has not been ported to a catalog on PostgreSQL yet (only SQLite has it).
+        case notOnThisBackend
     }
 
     /// What went wrong, broadly.
@@ -114,10 +116,19 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// `what` (a query of the catalog) is not yet available on the catalog at `file`, which is on PostgreSQL.
+    static func notOnThisBackend(_ what: String, file: URL) -> CatalogError {
+        CatalogError(
+            kind: .notOnThisBackend, file: file,
+            message: "chưa dùng được trên danh mục PostgreSQL: \(what) / not yet available on a PostgreSQL catalog: \(what) "
+                + "(\(file.absoluteString)); use the SQLite catalog for this (sohoa catalog copy --from … --to …)")
+    }
+
     /// A record asked for by key does not exist.
     static func notFound(_ what: String, file: URL) -> CatalogError {
         CatalogError(
             kind: .notFound, file: file,
-            message: "the catalog at \(file.path) has no \(what); ingest it first (sohoa run <batch>)")
+            message:
+                "the catalog at \(file.isFileURL ? file.path : file.absoluteString) has no \(what); ingest it first (sohoa run <batch>)")
     }
 }

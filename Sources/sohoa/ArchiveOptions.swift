@@ -12,8 +12,10 @@ struct ArchiveOptions: ParsableArguments {
 
     var archiveURL: URL { URL(fileURLWithPath: archive).standardizedFileURL }
 
-    /// Opens the existing archive, or ends the command with DESIGN §8's exit code and a plain message.
+    /// Opens the existing archive, or ends the command with DESIGN §8's exit code and a plain message
+    /// (also when `SOHOA_CATALOG` names another catalog: see `CatalogOptions`).
     func openSession() throws -> ArchiveSession {
+        try refuseOtherCatalog()
         do {
             return try ArchiveSession(folder: archiveURL)
         } catch {

@@ -40,6 +40,7 @@ struct HoldingsImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try options.refuseOtherCatalog()
         let file = URL(fileURLWithPath: register)
         var importer = HoldingsImporter(defaultLibraryCode: library?.uppercased())
         let report: HoldingsImportReport

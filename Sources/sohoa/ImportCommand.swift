@@ -22,6 +22,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try options.refuseOtherCatalog()
         let session: ArchiveSession
         do {
             session = try BagImporter.openArchive(options.archiveURL)

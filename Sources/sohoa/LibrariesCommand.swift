@@ -88,8 +88,10 @@ struct LibrariesCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             let libraries: [LibraryRecord]
             do {
                 libraries = try session.catalog.libraries()

@@ -11,6 +11,8 @@ struct ProgressCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     @Option(name: .long, help: "Break each figure down: library, type or year.")
     var by: String?
 
@@ -35,7 +37,7 @@ struct ProgressCommand: ParsableCommand {
             print(goalsURL.path)
             return
         }
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let loaded: GoalsFile.Contents
         do {
             loaded = try GoalsFile.load(goalsURL, required: goals != nil)

@@ -57,6 +57,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        try options.refuseOtherCatalog()
         var request = BatchRunRequest(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipelineFile: pipeline.map { URL(fileURLWithPath: $0) }, jobs: jobs, defaultLibraryCode: library.uppercased())

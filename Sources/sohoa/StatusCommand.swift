@@ -21,8 +21,10 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         var scope = AccessScope.everything
         if let library {
             let listed: LibraryRecord?

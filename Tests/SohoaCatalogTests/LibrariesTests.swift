@@ -162,16 +162,19 @@ final class LibrariesTests: XCTestCase {
         // `sohoa status --library`: counts, failures and pages to scan again of the library's items only.
         try catalog.write { tx throws(CatalogError) in try tx.setReviewState(pageID: sachPage, .rescan, rescanReason: "mờ") }
         _ = try catalog.recordFailure(batchID: nil, itemID: "sach", file: "/b/sach/2.tif", stage: .ingest, reason: "hỏng")
-        let whole = try catalog.status()
-        XCTAssertEqual(whole.itemCount, 2)
-        XCTAssertEqual(whole.rescanRequests.map(\.itemID), ["sach"])
-        XCTAssertEqual(whole.failureCount, 1)
-        let tuyStatus = try catalog.status(scope: .library("TUY"))
-        XCTAssertEqual(tuyStatus.itemCount, 1)
-        XCTAssertEqual(tuyStatus.pageCount, 1)
-        XCTAssertEqual(tuyStatus.rescanRequests, [])
-        XCTAssertEqual(tuyStatus.failureCount, 0)
-        XCTAssertEqual(tuyStatus.recentFailures, [])
-        XCTAssertEqual(try catalog.status(scope: .library("LCH")).rescanRequests.map(\.itemID), ["sach"])
+        try test.onEachBackend(self) { catalog, backend in
+            let whole = try catalog.status()
+            XCTAssertEqual(whole.itemCount, 2, backend.rawValue)
+            XCTAssertEqual(whole.rescanRequests.map(\.itemID), ["sach"], backend.rawValue)
+            XCTAssertEqual(whole.rescanRequests.map(\.reason), ["mờ"], backend.rawValue)
+            XCTAssertEqual(whole.failureCount, 1, backend.rawValue)
+            let tuyStatus = try catalog.status(scope: .library("TUY"))
+            XCTAssertEqual(tuyStatus.itemCount, 1, backend.rawValue)
+            XCTAssertEqual(tuyStatus.pageCount, 1, backend.rawValue)
+            XCTAssertEqual(tuyStatus.rescanRequests, [], backend.rawValue)
+            XCTAssertEqual(tuyStatus.failureCount, 0, backend.rawValue)
+            XCTAssertEqual(tuyStatus.recentFailures, [], backend.rawValue)
+            XCTAssertEqual(try catalog.status(scope: .library("LCH")).rescanRequests.map(\.itemID), ["sach"], backend.rawValue)
+        }
     }
 }

@@ -48,10 +48,12 @@ final class SuspectPagesTests: XCTestCase {
             try tx.setPageSuspicion(pageID: ids[2], reason: "12% of words are Vietnamese syllables", syllableShare: 0.12)
             try tx.setReviewState(pageID: ids[0], .approved)
         }
-        let status = try test.catalog.status()
-        XCTAssertEqual(status.suspectPageCount, 2)
-        XCTAssertEqual(status.suspectPages.map(\.pageName), ["p3", "p1"])
-        XCTAssertEqual(status.suspectPages.map(\.reviewState), [.pending, .approved])
+        try test.onEachBackend(self) { catalog, backend in
+            let status = try catalog.status()
+            XCTAssertEqual(status.suspectPageCount, 2, backend.rawValue)
+            XCTAssertEqual(status.suspectPages.map(\.pageName), ["p3", "p1"], backend.rawValue)
+            XCTAssertEqual(status.suspectPages.map(\.reviewState), [.pending, .approved], backend.rawValue)
+        }
     }
 
     func testSuspicionOfAMissingPageIsAnErrorAndTheShareIsKeptInRange() throws {

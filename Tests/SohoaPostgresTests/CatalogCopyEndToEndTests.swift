@@ -1,6 +1,7 @@
 import Foundation
 import SohoaCatalog
 import SohoaCollection
+import SohoaPostgresTesting
 import SohoaTesting
 import XCTest
 
@@ -62,6 +63,8 @@ final class CatalogCopyEndToEndTests: XCTestCase {
         XCTAssertTrue(there.stdout.contains("usage_days: 2"), there.stdout)
         XCTAssertFalse(there.stdout.contains(database.address.password ?? "-"), "the password is never printed")
 
+        try Self.checkStatusAndProgressOnPostgres(archive: archive, catalog: database.url)
+
         let again = try ProcessRunner.run(Self.binary, ["catalog", "copy", "--from", archive.path, "--to", database.url])
         XCTAssertEqual(again.exitCode, 2, "a destination with rows is refused: \(again.stderr)")
         XCTAssertTrue(again.stderr.contains("--replace"), again.stderr)
@@ -82,6 +85,53 @@ final class CatalogCopyEndToEndTests: XCTestCase {
             Self.binary, ["catalog", "copy", "--from", archive.path, "--to", "postgresql://sohoa:x@127.0.0.1:1/sohoa"])
         XCTAssertEqual(unreachable.exitCode, 3, unreachable.stderr)
         XCTAssertTrue(unreachable.stderr.contains("không kết nối được máy chủ PostgreSQL"), unreachable.stderr)
+    }
+
+    /// `sohoa status` and `sohoa progress` on the copy at `catalog` (`--catalog`, then `SOHOA_CATALOG`)
+    /// print the same figures as on the archive's SQLite catalog; a command not ported yet refuses it.
+    static func checkStatusAndProgressOnPostgres(archive: URL, catalog: String) throws {
+        let status = try ProcessRunner.run(binary, ["status", "--archive", archive.path, "--json"])
+        XCTAssertEqual(status.exitCode, 0, status.stderr)
+        XCTAssertTrue(status.stdout.contains("\"pageCount\" : 3"), status.stdout)
+        let statusThere = try ProcessRunner.run(binary, ["status", "--archive", archive.path, "--catalog", catalog, "--json"])
+        XCTAssertEqual(statusThere.exitCode, 0, statusThere.stderr)
+        XCTAssertEqual(statusThere.stdout, status.stdout, "sohoa status on PostgreSQL prints what it prints on SQLite")
+        let unreachable = try ProcessRunner.run(
+            binary, ["status", "--archive", archive.path, "--catalog", "postgresql://sohoa:x@127.0.0.1:1/sohoa"])
+        XCTAssertEqual(unreachable.exitCode, 3, unreachable.stderr)
+        XCTAssertTrue(unreachable.stderr.contains("không kết nối được máy chủ PostgreSQL"), unreachable.stderr)
+        let library = try ProcessRunner.run(
+            binary, ["status", "--archive", archive.path, "--library", "LCH"], environment: ["SOHOA_CATALOG": catalog])
+        XCTAssertEqual(library.exitCode, 0, library.stderr)
+        XCTAssertTrue(library.stdout.contains("3"), library.stdout)
+
+        func progress(_ environment: [String: String]) throws -> [String: NSObject] {
+            let run = try ProcessRunner.run(binary, ["progress", "--archive", archive.path, "--json"], environment: environment)
+            XCTAssertEqual(run.exitCode, 0, run.stderr)
+            var report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: NSObject], run.stdout)
+            report["asOf"] = nil  // the moment each command ran
+            return report
+        }
+        let libraries = try ProcessRunner.run(binary, ["libraries", "list", "--archive", archive.path, "--json"])
+        XCTAssertTrue(libraries.stdout.contains("\"LCH\""), libraries.stdout)
+        let librariesThere = try ProcessRunner.run(
+            binary, ["libraries", "list", "--archive", archive.path, "--json", "--catalog", catalog])
+        XCTAssertEqual(librariesThere.exitCode, 0, librariesThere.stderr)
+        XCTAssertEqual(librariesThere.stdout, libraries.stdout, "sohoa libraries list on PostgreSQL prints what it prints on SQLite")
+
+        let onSQLite = try progress([:])
+        XCTAssertEqual(try progress(["SOHOA_CATALOG": catalog]), onSQLite, "sohoa progress on PostgreSQL prints what it prints on SQLite")
+        XCTAssertNotNil(onSQLite["goals"])
+
+        let search = try ProcessRunner.run(
+            binary, ["search", "truyện", "--archive", archive.path], environment: ["SOHOA_CATALOG": catalog])
+        XCTAssertEqual(search.exitCode, 2, "a command not on PostgreSQL yet refuses SOHOA_CATALOG: \(search.stderr)")
+        XCTAssertTrue(search.stderr.contains("chỉ `sohoa status`, `sohoa progress` và `sohoa libraries list`"), search.stderr)
+        XCTAssertFalse(search.stderr.contains(try PostgresCatalogAddress(catalog).password ?? "-"), "the password is never printed")
+        let run = try ProcessRunner.run(binary, ["run", archive.path, "--archive", archive.path], environment: ["SOHOA_CATALOG": catalog])
+        XCTAssertEqual(
+            run.exitCode, 2, "sohoa run never writes the archive's SQLite catalog while SOHOA_CATALOG names another: \(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("unset SOHOA_CATALOG"), run.stderr)
     }
 
     /// A copy takes the archive's run lock: it never reads a catalog a run is writing, and `--replace`

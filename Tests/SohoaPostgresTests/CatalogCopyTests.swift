@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PostgresNIO
 import SohoaCatalog
+import SohoaPostgresTesting
 import XCTest
 
 @testable import SohoaPostgres

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PostgresNIO
+import SohoaPostgresTesting
 import SohoaTesting
 import XCTest
 

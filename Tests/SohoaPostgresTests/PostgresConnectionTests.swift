@@ -1,4 +1,5 @@
 import Foundation
+import SohoaPostgresTesting
 import XCTest
 
 @testable import SohoaPostgres

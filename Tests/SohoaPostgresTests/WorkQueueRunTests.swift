@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import SohoaCatalog
+import SohoaPostgresTesting
 import XCTest
 
 @testable import SohoaPostgres

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaPostgresTesting
 import XCTest
 
 @testable import SohoaPostgres

@@ -34,7 +34,7 @@ extension CatalogTransaction {
                     """,
                 arguments: [recordingChange, access.rawValue, date, access.rawValue, date, itemID])
         }
-        if db.changesCount == 0 { throw .notFound("item '\(itemID)'", file: file) }
+        if try db.changesCount == 0 { throw .notFound("item '\(itemID)'", file: file) }
     }
 
     /// Who may see the item, or `nil` when the catalog has no such item.

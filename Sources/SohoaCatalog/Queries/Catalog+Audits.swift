@@ -28,8 +28,11 @@ extension CatalogTransaction {
 
     /// The latest audits, latest first.
     public func audits(limit: Int = 10) throws(CatalogError) -> [AuditRecord] {
-        try run {
-            try AuditRecord.fetchAll(db, sql: "SELECT * FROM audits ORDER BY finishedAt DESC, id DESC LIMIT ?", arguments: [limit])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var audits: [AuditRecord] = []
+        for row in try statements.fetch("SELECT * FROM audits ORDER BY finishedAt DESC, id DESC LIMIT ?", [.integer(limit)]) {
+            audits.append(try row.decode(AuditRecord.self))
         }
+        return audits
     }
 }

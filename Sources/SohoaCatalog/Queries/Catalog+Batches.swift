@@ -30,9 +30,8 @@ extension Catalog {
 extension CatalogTransaction {
     /// Records the start of a batch run and returns its id.
     public func startBatch(path: String, pipeline: String, at date: Date = Date()) throws(CatalogError) -> Int64 {
-        var batch = BatchRecord(path: path, pipeline: pipeline, startedAt: date)
-        try run { try batch.insert(db) }
-        return batch.id ?? db.lastInsertedRowID
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try insertRecordReturningID(BatchRecord(path: path, pipeline: pipeline, startedAt: date), into: "batches")
     }
 
     /// Records the end of a batch run with its counts.
@@ -44,24 +43,27 @@ extension CatalogTransaction {
         batch.pageCount = pages
         batch.failureCount = failures
         batch.finishedAt = state == .running ? nil : date
-        try run { try batch.update(db) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try updateRecord(batch, in: "batches", key: ["id"])
     }
 
     /// The batch run with this id.
     public func batch(id: Int64) throws(CatalogError) -> BatchRecord? {
-        try run { try BatchRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM batches WHERE id = ?", [.integer(id)])?.decode(BatchRecord.self)
     }
 
     /// The latest batch runs (those that ingested items in `scope`), latest first.
     public func batches(limit: Int = 10, scope: AccessScope = .everything) throws(CatalogError) -> [BatchRecord] {
-        let (condition, scopeArguments) = scope.sql(column: "libraryCode")
-        var arguments = StatementArguments()
-        if !scope.isEverything { arguments += scopeArguments }
-        arguments += [max(0, limit)]
-        let inScope = scope.isEverything ? "1" : "id IN (SELECT batchID FROM items WHERE \(condition))"
-        return try run {
-            try BatchRecord.fetchAll(
-                db, sql: "SELECT * FROM batches WHERE \(inScope) ORDER BY startedAt DESC, id DESC LIMIT ?", arguments: arguments)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.libraryCondition(column: "libraryCode")
+        let inScope = scope.isEverything ? "1 = 1" : "id IN (SELECT batchID FROM items WHERE \(condition))"
+        var batches: [BatchRecord] = []
+        for row in try statements.fetch(
+            "SELECT * FROM batches WHERE \(inScope) ORDER BY startedAt DESC, id DESC LIMIT ?", scopeArguments + [.integer(max(0, limit))])
+        {
+            batches.append(try row.decode(BatchRecord.self))
         }
+        return batches
     }
 }

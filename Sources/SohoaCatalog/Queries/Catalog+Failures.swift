@@ -38,29 +38,31 @@ extension CatalogTransaction {
     ) throws(CatalogError) -> FailureRecord {
         let stored = FailureRecord(
             batchID: batchID, itemID: itemID, filePath: path, pageIndex: page, stage: stage, reason: reason, at: date)
-        return try run {
-            var failure = stored
-            try failure.insert(db)
-            return try FailureRecord.fetchOne(db, key: failure.id) ?? failure
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let id = try insertRecordReturningID(stored, into: "failures")
+        return try statements.fetchOne("SELECT * FROM failures WHERE id = ?", [.integer(id)])?.decode(FailureRecord.self) ?? stored
     }
 
     /// The failures of one batch run, in the order they were recorded.
     public func failures(batchID: Int64) throws(CatalogError) -> [FailureRecord] {
-        try run {
-            try FailureRecord.fetchAll(
-                db, sql: "SELECT * FROM failures WHERE batchID = ? ORDER BY id", arguments: [batchID])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var failures: [FailureRecord] = []
+        for row in try statements.fetch("SELECT * FROM failures WHERE batchID = ? ORDER BY id", [.integer(batchID)]) {
+            failures.append(try row.decode(FailureRecord.self))
         }
+        return failures
     }
 
     /// The latest failures of all runs (of items in `scope`), latest first.
     public func failures(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [FailureRecord] {
-        let (condition, scopeArguments) = scope.itemSQL(column: "itemID")
-        var arguments = scopeArguments
-        arguments += [max(0, limit)]
-        return try run {
-            try FailureRecord.fetchAll(
-                db, sql: "SELECT * FROM failures WHERE \(condition) ORDER BY at DESC, id DESC LIMIT ?", arguments: arguments)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.itemCondition(column: "itemID")
+        var failures: [FailureRecord] = []
+        for row in try statements.fetch(
+            "SELECT * FROM failures WHERE \(condition) ORDER BY at DESC, id DESC LIMIT ?", scopeArguments + [.integer(max(0, limit))])
+        {
+            failures.append(try row.decode(FailureRecord.self))
         }
+        return failures
     }
 }

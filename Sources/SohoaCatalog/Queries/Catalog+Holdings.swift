@@ -63,7 +63,8 @@ extension CatalogTransaction {
 
     /// The number of holdings in the register.
     public func holdingCount() throws(CatalogError) -> Int {
-        try run { try HoldingRecord.fetchCount(db) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT COUNT(*) AS n FROM holdings")?.int("n") ?? 0
     }
 
     /// How many archived items, not withdrawn, at the `access` levels name the holding `holdingID`.

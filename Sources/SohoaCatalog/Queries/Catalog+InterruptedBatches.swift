@@ -11,7 +11,7 @@ extension Catalog {
             try tx.run {
                 try tx.db.execute(
                     sql: "UPDATE batches SET state = 'interrupted', finishedAt = ? WHERE state = 'running'", arguments: [date])
-                return tx.db.changesCount
+                return try tx.db.changesCount
             }
         }
     }

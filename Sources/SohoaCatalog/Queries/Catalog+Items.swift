@@ -41,60 +41,57 @@ extension CatalogTransaction {
         var item = item
         item.objectID = ItemRecord.objectID(libraryCode: item.libraryCode, itemID: item.id)
         item.updatedAt = date
-        let stored = item
-        return try run {
-            var item = stored
-            if let existing = try ItemRecord.fetchOne(db, key: item.id) {
-                item.createdAt = existing.createdAt
-                try item.update(db)
-            } else {
-                item.createdAt = date
-                try item.insert(db)
-            }
-            // Read back, so that the caller gets the values as stored (dates to the millisecond).
-            return try ItemRecord.fetchOne(db, key: item.id) ?? item
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        if let existing = try statements.fetchOne("SELECT createdAt FROM items WHERE id = ?", [.text(item.id)]) {
+            item.createdAt = try existing.date("createdAt")
+            try updateRecord(item, in: "items", key: ["id"])
+        } else {
+            item.createdAt = date
+            try insertRecord(item, into: "items")
         }
+        // Read back, so that the caller gets the values as stored (dates to the millisecond).
+        return try self.item(id: item.id) ?? item
     }
 
     /// The item with this id.
     public func item(id: String) throws(CatalogError) -> ItemRecord? {
-        try run { try ItemRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM items WHERE id = ?", [.text(id)])?.decode(ItemRecord.self)
     }
 
     /// All items, or those in one state, by id.
     public func items(state: ItemRecord.State? = nil) throws(CatalogError) -> [ItemRecord] {
-        try run {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let rows =
             if let state {
-                return try ItemRecord.fetchAll(
-                    db, sql: "SELECT * FROM items WHERE state = ? ORDER BY id", arguments: [state.rawValue])
+                try statements.fetch("SELECT * FROM items WHERE state = ? ORDER BY id", [.text(state.rawValue)])
+            } else {
+                try statements.fetch("SELECT * FROM items ORDER BY id", [])
             }
-            return try ItemRecord.fetchAll(db, sql: "SELECT * FROM items ORDER BY id")
-        }
+        var items: [ItemRecord] = []
+        for row in rows { items.append(try row.decode(ItemRecord.self)) }
+        return items
     }
 
     /// Records that the item's OCFL object version `version` (e.g. `v1`) is written at `objectPath`.
     public func markItemPackaged(
         id: String, version: String, objectPath: String, at date: Date = Date()
     ) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: """
-                    UPDATE items SET state = 'packaged', ocflVersion = ?, objectPath = ?, packagedAt = ?,
-                        failureReason = NULL, updatedAt = ?
-                    WHERE id = ?
-                    """,
-                arguments: [version, objectPath, date, date, id])
-        }
-        if db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let changed = try statements.execute(
+            """
+            UPDATE items SET state = 'packaged', ocflVersion = ?, objectPath = ?, packagedAt = ?,
+                failureReason = NULL, updatedAt = ?
+            WHERE id = ?
+            """, [.text(version), .text(objectPath), .date(date), .date(date), .text(id)])
+        if changed == 0 { throw .notFound("item '\(id)'", file: file) }
     }
 
     /// Records that packaging the item failed, and why.
     public func markItemFailed(id: String, reason: String, at date: Date = Date()) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: "UPDATE items SET state = 'failed', failureReason = ?, updatedAt = ? WHERE id = ?",
-                arguments: [reason, date, id])
-        }
-        if db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let changed = try statements.execute(
+            "UPDATE items SET state = 'failed', failureReason = ?, updatedAt = ? WHERE id = ?", [.text(reason), .date(date), .text(id)])
+        if changed == 0 { throw .notFound("item '\(id)'", file: file) }
     }
 }

@@ -94,18 +94,25 @@ extension CatalogTransaction {
 
     /// Every library: the provincial library first, then by code.
     public func libraries() throws(CatalogError) -> [LibraryRecord] {
-        try run { try LibraryRecord.fetchAll(db, sql: "SELECT * FROM libraries ORDER BY provincial DESC, code") }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var libraries: [LibraryRecord] = []
+        for row in try statements.fetch("SELECT * FROM libraries ORDER BY provincial DESC, code", []) {
+            libraries.append(try row.decode(LibraryRecord.self))
+        }
+        return libraries
     }
 
     /// The library with this code (compared in upper case), if the catalog lists it.
     public func library(code: String) throws(CatalogError) -> LibraryRecord? {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return try run { try LibraryRecord.fetchOne(db, key: code) }
+        return try statements.fetchOne("SELECT * FROM libraries WHERE code = ?", [.text(code)])?.decode(LibraryRecord.self)
     }
 
     /// The provincial library, when one is marked.
     public func provincialLibrary() throws(CatalogError) -> LibraryRecord? {
-        try run { try LibraryRecord.fetchOne(db, sql: "SELECT * FROM libraries WHERE provincial = 1") }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM libraries WHERE provincial = \(statements.dialect.trueValue)")?.decode(LibraryRecord.self)
     }
 
     /// Which libraries' items `user` works on (see `AccessScope`).

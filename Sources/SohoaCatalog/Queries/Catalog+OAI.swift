@@ -129,7 +129,7 @@ extension CatalogTransaction {
                     """,
                 arguments: [date, reason, date, id])
         }
-        if db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
+        if try db.changesCount == 0 { throw .notFound("item '\(id)'", file: file) }
         try addEvent(itemID: id, type: "withdrawn", agent: agent, detail: reason, at: date)
     }
 

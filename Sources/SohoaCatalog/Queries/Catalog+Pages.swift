@@ -56,66 +56,59 @@ extension CatalogTransaction {
         var page = page
         page.updatedAt = date
         page.sourceSHA256 = page.sourceSHA256.lowercased()
-        let stored = page
-        return try run {
-            var page = stored
-            if let existing = try PageRecord.fetchOne(
-                db, sql: "SELECT * FROM pages WHERE itemID = ? AND name = ?", arguments: [page.itemID, page.name]),
-                let id = existing.id
-            {
-                page.id = id
-                if existing.sourceSHA256 != page.sourceSHA256 {
-                    try db.execute(sql: "DELETE FROM page_stages WHERE pageID = ?", arguments: [id])
-                    try db.execute(sql: "DELETE FROM page_texts WHERE pageID = ?", arguments: [id])
-                    try db.execute(
-                        sql: "UPDATE pages SET reviewState = 'pending', rescanReason = NULL, revision = revision + 1 WHERE id = ?",
-                        arguments: [id])
-                }
-                try page.update(db)
-            } else {
-                page.id = nil
-                try page.insert(db)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        if let existing = try self.page(itemID: page.itemID, name: page.name), let id = existing.id {
+            page.id = id
+            if existing.sourceSHA256 != page.sourceSHA256 {
+                try statements.execute("DELETE FROM page_stages WHERE pageID = ?", [.integer(id)])
+                try statements.execute("DELETE FROM page_texts WHERE pageID = ?", [.integer(id)])
+                try statements.execute(
+                    "UPDATE pages SET reviewState = 'pending', rescanReason = NULL, revision = revision + 1 WHERE id = ?", [.integer(id)])
             }
-            // Read back, so that the caller gets the values as stored (dates to the millisecond).
-            return try PageRecord.fetchOne(db, key: page.id) ?? page
+            try updateRecord(page, in: "pages", key: ["id"])
+        } else {
+            page.id = nil
+            page.id = try insertRecordReturningID(page, into: "pages")
         }
+        // Read back, so that the caller gets the values as stored (dates to the millisecond).
+        guard let id = page.id else { return page }
+        return try self.page(id: id) ?? page
     }
 
     /// The page with this id.
     public func page(id: Int64) throws(CatalogError) -> PageRecord? {
-        try run { try PageRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM pages WHERE id = ?", [.integer(id)])?.decode(PageRecord.self)
     }
 
     /// The page of an item with this name (e.g. `p001`).
     public func page(itemID: String, name: String) throws(CatalogError) -> PageRecord? {
-        try run {
-            try PageRecord.fetchOne(
-                db, sql: "SELECT * FROM pages WHERE itemID = ? AND name = ?", arguments: [itemID, name])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM pages WHERE itemID = ? AND name = ?", [.text(itemID), .text(name)])?
+            .decode(PageRecord.self)
     }
 
     /// The pages of an item in sequence order.
     public func pages(itemID: String) throws(CatalogError) -> [PageRecord] {
-        try run {
-            try PageRecord.fetchAll(
-                db, sql: "SELECT * FROM pages WHERE itemID = ? ORDER BY sequence, name", arguments: [itemID])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var pages: [PageRecord] = []
+        for row in try statements.fetch("SELECT * FROM pages WHERE itemID = ? ORDER BY sequence, name", [.text(itemID)]) {
+            pages.append(try row.decode(PageRecord.self))
         }
+        return pages
     }
 
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
     /// the key for resuming. A page whose file changed (another SHA-256) is not done.
     public func isPageDone(sha256: String, itemID: String, name: String) throws(CatalogError) -> Bool {
-        try run {
-            try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT EXISTS (
-                        SELECT 1 FROM pages JOIN page_stages ON page_stages.pageID = pages.id
-                        WHERE pages.itemID = ? AND pages.name = ? AND pages.sourceSHA256 = ?
-                            AND page_stages.stage = 'ocr' AND page_stages.state = 'done')
-                    """,
-                arguments: [itemID, name, sha256.lowercased()]) ?? false
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM pages JOIN page_stages ON page_stages.pageID = pages.id
+                WHERE pages.itemID = ? AND pages.name = ? AND pages.sourceSHA256 = ?
+                    AND page_stages.stage = 'ocr' AND page_stages.state = 'done') AS done
+            """, [.text(itemID), .text(name), .text(sha256.lowercased())])?.bool("done") ?? false
     }
 
     /// Records where a page stands in a stage. `running` sets `startedAt`; `done`, `failed` and `skipped`
@@ -124,30 +117,38 @@ extension CatalogTransaction {
         pageID: Int64, stage: PipelineStage, state: PageStageRecord.State, error: String? = nil,
         at date: Date = Date()
     ) throws(CatalogError) {
-        try run {
-            let existing = try PageStageRecord.fetchOne(db, key: ["pageID": pageID, "stage": stage.rawValue])
-            var record = existing ?? PageStageRecord(pageID: pageID, stage: stage, state: state)
-            record.state = state
-            record.error = (state == .failed || state == .skipped) ? error : nil
-            switch state {
-            case .pending:
-                record.startedAt = nil
-                record.finishedAt = nil
-            case .running:
-                record.startedAt = date
-                record.finishedAt = nil
-            case .done, .failed, .skipped:
-                record.startedAt = record.startedAt ?? date
-                record.finishedAt = date
-            }
-            try record.save(db)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let existing = try statements.fetchOne(
+            "SELECT * FROM page_stages WHERE pageID = ? AND stage = ?", [.integer(pageID), .text(stage.rawValue)]
+        )?.decode(PageStageRecord.self)
+        var record = existing ?? PageStageRecord(pageID: pageID, stage: stage, state: state)
+        record.state = state
+        record.error = (state == .failed || state == .skipped) ? error : nil
+        switch state {
+        case .pending:
+            record.startedAt = nil
+            record.finishedAt = nil
+        case .running:
+            record.startedAt = date
+            record.finishedAt = nil
+        case .done, .failed, .skipped:
+            record.startedAt = record.startedAt ?? date
+            record.finishedAt = date
+        }
+        if existing == nil {
+            try insertRecord(record, into: "page_stages")
+        } else {
+            try updateRecord(record, in: "page_stages", key: ["pageID", "stage"])
         }
     }
 
     /// Where a page stands in each stage it has entered, in pipeline order.
     public func stages(pageID: Int64) throws(CatalogError) -> [PageStageRecord] {
-        try run {
-            try PageStageRecord.fetchAll(db, sql: "SELECT * FROM page_stages WHERE pageID = ?", arguments: [pageID])
-        }.sorted { $0.stage < $1.stage }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var stages: [PageStageRecord] = []
+        for row in try statements.fetch("SELECT * FROM page_stages WHERE pageID = ?", [.integer(pageID)]) {
+            stages.append(try row.decode(PageStageRecord.self))
+        }
+        return stages.sorted { $0.stage < $1.stage }
     }
 }

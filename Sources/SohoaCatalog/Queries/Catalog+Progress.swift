@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Runs several progress queries on one read-only snapshot, so that they agree with each other.
@@ -8,59 +7,60 @@ extension Catalog {
     }
 }
 
+// Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
 extension CatalogTransaction {
-    /// The grouped counts every progress figure is summed from, as of `asOf` (two queries).
+    /// The grouped counts every progress figure is summed from, as of `asOf` (three queries).
     public func progressTally(asOf: Date) throws(CatalogError) -> ProgressTally {
-        let window = StatementArguments(named: ProgressQueries.windowArguments(asOf: asOf))
-        let windowColumns = """
-            COALESCE(SUM(d.at > :since30), 0) AS done30, COALESCE(SUM(CASE WHEN d.at > :since30 THEN d.pages END), 0) AS pages30,
-            COALESCE(SUM(d.at > :since90), 0) AS done90, COALESCE(SUM(CASE WHEN d.at > :since90 THEN d.pages END), 0) AS pages90
-            """
+        let dialect = statements.dialect
+        let window = ProgressQueries.windowArguments(asOf: asOf)
         // Holdings in the register per group (an index scan), then the digitized ones per group and
         // year (one look-up per digitized holding): summing both gives every figure.
         let registerSQL = """
             SELECT libraryCode, specialValue, collectionType, COUNT(*) AS total FROM holdings GROUP BY 1, 2, 3
             """
         let digitizedSQL = """
-            WITH \(ProgressQueries.managedItems), \(ProgressQueries.digitizedHoldings)
-            SELECT h.libraryCode, h.specialValue, h.collectionType, strftime('%Y', d.at) AS year,
-                0 AS total, COUNT(*) AS done, COALESCE(SUM(d.pages), 0) AS pages, \(windowColumns)
+            WITH \(ProgressQueries.managedItems(dialect)), \(ProgressQueries.digitizedHoldings)
+            SELECT h.libraryCode, h.specialValue, h.collectionType, \(dialect.year(of: "d.at")) AS year,
+                0 AS total, COUNT(*) AS done, COALESCE(SUM(d.pages), 0) AS pages, \(ProgressQueries.windowColumns)
             FROM digitized d JOIN holdings h ON h.id = d.holdingID
             GROUP BY 1, 2, 3, 4
             """
         let itemsSQL = """
-            WITH \(ProgressQueries.managedItems),
+            WITH \(ProgressQueries.managedItems(dialect)),
             d AS (
                 SELECT m.libraryCode, COALESCE(h.collectionType, 'unlinked') AS collectionType, m.archivedAt AS at, m.pageCount AS pages
                 FROM asOf m LEFT JOIN holdings h ON h.id = m.holdingID
             )
-            SELECT d.libraryCode, d.collectionType, strftime('%Y', d.at) AS year,
-                COUNT(*) AS total, COUNT(*) AS done, COALESCE(SUM(d.pages), 0) AS pages, \(windowColumns)
+            SELECT d.libraryCode, d.collectionType, \(dialect.year(of: "d.at")) AS year,
+                COUNT(*) AS total, COUNT(*) AS done, COALESCE(SUM(d.pages), 0) AS pages, \(ProgressQueries.windowColumns)
             FROM d GROUP BY 1, 2, 3
             """
-        func counts(_ row: Row) -> ProgressTally.Counts {
+        func counts(_ row: CatalogRow) throws(CatalogError) -> ProgressTally.Counts {
             ProgressTally.Counts(
-                total: row["total"], done: row["done"], pages: row["pages"], done30: row["done30"], pages30: row["pages30"],
-                done90: row["done90"], pages90: row["pages90"])
+                total: try row.int("total"), done: try row.int("done"), pages: try row.int("pages"), done30: try row.int("done30"),
+                pages30: try row.int("pages30"), done90: try row.int("done90"), pages90: try row.int("pages90"))
         }
-        return try run {
-            let register = try Row.fetchAll(db, sql: registerSQL).map { row in
+        var holdings: [ProgressTally.HoldingGroup] = []
+        for row in try statements.fetch(registerSQL, []) {
+            holdings.append(
                 ProgressTally.HoldingGroup(
-                    libraryCode: row["libraryCode"], specialValue: row["specialValue"], collectionType: row["collectionType"], year: nil,
-                    counts: ProgressTally.Counts(total: row["total"]))
-            }
-            let digitized = try Row.fetchAll(db, sql: digitizedSQL, arguments: window).map { row in
+                    libraryCode: try row.string("libraryCode"), specialValue: try row.bool("specialValue"),
+                    collectionType: try row.string("collectionType"), year: nil, counts: ProgressTally.Counts(total: try row.int("total"))))
+        }
+        for row in try statements.fetch(digitizedSQL, window) {
+            holdings.append(
                 ProgressTally.HoldingGroup(
-                    libraryCode: row["libraryCode"], specialValue: row["specialValue"], collectionType: row["collectionType"],
-                    year: row["year"], counts: counts(row))
-            }
-            let holdings = register + digitized
-            let items = try Row.fetchAll(db, sql: itemsSQL, arguments: window).map { row in
+                    libraryCode: try row.string("libraryCode"), specialValue: try row.bool("specialValue"),
+                    collectionType: try row.string("collectionType"), year: try row.optionalString("year"), counts: try counts(row)))
+        }
+        var items: [ProgressTally.ItemGroup] = []
+        for row in try statements.fetch(itemsSQL, window) {
+            items.append(
                 ProgressTally.ItemGroup(
-                    libraryCode: row["libraryCode"], collectionType: row["collectionType"], year: row["year"] ?? "", counts: counts(row))
-            }
-            return ProgressTally(holdings: holdings, items: items)
+                    libraryCode: try row.string("libraryCode"), collectionType: try row.string("collectionType"),
+                    year: try row.optionalString("year") ?? "", counts: try counts(row)))
         }
+        return ProgressTally(holdings: holdings, items: items)
     }
 
     /// Holdings in `scope`, and how many are digitized and managed as of `asOf`, with the pace windows.
@@ -86,21 +86,21 @@ extension CatalogTransaction {
 
     /// Managed items and their pages first archived in each month of `year` (12 entries), in `scope`'s libraries.
     public func monthlyArchived(year: Int, scope: ProgressScope = ProgressScope()) throws(CatalogError) -> [MonthlyCount] {
+        let dialect = statements.dialect
         let (conditions, arguments) = ProgressQueries.itemConditions(scope)
         let sql = """
-            WITH \(ProgressQueries.managedItems)
-            SELECT CAST(strftime('%m', m.archivedAt) AS INTEGER) AS month, COUNT(*) AS items, COALESCE(SUM(m.pageCount), 0) AS pages
-            FROM asOf m WHERE strftime('%Y', m.archivedAt) = :year AND \(conditions)
+            WITH \(ProgressQueries.managedItems(dialect))
+            SELECT \(dialect.month(of: "m.archivedAt")) AS month, COUNT(*) AS items, COALESCE(SUM(m.pageCount), 0) AS pages
+            FROM asOf m WHERE \(dialect.year(of: "m.archivedAt")) = ? AND \(conditions)
             GROUP BY 1
             """
-        var named = arguments
-        named["asOf"] = Date.distantFuture
-        named["year"] = String(format: "%04d", year)
-        let rows = try run { try Row.fetchAll(db, sql: sql, arguments: StatementArguments(named: named)) }
+        let rows = try statements.fetch(sql, [.date(Date.distantFuture), .text(String(format: "%04d", year))] + arguments)
         var months = (1...12).map { MonthlyCount(month: $0, items: 0, pages: 0) }
         for row in rows {
-            let month: Int = row["month"]
-            if (1...12).contains(month) { months[month - 1] = MonthlyCount(month: month, items: row["items"], pages: row["pages"]) }
+            let month = try row.int("month")
+            if (1...12).contains(month) {
+                months[month - 1] = MonthlyCount(month: month, items: try row.int("items"), pages: try row.int("pages"))
+            }
         }
         return months
     }
@@ -108,26 +108,25 @@ extension CatalogTransaction {
     /// OCR quality over the pages of items archived with descriptive metadata as of `asOf`.
     public func ocrQuality(asOf: Date) throws(CatalogError) -> OCRQuality {
         let sql = """
-            WITH \(ProgressQueries.managedItems)
+            WITH \(ProgressQueries.managedItems(statements.dialect))
             SELECT COUNT(p.meanConfidence) AS recognized, AVG(p.meanConfidence) AS mean,
-                COALESCE(SUM(p.meanConfidence IS NULL AND p.state = 'done'), 0) AS imageOnly
+                COALESCE(SUM(CASE WHEN p.meanConfidence IS NULL AND p.state = 'done' THEN 1 ELSE 0 END), 0) AS imageOnly
             FROM pages p JOIN asOf m ON m.id = p.itemID
             """
-        return try run {
-            let row = try Row.fetchOne(db, sql: sql, arguments: ["asOf": asOf])
-            return OCRQuality(
-                recognizedPages: row?["recognized"] ?? 0, meanConfidence: row?["mean"], reviewedPages: 0,
-                imageOnlyPages: row?["imageOnly"] ?? 0)
-        }
+        let row = try statements.fetchOne(sql, [.date(asOf)])
+        return OCRQuality(
+            recognizedPages: try row?.int("recognized") ?? 0, meanConfidence: try row?.optionalDouble("mean"), reviewedPages: 0,
+            imageOnlyPages: try row?.int("imageOnly") ?? 0)
     }
 
     /// Failures recorded between `from` (inclusive) and `to` (exclusive), per stage.
     public func failureCounts(from: Date, to: Date) throws(CatalogError) -> [FailureCount] {
-        try run {
-            try Row.fetchAll(
-                db, sql: "SELECT stage, COUNT(*) AS n FROM failures WHERE at >= ? AND at < ? GROUP BY stage ORDER BY stage",
-                arguments: [from, to]
-            ).map { FailureCount(stage: $0["stage"], count: $0["n"]) }
+        var counts: [FailureCount] = []
+        for row in try statements.fetch(
+            "SELECT stage, COUNT(*) AS n FROM failures WHERE at >= ? AND at < ? GROUP BY stage ORDER BY stage", [.date(from), .date(to)])
+        {
+            counts.append(FailureCount(stage: try row.string("stage"), count: try row.int("n")))
         }
+        return counts
     }
 }

@@ -138,7 +138,7 @@ extension CatalogTransaction {
             try db.execute(
                 sql: "UPDATE pages SET revision = revision + 1 WHERE id = ? AND revision = ?", arguments: [pageID, expected])
         }
-        return db.changesCount == 1
+        return try db.changesCount == 1
     }
 
     /// Undoes `claimPageRevision` after the save it was for failed, if nobody moved the revision since.
@@ -162,7 +162,7 @@ extension CatalogTransaction {
                 sql: "UPDATE pages SET reviewState = ?, rescanReason = ? WHERE id = ?",
                 arguments: [state.rawValue, state == .rescan ? rescanReason : nil, pageID])
         }
-        if db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+        if try db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
     }
 
     /// Records what a reviewer did.
@@ -186,28 +186,28 @@ extension CatalogTransaction {
 
     /// Pages of items in `scope` sent back for rescanning, latest first. with the reason and who sent them back.
     public func rescanRequests(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [RescanRequest] {
-        let (condition, scopeArguments) = scope.itemSQL(column: "pages.itemID")
-        var arguments = scopeArguments
-        arguments += [max(0, limit)]
-        return try run {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT pages.itemID, pages.name, pages.sequence, pages.rescanReason,
-                        (SELECT reviewer FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
-                            ORDER BY at DESC, id DESC LIMIT 1) AS reviewer,
-                        (SELECT at FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
-                            ORDER BY at DESC, id DESC LIMIT 1) AS at
-                    FROM pages WHERE pages.reviewState = 'rescan' AND \(condition)
-                    ORDER BY at DESC, pages.itemID, pages.sequence LIMIT ?
-                    """,
-                arguments: arguments)
-            return rows.map { row in
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL (NULLS LAST: SQLite's order of
+        // NULLs, which PostgreSQL puts first when descending).
+        let (condition, scopeArguments) = scope.itemCondition(column: "pages.itemID")
+        let rows = try statements.fetch(
+            """
+            SELECT pages.itemID, pages.name, pages.sequence, pages.rescanReason,
+                (SELECT reviewer FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
+                    ORDER BY at DESC, id DESC LIMIT 1) AS reviewer,
+                (SELECT at FROM reviews WHERE reviews.pageID = pages.id AND reviews.action = 'rescan'
+                    ORDER BY at DESC, id DESC LIMIT 1) AS at
+            FROM pages WHERE pages.reviewState = 'rescan' AND \(condition)
+            ORDER BY at DESC NULLS LAST, pages.itemID, pages.sequence LIMIT ?
+            """, scopeArguments + [.integer(max(0, limit))])
+        var requests: [RescanRequest] = []
+        for row in rows {
+            requests.append(
                 RescanRequest(
-                    itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],
-                    reason: row["rescanReason"] ?? "", reviewer: row["reviewer"], at: row["at"])
-            }
+                    itemID: try row.string("itemID"), pageName: try row.string("name"), sequence: try row.int("sequence"),
+                    reason: try row.optionalString("rescanReason") ?? "", reviewer: try row.optionalString("reviewer"),
+                    at: try row.optionalDate("at")))
         }
+        return requests
     }
 
     /// Pages of packaged, not withdrawn, not closed items that wait for review.

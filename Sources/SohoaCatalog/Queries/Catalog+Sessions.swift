@@ -66,7 +66,7 @@ extension CatalogTransaction {
     public func purgeExpiredSessions(at now: Date = Date()) throws(CatalogError) -> Int {
         try run {
             try db.execute(sql: "DELETE FROM sessions WHERE expiresAt <= ?", arguments: [now])
-            return db.changesCount
+            return try db.changesCount
         }
     }
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Catalog {
     /// The catalog's state for `sohoa status`, of the items in `scope` (batches that ingested them,
     /// their pages, failures, rescan requests and suspect pages).
@@ -17,6 +15,7 @@ extension Catalog {
     }
 }
 
+// Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
 extension CatalogTransaction {
     /// The catalog's state for `sohoa status`, of the items in `scope`.
     public func status(
@@ -24,55 +23,46 @@ extension CatalogTransaction {
     ) throws(CatalogError) -> CatalogStatus {
         let batches = try batches(limit: recentBatches, scope: scope)
         let failures = try failures(limit: recentFailures, scope: scope)
-        let (items, itemArguments) = scope.sql(column: "libraryCode")
-        let (pagesInScope, pageArguments) = scope.itemSQL(column: "itemID")
-        let (failuresInScope, failureArguments) = scope.itemSQL(column: "itemID")
-        return try run {
-            var itemsByState: [ItemRecord.State: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT state, COUNT(*) AS n FROM items WHERE \(items) GROUP BY state", arguments: itemArguments)
-            {
-                if let state = ItemRecord.State(rawValue: row["state"]) { itemsByState[state] = row["n"] }
-            }
-            var pagesByState: [PageRecord.State: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT state, COUNT(*) AS n FROM pages WHERE \(pagesInScope) GROUP BY state", arguments: pageArguments)
-            {
-                if let state = PageRecord.State(rawValue: row["state"]) { pagesByState[state] = row["n"] }
-            }
-            var pagesByStage: [PipelineStage: [PageStageRecord.State: Int]] = [:]
-            let stageRows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT stage, state, COUNT(*) AS n FROM page_stages
-                    WHERE \(scope.isEverything ? "1" : "pageID IN (SELECT id FROM pages WHERE \(pagesInScope))")
-                    GROUP BY stage, state
-                    """, arguments: pageArguments)
-            for row in stageRows {
-                if let stage = PipelineStage(rawValue: row["stage"]),
-                    let state = PageStageRecord.State(rawValue: row["state"])
-                {
-                    pagesByStage[stage, default: [:]][state] = row["n"]
-                }
-            }
-            let pages = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) AS n, COALESCE(SUM(isBlank), 0) AS blank, AVG(meanConfidence) AS confidence
-                    FROM pages WHERE \(pagesInScope)
-                    """, arguments: pageArguments)
-            return CatalogStatus(
-                recentBatches: batches,
-                itemCount: itemsByState.values.reduce(0, +),
-                itemsByState: itemsByState,
-                pageCount: pages?["n"] ?? 0,
-                pagesByState: pagesByState,
-                pagesByStage: pagesByStage,
-                blankPageCount: pages?["blank"] ?? 0,
-                meanConfidence: pages?["confidence"],
-                failureCount: try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM failures WHERE \(failuresInScope)", arguments: failureArguments) ?? 0,
-                recentFailures: failures)
+        let (items, itemArguments) = scope.libraryCondition(column: "libraryCode")
+        let (pagesInScope, pageArguments) = scope.itemCondition(column: "itemID")
+        var itemsByState: [ItemRecord.State: Int] = [:]
+        for row in try statements.fetch("SELECT state, COUNT(*) AS n FROM items WHERE \(items) GROUP BY state", itemArguments) {
+            if let state = ItemRecord.State(rawValue: try row.string("state")) { itemsByState[state] = try row.int("n") }
         }
+        var pagesByState: [PageRecord.State: Int] = [:]
+        for row in try statements.fetch("SELECT state, COUNT(*) AS n FROM pages WHERE \(pagesInScope) GROUP BY state", pageArguments) {
+            if let state = PageRecord.State(rawValue: try row.string("state")) { pagesByState[state] = try row.int("n") }
+        }
+        var pagesByStage: [PipelineStage: [PageStageRecord.State: Int]] = [:]
+        let stageRows = try statements.fetch(
+            """
+            SELECT stage, state, COUNT(*) AS n FROM page_stages
+            WHERE \(scope.isEverything ? "1 = 1" : "pageID IN (SELECT id FROM pages WHERE \(pagesInScope))")
+            GROUP BY stage, state
+            """, scope.isEverything ? [] : pageArguments)
+        for row in stageRows {
+            if let stage = PipelineStage(rawValue: try row.string("stage")),
+                let state = PageStageRecord.State(rawValue: try row.string("state"))
+            {
+                pagesByStage[stage, default: [:]][state] = try row.int("n")
+            }
+        }
+        let pages = try statements.fetchOne(
+            """
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN isBlank THEN 1 ELSE 0 END), 0) AS blank, AVG(meanConfidence) AS confidence
+            FROM pages WHERE \(pagesInScope)
+            """, pageArguments)
+        let failureCount = try statements.fetchOne("SELECT COUNT(*) AS n FROM failures WHERE \(pagesInScope)", pageArguments)
+        return CatalogStatus(
+            recentBatches: batches,
+            itemCount: itemsByState.values.reduce(0, +),
+            itemsByState: itemsByState,
+            pageCount: try pages?.int("n") ?? 0,
+            pagesByState: pagesByState,
+            pagesByStage: pagesByStage,
+            blankPageCount: try pages?.int("blank") ?? 0,
+            meanConfidence: try pages?.optionalDouble("confidence"),
+            failureCount: try failureCount?.int("n") ?? 0,
+            recentFailures: failures)
     }
 }

@@ -86,7 +86,7 @@ extension Catalog {
                         UPDATE submissions SET receivedBytes = ?, updatedAt = ?
                         WHERE id = ? AND receivedBytes = ? AND state = 'uploading'
                         """, arguments: [to, date, id, from])
-                return tx.db.changesCount == 1
+                return try tx.db.changesCount == 1
             }
         }
     }
@@ -113,7 +113,7 @@ extension Catalog {
                     arguments += from.map(\.rawValue)
                 }
                 try tx.db.execute(sql: sql, arguments: StatementArguments(arguments))
-                return tx.db.changesCount == 1
+                return try tx.db.changesCount == 1
             }
         }
     }
@@ -129,7 +129,7 @@ extension Catalog {
                         UPDATE submissions SET name = ?, sha256 = ?, receivedBytes = size, state = 'received', updatedAt = ?
                         WHERE id = ? AND state = 'uploading'
                         """, arguments: [name, sha256, date, id])
-                return tx.db.changesCount == 1
+                return try tx.db.changesCount == 1
             }
         }
     }
@@ -149,7 +149,7 @@ extension Catalog {
                         UPDATE submissions SET state = 'failed', problemsJSON = ?, updatedAt = ?, finishedAt = ?
                         WHERE id = ? AND state = 'uploading' AND updatedAt < ?
                         """, arguments: [json, date, date, id, cutoff])
-                return tx.db.changesCount == 1
+                return try tx.db.changesCount == 1
             }
         }
     }

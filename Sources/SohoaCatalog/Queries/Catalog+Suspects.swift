@@ -17,37 +17,35 @@ extension CatalogTransaction {
                 sql: "UPDATE pages SET suspectReason = ?, syllableShare = ? WHERE id = ?",
                 arguments: [reason.flatMap { $0.isEmpty ? nil : $0 }, share, pageID])
         }
-        if db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+        if try db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
     }
 
     /// Suspect pages of items in `scope`, those still waiting for review first, then by item and page order.
     public func suspectPages(limit: Int = 100, scope: AccessScope = .everything) throws(CatalogError) -> [SuspectPageRecord] {
-        let (condition, scopeArguments) = scope.itemSQL(column: "itemID")
-        var arguments = scopeArguments
-        arguments += [max(0, limit)]
-        return try run {
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, itemID, name, sequence, suspectReason, reviewState FROM pages
-                    WHERE suspectReason IS NOT NULL AND \(condition)
-                    ORDER BY reviewState <> 'pending', itemID, sequence, name LIMIT ?
-                    """,
-                arguments: arguments)
-            return rows.map { row in
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.itemCondition(column: "itemID")
+        let rows = try statements.fetch(
+            """
+            SELECT id, itemID, name, sequence, suspectReason, reviewState FROM pages
+            WHERE suspectReason IS NOT NULL AND \(condition)
+            ORDER BY reviewState <> 'pending', itemID, sequence, name LIMIT ?
+            """, scopeArguments + [.integer(max(0, limit))])
+        var pages: [SuspectPageRecord] = []
+        for row in rows {
+            pages.append(
                 SuspectPageRecord(
-                    pageID: row["id"], itemID: row["itemID"], pageName: row["name"], sequence: row["sequence"],
-                    reason: row["suspectReason"], reviewState: ReviewState(rawValue: row["reviewState"]) ?? .pending)
-            }
+                    pageID: Int64(try row.int("id")), itemID: try row.string("itemID"), pageName: try row.string("name"),
+                    sequence: try row.int("sequence"), reason: try row.string("suspectReason"),
+                    reviewState: ReviewState(rawValue: try row.string("reviewState")) ?? .pending))
         }
+        return pages
     }
 
     /// How many pages of items in `scope` are suspect, reviewed or not.
     public func suspectPageCount(scope: AccessScope = .everything) throws(CatalogError) -> Int {
-        let (condition, arguments) = scope.itemSQL(column: "itemID")
-        return try run {
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM pages WHERE suspectReason IS NOT NULL AND \(condition)", arguments: arguments) ?? 0
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, arguments) = scope.itemCondition(column: "itemID")
+        return try statements.fetchOne(
+            "SELECT COUNT(*) AS n FROM pages WHERE suspectReason IS NOT NULL AND \(condition)", arguments)?.int("n") ?? 0
     }
 }

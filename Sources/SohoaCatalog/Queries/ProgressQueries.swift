@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 
 /// The SQL behind every progress figure. `sohoa progress` and `sohoa report` both go through it,
-/// so their numbers cannot disagree.
+/// so their numbers cannot disagree. Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
 ///
 /// An item is *managed* when it is archived (`state = 'packaged'`) with descriptive metadata: a
 /// metadata record, and either a holding link or a title given by staff (not made from the folder
@@ -12,7 +11,9 @@ import GRDB
 /// A holding is *digitized and managed* when at least one managed item links to it; its date is
 /// the earliest such item's.
 enum ProgressQueries {
-    static let managedItems = """
+    /// The `managed` and `asOf` common table expressions; binds one argument, the `asOf` date.
+    static func managedItems(_ dialect: CatalogDialect) -> String {
+        """
         managed AS (
             SELECT i.id, i.libraryCode, i.holdingID, i.pageCount,
                 CASE WHEN i.ocflVersion = 'v1' THEN i.packagedAt
@@ -22,10 +23,11 @@ enum ProgressQueries {
                 END AS archivedAt
             FROM items i
             WHERE i.state = 'packaged' AND i.metadataJSON IS NOT NULL
-                AND (i.holdingID IS NOT NULL OR COALESCE(json_extract(i.metadataJSON, '$.titleFromFolderName'), 0) = 0)
+                AND (i.holdingID IS NOT NULL OR \(dialect.jsonFlagIsNotSet("i.metadataJSON", key: "titleFromFolderName")))
         ),
-        asOf AS (SELECT * FROM managed WHERE archivedAt <= :asOf)
+        asOf AS (SELECT * FROM managed WHERE archivedAt <= ?)
         """
+    }
 
     static let digitizedHoldings = """
         digitized AS (
@@ -34,22 +36,26 @@ enum ProgressQueries {
         )
         """
 
-    /// `WHERE` conditions on `m` (managed items) for a scope's libraries.
-    static func itemConditions(_ scope: ProgressScope) -> (sql: String, arguments: [String: any DatabaseValueConvertible]) {
-        guard !scope.libraryCodes.isEmpty else { return ("1", [:]) }
-        let names = scope.libraryCodes.indices.map { ":lib\($0)" }
-        var arguments: [String: any DatabaseValueConvertible] = [:]
-        for (index, code) in scope.libraryCodes.enumerated() { arguments["lib\(index)"] = code }
-        return ("m.libraryCode IN (\(names.joined(separator: ", ")))", arguments)
+    /// `WHERE` conditions on `m` (managed items) for a scope's libraries, and their arguments.
+    static func itemConditions(_ scope: ProgressScope) -> (sql: String, arguments: [CatalogValue]) {
+        guard !scope.libraryCodes.isEmpty else { return ("1 = 1", []) }
+        let marks = Array(repeating: "?", count: scope.libraryCodes.count).joined(separator: ", ")
+        return ("m.libraryCode IN (\(marks))", scope.libraryCodes.map { .text($0) })
     }
 
-    static func windowArguments(asOf: Date) -> [String: any DatabaseValueConvertible] {
-        ["asOf": asOf, "since30": asOf.addingTimeInterval(-30 * 86_400), "since90": asOf.addingTimeInterval(-90 * 86_400)]
-    }
-}
+    /// The pace windows' columns over `d.at` and `d.pages`; bind `windowArguments` after the `asOf` date.
+    static let windowColumns = """
+        COALESCE(SUM(CASE WHEN d.at > ? THEN 1 ELSE 0 END), 0) AS done30,
+        COALESCE(SUM(CASE WHEN d.at > ? THEN d.pages END), 0) AS pages30,
+        COALESCE(SUM(CASE WHEN d.at > ? THEN 1 ELSE 0 END), 0) AS done90,
+        COALESCE(SUM(CASE WHEN d.at > ? THEN d.pages END), 0) AS pages90
+        """
 
-extension StatementArguments {
-    init(named: [String: any DatabaseValueConvertible]) {
-        self.init(named.mapValues { $0 as (any DatabaseValueConvertible)? })
+    /// The arguments of a statement with `managedItems` then `windowColumns`: `asOf`, then the
+    /// starts of the 30- and 90-day windows, each twice.
+    static func windowArguments(asOf: Date) -> [CatalogValue] {
+        let since30 = CatalogValue.date(asOf.addingTimeInterval(-30 * 86_400))
+        let since90 = CatalogValue.date(asOf.addingTimeInterval(-90 * 86_400))
+        return [.date(asOf), since30, since30, since90, since90]
     }
 }

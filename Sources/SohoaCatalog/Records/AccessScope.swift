@@ -49,4 +49,16 @@ public struct AccessScope: Sendable, Hashable {
         guard let libraryCode else { return ("1", StatementArguments()) }
         return ("\(column) = ?", [libraryCode])
     }
+
+    /// `itemSQL(column:)` for `CatalogStatements`, on both backends.
+    func itemCondition(column: String) -> (condition: String, arguments: [CatalogValue]) {
+        guard let libraryCode else { return ("1 = 1", []) }
+        return ("\(column) IN (SELECT id FROM items WHERE libraryCode = ?)", [.text(libraryCode)])
+    }
+
+    /// `sql(column:)` for `CatalogStatements`, on both backends.
+    func libraryCondition(column: String) -> (condition: String, arguments: [CatalogValue]) {
+        guard let libraryCode else { return ("1 = 1", []) }
+        return ("\(column) = ?", [.text(libraryCode)])
+    }
 }

@@ -172,7 +172,7 @@ extension CatalogTransaction {
                     guard code == SQLITE_ROW else {
                         throw DatabaseError(
                             resultCode: ResultCode(rawValue: code),
-                            message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
+                            message: try db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
                     }
                     guard sqlite3_column_type(handle, 1) != SQLITE_NULL else { continue }
                     let page = sqlite3_column_int64(handle, 0)

@@ -11,6 +11,12 @@ public struct ArchiveSession: Sendable {
 
     /// Opens the archive at `folder`; throws `RunError(.archive)` with a plain message if it isn't one.
     public init(folder: URL) throws(RunError) {
+        try self.init(folder: folder) { () throws(CatalogError) in try Catalog(url: folder.appendingPathComponent(Catalog.fileName)) }
+    }
+
+    /// Opens the archive at `folder` with the catalog `openCatalog` gives (one on PostgreSQL, or a
+    /// SQLite file elsewhere: `--catalog`); throws `RunError(.archive)` if the folder is not an archive.
+    public init(folder: URL, catalog openCatalog: () throws(CatalogError) -> Catalog) throws(RunError) {
         self.folder = folder
         let marker = folder.appendingPathComponent("0=ocfl_1.1")
         guard FileManager.default.fileExists(atPath: marker.path) else {
@@ -21,7 +27,7 @@ public struct ArchiveSession: Sendable {
         }
         do {
             root = try OCFLStorageRoot.openOrCreate(at: folder)
-            catalog = try Catalog(url: folder.appendingPathComponent("catalog.sqlite"))
+            catalog = try openCatalog()
         } catch {
             throw RunError(.archive, "the archive at \(folder.path) cannot be used: \(error)")
         }

@@ -5,23 +5,24 @@ import XCTest
 
 /// A fresh, empty database on the test PostgreSQL server (`SOHOA_TEST_POSTGRES_URL`, which
 /// `scripts/test.sh` sets after starting one with `scripts/postgres-test-server.sh`), dropped when the
-/// test ends. Tests skip with a clear message when no server is named.
-struct PostgresTestDatabase {
+/// test ends. Tests skip with a clear message when no server is named. Shared by the test targets
+/// that run on PostgreSQL (`SohoaPostgresTests`, and `SohoaCatalogTests` on both backends).
+public struct PostgresTestDatabase: Sendable {
     /// The environment variable naming the test server.
-    static let variable = "SOHOA_TEST_POSTGRES_URL"
+    public static let variable = "SOHOA_TEST_POSTGRES_URL"
 
     /// The test server's own database, where test databases are made.
-    let server: PostgresCatalogAddress
+    public let server: PostgresCatalogAddress
     /// The new database.
-    let address: PostgresCatalogAddress
+    public let address: PostgresCatalogAddress
 
     /// The URL of the new database, password included, as a user would write it.
-    var url: String {
+    public var url: String {
         "postgresql://\(address.user):\(address.password ?? "")@\(address.host ?? "127.0.0.1"):\(address.port)/\(address.database)"
     }
 
     /// Makes a database for `test`, dropped by a teardown block.
-    init(_ test: XCTestCase) throws {
+    public init(_ test: XCTestCase) throws {
         guard let url = ProcessInfo.processInfo.environment[Self.variable], !url.isEmpty else {
             throw XCTSkip(
                 "no PostgreSQL for this test: run scripts/test.sh, or start one with "
@@ -44,12 +45,12 @@ struct PostgresTestDatabase {
     }
 
     /// A new connection to the database.
-    func connect() throws -> PostgresCatalogConnection {
+    public func connect() throws -> PostgresCatalogConnection {
         try PostgresCatalogConnection(address)
     }
 
     /// A new connection to the database, its catalog schema migrated.
-    func migrated() throws -> PostgresCatalogConnection {
+    public func migrated() throws -> PostgresCatalogConnection {
         let connection = try connect()
         try PostgresCatalogSchema.migrate(connection)
         return connection

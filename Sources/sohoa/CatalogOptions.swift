@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SohoaCatalog
+import SohoaCollection
+import SohoaPostgres
+
+/// `--catalog postgresql://…` (else `SOHOA_CATALOG`, else the archive's `catalog.sqlite`): the catalog
+/// of the commands whose queries all run on PostgreSQL (`status`, `progress`, `libraries list`; issue 16). Every other
+/// command opens the archive's own `catalog.sqlite` and refuses a `SOHOA_CATALOG` naming another
+/// catalog (`ArchiveOptions.openSession`).
+struct CatalogOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The catalog (default: SOHOA_CATALOG, else <archive>/catalog.sqlite): a postgresql:// address, a catalog.sqlite file or an archive folder.",
+            valueName: "postgresql://…"))
+    var catalog: String?
+
+    /// Opens the archive of `options` with the catalog named by `--catalog` or `SOHOA_CATALOG`, or ends
+    /// the command with DESIGN §8's exit code and a plain message.
+    func openSession(_ options: ArchiveOptions) throws -> ArchiveSession {
+        let location: CatalogLocation
+        do {
+            location = try CatalogLocation.resolve(option: catalog, archive: options.archiveURL)
+        } catch {
+            throw fail(error.description, .usage)
+        }
+        switch location {
+        case .sqlite(let file):
+            do {
+                return try ArchiveSession(folder: options.archiveURL) { () throws(CatalogError) in try Catalog(url: file) }
+            } catch {
+                throw fail(error.description, error.exitStatus)
+            }
+        case .postgres(let address):
+            // Connected (and migrated) before the archive is looked at, so its errors keep their words.
+            let backend: PostgresCatalogBackend
+            do {
+                backend = try PostgresCatalogBackend(address)
+            } catch {
+                throw CatalogCommand.Copy.failure(error)
+            }
+            do {
+                return try ArchiveSession(folder: options.archiveURL) { () throws(CatalogError) in Catalog(backend: backend) }
+            } catch {
+                throw fail(error.description, error.exitStatus)
+            }
+        }
+    }
+}
+
+extension ArchiveOptions {
+    /// Ends the command when `SOHOA_CATALOG` names a catalog other than the archive's own: only the
+    /// commands with `--catalog` (`status`, `progress`, `libraries list`) can use another one yet.
+    func refuseOtherCatalog(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let named = environment[CatalogLocation.environmentVariable], !named.isEmpty else { return }
+        let own = archiveURL.appendingPathComponent(Catalog.fileName).standardizedFileURL
+        if let location = try? CatalogLocation.parse(named), location == .sqlite(own) { return }
+        throw fail(
+            "lệnh này chưa dùng được danh mục \(CatalogLocation.environmentVariable)=\(Self.redacted(named)), chỉ dùng "
+                + "\(own.path); hiện chỉ `sohoa status`, `sohoa progress` và `sohoa libraries list` đọc được danh mục khác "
+                + "(--catalog) / this command "
+                + "cannot use the catalog \(CatalogLocation.environmentVariable)=\(Self.redacted(named)) yet, only \(own.path); "
+                + "for now only `sohoa status`, `sohoa progress` and `sohoa libraries list` read another catalog (--catalog): unset "
+                + "\(CatalogLocation.environmentVariable) for this command",
+            .usage)
+    }
+
+    /// `text` without the password of a `postgresql://` address.
+    static func redacted(_ text: String) -> String {
+        (try? PostgresCatalogAddress(text))?.description ?? text
+    }
+}

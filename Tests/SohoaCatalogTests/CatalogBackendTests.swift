@@ -1,0 +1,152 @@
+import Foundation
+import XCTest
+
+@testable import SohoaCatalog
+
+/// The seam between the catalog's queries and its backends (issue 16): rows read by name whatever
+/// the case, whole answers the same on SQLite and PostgreSQL, and a query not yet ported refused on
+/// PostgreSQL in plain words instead of answering wrongly.
+final class CatalogBackendTests: XCTestCase {
+    let t0 = Date(timeIntervalSince1970: 1_760_000_000)
+
+    func testRowsAreReadByNameWhateverTheCaseAndSayWhatIsWrong() throws {
+        let file = URL(fileURLWithPath: "/tmp/catalog.sqlite")
+        let row = CatalogRow(
+            [("pagecount", .real(12)), ("MEAN", .real(84.5)), ("provincial", .bool(true)), ("at", .text("2025-10-09 08:53:20.000"))],
+            file: file)
+        XCTAssertEqual(try row.int("pageCount"), 12, "PostgreSQL's numeric sums without a fraction are integers")
+        XCTAssertEqual(try row.optionalDouble("mean"), 84.5)
+        XCTAssertTrue(try row.bool("Provincial"))
+        XCTAssertEqual(try row.date("at"), t0, "SQLite's text dates are read as dates")
+        XCTAssertThrowsError(try row.int("mean")) { error in
+            XCTAssertEqual((error as? CatalogError)?.kind, .databaseFailed)
+            XCTAssertTrue("\(error)".contains("column mean"), "\(error)")
+        }
+        XCTAssertThrowsError(try row.string("missing")) { error in
+            XCTAssertTrue("\(error)".contains("missing is not among the columns"), "\(error)")
+        }
+    }
+
+    func testStatusProgressAndFailureCountsAreTheSameOnBothBackends() throws {
+        let test = try TestCatalog(self)
+        try test.catalog.addLibrary(code: "LCH", name: "Thư viện tỉnh", provincial: true, at: t0)
+        let batch = try test.catalog.startBatch(path: "/b", pipeline: "default", at: t0)
+        for (index, id) in ["a", "b", "c"].enumerated() {
+            try test.catalog.upsertItem(
+                ItemRecord(
+                    id: id, libraryCode: "LCH", title: "Sách \(id)", metadataJSON: #"{"titleFromFolderName":false}"#,
+                    sourcePath: "/b/\(id)",
+                    batchID: batch, pageCount: index + 1), at: t0)
+            for sequence in 1...(index + 1) {
+                var page = try test.addPage(id, "p\(sequence)", sequence: sequence)
+                page.meanConfidence = Double(60 + 10 * sequence)
+                page.isBlank = sequence == 3
+                try test.catalog.upsertPage(page)
+                try test.catalog.setStage(
+                    pageID: page.id ?? 0, stage: .ocr, state: sequence == 2 ? .failed : .done, error: sequence == 2 ? "hỏng" : nil)
+            }
+            if id != "c" {
+                try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "o/\(id)", at: t0 + Double(index) * 86_400)
+            }
+        }
+        try test.catalog.recordFailure(batchID: batch, itemID: "b", file: "/b/b/p2.tif", stage: .ocr, reason: "hỏng", at: t0 + 60)
+        try test.catalog.finishBatch(id: batch, state: .finished, pages: 6, failures: 1, at: t0 + 120)
+        var answers: [CatalogBackend: (status: CatalogStatus, groups: [String], months: [MonthlyCount], quality: OCRQuality)] = [:]
+        try test.onEachBackend(self) { catalog, backend in
+            let status = try catalog.status()
+            let libraryStatus = try catalog.status(scope: .library("LCH"))
+            let (tally, months, quality, failures) = try catalog.progressSnapshot { tx throws(CatalogError) in
+                (
+                    try tx.progressTally(asOf: t0 + 10 * 86_400), try tx.monthlyArchived(year: 2025),
+                    try tx.ocrQuality(asOf: t0 + 10 * 86_400),
+                    try tx.failureCounts(from: t0, to: t0 + 3600)
+                )
+            }
+            XCTAssertEqual(status.itemCount, 3, backend.rawValue)
+            XCTAssertEqual(status.blankPageCount, 1, backend.rawValue)
+            XCTAssertEqual(status, libraryStatus, backend.rawValue)
+            XCTAssertEqual(tally.items.map(\.counts.done).reduce(0, +), 2, backend.rawValue)
+            XCTAssertEqual(months[9], MonthlyCount(month: 10, items: 2, pages: 3), backend.rawValue)
+            XCTAssertEqual(quality.recognizedPages, 3, backend.rawValue)
+            XCTAssertEqual(failures, [FailureCount(stage: "ocr", count: 1)], backend.rawValue)
+            XCTAssertEqual(try catalog.library(code: "lch")?.provincial, true, backend.rawValue)
+            XCTAssertEqual(try catalog.provincialLibrary()?.code, "LCH", backend.rawValue)
+            XCTAssertEqual(try catalog.libraries().map(\.code), ["LCH"], backend.rawValue)
+            answers[backend] = (status, (tally.holdings.map { "\($0)" } + tally.items.map { "\($0)" }).sorted(), months, quality)
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres.status, sqlite.status, "PostgreSQL's status is SQLite's")
+            XCTAssertEqual(postgres.groups, sqlite.groups, "PostgreSQL's progress groups are SQLite's")
+            XCTAssertEqual(postgres.months, sqlite.months)
+            XCTAssertEqual(postgres.quality, sqlite.quality)
+        }
+    }
+
+    func testAQueryNotYetPortedIsRefusedOnPostgresNamingIt() throws {
+        let test = try TestCatalog(self)
+        try test.addItem("a")
+        try test.onEachBackend(self) { catalog, backend in
+            switch backend {
+            case .sqlite:
+                XCTAssertNoThrow(try catalog.holdingsCheck())
+            case .postgres:
+                XCTAssertThrowsError(try catalog.holdingsCheck()) { error in
+                    XCTAssertEqual((error as? CatalogError)?.kind, .notOnThisBackend)
+                    XCTAssertTrue("\(error)".contains("not yet available on a PostgreSQL catalog: holdingsCheck"), "\(error)")
+                    XCTAssertTrue("\(error)".contains("chưa dùng được trên danh mục PostgreSQL"), "\(error)")
+                }
+                XCTAssertThrowsError(try catalog.addLibrary(code: "TUY", name: "Thư viện huyện")) { error in
+                    XCTAssertEqual((error as? CatalogError)?.kind, .notOnThisBackend)
+                    XCTAssertTrue("\(error)".contains("addLibrary"), "\(error)")
+                }
+                XCTAssertNil(try catalog.library(code: "TUY"), "the refused write left nothing")
+                XCTAssertEqual(try catalog.status().itemCount, 1, "what is ported still answers")
+            }
+        }
+    }
+
+    func testARunsWritesOfBatchesItemsPagesStagesAndFailuresGiveTheSameCatalogOnBothBackends() throws {
+        var answers: [CatalogBackend: (status: CatalogStatus, items: [ItemRecord], pages: [PageRecord], stages: [PageStageRecord])] = [:]
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let batch = try catalog.startBatch(path: "/b", pipeline: "default", at: t0)
+            XCTAssertEqual(batch, 1, backend.rawValue)
+            let item = try catalog.upsertItem(
+                ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a", batchID: batch), at: t0)
+            XCTAssertEqual(item.createdAt, t0, backend.rawValue)
+            var first = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p1", sequence: 1, sourcePath: "/b/a/1.tif", sourceSHA256: TestCatalog.sha("A")), at: t0)
+            XCTAssertEqual(first.sourceSHA256, TestCatalog.sha("a"), "\(backend.rawValue): stored in lower case")
+            first.meanConfidence = 91.5
+            first.isBlank = true
+            first.state = .done
+            first = try catalog.upsertPage(first, at: t0 + 1)
+            let second = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p2", sequence: 2, sourcePath: "/b/a/2.tif", sourceSHA256: TestCatalog.sha("b")), at: t0)
+            let firstID = try XCTUnwrap(first.id)
+            try catalog.setStage(pageID: firstID, stage: .ocr, state: .running, at: t0 + 2)
+            try catalog.setStage(pageID: firstID, stage: .ocr, state: .done, at: t0 + 3)
+            try catalog.setStage(pageID: try XCTUnwrap(second.id), stage: .ocr, state: .failed, error: "hỏng", at: t0 + 4)
+            XCTAssertTrue(try catalog.isPageDone(sha256: TestCatalog.sha("a"), itemID: "a", name: "p1"), backend.rawValue)
+            XCTAssertFalse(try catalog.isPageDone(sha256: TestCatalog.sha("b"), itemID: "a", name: "p2"), backend.rawValue)
+            try catalog.recordFailure(batchID: batch, itemID: "a", file: "/b/a/2.tif", stage: .ocr, reason: "hỏng", at: t0 + 4)
+            _ = try catalog.upsertItem(
+                ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a", batchID: batch, pageCount: 2), at: t0 + 5)
+            try catalog.markItemPackaged(id: "a", version: "v1", objectPath: "o/a", at: t0 + 6)
+            XCTAssertThrowsError(try catalog.markItemPackaged(id: "none", version: "v1", objectPath: "o/x", at: t0)) { error in
+                XCTAssertEqual((error as? CatalogError)?.kind, .notFound, backend.rawValue)
+            }
+            try catalog.finishBatch(id: batch, state: .finished, pages: 2, failures: 1, at: t0 + 7)
+            XCTAssertEqual(try catalog.failures(batchID: batch).map(\.reason), ["hỏng"], backend.rawValue)
+            let items = try catalog.items()
+            XCTAssertEqual(items.first?.createdAt, t0, "\(backend.rawValue): createdAt kept by an update")
+            XCTAssertEqual(items.first?.state, .packaged, backend.rawValue)
+            answers[backend] = (try catalog.status(), items, try catalog.pages(itemID: "a"), try catalog.stages(pageID: firstID))
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres.status, sqlite.status)
+            XCTAssertEqual(postgres.items, sqlite.items)
+            XCTAssertEqual(postgres.pages, sqlite.pages)
+            XCTAssertEqual(postgres.stages, sqlite.stages)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SohoaPostgres
+import SohoaPostgresTesting
+import XCTest
+
+@testable import SohoaCatalog
+
+/// The catalog's two backends, for tests of the queries ported to `CatalogStatements` (issue 16):
+/// the fixture is written once on SQLite (the writes are not all ported yet), then `check` runs on it
+/// and on a copy on the test PostgreSQL (`sohoa catalog copy`'s `CatalogCopy`, a fresh database per
+/// test), so one test proves both backends give the same answers.
+enum CatalogBackend: String, CaseIterable {
+    case sqlite = "SQLite"
+    case postgres = "PostgreSQL"
+}
+
+extension TestCatalog {
+    /// Runs `check` on this SQLite catalog, then on a copy of it on the test PostgreSQL
+    /// (`SOHOA_TEST_POSTGRES_URL`, which `scripts/test.sh` sets). Without that server the PostgreSQL
+    /// run is skipped, saying so on standard error; the SQLite run still counts. Assertions inside
+    /// `check` should name `backend` in their messages.
+    func onEachBackend(_ test: XCTestCase, _ check: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void) throws {
+        try check(catalog, .sqlite)
+        guard let server = ProcessInfo.processInfo.environment[PostgresTestDatabase.variable], !server.isEmpty else {
+            FileHandle.standardError.write(
+                Data(
+                    ("\(test.name): the PostgreSQL run is skipped (no \(PostgresTestDatabase.variable)): run scripts/test.sh, or "
+                        + "start one with `eval \"$(scripts/postgres-test-server.sh start)\"; export \(PostgresTestDatabase.variable)`\n")
+                        .utf8))
+            return
+        }
+        let database = try PostgresTestDatabase(test)
+        try CatalogCopy.copy(from: .sqlite(catalog.file), to: .postgres(database.address))
+        let onPostgres = try PostgresCatalogBackend.catalog(database.address)
+        try check(onPostgres, .postgres)
+    }
+
+    /// Runs `body` on a new, empty SQLite catalog, then on a new, empty catalog on the test PostgreSQL
+    /// (skipped, saying so, without `SOHOA_TEST_POSTGRES_URL`): for tests of the ported writes.
+    static func onEachEmptyBackend(_ test: XCTestCase, _ body: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void) throws {
+        try body(try TestCatalog(test).catalog, .sqlite)
+        guard let server = ProcessInfo.processInfo.environment[PostgresTestDatabase.variable], !server.isEmpty else {
+            FileHandle.standardError.write(Data("\(test.name): the PostgreSQL run is skipped (no \(PostgresTestDatabase.variable))\n".utf8))
+            return
+        }
+        let database = try PostgresTestDatabase(test)
+        try body(try PostgresCatalogBackend.catalog(database.address), .postgres)
+    }
+}

@@ -27,6 +27,14 @@ struct CatalogOptions: ParsableArguments {
         }
         switch location {
         case .sqlite(let file):
+            // These commands only read: a catalog named by mistake (a typo, a folder that is not an
+            // archive) is refused, not made empty and reported as zeros.
+            let own = options.archiveURL.appendingPathComponent(Catalog.fileName).standardizedFileURL
+            if file.standardizedFileURL != own, !FileManager.default.fileExists(atPath: file.path) {
+                throw fail(
+                    "không có danh mục ở \(file.path) / there is no catalog at \(file.path): name a catalog.sqlite file, "
+                        + "an archive folder or a postgresql:// address", .usage)
+            }
             do {
                 return try ArchiveSession(folder: options.archiveURL) { () throws(CatalogError) in try Catalog(url: file) }
             } catch {
@@ -36,7 +44,7 @@ struct CatalogOptions: ParsableArguments {
             // Connected (and migrated) before the archive is looked at, so its errors keep their words.
             let backend: PostgresCatalogBackend
             do {
-                backend = try PostgresCatalogBackend(address)
+                backend = try PostgresCatalogBackend(address, creating: false)
             } catch {
                 throw CatalogCommand.Copy.failure(error)
             }

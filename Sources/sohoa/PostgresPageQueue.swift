@@ -12,6 +12,8 @@ import Synchronization
 /// catalog itself is on PostgreSQL (`--catalog`), its address is the queue's default.
 final class PostgresPageQueue: PageQueue {
     let address: PostgresCatalogAddress
+    /// The longest wait for the connection's opening (at most 10 s) and for each statement.
+    private let timeout: Duration
     /// The queue on the current connection: replaced by a new connection after the old one broke.
     private let current: Mutex<WorkQueue>
     /// The queue's address as shown to people (never the password).
@@ -22,10 +24,12 @@ final class PostgresPageQueue: PageQueue {
     static let statementTimeout = Duration.seconds(60)
 
     /// Opens the catalog database at `url` for its work queue, migrating it unless `migrating` is false
-    /// (`sohoa status` only reads it).
-    init(url: String, migrating: Bool = true) throws(PostgresCatalogError) {
+    /// (`sohoa status` only reads it); `timeout` bounds the connection's opening and each statement.
+    init(url: String, migrating: Bool = true, timeout: Duration? = nil) throws(PostgresCatalogError) {
         address = try PostgresCatalogAddress(url)
-        let connection = try PostgresCatalogConnection(address, statementTimeout: Self.statementTimeout)
+        self.timeout = timeout ?? Self.statementTimeout
+        let connection = try PostgresCatalogConnection(
+            address, connectTimeout: min(.seconds(10), self.timeout), statementTimeout: self.timeout)
         if migrating {
             do {
                 try PostgresCatalogSchema.migrate(connection)
@@ -100,7 +104,9 @@ final class PostgresPageQueue: PageQueue {
         do {
             return try body(queue)
         } catch {
-            if error.sqlState == nil, let fresh = try? PostgresCatalogConnection(address, statementTimeout: Self.statementTimeout) {
+            if error.sqlState == nil,
+                let fresh = try? PostgresCatalogConnection(address, connectTimeout: min(.seconds(10), timeout), statementTimeout: timeout)
+            {
                 let replaced = current.withLock { now -> Bool in
                     guard now.connection === queue.connection else { return false }
                     now = WorkQueue(fresh)

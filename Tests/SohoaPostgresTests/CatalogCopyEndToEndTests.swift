@@ -1,6 +1,7 @@
 import Foundation
 import SohoaCatalog
 import SohoaCollection
+import SohoaPostgres
 import SohoaPostgresTesting
 import SohoaTesting
 import XCTest
@@ -53,6 +54,20 @@ final class CatalogCopyEndToEndTests: XCTestCase {
                 "LCH",
             ])
         XCTAssertEqual(run.exitCode, 0, run.stderr)
+
+        // The commands that only read never make a catalog where they were pointed by mistake.
+        let empty = try ProcessRunner.run(Self.binary, ["status", "--archive", archive.path, "--catalog", database.url])
+        XCTAssertEqual(empty.exitCode, 3, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("chưa có danh mục sohoa"), empty.stderr)
+        let probe = try database.connect()
+        XCTAssertEqual(
+            try probe.query("SELECT to_regclass('grdb_migrations') IS NULL").first?.decode(Bool.self), true, "the database is left empty")
+        probe.close()
+        let typo = folder.url.appendingPathComponent("kho-khac/catalog.sqlite")
+        let missing = try ProcessRunner.run(Self.binary, ["progress", "--archive", archive.path, "--catalog", typo.path])
+        XCTAssertEqual(missing.exitCode, 2, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("không có danh mục ở \(typo.path)"), missing.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: typo.deletingLastPathComponent().path), "nothing made")
 
         // What `sohoa serve` would have counted, so the usage tables go over too.
         try Catalog(url: archive.appendingPathComponent("catalog.sqlite")).recordUsage(CatalogCopyTests.usage)

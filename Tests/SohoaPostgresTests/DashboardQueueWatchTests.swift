@@ -22,8 +22,11 @@ final class DashboardQueueWatchTests: XCTestCase {
         }
         _ = try XCTUnwrap(try queue.claim(worker: "may-nam:22/2").first)
 
-        let watch = try DashboardQueueWatch(address: database.url)
+        let watch = try DashboardQueueWatch(address: database.url, quietAfterFailure: .zero)
         defer { watch.close() }
+        let quiet = try DashboardQueueWatch(address: database.url)
+        defer { quiet.close() }
+        XCTAssertEqual(try quiet.figures().counts.done, 2)
         XCTAssertFalse(watch.description.contains(database.address.password ?? "no password"), "never the password")
         let before = try watch.figures()
         XCTAssertEqual(before.counts, WorkQueueCounts(queued: 0, claimed: 1, done: 2, failed: 0))
@@ -35,7 +38,11 @@ final class DashboardQueueWatchTests: XCTestCase {
         let dropped = try connection.query(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
         ).first?.decode(Int64.self)
-        XCTAssertEqual(dropped, 1, "the watch's connection")
+        XCTAssertEqual(dropped, 2, "the watches' connections")
+        if (try? quiet.figures()) == nil {
+            // Within 30 s of a failed reading the failure is answered again, without waiting on the queue.
+            XCTAssertThrowsError(try quiet.figures(), "the queue answers again, but the watch is quiet")
+        }
         var after = try? watch.figures()
         if after == nil { after = try watch.figures() }
         XCTAssertEqual(after?.counts, before.counts)

@@ -12,13 +12,26 @@ public final class PostgresCatalogBackend: CatalogBackend {
     public let connection: PostgresCatalogConnection
     public let location: URL
 
-    /// Connects to the catalog at `address` and brings its schema up to date.
+    /// Connects to the catalog at `address` and brings its schema up to date; with `creating` false
+    /// (the commands that only read it), an empty database is refused instead of made a catalog.
     ///
     /// - Throws: `PostgresCatalogError`: the connection's errors, `.notACatalog`, `.newerThanThisSohoa`.
     @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
-    public init(_ address: PostgresCatalogAddress) throws(PostgresCatalogError) {
+    public init(_ address: PostgresCatalogAddress, creating: Bool = true) throws(PostgresCatalogError) {
         let connection = try PostgresCatalogConnection(address)
-        do {
+        do throws(PostgresCatalogError) {
+            let isCatalog = { () throws(PostgresCatalogError) -> Bool in
+                let rows = try connection.query("SELECT to_regclass('grdb_migrations') IS NOT NULL")
+                return (try? rows.first?.decode(Bool.self)) == true
+            }
+            if !creating, try !isCatalog() {
+                throw PostgresCatalogError(
+                    kind: .notACatalog,
+                    message: "cơ sở dữ liệu \(address) chưa có danh mục sohoa: chép một danh mục vào bằng `sohoa catalog copy "
+                        + "--from … --to \(address)`, hoặc kiểm tra tên cơ sở dữ liệu / the database at \(address) holds no "
+                        + "sohoa catalog: copy one into it with `sohoa catalog copy --from … --to \(address)`, or check the "
+                        + "database's name")
+            }
             try PostgresCatalogSchema.migrate(connection)
             try connection.query("SET TIME ZONE 'UTC'")
         } catch {

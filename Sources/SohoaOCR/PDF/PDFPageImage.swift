@@ -28,7 +28,7 @@ public struct PDFPageImage: Sendable, Codable, Equatable {
             throw PDFWriterError(
                 file: "(page image)", message: "image is empty (\(raster.width)×\(raster.height)): check the normalize stage's output")
         }
-        guard let deflated = Deflate.compressImage(raster.pixels) else {
+        guard let deflated = ImageDeflate.compress(raster.pixels) else {
             throw PDFWriterError(
                 file: "(page image)", message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")
         }

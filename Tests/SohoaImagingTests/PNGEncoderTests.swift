@@ -50,7 +50,7 @@ final class PNGEncoderTests: XCTestCase {
             try Data(bytes).write(to: url)
             XCTAssertEqual(try ScanDecoder.decode(url).raster, raster)
         }
-        XCTAssertLessThan(try PNGEncoder.encode(Raster(width: width, height: height, layout: .gray, pixels: paper)).count, paper.count / 20)
+        XCTAssertLessThan(try PNGEncoder.encode(Raster(width: width, height: height, layout: .gray, pixels: paper)).count, paper.count / 5)
         XCTAssertThrowsError(try PNGEncoder.encode(Raster(width: 0, height: 0, layout: .gray, pixels: [])))
     }
 

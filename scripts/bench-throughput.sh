@@ -135,7 +135,7 @@ if not summaries:
 cpu = summaries[-1].get("cpu_seconds", {})
 order = ["ingest", "normalize", "ocr", "metadata", "package", "other"]
 print("  sohoa CPU seconds by stage: " + ", ".join(f"{k} {cpu[k]}" for k in order if k in cpu) + f" (total {sum(cpu.values()):.1f})")
-# The stages' parts (StageCPUTimes.Part); ingest is decoding (and the masters' checksums), "other" the catalog writer.
+# The parts of the stages (StageCPUTimes.Part); ingest is decoding and the checksums of the masters, "other" the catalog writer.
 parts = summaries[-1].get("cpu_parts", {})
 if parts:
     print("  of which: " + ", ".join(f"{k} {v}" for k, v in sorted(parts.items())))' "$work/run.jsonl" || true

@@ -134,7 +134,11 @@ if not summaries:
     sys.exit("  sohoa wrote no summary line: " + "".join(open(sys.argv[1]).readlines()[-3:]))
 cpu = summaries[-1].get("cpu_seconds", {})
 order = ["ingest", "normalize", "ocr", "metadata", "package", "other"]
-print("  sohoa CPU seconds by stage: " + ", ".join(f"{k} {cpu[k]}" for k in order if k in cpu) + f" (total {sum(cpu.values()):.1f})")' "$work/run.jsonl" || true
+print("  sohoa CPU seconds by stage: " + ", ".join(f"{k} {cpu[k]}" for k in order if k in cpu) + f" (total {sum(cpu.values()):.1f})")
+# The parts of the stages (StageCPUTimes.Part); ingest is decoding and the checksums of the masters, "other" the catalog writer.
+parts = summaries[-1].get("cpu_parts", {})
+if parts:
+    print("  of which: " + ", ".join(f"{k} {v}" for k, v in sorted(parts.items())))' "$work/run.jsonl" || true
 
 printf '%s\n' "${images[@]}" >"$work/images.txt"
 # One process a page; its outputs go to their own folder (an item folder must hold only its pages).

@@ -32,6 +32,28 @@ final class PNGEncoderTests: XCTestCase {
         XCTAssertEqual(try ScanDecoder.decode(url).raster, scan.raster)
     }
 
+    func testPaperAndNoiseRoundTripThroughLibpng() throws {
+        // The encoder writes its own chunks over ImageDeflate's zlib stream: libpng (which checks
+        // every chunk's CRC) reads back the same samples, on runs of paper and on noise alike.
+        var random = SplitMix64(seed: 23)
+        let (width, height) = (600, 500)
+        let paper = (0..<(width * height)).map { index -> UInt8 in index % 1_000 < 700 ? 255 : (index % 7 == 0 ? 0 : 250) }
+        let noise = (0..<(width * height * 3)).map { _ in UInt8(truncatingIfNeeded: random.next() >> 40) }
+        let folder = try TemporaryFolder()
+        for raster in [
+            Raster(width: width, height: height, layout: .gray, pixels: paper),
+            Raster(width: width, height: height, layout: .rgb, pixels: noise),
+            Raster(width: 1, height: 1, layout: .gray, pixels: [42]),
+        ] {
+            let bytes = try PNGEncoder.encode(raster)
+            let url = folder.url.appendingPathComponent("\(raster.width)-\(raster.layout).png")
+            try Data(bytes).write(to: url)
+            XCTAssertEqual(try ScanDecoder.decode(url).raster, raster)
+        }
+        XCTAssertLessThan(try PNGEncoder.encode(Raster(width: width, height: height, layout: .gray, pixels: paper)).count, paper.count / 5)
+        XCTAssertThrowsError(try PNGEncoder.encode(Raster(width: 0, height: 0, layout: .gray, pixels: [])))
+    }
+
     func testWritingIntoAMissingFolderFails() {
         let raster = Raster(width: 4, height: 4)
         let url = URL(fileURLWithPath: "/nonexistent-sohoa-folder/x.png")

@@ -42,6 +42,17 @@ final class NormalizationPipelineTests: XCTestCase {
         XCTAssertGreaterThan(cpu.stages["normalize"] ?? 0, 0.01, "\(cpu)")
         XCTAssertGreaterThan(cpu.stages["ocr"] ?? 0, 0, "\(cpu)")
         XCTAssertEqual(Set(cpu.rounded.keys), ["ingest", "normalize", "ocr", "metadata", "package", "other"])
+        // …and part by part: the normalizer's steps, the access copy, OCR's readings, the ALTO, the
+        // OCFL version; each part is counted in its stage, so never more than it.
+        let parts = try XCTUnwrap(cpu.parts)
+        for part in ["normalize.steps", "normalize.access_copy", "ocr.recognize", "ocr.rereads", "package.alto_hocr_text", "package.ocfl"] {
+            XCTAssertNotNil(parts[part], "\(part) in \(parts)")
+        }
+        XCTAssertGreaterThan(parts["normalize.steps"] ?? 0, 0.01, "\(parts)")
+        for (part, seconds) in parts {
+            let stage = String(part.prefix { $0 != "." })
+            XCTAssertLessThanOrEqual(seconds, (cpu.stages[stage] ?? 0) + 0.001, "\(part) in \(cpu)")
+        }
 
         // Three pages archived: 1, 2-a, 2-b, each with its ALTO.
         let state = try XCTUnwrap(try OCFLStorageRoot.openOrCreate(at: archive).headState(objectID: "urn:sohoa:LOCAL:sach"))

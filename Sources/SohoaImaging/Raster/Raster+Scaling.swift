@@ -65,24 +65,39 @@ extension Raster {
 
     /// Box-filter resampling to a smaller size: each output pixel is the mean of the source area it covers
     /// (fractional coverage at the edges).
+    ///
+    /// Each sum is taken term by term in source order from zero, in `Float`, so the result does not
+    /// depend on how the loops are laid out; the spans are flat arrays and the buffers raw pointers
+    /// (no array bounds or uniqueness checks in the inner loops).
     func areaAveraged(toWidth newWidth: Int, height newHeight: Int) -> Raster {
         let channels = layout.rawValue
         let scaleX = Double(width) / Double(newWidth)
         let scaleY = Double(height) / Double(newHeight)
         // Horizontal pass into a float buffer of width newWidth, then vertical pass.
         var horizontal = [Float](repeating: 0, count: newWidth * height * channels)
-        let spans = Self.spans(count: newWidth, scale: scaleX, limit: width)
-        let rowSpans = Self.spans(count: newHeight, scale: scaleY, limit: height)
+        let columns = AreaSpans(count: newWidth, scale: scaleX, limit: width)
+        let rows = AreaSpans(count: newHeight, scale: scaleY, limit: height)
         pixels.withUnsafeBufferPointer { source in
             horizontal.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let sourceRow = y * width * channels
-                    let targetRow = y * newWidth * channels
-                    for x in 0..<newWidth {
-                        for (index, weight) in spans[x] {
-                            for c in 0..<channels {
-                                target[targetRow + x * channels + c] +=
-                                    Float(source[sourceRow + index * channels + c]) * weight
+                columns.indices.withUnsafeBufferPointer { indices in
+                    columns.weights.withUnsafeBufferPointer { weights in
+                        columns.starts.withUnsafeBufferPointer { starts in
+                            guard let source = source.baseAddress, let target = target.baseAddress,
+                                let indices = indices.baseAddress, let weights = weights.baseAddress,
+                                let starts = starts.baseAddress
+                            else { return }
+                            for y in 0..<height {
+                                let sourceRow = source + y * width * channels
+                                let targetRow = target + y * newWidth * channels
+                                for x in 0..<newWidth {
+                                    for c in 0..<channels {
+                                        var sum: Float = 0
+                                        for k in starts[x]..<starts[x + 1] {
+                                            sum += Float(sourceRow[indices[k] * channels + c]) * weights[k]
+                                        }
+                                        targetRow[x * channels + c] = sum
+                                    }
+                                }
                             }
                         }
                     }
@@ -91,38 +106,28 @@ extension Raster {
         }
         var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
         let rowLength = newWidth * channels
+        var accumulator = [Float](repeating: 0, count: rowLength)
         horizontal.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                var accumulator = [Float](repeating: 0, count: rowLength)
-                for y in 0..<newHeight {
-                    for i in 0..<rowLength { accumulator[i] = 0 }
-                    for (row, weight) in rowSpans[y] {
-                        let base = row * rowLength
-                        for i in 0..<rowLength { accumulator[i] += source[base + i] * weight }
-                    }
-                    let outBase = y * rowLength
-                    for i in 0..<rowLength {
-                        target[outBase + i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
+                accumulator.withUnsafeMutableBufferPointer { accumulator in
+                    guard let source = source.baseAddress, let target = target.baseAddress,
+                        let accumulator = accumulator.baseAddress
+                    else { return }
+                    for y in 0..<newHeight {
+                        accumulator.update(repeating: 0, count: rowLength)
+                        for k in rows.starts[y]..<rows.starts[y + 1] {
+                            let row = source + rows.indices[k] * rowLength
+                            let weight = rows.weights[k]
+                            for i in 0..<rowLength { accumulator[i] += row[i] * weight }
+                        }
+                        let outRow = target + y * rowLength
+                        for i in 0..<rowLength {
+                            outRow[i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
+                        }
                     }
                 }
             }
         }
         return Raster(width: newWidth, height: newHeight, layout: layout, pixels: output)
-    }
-
-    /// For each output index, the source indices it covers and their weights (summing to 1).
-    private static func spans(count: Int, scale: Double, limit: Int) -> [[(Int, Float)]] {
-        (0..<count).map { index in
-            let start = Double(index) * scale
-            let end = Swift.min(Double(limit), Double(index + 1) * scale)
-            var result: [(Int, Float)] = []
-            var position = Int(start)
-            while Double(position) < end, position < limit {
-                let covered = Swift.min(end, Double(position + 1)) - Swift.max(start, Double(position))
-                if covered > 0 { result.append((position, Float(covered / (end - start)))) }
-                position += 1
-            }
-            return result
-        }
     }
 }

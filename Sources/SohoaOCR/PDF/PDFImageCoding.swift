@@ -74,7 +74,7 @@ public enum PDFImageCoding: Sendable, Equatable {
         let grayscale = raster.layout == .gray
         switch self {
         case .lossless:
-            guard let flate = deflated ?? Deflate.compress(raster.pixels, level: PDFPageImage.deflateLevel) else {
+            guard let flate = deflated ?? ImageDeflate.compress(raster.pixels) else {
                 throw PDFWriterError(
                     file: file, page: page,
                     message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")

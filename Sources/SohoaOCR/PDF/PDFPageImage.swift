@@ -14,10 +14,6 @@ public struct PDFPageImage: Sendable, Codable, Equatable {
     /// The samples, row by row without padding, compressed with zlib.
     public var deflated: [UInt8]
 
-    /// The zlib level page images are compressed at. Level 1: page images are noisy scans that
-    /// compress little better at 6, at several times the CPU.
-    static let deflateLevel: Int32 = 1
-
     /// Creates an image from already compressed samples.
     public init(width: Int, height: Int, grayscale: Bool, deflated: [UInt8]) {
         self.width = width
@@ -32,7 +28,7 @@ public struct PDFPageImage: Sendable, Codable, Equatable {
             throw PDFWriterError(
                 file: "(page image)", message: "image is empty (\(raster.width)×\(raster.height)): check the normalize stage's output")
         }
-        guard let deflated = Deflate.compress(raster.pixels, level: Self.deflateLevel) else {
+        guard let deflated = ImageDeflate.compress(raster.pixels) else {
             throw PDFWriterError(
                 file: "(page image)", message: "zlib could not compress the \(raster.width)×\(raster.height) image: check free memory")
         }

@@ -24,6 +24,8 @@ final class NormalizeStage: Stage {
     /// Whether the page is still this stage's to write (a queue worker's lease still held): checked
     /// just before the page's files are written; always true in a local run.
     var stillClaimed: () -> Bool = { true }
+    /// Where the CPU time of the stage's parts is added up (a local run), if anywhere.
+    var cpu: StageCPUTimes?
 
     /// With `tessdata`, orientation is checked with Tesseract's OSD and, for doubtful pages of items
     /// with an OCR language, by recognition (without a model it falls back to sohoa's own measure).
@@ -60,8 +62,10 @@ final class NormalizeStage: Stage {
     /// with its own job (name `<page>-a` / `<page>-b` and work folder; the scheduler registers its
     /// catalog page).
     func process(_ input: IngestedPage) throws(StageFailure) -> [NormalizedWork] {
-        let pages = normalizer.pages(
-            of: input.scan, orientationDetector: orientationDetector, recognition: recognizer(for: input.job.item.ocrLanguage))
+        let recognition = recognizer(for: input.job.item.ocrLanguage)
+        let pages = StageCPUTimes.measure(.normalizeSteps, in: cpu) {
+            normalizer.pages(of: input.scan, orientationDetector: orientationDetector, recognition: recognition)
+        }
         var access: [UInt8]?
         var results: [NormalizedWork] = []
         for normalized in pages {
@@ -70,12 +74,16 @@ final class NormalizeStage: Stage {
             guard stillClaimed() else { throw StageFailure.claimLost(job, stage: .normalize) }
             do {
                 try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
-                if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }
-                try Data(access ?? []).write(to: WorkArea.accessURL(in: job.folder), options: .atomic)
-                try pdfImages.write(
-                    normalized.raster, dpi: normalized.report.dpiUsed,
-                    bilevelMaster: input.scan.technical.bitsPerSample == 1 && input.scan.technical.samplesPerPixel == 1,
-                    in: job.folder, file: job.page.file.path)
+                try StageCPUTimes.measure(.accessCopy, in: cpu) { () throws in
+                    if access == nil { access = try PNGEncoder.encode(input.scan.raster.downscaled(maxSide: accessMaxSide)) }
+                    try Data(access ?? []).write(to: WorkArea.accessURL(in: job.folder), options: .atomic)
+                }
+                try StageCPUTimes.measure(.pdfImages, in: cpu) { () throws in
+                    try pdfImages.write(
+                        normalized.raster, dpi: normalized.report.dpiUsed,
+                        bilevelMaster: input.scan.technical.bitsPerSample == 1 && input.scan.technical.samplesPerPixel == 1,
+                        in: job.folder, file: job.page.file.path)
+                }
             } catch {
                 throw StageFailure(
                     stage: .normalize, file: job.page.file.path, page: job.page.name, itemID: job.item.id,

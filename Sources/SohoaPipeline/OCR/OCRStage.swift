@@ -26,6 +26,8 @@ final class OCRStage: Stage {
     /// Whether the page is still this stage's to write (a queue worker's lease still held): checked
     /// just before the page's files are written; always true in a local run.
     var stillClaimed: () -> Bool = { true }
+    /// Where the CPU time of the stage's parts is added up (a local run), if anywhere.
+    var cpu: StageCPUTimes?
 
     /// How much better (in `PageQuality.score`) a turned reading must be to replace the first one.
     static let clearlyBetter = 0.15
@@ -89,12 +91,16 @@ final class OCRStage: Stage {
             let started = ContinuousClock.now
             let cpuStarted = StageCPUTimes.threadSeconds()
             do {
-                let text = try engine.recognize(input.image, dpi: result.normalize.dpiUsed, language: language)
+                let text = try StageCPUTimes.measure(.recognize, in: cpu) { () throws in
+                    try engine.recognize(input.image, dpi: result.normalize.dpiUsed, language: language)
+                }
                 result.text = text
             } catch {
                 throw failure(job, "\(error)")
             }
-            try check(input, engine: engine, language: language, result: &result)
+            try StageCPUTimes.measure(.rereads, in: cpu) { () throws(StageFailure) in
+                try check(input, engine: engine, language: language, result: &result)
+            }
             let elapsed = started.duration(to: .now)
             result.ocrMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             result.ocrCPUMilliseconds = Int(((StageCPUTimes.threadSeconds() - cpuStarted) * 1000).rounded())

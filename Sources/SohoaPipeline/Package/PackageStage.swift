@@ -14,6 +14,8 @@ struct PackageStage: Stage, Sendable {
     let root: OCFLStorageRoot
     let work: WorkArea
     let outputs: Set<PipelineConfiguration.Output>
+    /// Where the CPU time of the stage's parts is added up (a local run), if anywhere.
+    var cpu: StageCPUTimes?
 
     /// Writes the item; returns the version written.
     func process(_ item: ItemWork) throws(StageFailure) -> WrittenVersion {
@@ -79,18 +81,24 @@ struct PackageStage: Stage, Sendable {
                     engineVersion: result.ocrEngine ?? SoftwareVersions.tesseract, date: result.recognizedAt ?? Date())
                 if outputs.contains(.alto) {
                     let path = "alto/\(page.name).xml"
-                    files[path] = try write(ALTOWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    files[path] = try StageCPUTimes.measure(.formats, in: cpu) { () throws in
+                        try write(ALTOWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    }
                     refs.append(PackageFileRef(use: .alto, logicalPath: path, mimeType: "text/xml"))
                 }
                 if outputs.contains(.hocr) {
                     let path = "hocr/\(page.name).hocr"
-                    files[path] = try write(HOCRWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    files[path] = try StageCPUTimes.measure(.formats, in: cpu) { () throws in
+                        try write(HOCRWriter.document(page: text, transform: result.transform, context: context), staging, path)
+                    }
                     refs.append(PackageFileRef(use: .hocr, logicalPath: path, mimeType: "text/html"))
                 }
                 if outputs.contains(.text) {
                     let path = "text/\(page.name).txt"
-                    let plain = text.plainText.precomposedStringWithCanonicalMapping
-                    files[path] = try write(plain.isEmpty ? "" : plain + "\n", staging, path)
+                    files[path] = try StageCPUTimes.measure(.formats, in: cpu) { () throws in
+                        let plain = text.plainText.precomposedStringWithCanonicalMapping
+                        return try write(plain.isEmpty ? "" : plain + "\n", staging, path)
+                    }
                     refs.append(PackageFileRef(use: .text, logicalPath: path, mimeType: "text/plain"))
                 }
             }
@@ -111,7 +119,9 @@ struct PackageStage: Stage, Sendable {
                             + "the page's image for the \(en) \(pdf.path) is missing from the work folder \(job.folder.path); "
                             + "run the batch again")
                 }
-                try pdf.writer.addPage(coded: image, dpi: result.pdfImageDPI, text: text)
+                try StageCPUTimes.measure(.pdf, in: cpu) { () throws in
+                    try pdf.writer.addPage(coded: image, dpi: result.pdfImageDPI, text: text)
+                }
             }
             packagePages.append(
                 PackagePage(name: page.name, sequence: page.sequence, files: refs, technical: Self.technical(result)))
@@ -122,7 +132,7 @@ struct PackageStage: Stage, Sendable {
             pdf.writer.pageLabels = structure.labels
             pdf.writer.outline = structure.contents.pdfBookmarks
             pdf.writer.metadata = PDFXMPMetadata(dc: item.dublinCore ?? DublinCore(title: item.item.id))
-            try pdf.writer.finish()
+            try StageCPUTimes.measure(.pdf, in: cpu) { () throws in try pdf.writer.finish() }
             files[pdf.path] = pdf.writer.url
             itemFiles.append(PackageFileRef(use: pdf.use, logicalPath: pdf.path, mimeType: "application/pdf"))
         }
@@ -138,9 +148,11 @@ struct PackageStage: Stage, Sendable {
         let package = ItemPackage(
             objectID: item.context.objectID, dc: item.dublinCore ?? DublinCore(title: item.item.id), pages: packagePages,
             itemFiles: itemFiles, events: events, structure: structure)
-        return try ItemPackager().package(
-            package, sourceFiles: files, into: root,
-            user: VersionUser(name: "sohoa", address: "urn:sohoa:agent:pipeline"))
+        return try StageCPUTimes.measure(.ocfl, in: cpu) { () throws in
+            try ItemPackager().package(
+                package, sourceFiles: files, into: root,
+                user: VersionUser(name: "sohoa", address: "urn:sohoa:agent:pipeline"))
+        }
     }
 
     /// The item's page labels and contents for its `pageCount` packaged pages.

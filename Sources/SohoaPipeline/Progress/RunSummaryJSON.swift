@@ -19,7 +19,10 @@ public enum RunSummaryJSON {
             "unfinished_items": summary.unfinishedItems,
             "exit_code": Int(summary.exitStatus.rawValue),
         ]
-        if let cpu = summary.cpuSeconds { line["cpu_seconds"] = cpu.rounded }
+        if let cpu = summary.cpuSeconds {
+            line["cpu_seconds"] = cpu.rounded
+            if cpu.parts != nil { line["cpu_parts"] = cpu.roundedParts }
+        }
         if let full = summary.diskFull {
             line["disk_full"] = [
                 "message": full.message, "pages_left": full.pagesLeft, "items_left": full.itemsLeft,

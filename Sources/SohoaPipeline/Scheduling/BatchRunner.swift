@@ -92,7 +92,7 @@ public final class BatchRunner: Sendable {
         }
         let package = StageWorkers<ItemWork>(stage: "package", cpu: cpu)
         package.run(count: options.pipeline.workers.package, input: packageQueue, scheduler: scheduler) { [options] _ in
-            PackageStage(root: root, work: work, outputs: options.pipeline.outputs)
+            PackageStage(root: root, work: work, outputs: options.pipeline.outputs, cpu: cpu)
         } handOn: { item, written in
             scheduler.packaged(item, written)
         }
@@ -144,17 +144,21 @@ public final class BatchRunner: Sendable {
         }
         let normalize = StageWorkers<IngestedPage>(stage: "normalize", cpu: cpu)
         normalize.run(count: options.pipeline.workers.normalize, input: normalizeQueue, scheduler: scheduler) { [options] _ in
-            NormalizeStage(
+            let stage = NormalizeStage(
                 options: options.pipeline.normalize, accessMaxSide: options.pipeline.accessDerivative.maxSide,
                 tessdata: options.tessdata, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
+            stage.cpu = cpu
+            return stage
         } handOn: { page, parts in
             for part in scheduler.normalized(page, into: parts) { ocrQueue.put(part) }
         }
         let judge = SuspectJudge()
         let ocr = StageWorkers<NormalizedWork>(stage: "ocr", cpu: cpu)
         ocr.run(count: ocrWorkers, input: ocrQueue, scheduler: scheduler) { [options] _ in
-            OCRStage(
+            let stage = OCRStage(
                 makeEngine: options.makeEngine, work: work, judge: judge, pdfImages: PagePDFImages(outputs: options.pipeline.outputs))
+            stage.cpu = cpu
+            return stage
         } handOn: { page, result in
             scheduler.recognized(page, result)
         }

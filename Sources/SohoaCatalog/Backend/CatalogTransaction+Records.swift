@@ -46,7 +46,9 @@ extension CatalogTransaction {
         for name in key {
             guard let value = columns.first(where: { $0.name == name })?.value else {
                 throw CatalogError(
-                    kind: .databaseFailed, file: file, message: "\(T.self) has no column \(name) to update \(table) by; report it")
+                    kind: .databaseFailed, file: file,
+                    message: "\(T.self) không có cột \(name) để cập nhật \(table); hãy báo lỗi này / \(T.self) has no column \(name) to "
+                        + "update \(table) by; report it")
             }
             keyValues.append(value)
         }

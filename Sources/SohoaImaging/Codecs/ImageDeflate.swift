@@ -6,8 +6,10 @@ import CPNG
 /// normalized images of the 40 throughput pages: 13.0 → 11.4 MB at level 1, 11.6 at level 6). Any
 /// inflater reads it: the PDFs' `FlateDecode` images and the access copies' PNG data.
 public enum ImageDeflate {
-    /// The zlib-compressed bytes, or nil when zlib fails (out of memory).
+    /// The zlib-compressed bytes, or nil when zlib fails (out of memory) or the samples do not fit
+    /// zlib's 32-bit lengths in one call (4 GiB or more).
     public static func compress(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count < Int(UInt32.max) / 2 else { return nil }
         var stream = z_stream()
         let ready = deflateInit2_(
             &stream, 1, Z_DEFLATED, MAX_WBITS, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))

@@ -45,7 +45,8 @@ final class StageCPUTimes: Sendable {
         case normalizeSteps = "normalize.steps"
         /// Normalize: the access copy's downscale and PNG.
         case accessCopy = "normalize.access_copy"
-        /// Normalize (or OCR, for a turned reading): the page image coded for each PDF.
+        /// Normalize: the page image coded for each PDF (coded again in OCR for a turned reading, which
+        /// counts in `ocr.rereads`).
         case pdfImages = "normalize.pdf_images"
         /// OCR: the page's first reading.
         case recognize = "ocr.recognize"

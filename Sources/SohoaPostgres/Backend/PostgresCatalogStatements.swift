@@ -60,7 +60,10 @@ struct PostgresCatalogStatements: CatalogStatements {
             case .integer(let number): bindings.append(number)
             case .real(let number): bindings.append(number)
             case .text(let text): bindings.append(text)
-            case .date(let date): bindings.append(date)
+            case .date(let date):
+                // Cut to the millisecond as GRDB's text dates are (`.SSS`), where TIMESTAMP(3) would round:
+                // the same moment is stored, and compared, alike on both engines.
+                bindings.append(Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000))
             case .bool(let flag): bindings.append(flag)
             }
         }

@@ -21,8 +21,10 @@ public struct PostgresTestDatabase: Sendable {
         "postgresql://\(address.user):\(address.password ?? "")@\(address.host ?? "127.0.0.1"):\(address.port)/\(address.database)"
     }
 
-    /// Makes a database for `test`, dropped by a teardown block.
-    public init(_ test: XCTestCase) throws {
+    /// Makes a database for `test`, dropped by a teardown block. With `icuLocale` (e.g. `en-US`) the
+    /// database's default collation is that ICU locale's, which orders text otherwise than bytes
+    /// (`a` before `B`), as a database made with a cluster's Debian default locale would.
+    public init(_ test: XCTestCase, icuLocale: String? = nil) throws {
         guard let url = ProcessInfo.processInfo.environment[Self.variable], !url.isEmpty else {
             throw XCTSkip(
                 "no PostgreSQL for this test: run scripts/test.sh, or start one with "
@@ -34,7 +36,8 @@ public struct PostgresTestDatabase: Sendable {
         self.address = address
         let admin = try PostgresCatalogConnection(server)
         defer { admin.close() }
-        try admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(address.database)"))
+        let collation = icuLocale.map { " LOCALE_PROVIDER icu ICU_LOCALE '\($0)' TEMPLATE template0" } ?? ""
+        try admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(address.database)\(collation)"))
         let server = self.server
         let name = address.database
         test.addTeardownBlock {

@@ -149,4 +149,50 @@ final class CatalogBackendTests: XCTestCase {
             XCTAssertEqual(postgres.stages, sqlite.stages)
         }
     }
+
+    /// Text is listed in byte order on PostgreSQL too (`v-byte-order`), even in a database whose own
+    /// collation (here ICU's `en-US`) orders `a` before `B`, `B_2` before `B10` and `Đ` before `E`.
+    func testTextIsListedInSQLitesByteOrderOnAPostgreSQLWhoseCollationOrdersOtherwise() throws {
+        let test = try TestCatalog(self)
+        for code in ["B_2", "B10", "B-2"] {
+            try test.catalog.addLibrary(code: code, name: "Thư viện \(code)", at: t0)
+        }
+        let ids = ["a", "B", "Đ", "E"]
+        for id in ids {
+            try test.addItem(id)
+            var pageIDs: [Int64] = []
+            for name in ["a", "B"] {
+                pageIDs.append(try XCTUnwrap(try test.addPage(id, name, sequence: 1).id))
+            }
+            try test.catalog.write { tx throws(CatalogError) in
+                for pageID in pageIDs {
+                    try tx.setPageSuspicion(pageID: pageID, reason: "nghi ngờ", syllableShare: 0.5)
+                }
+            }
+        }
+        let bytes = ids.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        XCTAssertEqual(bytes, ["B", "E", "a", "Đ"])
+        var answers: [CatalogBackend: [String]] = [:]
+        try test.onEachBackend(self, icuLocale: "en-US") { catalog, backend in
+            if backend == .postgres {
+                let raw = try catalog.read { tx throws(CatalogError) in
+                    try tx.statements.fetch("SELECT x FROM (VALUES ('a'), ('B'), ('Đ'), ('E')) AS v(x) ORDER BY x", [])
+                        .map { row throws(CatalogError) in try row.string("x") }
+                }
+                XCTAssertEqual(raw, ["a", "B", "Đ", "E"], "the database's own collation is not byte order, so this test can fail")
+            }
+            XCTAssertEqual(try catalog.items().map(\.id), bytes, backend.rawValue)
+            XCTAssertEqual(try catalog.pages(itemID: "a").map(\.name), ["B", "a"], backend.rawValue)
+            XCTAssertEqual(try catalog.libraries().map(\.code), ["B-2", "B10", "B_2", "LC"], backend.rawValue)
+            let suspects = try catalog.suspectPages()
+            XCTAssertEqual(suspects.map { "\($0.itemID)/\($0.pageName)" }, bytes.flatMap { ["\($0)/B", "\($0)/a"] }, backend.rawValue)
+            let status = try catalog.status()
+            XCTAssertEqual(status.itemCount, 4, backend.rawValue)
+            let tally = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.progressTally(asOf: Date()) }
+            answers[backend] = ["\(status)"] + tally.holdings.map { "\($0)" } + tally.items.map { "\($0)" }
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres, sqlite, "status and progress on PostgreSQL are SQLite's, in the same order")
+        }
+    }
 }

@@ -18,8 +18,11 @@ extension TestCatalog {
     /// Runs `check` on this SQLite catalog, then on a copy of it on the test PostgreSQL
     /// (`SOHOA_TEST_POSTGRES_URL`, which `scripts/test.sh` sets). Without that server the PostgreSQL
     /// run is skipped, saying so on standard error; the SQLite run still counts. Assertions inside
-    /// `check` should name `backend` in their messages.
-    func onEachBackend(_ test: XCTestCase, _ check: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void) throws {
+    /// `check` should name `backend` in their messages. `icuLocale` makes the PostgreSQL database with
+    /// that ICU locale's collation (`PostgresTestDatabase`).
+    func onEachBackend(
+        _ test: XCTestCase, icuLocale: String? = nil, _ check: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void
+    ) throws {
         try check(catalog, .sqlite)
         guard let server = ProcessInfo.processInfo.environment[PostgresTestDatabase.variable], !server.isEmpty else {
             FileHandle.standardError.write(
@@ -29,7 +32,7 @@ extension TestCatalog {
                         .utf8))
             return
         }
-        let database = try PostgresTestDatabase(test)
+        let database = try PostgresTestDatabase(test, icuLocale: icuLocale)
         try CatalogCopy.copy(from: .sqlite(catalog.file), to: .postgres(database.address))
         let onPostgres = try PostgresCatalogBackend.catalog(database.address)
         try check(onPostgres, .postgres)

@@ -116,6 +116,29 @@ final class PostgresSchemaTests: XCTestCase {
         return "\(match.output.1) \(timing) \(match.output.3)\(columns ?? "") ON \(match.output.5)".lowercased()
     }
 
+    /// Every text column sorts byte by byte (`v-byte-order`), but those listed as kept; a migration
+    /// adding a text column without `COLLATE "C"` fails here.
+    func testEveryTextColumnSortsByteByByte() throws {
+        let database = try PostgresTestDatabase(self, icuLocale: "en-US")
+        let postgres = try database.migrated()
+        defer { postgres.close() }
+        let others = try strings(
+            postgres,
+            """
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'USER-DEFINED')
+                AND collation_name IS DISTINCT FROM 'C'
+            """)
+        XCTAssertEqual(Set(others), PostgresCatalogSchema.textColumnsNotInByteOrder)
+        // The foreign keys and the triggers naming columns survive the change.
+        try PostgresFixtures.addItem(postgres, "sach-1", pages: 1)
+        XCTAssertThrowsError(try postgres.query("UPDATE pages SET itemID = 'none'")) { error in
+            XCTAssertEqual((error as? PostgresCatalogError)?.kind, .constraintViolated, "\(error)")
+        }
+        try postgres.query("UPDATE items SET libraryCode = 'NEW', objectID = 'urn:sohoa:NEW:sach-1'")
+        XCTAssertEqual(try strings(postgres, "SELECT code FROM libraries ORDER BY code"), ["LC", "NEW"], "items_library_update")
+    }
+
     func testMigratingTwiceChangesNothing() throws {
         let database = try PostgresTestDatabase(self)
         let postgres = try database.migrated()

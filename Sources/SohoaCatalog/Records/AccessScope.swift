@@ -38,25 +38,29 @@ public struct AccessScope: Sendable, Hashable {
         self.libraryCode.map { $0 == libraryCode } ?? true
     }
 
-    /// The SQL condition on an item id `column` (e.g. `pages.itemID`): the item is in scope.
+    /// The SQL condition on an item id `column` (e.g. `pages.itemID`), for GRDB: `itemCondition(column:)`.
     func itemSQL(column: String) -> (condition: String, arguments: StatementArguments) {
-        guard let libraryCode else { return ("1", StatementArguments()) }
-        return ("\(column) IN (SELECT id FROM items WHERE libraryCode = ?)", [libraryCode])
+        let (condition, arguments) = itemCondition(column: column)
+        return (condition, SQLiteCatalogStatements.arguments(arguments))
     }
 
-    /// The SQL condition on a library code `column` (e.g. `items.libraryCode`) and its arguments.
+    /// The SQL condition on a library code `column` (e.g. `items.libraryCode`), for GRDB:
+    /// `libraryCondition(column:)`.
     func sql(column: String) -> (condition: String, arguments: StatementArguments) {
-        guard let libraryCode else { return ("1", StatementArguments()) }
-        return ("\(column) = ?", [libraryCode])
+        let (condition, arguments) = libraryCondition(column: column)
+        return (condition, SQLiteCatalogStatements.arguments(arguments))
     }
 
-    /// `itemSQL(column:)` for `CatalogStatements`, on both backends.
+    /// The SQL condition on an item id `column` (e.g. `pages.itemID`): the item is in scope. The same
+    /// SQL on both backends (`1 = 1`, not SQLite's bare `1`, for every library).
     func itemCondition(column: String) -> (condition: String, arguments: [CatalogValue]) {
-        guard let libraryCode else { return ("1 = 1", []) }
-        return ("\(column) IN (SELECT id FROM items WHERE libraryCode = ?)", [.text(libraryCode)])
+        let (condition, arguments) = libraryCondition(column: "libraryCode")
+        guard !isEverything else { return (condition, arguments) }
+        return ("\(column) IN (SELECT id FROM items WHERE \(condition))", arguments)
     }
 
-    /// `sql(column:)` for `CatalogStatements`, on both backends.
+    /// The SQL condition on a library code `column` (e.g. `items.libraryCode`): the library is in
+    /// scope. The same SQL on both backends.
     func libraryCondition(column: String) -> (condition: String, arguments: [CatalogValue]) {
         guard let libraryCode else { return ("1 = 1", []) }
         return ("\(column) = ?", [.text(libraryCode)])

@@ -195,4 +195,54 @@ final class CatalogBackendTests: XCTestCase {
             XCTAssertEqual(postgres, sqlite, "status and progress on PostgreSQL are SQLite's, in the same order")
         }
     }
+
+    /// A run's events and page texts (`Catalog+Events`, `Catalog+Texts` but search), written on each
+    /// backend from empty: the same records back, the same refusals.
+    func testEventsAndPageTextsAreWrittenAndReadTheSameOnBothBackends() throws {
+        var answers: [CatalogBackend: (events: [EventRecord], pages: [PageExport])] = [:]
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            _ = try catalog.upsertItem(ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a"), at: t0)
+            var ids: [Int64] = []
+            for sequence in 1...3 {
+                let page = try catalog.upsertPage(
+                    PageRecord(
+                        itemID: "a", name: "p\(sequence)", sequence: sequence, sourcePath: "/b/a/\(sequence).tif",
+                        sourceSHA256: TestCatalog.sha("a"), state: sequence == 3 ? .failed : .done), at: t0)
+                ids.append(try XCTUnwrap(page.id))
+            }
+            let recognized = try catalog.addEvent(
+                itemID: "a", pageID: ids[0], type: .recognized, agent: "sohoa 0.1.0 / tesseract 5.3.0", detail: "độ tin cậy 91%",
+                at: t0 + 2)
+            XCTAssertNotNil(recognized.id, backend.rawValue)
+            XCTAssertEqual(recognized.detail, "độ tin cậy 91%", backend.rawValue)
+            let packaged = try catalog.addEvent(itemID: "a", type: .packaged, agent: "sohoa 0.1.0", at: t0 + 1)
+            let checked = try catalog.addEvent(itemID: "a", type: .fixityChecked, agent: "sohoa 0.1.0", outcome: .warning, at: t0 + 1)
+            XCTAssertEqual(try catalog.events(itemID: "a"), [packaged, checked, recognized], "\(backend.rawValue): by time, then id")
+            XCTAssertThrowsError(try catalog.addEvent(itemID: "a", type: "Bad Type", agent: "sohoa")) { error in
+                XCTAssertEqual((error as? CatalogError)?.kind, .constraintViolated, "\(backend.rawValue): \(error)")
+            }
+
+            try catalog.recordPageText(pageID: ids[0], itemID: "a", text: "ban nha\u{301}p", at: t0)
+            try catalog.recordPageText(pageID: ids[0], itemID: "a", text: "\u{110}i\u{323}a chi\u{301} Lai Cha\u{302}u", at: t0 + 3)
+            try catalog.recordPageText(pageID: ids[1], itemID: "a", text: "trang hai", at: t0 + 3)
+            XCTAssertEqual(try catalog.pageText(pageID: ids[0]), "Địa chí Lai Châu", "\(backend.rawValue): replaced, stored as NFC")
+            XCTAssertNil(try catalog.pageText(pageID: ids[2]), backend.rawValue)
+            XCTAssertThrowsError(try catalog.recordPageText(pageID: ids[2], itemID: "b", text: "x")) { error in
+                XCTAssertEqual((error as? CatalogError)?.kind, .constraintViolated, "\(backend.rawValue): another item's page: \(error)")
+            }
+            if backend == .postgres {
+                let search = try catalog.read { tx throws(CatalogError) in
+                    try tx.statements.fetchOne("SELECT search::text AS s FROM page_texts WHERE pageID = ?", [.integer(ids[0])])?.string("s")
+                }
+                XCTAssertEqual(search, "'chau':4 'chi':2 'dia':1 'lai':3", "the search column follows the new text")
+            }
+            let pages = try catalog.exportablePages(itemID: "a")
+            XCTAssertEqual(pages.map(\.text), ["Địa chí Lai Châu", "trang hai"], "\(backend.rawValue): done pages only, in order")
+            answers[backend] = (try catalog.events(itemID: "a"), pages)
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres.events, sqlite.events)
+            XCTAssertEqual(postgres.pages, sqlite.pages)
+        }
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Records an event and returns it with its id.
@@ -29,12 +28,9 @@ extension CatalogTransaction {
     /// Records an event and returns it with its id.
     @discardableResult
     public func addEvent(_ event: EventRecord) throws(CatalogError) -> EventRecord {
-        let stored = event
-        return try run {
-            var event = stored
-            try event.insert(db)
-            return try EventRecord.fetchOne(db, key: event.id) ?? event
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let id = try insertRecordReturningID(event, into: "events")
+        return try statements.fetchOne("SELECT * FROM events WHERE id = ?", [.integer(id)])?.decode(EventRecord.self) ?? event
     }
 
     /// Records an event about an item, or one of its pages, and returns it with its id.
@@ -50,9 +46,11 @@ extension CatalogTransaction {
 
     /// The item's events (its pages' included), oldest first.
     public func events(itemID: String) throws(CatalogError) -> [EventRecord] {
-        try run {
-            try EventRecord.fetchAll(
-                db, sql: "SELECT * FROM events WHERE itemID = ? ORDER BY at, id", arguments: [itemID])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var events: [EventRecord] = []
+        for row in try statements.fetch("SELECT * FROM events WHERE itemID = ? ORDER BY at, id", [.text(itemID)]) {
+            events.append(try row.decode(EventRecord.self))
         }
+        return events
     }
 }

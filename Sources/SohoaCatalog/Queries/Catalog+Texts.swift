@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Stores a page's recognized text (as NFC), replacing any earlier text of the page, and indexes it
@@ -30,23 +29,28 @@ extension CatalogTransaction {
         pageID: Int64, itemID: String, text: String, at date: Date = Date()
     ) throws(CatalogError) {
         let text = text.precomposedStringWithCanonicalMapping
-        try run {
-            // Deleting the old row also removes its index row (trigger page_texts_delete_search).
-            try db.execute(sql: "DELETE FROM page_texts WHERE pageID = ?", arguments: [pageID])
-            try db.execute(
-                sql: "INSERT INTO page_texts (pageID, itemID, text, updatedAt) VALUES (?, ?, ?, ?)",
-                arguments: [pageID, itemID, text, date])
-            try PageSearchIndex.insert(db, pageID: pageID, text: text)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL. The search index is each
+        // engine's own: on PostgreSQL `page_texts.search` is a generated column, made by the insert;
+        // on SQLite `page_search` (FTS5) is written by `PageSearchIndex`, still through GRDB.
+        // Deleting the old row also removes its SQLite index row (trigger page_texts_delete_search).
+        try statements.execute("DELETE FROM page_texts WHERE pageID = ?", [.integer(pageID)])
+        try statements.execute(
+            "INSERT INTO page_texts (pageID, itemID, text, updatedAt) VALUES (?, ?, ?, ?)",
+            [.integer(pageID), .text(itemID), .text(text), .date(date)])
+        if dialect == .sqlite {
+            try run { try PageSearchIndex.insert(db, pageID: pageID, text: text) }
         }
     }
 
     /// The page's recognized text (NFC), if it has any.
     public func pageText(pageID: Int64) throws(CatalogError) -> String? {
-        try run { try String.fetchOne(db, sql: "SELECT text FROM page_texts WHERE pageID = ?", arguments: [pageID]) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT text FROM page_texts WHERE pageID = ?", [.integer(pageID)])?.string("text")
     }
 
     /// The item's pages that are done, in sequence order, each with its text (`nil` for image-only pages).
     public func exportablePages(itemID: String) throws(CatalogError) -> [PageExport] {
+        // Ported to `CatalogStatements` (through `pages(itemID:)` and `pageText(pageID:)`).
         let pages = try pages(itemID: itemID).filter { $0.state == .done }
         var exports: [PageExport] = []
         for page in pages {

@@ -248,4 +248,67 @@ final class CatalogBackendTests: XCTestCase {
             XCTAssertEqual(postgres.pages, sqlite.pages)
         }
     }
+
+    /// The rest of a run's writes ported with `Catalog+Structure`, `+Access`, `+Suspects` and
+    /// `+InterruptedBatches`, on each backend from empty: the same answers and refusals.
+    func testStructureAccessSuspicionAndInterruptedBatchesAreTheSameOnBothBackends() throws {
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let name = backend.rawValue
+            let running = try catalog.startBatch(path: "/b1", pipeline: "default", at: t0)
+            let finished = try catalog.startBatch(path: "/b2", pipeline: "default", at: t0)
+            try catalog.finishBatch(id: finished, state: .finished, pages: 0, failures: 0, at: t0 + 1)
+            XCTAssertEqual(try catalog.closeInterruptedBatches(at: t0 + 9), 1, name)
+            XCTAssertEqual(try catalog.batch(id: running)?.state, .interrupted, name)
+            XCTAssertEqual(try catalog.batch(id: running)?.finishedAt, t0 + 9, name)
+            XCTAssertEqual(try catalog.batch(id: finished)?.finishedAt, t0 + 1, name)
+
+            _ = try catalog.upsertItem(ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a"), at: t0)
+            let page = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p1", sequence: 1, sourcePath: "/b/a/1.tif", sourceSHA256: TestCatalog.sha("a")), at: t0)
+            let pageID = try XCTUnwrap(page.id)
+
+            let labels = #"{"labels":["Bìa"]}"#
+            try catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "a", #"{"labels":["1"]}"#, at: t0) }
+            try catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "a", labels, at: t0 + 1) }
+            XCTAssertEqual(try catalog.structureJSON(itemID: "a"), labels, name)
+            XCTAssertEqual(try catalog.structureJSONs(itemIDs: ["a", "none"]), ["a": labels], name)
+            XCTAssertThrowsError(try catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "none", "{}") }) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound, name)
+            }
+            try catalog.write { tx throws(CatalogError) in try tx.setStructureJSON(itemID: "a", nil) }
+            XCTAssertNil(try catalog.structureJSON(itemID: "a"), name)
+
+            func changedAt(_ date: Date) throws -> Int {
+                try catalog.read { tx throws(CatalogError) in
+                    try tx.statements.fetchOne("SELECT COUNT(*) AS n FROM items WHERE accessChangedAt = ?", [.date(date)])?.int("n") ?? 0
+                }
+            }
+            try catalog.setAccess(itemID: "a", .restricted, at: t0 + 5)
+            try catalog.setAccess(itemID: "a", .restricted, at: t0 + 6)
+            XCTAssertEqual(try catalog.access(itemID: "a"), .restricted, name)
+            XCTAssertEqual(try changedAt(t0 + 5), 1, "\(name): the moment of the real change is kept")
+            try catalog.setAccess(itemID: "a", .closed, at: t0 + 7, recordingChange: false)
+            XCTAssertEqual(try catalog.access(itemID: "a"), .closed, name)
+            XCTAssertEqual(try changedAt(t0 + 5), 1, "\(name): a change not recorded")
+            XCTAssertNil(try catalog.access(itemID: "none"), name)
+            XCTAssertThrowsError(try catalog.setAccess(itemID: "none", .closed)) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound, name)
+            }
+
+            try catalog.write { tx throws(CatalogError) in try tx.setPageSuspicion(pageID: pageID, reason: "nghi ngờ", syllableShare: 1.5) }
+            XCTAssertEqual(try catalog.suspectPages().map(\.reason), ["nghi ngờ"], name)
+            let share = try catalog.read { tx throws(CatalogError) in
+                try tx.statements.fetchOne("SELECT syllableShare FROM pages WHERE id = ?", [.integer(pageID)])?.optionalDouble(
+                    "syllableShare")
+            }
+            XCTAssertEqual(share, 1, "\(name): the share is kept within 0…1")
+            try catalog.write { tx throws(CatalogError) in try tx.setPageSuspicion(pageID: pageID, reason: "", syllableShare: nil) }
+            XCTAssertEqual(try catalog.suspectPages(), [], "\(name): an empty reason is no suspicion")
+            XCTAssertThrowsError(
+                try catalog.write { tx throws(CatalogError) in try tx.setPageSuspicion(pageID: 999, reason: "x", syllableShare: nil) }
+            ) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound, name)
+            }
+        }
+    }
 }

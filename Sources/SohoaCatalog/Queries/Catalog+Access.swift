@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Sets who may see the item (`items.access`); `notFound` when the catalog has no such item.
@@ -24,24 +23,26 @@ extension CatalogTransaction {
     public func setAccess(
         itemID: String, _ access: AccessLevel, at date: Date = Date(), recordingChange: Bool = true
     ) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: """
-                    UPDATE items SET
-                        accessChangedAt = CASE WHEN ? AND access <> ? THEN ? ELSE accessChangedAt END,
-                        access = ?, updatedAt = ?
-                    WHERE id = ?
-                    """,
-                arguments: [recordingChange, access.rawValue, date, access.rawValue, date, itemID])
-        }
-        if try db.changesCount == 0 { throw .notFound("item '\(itemID)'", file: file) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let changed = try statements.execute(
+            """
+            UPDATE items SET
+                accessChangedAt = CASE WHEN ? AND access <> ? THEN ? ELSE accessChangedAt END,
+                access = ?, updatedAt = ?
+            WHERE id = ?
+            """,
+            [
+                .bool(recordingChange), .text(access.rawValue), .date(date), .text(access.rawValue), .date(date),
+                .text(itemID),
+            ])
+        if changed == 0 { throw .notFound("item '\(itemID)'", file: file) }
     }
 
     /// Who may see the item, or `nil` when the catalog has no such item.
     public func access(itemID: String) throws(CatalogError) -> AccessLevel? {
-        try run {
-            try String.fetchOne(db, sql: "SELECT access FROM items WHERE id = ?", arguments: [itemID])
-                .flatMap(AccessLevel.init(rawValue:))
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT access FROM items WHERE id = ?", [.text(itemID)]).map { row throws(CatalogError) in
+            try row.string("access")
+        }.flatMap(AccessLevel.init(rawValue:))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Marks every batch still `running` as `interrupted` (its process ended without finishing it:
@@ -7,12 +6,9 @@ extension Catalog {
     /// run lock, when no run can be going on.
     @discardableResult
     public func closeInterruptedBatches(at date: Date = Date()) throws(CatalogError) -> Int {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
         try write { tx throws(CatalogError) in
-            try tx.run {
-                try tx.db.execute(
-                    sql: "UPDATE batches SET state = 'interrupted', finishedAt = ? WHERE state = 'running'", arguments: [date])
-                return try tx.db.changesCount
-            }
+            try tx.statements.execute("UPDATE batches SET state = 'interrupted', finishedAt = ? WHERE state = 'running'", [.date(date)])
         }
     }
 }

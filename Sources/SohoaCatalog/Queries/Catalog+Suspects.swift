@@ -1,5 +1,3 @@
-import GRDB
-
 extension Catalog {
     /// Suspect pages (issue 11), those still waiting for review first, then by item and page order.
     public func suspectPages(limit: Int = 100) throws(CatalogError) -> [SuspectPageRecord] {
@@ -12,12 +10,11 @@ extension CatalogTransaction {
     /// share of its words that are Vietnamese syllables.
     public func setPageSuspicion(pageID: Int64, reason: String?, syllableShare: Double?) throws(CatalogError) {
         let share = syllableShare.map { min(1, max(0, $0)) }
-        try run {
-            try db.execute(
-                sql: "UPDATE pages SET suspectReason = ?, syllableShare = ? WHERE id = ?",
-                arguments: [reason.flatMap { $0.isEmpty ? nil : $0 }, share, pageID])
-        }
-        if try db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let changed = try statements.execute(
+            "UPDATE pages SET suspectReason = ?, syllableShare = ? WHERE id = ?",
+            [.text(reason.flatMap { $0.isEmpty ? nil : $0 }), share.map { .real($0) } ?? .null, .integer(pageID)])
+        if changed == 0 { throw .notFound("page \(pageID)", file: file) }
     }
 
     /// Suspect pages of items in `scope`, those still waiting for review first, then by item and page order.

@@ -311,4 +311,36 @@ final class CatalogBackendTests: XCTestCase {
             }
         }
     }
+
+    /// A holding of the register and the archived items naming it (`holding(id:)`,
+    /// `archivedItemCount`), the same on both backends.
+    func testAHoldingAndItsArchivedItemsAreTheSameOnBothBackends() throws {
+        let test = try TestCatalog(self)
+        let holding = HoldingRecord(
+            id: "LCH-0001", callNumber: "ĐC 12", title: "Địa chí Lai Châu", libraryCode: "LC", collectionType: .rareBook,
+            specialValue: true, subjects: "địa chí; lịch sử", estimatedPages: 120, year: 1936, source: "sổ đăng ký", importedAt: t0,
+            updatedAt: t0)
+        _ = try test.catalog.importHoldings([holding], at: t0)
+        for (id, access) in [("a", AccessLevel.public), ("b", .restricted), ("c", .public)] {
+            _ = try test.catalog.upsertItem(ItemRecord(id: id, libraryCode: "LC", holdingID: "LCH-0001", sourcePath: "/b/\(id)"), at: t0)
+            if id != "c" { try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "o/\(id)", at: t0) }
+            try test.catalog.setAccess(itemID: id, access, at: t0)
+        }
+        var answers: [CatalogBackend: HoldingRecord] = [:]
+        try test.onEachBackend(self) { catalog, backend in
+            let stored = try XCTUnwrap(try catalog.holding(id: "LCH-0001"), backend.rawValue)
+            XCTAssertEqual(stored.title, "Địa chí Lai Châu", backend.rawValue)
+            XCTAssertEqual(stored.year, 1936, backend.rawValue)
+            XCTAssertTrue(stored.specialValue, backend.rawValue)
+            XCTAssertNil(try catalog.holding(id: "none"), backend.rawValue)
+            XCTAssertEqual(
+                try catalog.archivedItemCount(holdingID: "LCH-0001", access: [.public]), 1, "\(backend.rawValue): c is not archived")
+            XCTAssertEqual(try catalog.archivedItemCount(holdingID: "LCH-0001", access: [.public, .restricted]), 2, backend.rawValue)
+            XCTAssertEqual(try catalog.archivedItemCount(holdingID: "LCH-0001", access: []), 0, backend.rawValue)
+            answers[backend] = stored
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres, sqlite)
+        }
+    }
 }

@@ -58,7 +58,8 @@ extension CatalogTransaction {
 
     /// The holding with this id.
     public func holding(id: String) throws(CatalogError) -> HoldingRecord? {
-        try run { try HoldingRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM holdings WHERE id = ?", [.text(id)])?.decode(HoldingRecord.self)
     }
 
     /// The number of holdings in the register.
@@ -71,15 +72,12 @@ extension CatalogTransaction {
     public func archivedItemCount(holdingID: String, access: Set<AccessLevel>) throws(CatalogError) -> Int {
         let levels = access.map(\.rawValue).sorted()
         guard !levels.isEmpty else { return 0 }
-        return try run {
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM items WHERE holdingID = ? AND ocflVersion IS NOT NULL AND withdrawnAt IS NULL
-                    AND access IN (\(levels.map { _ in "?" }.joined(separator: ", ")))
-                    """,
-                arguments: StatementArguments([holdingID] + levels)) ?? 0
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        return try statements.fetchOne(
+            """
+            SELECT COUNT(*) AS n FROM items WHERE holdingID = ? AND ocflVersion IS NOT NULL AND withdrawnAt IS NULL
+            AND access IN (\(levels.map { _ in "?" }.joined(separator: ", ")))
+            """, ([holdingID] + levels).map { .text($0) })?.int("n") ?? 0
     }
 
     /// Items whose `holdingID` names no holding in the register, and items with no `holdingID`.

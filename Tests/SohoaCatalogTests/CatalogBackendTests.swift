@@ -343,4 +343,50 @@ final class CatalogBackendTests: XCTestCase {
             XCTAssertEqual(postgres, sqlite)
         }
     }
+
+    /// What a run and the review screen write and read of a page's review (`reviewEntry`,
+    /// `setReviewState`, `addReview`, `reviews`), on each backend from empty.
+    func testAPagesReviewIsTheSameOnBothBackends() throws {
+        var answers: [CatalogBackend: (entry: ReviewQueueEntry?, reviews: [ReviewRecord])] = [:]
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let name = backend.rawValue
+            _ = try catalog.upsertItem(ItemRecord(id: "a", libraryCode: "LC", title: "Địa chí", sourcePath: "/b/a"), at: t0)
+            var page = try catalog.upsertPage(
+                PageRecord(itemID: "a", name: "p1", sequence: 1, sourcePath: "/b/a/1.tif", sourceSHA256: TestCatalog.sha("a")), at: t0)
+            page.meanConfidence = 71.5
+            page.isBlank = true
+            page = try catalog.upsertPage(page, at: t0)
+            let pageID = try XCTUnwrap(page.id)
+            try catalog.markItemPackaged(id: "a", version: "v1", objectPath: "o/a", at: t0)
+            let entry = try XCTUnwrap(try catalog.reviewEntry(pageID: pageID), name)
+            XCTAssertEqual(entry.itemState, .packaged, name)
+            XCTAssertEqual(entry.meanConfidence, 71.5, name)
+            XCTAssertTrue(entry.isBlank, name)
+            XCTAssertEqual(entry.reviewState, .pending, name)
+            XCTAssertNotNil(try catalog.reviewEntry(pageID: pageID, scope: .library("LC")), name)
+            XCTAssertNil(try catalog.reviewEntry(pageID: pageID, scope: .library("TUY")), "\(name): another library's page")
+            try catalog.write { tx throws(CatalogError) in
+                try tx.setReviewState(pageID: pageID, .rescan, rescanReason: "mờ")
+                try tx.addReview(
+                    ReviewRecord(pageID: pageID, itemID: "a", userID: nil, reviewer: "lan", action: .rescan, detail: "mờ", at: t0 + 2))
+                let first = try tx.addReview(
+                    ReviewRecord(
+                        pageID: pageID, itemID: "a", userID: nil, reviewer: "lan", action: .corrected, ocflVersion: "v2", at: t0 + 1))
+                XCTAssertNotNil(first.id, name)
+            }
+            XCTAssertEqual(try catalog.reviewEntry(pageID: pageID)?.rescanReason, "mờ", name)
+            try catalog.write { tx throws(CatalogError) in try tx.setReviewState(pageID: pageID, .approved, rescanReason: "bỏ qua") }
+            let reviews = try catalog.reviews(pageID: pageID)
+            XCTAssertEqual(reviews.map(\.action), [.corrected, .rescan], "\(name): by time")
+            XCTAssertThrowsError(try catalog.write { tx throws(CatalogError) in try tx.setReviewState(pageID: 999, .approved) }) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound, name)
+            }
+            answers[backend] = (try catalog.reviewEntry(pageID: pageID), reviews)
+        }
+        if let postgres = answers[.postgres], let sqlite = answers[.sqlite] {
+            XCTAssertEqual(postgres.entry, sqlite.entry)
+            XCTAssertNil(postgres.entry?.rescanReason, "approved: no rescan reason kept")
+            XCTAssertEqual(postgres.reviews, sqlite.reviews)
+        }
+    }
 }

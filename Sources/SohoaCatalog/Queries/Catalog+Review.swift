@@ -83,16 +83,11 @@ extension CatalogTransaction {
     /// The page with this id as the review screens see it, whatever its state (`nil` if there is none,
     /// or its item is outside `scope`).
     public func reviewEntry(pageID: Int64, scope: AccessScope = .everything) throws(CatalogError) -> ReviewQueueEntry? {
-        let (condition, scopeArguments) = scope.sql(column: "items.libraryCode")
-        var arguments: StatementArguments = [pageID]
-        arguments += scopeArguments
-        return try run {
-            try ReviewQueueEntry.fetchOne(
-                db,
-                sql:
-                    "SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID WHERE pages.id = ? AND \(condition)",
-                arguments: arguments)
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, scopeArguments) = scope.libraryCondition(column: "items.libraryCode")
+        return try statements.fetchOne(
+            "SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID WHERE pages.id = ? AND \(condition)",
+            [.integer(pageID)] + scopeArguments)?.decode(ReviewQueueEntry.self)
     }
 
     /// The page that follows `entry` in its queue section (narrowed by `filter`), whether or not `entry`
@@ -157,31 +152,30 @@ extension CatalogTransaction {
 
     /// Sets the page's review state; `rescanReason` is kept only for `rescan`.
     public func setReviewState(pageID: Int64, _ state: ReviewState, rescanReason: String? = nil) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: "UPDATE pages SET reviewState = ?, rescanReason = ? WHERE id = ?",
-                arguments: [state.rawValue, state == .rescan ? rescanReason : nil, pageID])
-        }
-        if try db.changesCount == 0 { throw .notFound("page \(pageID)", file: file) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let changed = try statements.execute(
+            "UPDATE pages SET reviewState = ?, rescanReason = ? WHERE id = ?",
+            [.text(state.rawValue), .text(state == .rescan ? rescanReason : nil), .integer(pageID)])
+        if changed == 0 { throw .notFound("page \(pageID)", file: file) }
     }
 
     /// Records what a reviewer did.
     @discardableResult
     public func addReview(_ review: ReviewRecord) throws(CatalogError) -> ReviewRecord {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
         var review = review
-        let stored = review
-        return try run {
-            review = stored
-            try review.insert(db)
-            return review
-        }
+        review.id = try insertRecordReturningID(review, into: "reviews")
+        return review
     }
 
     /// What reviewers did to a page, oldest first.
     public func reviews(pageID: Int64) throws(CatalogError) -> [ReviewRecord] {
-        try run {
-            try ReviewRecord.fetchAll(db, sql: "SELECT * FROM reviews WHERE pageID = ? ORDER BY at, id", arguments: [pageID])
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var reviews: [ReviewRecord] = []
+        for row in try statements.fetch("SELECT * FROM reviews WHERE pageID = ? ORDER BY at, id", [.integer(pageID)]) {
+            reviews.append(try row.decode(ReviewRecord.self))
         }
+        return reviews
     }
 
     /// Pages of items in `scope` sent back for rescanning, latest first. with the reason and who sent them back.

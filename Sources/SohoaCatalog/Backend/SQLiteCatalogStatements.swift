@@ -32,12 +32,8 @@ struct SQLiteCatalogStatements: CatalogStatements {
     }
 
     func insertReturningID(_ sql: String, _ arguments: [CatalogValue]) throws(CatalogError) -> Int64 {
-        do {
-            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
-            return db.lastInsertedRowID
-        } catch {
-            throw CatalogError(error, file: file)
-        }
+        try execute(sql, arguments)
+        return db.lastInsertedRowID
     }
 
     /// `arguments` as GRDB binds them: dates as its text, booleans as 0 and 1.

@@ -29,6 +29,29 @@ public final class FileLock {
         return FileLock(fd: fd)
     }
 
+    /// Makes the lock file `url`, which must not exist yet, already locked: the file is made and locked
+    /// under a private name and then renamed, so that nobody who opens `url` ever finds it unlocked (a
+    /// staging cleaner in another process takes a folder whose lock it can take for an abandoned one).
+    public static func createLocked(_ url: URL) throws -> FileLock {
+        let hidden = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)-\(UUID().uuidString)")
+        let fd = open(hidden.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 { throw DurableFiles.failure("open lock file", hidden) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let error = DurableFiles.failure("lock", hidden)
+            _ = close(fd)
+            _ = unlink(hidden.path)
+            throw error
+        }
+        if rename(hidden.path, url.path) != 0 {
+            let error = DurableFiles.failure("rename lock file", url)
+            _ = close(fd)
+            _ = unlink(hidden.path)
+            throw error
+        }
+        return FileLock(fd: fd)
+    }
+
     /// Takes the lock on `url` if nobody holds it; nil when it is held (or the file is missing).
     static func tryAcquire(_ url: URL) -> FileLock? {
         let fd = open(url.path, O_RDWR | O_CLOEXEC)

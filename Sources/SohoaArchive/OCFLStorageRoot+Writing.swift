@@ -42,7 +42,7 @@ extension OCFLStorageRoot {
 
         let work = stagingWorkURL.appendingPathComponent(UUID().uuidString, isDirectory: true)
         try DurableFiles.makeFolder(work)
-        let workLock = try FileLock.acquire(work.appendingPathComponent("lock"))
+        let workLock = try FileLock.createLocked(work.appendingPathComponent("lock"))
         defer { workLock.unlock() }
         do {
             try DurableFiles.write(Data((objectPath + "\n").utf8), to: work.appendingPathComponent("target"))

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The pixel size a TIFF's first page, a PNG or a JPEG 2000 codestream declares in its header, read
-/// without libtiff, libpng or OpenJPEG.
+/// The pixel size a TIFF's first page, a PNG, a JPEG or a JPEG 2000 codestream declares in its header,
+/// read without libtiff, libpng, libjpeg-turbo or OpenJPEG.
 ///
 /// The fuzzer uses it to leave very large pages to the unit tests: under AddressSanitizer in a debug
 /// build, decoding a real 8-megapixel page takes longer than the one-second hang limit.
@@ -37,6 +37,7 @@ enum ScanSize {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), bytes.count >= 24 {
             return product(number(bytes, at: 16, size: 4, bigEndian: true), number(bytes, at: 20, size: 4, bigEndian: true))
         }
+        if bytes.starts(with: [0xFF, 0xD8]) { return jpegPixels(bytes) }
         guard bytes.count >= 8, bytes[0] == bytes[1], bytes[0] == 0x49 || bytes[0] == 0x4D else { return nil }
         let big = bytes[0] == 0x4D
         let directory = number(bytes, at: 4, size: 4, bigEndian: big)
@@ -52,6 +53,52 @@ enum ScanSize {
             if tag == 257 { height = number(bytes, at: at + 8, size: size, bigEndian: big) }
         }
         return product(width, height)
+    }
+
+    /// Width times height from a JPEG's first frame header (SOF0 to SOF15 but DHT, JPG and DAC), found by
+    /// walking the segments before the first scan; when the walk meets damage first (libjpeg-turbo skips
+    /// stray bytes to the next marker), the largest size any frame-header-like bytes declare.
+    ///
+    /// The page size matters for JPEG too: libjpeg-turbo decodes a 64889×2134 frame from 536 bytes in
+    /// 14 s, filling what the data lacks.
+    static func jpegPixels(_ bytes: [UInt8]) -> Int? {
+        if let pixels = jpegFramePixels(bytes) { return pixels }
+        var largest: Int?
+        for index in bytes.indices.dropLast(8) where bytes[index] == 0xFF && isFrameMarker(bytes[index + 1]) {
+            let pixels = product(
+                number(bytes, at: index + 7, size: 2, bigEndian: true), number(bytes, at: index + 5, size: 2, bigEndian: true))
+            largest = max(largest ?? 0, pixels)
+        }
+        return largest
+    }
+
+    private static func isFrameMarker(_ marker: UInt8) -> Bool {
+        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+    }
+
+    private static func jpegFramePixels(_ bytes: [UInt8]) -> Int? {
+        var index = 2
+        while index + 4 <= bytes.count, bytes[index] == 0xFF {
+            let marker = bytes[index + 1]
+            if marker == 0xFF {
+                index += 1
+                continue
+            }
+            if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 {
+                index += 2
+                continue
+            }
+            if isFrameMarker(marker) {
+                guard index + 9 <= bytes.count else { return nil }
+                return product(
+                    number(bytes, at: index + 7, size: 2, bigEndian: true), number(bytes, at: index + 5, size: 2, bigEndian: true))
+            }
+            if marker == 0xDA { return nil }
+            let length = number(bytes, at: index + 2, size: 2, bigEndian: true)
+            guard length >= 2 else { return nil }
+            index += 2 + length
+        }
+        return nil
     }
 
     /// `width * height`, or `Int.max` when that overflows (a header may declare anything).

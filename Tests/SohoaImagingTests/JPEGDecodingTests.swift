@@ -93,4 +93,27 @@ final class JPEGDecodingTests: XCTestCase {
             XCTAssertEqual((error as? ImagingError)?.kind, .corrupt, "\(error)")
         }
     }
+    /// Data cut short and closed by an end marker (a copy broken off and "repaired") reaches a marker in
+    /// the middle of the image: libjpeg-turbo says "premature end of data segment" and would give the rest
+    /// of the page as flat gray. Stray bytes between segments are the one warning that still gives a whole page.
+    func testDataEndingAtAMarkerIsRefusedAndStrayBytesAreNot() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 300, height: 400)
+        let whole = try JPEGBuilder.jpeg(page)
+        let closed = try write(whole.prefix(whole.count / 2) + Data([0xFF, 0xD9]), "closed.jpg")
+        XCTAssertThrowsError(try ScanDecoder.decode(closed)) { error in
+            let imaging = error as? ImagingError
+            XCTAssertEqual(imaging?.kind, .corrupt, "\(error)")
+            XCTAssertTrue(imaging?.reason.contains("premature end of data segment") == true, "\(error)")
+        }
+        // Two stray bytes between two scans of a progressive JPEG (in the header they are refused before
+        // any decoding, as libjpeg-turbo's header reading fails on them).
+        let progressive = [UInt8](try JPEGBuilder.jpeg(page, progressive: true))
+        let scans = progressive.indices.dropLast().filter { progressive[$0] == 0xFF && progressive[$0 + 1] == 0xDA }
+        XCTAssertGreaterThan(scans.count, 1, "a progressive JPEG has several scans")
+        let second = scans[1]
+        let stray = try write(Data(progressive.prefix(second) + [0x00, 0x00] + progressive.dropFirst(second)), "stray.jpg")
+        let decoded = try ScanDecoder.decode(stray)
+        let reference = try ScanDecoder.decode(try write(Data(progressive), "whole.jpg"))
+        XCTAssertEqual(decoded.raster.pixels, reference.raster.pixels, "the whole page, as without the stray bytes")
+    }
 }

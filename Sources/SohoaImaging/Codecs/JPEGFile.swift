@@ -42,22 +42,21 @@ struct JPEGFile {
         let format = gray ? TJPF_GRAY : cmyk ? TJPF_CMYK : TJPF_RGB
         let channels = gray ? 1 : cmyk ? 4 : 3
         var pixels = [UInt8](repeating: 255, count: header.width * header.height * channels)
-        let status = bytes.withUnsafeBufferPointer { source in
-            pixels.withUnsafeMutableBufferPointer { target in
-                tjDecompress2(
-                    handle, source.baseAddress, UInt(source.count), target.baseAddress, Int32(header.width), 0,
-                    Int32(header.height), Int32(format.rawValue), 0)
-            }
-        }
-        // A warning about stray bytes between segments still gives the whole image; an error, or data
-        // that ends early (the rest of the page would be gray), does not.
-        if status != 0 {
-            let message = Self.lastError(handle)
-            if tjGetErrorCode(handle) != Int32(TJERR_WARNING.rawValue) || message.contains("Premature end") {
+        // Stop at the first warning: data that ends early or hits a marker ("premature end"), or a bad
+        // code, would otherwise be decoded to the last row as flat gray, however large the header says
+        // the page is.
+        if decompress(handle, into: &pixels, header: header, format: format, flags: TJFLAG_STOPONWARNING) != 0 {
+            // Stray bytes between segments (libjpeg-turbo's one warning after which the image is whole):
+            // decode again without stopping; a later warning of data ending early still refuses it.
+            guard Self.isStrayBytesWarning(handle),
+                decompress(handle, into: &pixels, header: header, format: format, flags: 0) == 0
+                    || (tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
+                        && !Self.lastError(handle).lowercased().contains("premature end"))
+            else {
                 throw ImagingError(
                     file: path, kind: .corrupt,
-                    reason: "the JPEG data cannot be decoded whole (libjpeg-turbo: \(message)); the file is damaged or cut short: "
-                        + "copy it again or rescan the page")
+                    reason: "the JPEG data cannot be decoded whole (libjpeg-turbo: \(Self.lastError(handle))); "
+                        + "the file is damaged or cut short: copy it again or rescan the page")
             }
         }
         var raster: Raster
@@ -75,6 +74,24 @@ struct JPEGFile {
             colorModel: colorModel, compression: header.markers.progressive ? "JPEG (progressive)" : "JPEG", hasAlpha: false,
             resolutionX: header.markers.resolutionX, resolutionY: header.markers.resolutionY, pageIndex: 0, pageCount: 1)
         return DecodedScan(raster: raster, technical: technical)
+    }
+
+    private func decompress(
+        _ handle: tjhandle, into pixels: inout [UInt8], header: Header, format: TJPF, flags: Int32
+    ) -> Int32 {
+        bytes.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                tjDecompress2(
+                    handle, source.baseAddress, UInt(source.count), target.baseAddress, Int32(header.width), 0,
+                    Int32(header.height), Int32(format.rawValue), flags)
+            }
+        }
+    }
+
+    /// Whether the decoder stopped on libjpeg's warning about bytes between two segments, the one
+    /// warning after which the image is still whole.
+    private static func isStrayBytesWarning(_ handle: tjhandle) -> Bool {
+        tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) && lastError(handle).contains("extraneous bytes")
     }
 
     private func decompressor() throws(ImagingError) -> tjhandle {

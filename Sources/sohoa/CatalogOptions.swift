@@ -6,7 +6,7 @@ import SohoaPostgres
 
 /// `--catalog postgresql://…` (else `SOHOA_CATALOG`, else the archive's `catalog.sqlite`): the catalog
 /// of the commands whose queries all run on PostgreSQL (`status`, `progress`, `libraries list`, `serve`, `users …`,
-/// `access`, `withdraw`, `stats`; issue 16). Every other
+/// `access`, `withdraw`, `correct`, `stats`; issue 16). Every other
 /// command opens the archive's own `catalog.sqlite` and refuses a `SOHOA_CATALOG` naming another
 /// catalog (`ArchiveOptions.openSession`).
 struct CatalogOptions: ParsableArguments {

@@ -13,7 +13,7 @@ import XCTest
 /// (`ReviewFixtureArchive`) copied to PostgreSQL with `CatalogCopy`, the server's routes on it answer
 /// as they do on the archive's SQLite catalog: an item page, OAI-PMH ListRecords, an IIIF manifest,
 /// the dashboard, and a review save (a new archive version, the catalog's review and revision);
-/// search, not yet on PostgreSQL, is a 503 page saying so.
+/// search, not yet on PostgreSQL, is a 503 page saying so; and `sohoa correct`'s `PageCorrection`.
 /// Skipped without `SOHOA_TEST_POSTGRES_URL`.
 final class PostgresServerTests: XCTestCase {
     static let password = "Mật khẩu 2025"
@@ -68,7 +68,13 @@ final class PostgresServerTests: XCTestCase {
         XCTAssertEqual(entry.reviewState, .approved)
         XCTAssertEqual(try catalog.reviews(pageID: sach1).map(\.action), [.corrected, .approved])
         XCTAssertEqual(try catalog.pageText(pageID: sach1)?.contains("Thư viện Mường"), true)
-        return pages
+        // `sohoa correct`'s correction of another page: a third version and the catalog's text.
+        let written = try PageCorrection(session: session).apply(
+            itemID: "sach", pageName: "2", text: "Thư viện tỉnh\nLai Châu\n", by: "lan")
+        let sach2 = try XCTUnwrap(try catalog.page(itemID: "sach", name: "2")?.id)
+        XCTAssertEqual(written.version, "v3")
+        XCTAssertEqual(try catalog.pageText(pageID: sach2), "Thư viện tỉnh\nLai Châu")
+        return pages + [try catalog.pageText(pageID: sach2) ?? "", "\(try catalog.reviewEntry(pageID: sach2)?.revision ?? -1)"]
     }
 
     /// `body` without OAI's response date and the forms' CSRF tokens.

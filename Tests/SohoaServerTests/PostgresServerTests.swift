@@ -43,6 +43,7 @@ final class PostgresServerTests: XCTestCase {
             let hoa = try await signIn(client, name: "hoa", password: password)
             let dashboard = try await read("/dashboard", as: hoa.cookie)
             XCTAssertTrue(dashboard.contains("LCH"), dashboard)
+            pages.append(dashboard)
 
             let mai = try await signIn(client, name: "mai", password: password)
             pages.append(try await read("/review", as: mai.cookie))

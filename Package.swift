@@ -137,7 +137,7 @@ var targets: [Target] = [
         name: "SohoaServerTests",
         dependencies: [
             "SohoaServer", "SohoaSharing", "SohoaCollection", "SohoaPipeline", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR",
-            "SohoaTesting",
+            "SohoaTesting", "SohoaPostgres", "SohoaPostgresTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -22,6 +22,8 @@ struct CorrectCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         if by.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--by must name who corrected the text") }
     }
@@ -33,7 +35,7 @@ struct CorrectCommand: ParsableCommand {
         } catch {
             throw fail("cannot read \(text) as UTF-8 text: \(error.localizedDescription)", .usage)
         }
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         do {
             let written = try PageCorrection(session: session).apply(itemID: item, pageName: page, text: corrected, by: by)
             print(

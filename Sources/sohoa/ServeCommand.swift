@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     @Option(name: .long, help: "The address to listen on (0.0.0.0 for every network).")
     var host = "127.0.0.1"
 
@@ -36,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Opens the archive, reads `server.yaml` and serves until stopped.
     func serve() async throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         var serverOptions = ServerOptions(
             archive: options.archiveURL, host: host, port: port, publicURL: publicURL,
             secureCookies: publicURL?.hasPrefix("https://") ?? false)
@@ -56,14 +58,30 @@ struct ServeCommand: AsyncParsableCommand {
         defer { workQueue?.close() }
         let app: SohoaServerApp.ServerApplication
         do {
-            let batches = SubmittedBatchPipeline(
-                archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL")
-            app = try SohoaServerApp.make(options: serverOptions, batches: batches, workQueue: workQueue)
+            // Submitted batches run through `sohoa run`'s pipeline, which writes the archive's own
+            // catalog.sqlite: not on a catalog elsewhere, until `sohoa run --catalog` exists.
+            var batches: SubmittedBatchPipeline?
+            if session.catalog.isSQLite {
+                batches = SubmittedBatchPipeline(
+                    archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL")
+            } else {
+                FileHandle.standardError.write(Data(Self.submittedBatchesWait(session.catalog.file).utf8))
+            }
+            app = try SohoaServerApp.make(options: serverOptions, batches: batches, workQueue: workQueue, session: session)
         } catch {
             throw fail(error.description, error.exitStatus)
         }
-        print("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path))")
+        print(
+            "sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path)\(session.catalog.isSQLite ? "" : ", catalog \(session.catalog.file.absoluteString)"))"
+        )
         try await app.runService()
         SohoaServerApp.flushReviewDrafts(session)
+    }
+
+    /// Said at start on a catalog elsewhere than the archive's catalog.sqlite: uploads are taken, not run.
+    static func submittedBatchesWait(_ catalog: URL) -> String {
+        "sohoa serve: lô gửi lên được nhận và chờ trong hộp thư đến, chưa xử lý được khi danh mục ở \(catalog.absoluteString) "
+            + "(chưa có `sohoa run --catalog`) / submitted batches are received and wait in the inbox: they cannot be run "
+            + "while the catalog is at \(catalog.absoluteString) (no `sohoa run --catalog` yet)\n"
     }
 }

@@ -14,6 +14,8 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     @Option(name: .long, help: "The year.")
     var year: Int
 
@@ -33,7 +35,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let goalsURL = goals.map { URL(fileURLWithPath: $0) } ?? options.archiveURL.appendingPathComponent(GoalsFile.fileName)
         let targets: UsageTargets
         do {

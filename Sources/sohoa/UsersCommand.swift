@@ -40,13 +40,14 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var password: PasswordInput
         @OptionGroup var options: ArchiveOptions
+        @OptionGroup var catalogOptions: CatalogOptions
 
         func validate() throws {
             try UserName.validate(name)
         }
 
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             let libraryCode = try UserName.library(library, in: session.catalog)
             let hash = try password.read(confirm: true)
             do {
@@ -71,9 +72,10 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var password: PasswordInput
         @OptionGroup var options: ArchiveOptions
+        @OptionGroup var catalogOptions: CatalogOptions
 
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             try UserName.requireExisting(name, in: session.catalog)
             let hash = try password.read(confirm: true)
             do {
@@ -95,8 +97,10 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            try UserName.setDisabled(name, true, options: options)
+            try UserName.setDisabled(name, true, options: options, catalogOptions: catalogOptions)
             print("sohoa: user \(name) is disabled")
         }
     }
@@ -111,8 +115,10 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            try UserName.setDisabled(name, false, options: options)
+            try UserName.setDisabled(name, false, options: options, catalogOptions: catalogOptions)
             print("sohoa: user \(name) is enabled")
         }
     }
@@ -133,12 +139,14 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func validate() throws {
             if (code == nil) == !all { throw ValidationError("give a library code, or --all for every library") }
         }
 
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             try UserName.requireExisting(name, in: session.catalog)
             do {
                 try session.catalog.setUserLibrary(name: name, all ? nil : code)
@@ -157,8 +165,10 @@ struct UsersCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             let users: [UserRecord]
             do {
                 users = try session.catalog.users()
@@ -233,8 +243,10 @@ private enum UserName {
         if user == nil { throw fail("there is no user named '\(name)'; see `sohoa users list`", .usage) }
     }
 
-    static func setDisabled(_ name: String, _ disabled: Bool, options: ArchiveOptions) throws {
-        let session = try options.openSession()
+    static func setDisabled(
+        _ name: String, _ disabled: Bool, options: ArchiveOptions, catalogOptions: CatalogOptions
+    ) throws {
+        let session = try catalogOptions.openSession(options)
         do {
             try session.catalog.setUserDisabled(name: name, disabled)
         } catch {

@@ -23,6 +23,8 @@ struct WithdrawCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         if restore, reason != nil { throw ValidationError("give either --reason or --restore, not both") }
         if !restore, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -31,7 +33,7 @@ struct WithdrawCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let agent = "sohoa withdraw (\(NSUserName()))"
         do {
             if restore {

@@ -43,7 +43,8 @@ final class ReviewNextIndexTests: XCTestCase {
         let test = try TestCatalog(self)
         try packagedItem(test, "sach", confidences: [80, 41, nil])
         for section in ReviewQueueSection.allCases {
-            let (condition, arguments) = ReviewQueueFilter(library: "LC").sql
+            let (condition, values) = ReviewQueueFilter(library: "LC").condition
+            let arguments = SQLiteCatalogStatements.arguments(values)
             let plan = try test.catalog.pool.read { db in
                 try Row.fetchAll(
                     db, sql: "EXPLAIN QUERY PLAN " + CatalogTransaction.nextInReviewQueueSQL(section, condition),

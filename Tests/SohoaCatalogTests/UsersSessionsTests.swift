@@ -9,105 +9,111 @@ final class UsersSessionsTests: XCTestCase {
     let hash = "$2b$04$abcdefghijklmnopqrstuuH0ZC4V1u2f6xCmjpK0k0j1m2n3o4p5q"
 
     func testAddFindAndListUsers() throws {
-        let test = try TestCatalog(self)
-        let added = try test.catalog.addUser(
-            name: "lan", displayName: "Nguye\u{0302}\u{0303}n Thị Lan", role: .archivist, passwordHash: hash, at: t0)
-        XCTAssertNotNil(added.id)
-        XCTAssertEqual(added.role, .archivist)
-        XCTAssertEqual(added.displayName, "Nguyễn Thị Lan", "display names are stored in NFC")
-        XCTAssertFalse(added.disabled)
-        XCTAssertEqual(added.createdAt, t0)
-        try test.catalog.addUser(name: "an", displayName: nil, role: .manager, passwordHash: hash)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let added = try catalog.addUser(
+                name: "lan", displayName: "Nguye\u{0302}\u{0303}n Thị Lan", role: .archivist, passwordHash: hash, at: t0)
+            XCTAssertNotNil(added.id)
+            XCTAssertEqual(added.role, .archivist)
+            XCTAssertEqual(added.displayName, "Nguyễn Thị Lan", "display names are stored in NFC")
+            XCTAssertFalse(added.disabled)
+            XCTAssertEqual(added.createdAt, t0)
+            try catalog.addUser(name: "an", displayName: nil, role: .manager, passwordHash: hash)
 
-        XCTAssertEqual(try test.catalog.user(name: "LAN")?.id, added.id, "names are compared without regard to case")
-        XCTAssertEqual(try test.catalog.user(id: try XCTUnwrap(added.id))?.name, "lan")
-        XCTAssertNil(try test.catalog.user(name: "nobody"))
-        XCTAssertEqual(try test.catalog.users().map(\.name), ["an", "lan"])
+            XCTAssertEqual(try catalog.user(name: "LAN")?.id, added.id, "names are compared without regard to case")
+            XCTAssertEqual(try catalog.user(id: try XCTUnwrap(added.id))?.name, "lan")
+            XCTAssertNil(try catalog.user(name: "nobody"))
+            XCTAssertEqual(try catalog.users().map(\.name), ["an", "lan"])
+        }
     }
 
     func testDuplicateAndBadNamesAreRefused() throws {
-        let test = try TestCatalog(self)
-        try test.catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash)
-        XCTAssertThrowsError(try test.catalog.addUser(name: "Lan", displayName: nil, role: .admin, passwordHash: hash)) {
-            XCTAssertEqual(($0 as? CatalogError)?.kind, .constraintViolated)
-            XCTAssertTrue("\($0)".contains("already exists"), "\($0)")
-        }
-        for bad in ["", "two words", "a/b", "x:y"] {
-            XCTAssertThrowsError(try test.catalog.addUser(name: bad, displayName: nil, role: .admin, passwordHash: hash), bad) {
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            try catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash)
+            XCTAssertThrowsError(try catalog.addUser(name: "Lan", displayName: nil, role: .admin, passwordHash: hash)) {
                 XCTAssertEqual(($0 as? CatalogError)?.kind, .constraintViolated)
+                XCTAssertTrue("\($0)".contains("already exists"), "\($0)")
+            }
+            for bad in ["", "two words", "a/b", "x:y"] {
+                XCTAssertThrowsError(try catalog.addUser(name: bad, displayName: nil, role: .admin, passwordHash: hash), bad) {
+                    XCTAssertEqual(($0 as? CatalogError)?.kind, .constraintViolated)
+                }
             }
         }
     }
 
     func testFailedSignInsCountAndResetOnSuccess() throws {
-        let test = try TestCatalog(self)
-        let id = try XCTUnwrap(try test.catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
-        XCTAssertEqual(try test.catalog.recordFailedSignIn(userID: id, at: t0), 1)
-        XCTAssertEqual(try test.catalog.recordFailedSignIn(userID: id, at: t0 + 5), 2)
-        var user = try XCTUnwrap(test.catalog.user(id: id))
-        XCTAssertEqual(user.failedSignIns, 2)
-        XCTAssertEqual(user.lastFailedSignInAt, t0 + 5)
-        try test.catalog.recordSuccessfulSignIn(userID: id)
-        user = try XCTUnwrap(test.catalog.user(id: id))
-        XCTAssertEqual(user.failedSignIns, 0)
-        XCTAssertNil(user.lastFailedSignInAt)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let id = try XCTUnwrap(try catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
+            XCTAssertEqual(try catalog.recordFailedSignIn(userID: id, at: t0), 1)
+            XCTAssertEqual(try catalog.recordFailedSignIn(userID: id, at: t0 + 5), 2)
+            var user = try XCTUnwrap(catalog.user(id: id))
+            XCTAssertEqual(user.failedSignIns, 2)
+            XCTAssertEqual(user.lastFailedSignInAt, t0 + 5)
+            try catalog.recordSuccessfulSignIn(userID: id)
+            user = try XCTUnwrap(catalog.user(id: id))
+            XCTAssertEqual(user.failedSignIns, 0)
+            XCTAssertNil(user.lastFailedSignInAt)
+        }
     }
 
     func testSessionsAreFoundUntilTheyExpire() throws {
-        let test = try TestCatalog(self)
-        let id = try XCTUnwrap(try test.catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
-        let session = SessionRecord(
-            tokenHash: TestCatalog.sha("1"), userID: id, csrfToken: "csrf-1", createdAt: t0, expiresAt: t0 + 3600)
-        try test.catalog.createSession(session)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let id = try XCTUnwrap(try catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
+            let session = SessionRecord(
+                tokenHash: TestCatalog.sha("1"), userID: id, csrfToken: "csrf-1", createdAt: t0, expiresAt: t0 + 3600)
+            try catalog.createSession(session)
 
-        let found = try XCTUnwrap(test.catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0 + 60))
-        XCTAssertEqual(found.session, session)
-        XCTAssertEqual(found.user.name, "lan")
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0 + 3600), "expired")
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("2"), at: t0 + 60), "unknown token")
+            let found = try XCTUnwrap(catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0 + 60))
+            XCTAssertEqual(found.session, session)
+            XCTAssertEqual(found.user.name, "lan")
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0 + 3600), "expired")
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("2"), at: t0 + 60), "unknown token")
 
-        XCTAssertEqual(try test.catalog.purgeExpiredSessions(at: t0 + 60), 0)
-        XCTAssertEqual(try test.catalog.purgeExpiredSessions(at: t0 + 7200), 1)
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0))
+            XCTAssertEqual(try catalog.purgeExpiredSessions(at: t0 + 60), 0)
+            XCTAssertEqual(try catalog.purgeExpiredSessions(at: t0 + 7200), 1)
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("1"), at: t0))
+        }
     }
 
     func testDeleteSessionAndDisabledUsersLoseTheirSessions() throws {
-        let test = try TestCatalog(self)
-        let id = try XCTUnwrap(try test.catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
-        let now = Date()
-        for seed in ["1", "2", "3"] as [Character] {
-            try test.catalog.createSession(
-                SessionRecord(tokenHash: TestCatalog.sha(seed), userID: id, csrfToken: "c", createdAt: now, expiresAt: now + 3600))
-        }
-        try test.catalog.deleteSession(tokenHash: TestCatalog.sha("1"))
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("1")))
-        XCTAssertNotNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("2")))
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let id = try XCTUnwrap(try catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
+            let now = Date()
+            for seed in ["1", "2", "3"] as [Character] {
+                try catalog.createSession(
+                    SessionRecord(tokenHash: TestCatalog.sha(seed), userID: id, csrfToken: "c", createdAt: now, expiresAt: now + 3600))
+            }
+            try catalog.deleteSession(tokenHash: TestCatalog.sha("1"))
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("1")))
+            XCTAssertNotNil(try catalog.validSession(tokenHash: TestCatalog.sha("2")))
 
-        try test.catalog.setUserDisabled(name: "lan", true)
-        XCTAssertTrue(try XCTUnwrap(test.catalog.user(name: "lan")).disabled)
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("2")))
-        try test.catalog.setUserDisabled(name: "lan", false)
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("3")), "disabling ended the sessions for good")
+            try catalog.setUserDisabled(name: "lan", true)
+            XCTAssertTrue(try XCTUnwrap(catalog.user(name: "lan")).disabled)
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("2")))
+            try catalog.setUserDisabled(name: "lan", false)
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("3")), "disabling ended the sessions for good")
 
-        XCTAssertThrowsError(try test.catalog.setUserDisabled(name: "ghost", true)) {
-            XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound)
+            XCTAssertThrowsError(try catalog.setUserDisabled(name: "ghost", true)) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound)
+            }
         }
     }
 
     func testNewPasswordEndsSessionsAndClearsFailures() throws {
-        let test = try TestCatalog(self)
-        let id = try XCTUnwrap(try test.catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
-        try test.catalog.recordFailedSignIn(userID: id)
-        let now = Date()
-        try test.catalog.createSession(
-            SessionRecord(tokenHash: TestCatalog.sha("1"), userID: id, csrfToken: "c", createdAt: now, expiresAt: now + 3600))
-        try test.catalog.setPasswordHash(name: "lan", "$2b$04$newhash")
-        let user = try XCTUnwrap(test.catalog.user(name: "lan"))
-        XCTAssertEqual(user.passwordHash, "$2b$04$newhash")
-        XCTAssertEqual(user.failedSignIns, 0)
-        XCTAssertNil(try test.catalog.validSession(tokenHash: TestCatalog.sha("1")))
-        XCTAssertThrowsError(try test.catalog.setPasswordHash(name: "ghost", "x")) {
-            XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let id = try XCTUnwrap(try catalog.addUser(name: "lan", displayName: nil, role: .scanner, passwordHash: hash).id)
+            try catalog.recordFailedSignIn(userID: id)
+            let now = Date()
+            try catalog.createSession(
+                SessionRecord(tokenHash: TestCatalog.sha("1"), userID: id, csrfToken: "c", createdAt: now, expiresAt: now + 3600))
+            try catalog.setPasswordHash(name: "lan", "$2b$04$newhash")
+            let user = try XCTUnwrap(catalog.user(name: "lan"))
+            XCTAssertEqual(user.passwordHash, "$2b$04$newhash")
+            XCTAssertEqual(user.failedSignIns, 0)
+            XCTAssertNil(try catalog.validSession(tokenHash: TestCatalog.sha("1")))
+            XCTAssertThrowsError(try catalog.setPasswordHash(name: "ghost", "x")) {
+                XCTAssertEqual(($0 as? CatalogError)?.kind, .notFound)
+            }
         }
     }
 

@@ -36,3 +36,53 @@ public enum CatalogDialect: String, Sendable {
         }
     }
 }
+
+extension CatalogDialect {
+    /// The literal `false` for a `BOOLEAN` column (SQLite's 0).
+    public var falseValue: String {
+        switch self {
+        case .sqlite: "0"
+        case .postgres: "false"
+        }
+    }
+
+    /// The greatest of `expressions` (SQLite's scalar `max`, PostgreSQL's `GREATEST`); give no NULLs.
+    public func greatest(_ expressions: [String]) -> String {
+        switch self {
+        case .sqlite: "max(\(expressions.joined(separator: ", ")))"
+        case .postgres: "GREATEST(\(expressions.joined(separator: ", ")))"
+        }
+    }
+
+    /// The date `expression` as the text SQLite stores (`YYYY-MM-DD HH:MM:SS.SSS`), for positions
+    /// kept outside the catalog (OAI resumption tokens) that compare the same on both engines.
+    public func dateText(of expression: String) -> String {
+        switch self {
+        case .sqlite: expression
+        case .postgres: "to_char(\(expression), 'YYYY-MM-DD HH24:MI:SS.MS')"
+        }
+    }
+
+    /// The integer the text `expression` starts with, as SQLite's `CAST(x AS INTEGER)` reads it:
+    /// `12a` → 12, text without leading digits → 0, NULL → NULL (at most 18 digits on PostgreSQL).
+    public func leadingInteger(of expression: String) -> String {
+        switch self {
+        case .sqlite: "CAST(\(expression) AS INTEGER)"
+        case .postgres:
+            "CASE WHEN \(expression) IS NULL THEN NULL ELSE "
+                + "COALESCE(CAST(substring(\(expression) from '^\\s*[-+]?[0-9]{1,18}') AS BIGINT), 0) END"
+        }
+    }
+}
+
+extension CatalogDialect {
+    /// A `?` compared without regard to case with a case-insensitive column (`users.name`: SQLite's
+    /// `COLLATE NOCASE` column decides alone; PostgreSQL's `citext` only when the value is `citext`
+    /// too, as a bound `text` would compare as text).
+    public var caseInsensitivePlaceholder: String {
+        switch self {
+        case .sqlite: "?"
+        case .postgres: "CAST(? AS citext)"
+        }
+    }
+}

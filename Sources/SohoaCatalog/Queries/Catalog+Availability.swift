@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// The item with its access level and withdrawal, or `nil` when the catalog has no such item.
@@ -16,25 +15,18 @@ extension Catalog {
 extension CatalogTransaction {
     /// The item with its access level and withdrawal, or `nil` when the catalog has no such item.
     public func itemAvailability(id: String) throws(CatalogError) -> ItemAvailability? {
-        try run {
-            guard let item = try ItemRecord.fetchOne(db, key: id) else { return nil }
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT i.access, i.withdrawnAt, COALESCE(h.collectionType, i.type) AS collectionType
-                        FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
-                        """,
-                    arguments: [id])
-            else { return nil }
-            let accessText: String = row["access"]
-            let withdrawnAt: Date? = row["withdrawnAt"]
-            let collectionType: String? = row["collectionType"]
-            // An access level this sohoa does not know is treated as closed.
-            return ItemAvailability(
-                item: item, access: AccessLevel(rawValue: accessText) ?? .closed, withdrawnAt: withdrawnAt,
-                collectionType: collectionType)
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        guard let item = try item(id: id),
+            let row = try statements.fetchOne(
+                """
+                SELECT i.access, i.withdrawnAt, COALESCE(h.collectionType, i.type) AS collectionType
+                FROM items i LEFT JOIN holdings h ON h.id = i.holdingID WHERE i.id = ?
+                """, [.text(id)])
+        else { return nil }
+        // An access level this sohoa does not know is treated as closed.
+        return ItemAvailability(
+            item: item, access: AccessLevel(rawValue: try row.string("access")) ?? .closed,
+            withdrawnAt: try row.optionalDate("withdrawnAt"), collectionType: try row.optionalString("collectionType"))
     }
 
     /// The servable items at the `access` levels, counted by library, collection type and language.
@@ -42,28 +34,35 @@ extension CatalogTransaction {
         try collectionOverview(access: access, cache: nil)
     }
 
-    /// `collectionOverview(access:)`, from `cache` when it has it (and kept there when not).
+    /// `collectionOverview(access:)`, from `cache` when it has it (and kept there when not). Ported to
+    /// `CatalogStatements`: runs on SQLite and on PostgreSQL; the cache (emptied by `search_version`,
+    /// read through GRDB) is used on SQLite only.
     func collectionOverview(access: Set<AccessLevel>, cache: SearchCache?) throws(CatalogError) -> CollectionOverview {
-        let generation = try run { try cache?.generation(db) }
+        let filters = SearchFilters(access: access)
+        // No level served: no item counts (SQLite's `WHERE 0`, which PostgreSQL refuses).
+        guard !filters.servedAccessValues.isEmpty else { return CollectionOverview(libraries: [], types: [], languages: []) }
+        let cache = dialect == .sqlite ? cache : nil
+        var generation: Int?
+        if let cache { generation = try run { try cache.generation(db) } }
         if let cache, let generation, let kept = cache.overview(access, generation: generation) { return kept }
-        let conditions = SearchFilters(access: access).itemConditions()
-        func counts(_ key: String) throws -> [CollectionOverview.Count] {
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT COALESCE(\(key), '') AS key, COUNT(*) AS items, COALESCE(SUM(i.pageCount), 0) AS pages
-                    FROM items i LEFT JOIN holdings h ON h.id = i.holdingID
-                    WHERE \(conditions.sql)
-                    GROUP BY 1 ORDER BY 2 DESC, 1
-                    """,
-                arguments: StatementArguments(conditions.arguments)
-            ).map { CollectionOverview.Count(key: $0["key"], items: $0["items"], pages: $0["pages"]) }
+        let conditions = filters.itemConditions()
+        func counts(_ key: String) throws(CatalogError) -> [CollectionOverview.Count] {
+            let rows = try statements.fetch(
+                """
+                SELECT COALESCE(\(key), '') AS key, COUNT(*) AS items, COALESCE(SUM(i.pageCount), 0) AS pages
+                FROM items i LEFT JOIN holdings h ON h.id = i.holdingID
+                WHERE \(conditions.sql)
+                GROUP BY 1 ORDER BY 2 DESC, 1
+                """, conditions.arguments.map { .text($0) })
+            var counts: [CollectionOverview.Count] = []
+            for row in rows {
+                counts.append(.init(key: try row.string("key"), items: try row.int("items"), pages: try row.int("pages")))
+            }
+            return counts
         }
-        let overview = try run {
-            CollectionOverview(
-                libraries: try counts("i.libraryCode"), types: try counts("COALESCE(h.collectionType, i.type)"),
-                languages: try counts("i.language"))
-        }
+        let overview = CollectionOverview(
+            libraries: try counts("i.libraryCode"), types: try counts("COALESCE(h.collectionType, i.type)"),
+            languages: try counts("i.language"))
         if let cache, let generation { cache.keep(overview, for: access, generation: generation) }
         return overview
     }

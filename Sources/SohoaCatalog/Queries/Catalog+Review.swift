@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// One page of the review queue's `section`, lowest mean confidence first, narrowed by `filter`.
@@ -51,33 +50,35 @@ extension CatalogTransaction {
     public func reviewQueue(
         section: ReviewQueueSection, filter: ReviewQueueFilter = ReviewQueueFilter(), limit: Int = 50, offset: Int = 0
     ) throws(CatalogError) -> [ReviewQueueEntry] {
-        let (condition, filterArguments) = filter.sql
-        var arguments = filterArguments
-        arguments += [max(0, limit), max(0, offset)]
-        let sql = """
-            SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
-            WHERE \(Self.waitingForReview) AND \(section.condition) AND \(condition)
-            ORDER BY \(ReviewQueueEntry.order) LIMIT ? OFFSET ?
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, arguments) = filter.condition
+        let rows = try statements.fetch(
             """
-        return try run { try ReviewQueueEntry.fetchAll(db, sql: sql, arguments: arguments) }
+            SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
+            WHERE \(Self.waitingForReview) AND \(section.condition(dialect)) AND \(condition)
+            ORDER BY \(ReviewQueueEntry.order) LIMIT ? OFFSET ?
+            """, arguments + [.integer(max(0, limit)), .integer(max(0, offset))])
+        var entries: [ReviewQueueEntry] = []
+        for row in rows { entries.append(try row.decode(ReviewQueueEntry.self)) }
+        return entries
     }
 
     /// How many pages wait in each section of the queue, narrowed by `filter`.
     public func reviewQueueCounts(filter: ReviewQueueFilter = ReviewQueueFilter()) throws(CatalogError) -> ReviewQueueCounts {
-        let (condition, arguments) = filter.sql
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, arguments) = filter.condition
         let sql = """
             SELECT
-                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.suspect.condition) THEN 1 ELSE 0 END), 0) AS suspect,
-                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.text.condition) THEN 1 ELSE 0 END), 0) AS text,
-                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.blank.condition) THEN 1 ELSE 0 END), 0) AS blank,
-                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.failed.condition) THEN 1 ELSE 0 END), 0) AS failed
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.suspect.condition(dialect)) THEN 1 ELSE 0 END), 0) AS suspect,
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.text.condition(dialect)) THEN 1 ELSE 0 END), 0) AS text,
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.blank.condition(dialect)) THEN 1 ELSE 0 END), 0) AS blank,
+                COALESCE(SUM(CASE WHEN \(ReviewQueueSection.failed.condition(dialect)) THEN 1 ELSE 0 END), 0) AS failed
             FROM pages JOIN items ON items.id = pages.itemID
             WHERE \(Self.waitingForReview) AND \(condition)
             """
-        return try run {
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return ReviewQueueCounts() }
-            return ReviewQueueCounts(suspect: row["suspect"], text: row["text"], blank: row["blank"], failed: row["failed"])
-        }
+        guard let row = try statements.fetchOne(sql, arguments) else { return ReviewQueueCounts() }
+        return ReviewQueueCounts(
+            suspect: try row.int("suspect"), text: try row.int("text"), blank: try row.int("blank"), failed: try row.int("failed"))
     }
 
     /// The page with this id as the review screens see it, whatever its state (`nil` if there is none,
@@ -95,22 +96,21 @@ extension CatalogTransaction {
     public func nextInReviewQueue(
         after entry: ReviewQueueEntry, filter: ReviewQueueFilter = ReviewQueueFilter()
     ) throws(CatalogError) -> ReviewQueueEntry? {
-        let (condition, filterArguments) = filter.sql
-        var arguments = filterArguments
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, arguments) = filter.condition
         let confidence = entry.meanConfidence ?? -1.0
-        arguments += [confidence, confidence, entry.pageID]
-        return try run {
-            try ReviewQueueEntry.fetchOne(db, sql: Self.nextInReviewQueueSQL(entry.section, condition), arguments: arguments)
-        }
+        return try statements.fetchOne(
+            Self.nextInReviewQueueSQL(entry.section, condition, dialect: dialect),
+            arguments + [.real(confidence), .real(confidence), .integer(entry.pageID)])?.decode(ReviewQueueEntry.self)
     }
 
     /// The query of `nextInReviewQueue`: the filter's `condition`'s arguments, then the entry's
     /// confidence twice and its id. The first comparison lets SQLite seek in `pages_review_next` (it
     /// does not seek on the row value alone, and sorted every waiting page).
-    static func nextInReviewQueueSQL(_ section: ReviewQueueSection, _ condition: String) -> String {
+    static func nextInReviewQueueSQL(_ section: ReviewQueueSection, _ condition: String, dialect: CatalogDialect = .sqlite) -> String {
         """
         SELECT \(ReviewQueueEntry.columns) FROM pages JOIN items ON items.id = pages.itemID
-        WHERE \(waitingForReview) AND \(section.condition) AND \(condition)
+        WHERE \(waitingForReview) AND \(section.condition(dialect)) AND \(condition)
             AND COALESCE(pages.meanConfidence, -1.0) >= ? AND (COALESCE(pages.meanConfidence, -1.0), pages.id) > (?, ?)
         ORDER BY \(ReviewQueueEntry.order) LIMIT 1
         """
@@ -118,36 +118,36 @@ extension CatalogTransaction {
 
     /// The library codes of packaged items in `scope`, for the queue's filter.
     public func reviewLibraries(scope: AccessScope = .everything) throws(CatalogError) -> [String] {
-        let (condition, arguments) = scope.sql(column: "libraryCode")
-        return try run {
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT libraryCode FROM items WHERE state = 'packaged' AND \(condition) ORDER BY libraryCode",
-                arguments: arguments)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let (condition, arguments) = scope.libraryCondition(column: "libraryCode")
+        var codes: [String] = []
+        for row in try statements.fetch(
+            "SELECT DISTINCT libraryCode FROM items WHERE state = 'packaged' AND \(condition) ORDER BY libraryCode", arguments)
+        {
+            codes.append(try row.string("libraryCode"))
         }
+        return codes
     }
 
     /// Moves the page's revision from `expected` to `expected + 1` if it is still `expected`, in one
     /// statement; returns whether it did. A save that gets `false` started from an older revision.
     public func claimPageRevision(pageID: Int64, expected: Int) throws(CatalogError) -> Bool {
-        try run {
-            try db.execute(
-                sql: "UPDATE pages SET revision = revision + 1 WHERE id = ? AND revision = ?", arguments: [pageID, expected])
-        }
-        return try db.changesCount == 1
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE pages SET revision = revision + 1 WHERE id = ? AND revision = ?", [.integer(pageID), .integer(expected)]) == 1
     }
 
     /// Undoes `claimPageRevision` after the save it was for failed, if nobody moved the revision since.
     public func releasePageRevision(pageID: Int64, claimed expected: Int) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: "UPDATE pages SET revision = revision - 1 WHERE id = ? AND revision = ?",
-                arguments: [pageID, expected + 1])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE pages SET revision = revision - 1 WHERE id = ? AND revision = ?", [.integer(pageID), .integer(expected + 1)])
     }
 
     /// The page's current revision, or `nil` if there is no such page.
     public func pageRevision(pageID: Int64) throws(CatalogError) -> Int? {
-        try run { try Int.fetchOne(db, sql: "SELECT revision FROM pages WHERE id = ?", arguments: [pageID]) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT revision FROM pages WHERE id = ?", [.integer(pageID)])?.optionalInt("revision")
     }
 
     /// Sets the page's review state; `rescanReason` is kept only for `rescan`.
@@ -214,15 +214,15 @@ extension CatalogTransaction {
     /// Moves a page's revision on (after a change made outside the review screens, e.g. `sohoa
     /// correct`), so that a reviewer who opened the page before must reload it before saving.
     public func advancePageRevision(pageID: Int64) throws(CatalogError) {
-        try run { try db.execute(sql: "UPDATE pages SET revision = revision + 1 WHERE id = ?", arguments: [pageID]) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("UPDATE pages SET revision = revision + 1 WHERE id = ?", [.integer(pageID)])
     }
 
     /// Records the archive version that took a page's pending (drafted) corrections.
     public func recordDraftVersion(pageID: Int64, version: String) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: "UPDATE reviews SET ocflVersion = ? WHERE pageID = ? AND action = 'corrected' AND ocflVersion IS NULL",
-                arguments: [version, pageID])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE reviews SET ocflVersion = ? WHERE pageID = ? AND action = 'corrected' AND ocflVersion IS NULL",
+            [.text(version), .integer(pageID)])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// The issues of serial `serial` that may be shown at these access levels: packaged, not
@@ -8,22 +7,25 @@ extension Catalog {
         let levels = access.map(\.rawValue).sorted()
         guard !levels.isEmpty else { return [] }
         return try read { tx throws(CatalogError) in
-            try tx.run {
-                try Row.fetchAll(
-                    tx.db,
-                    sql: """
-                        SELECT * FROM items
-                        WHERE serial = ? AND state = 'packaged' AND withdrawnAt IS NULL
-                            AND access IN (\(levels.map { _ in "?" }.joined(separator: ",")))
-                        ORDER BY issueDate IS NULL, issueDate, CAST(issueNumber AS INTEGER), issueNumber, id
-                        """,
-                    arguments: StatementArguments([serial] + levels)
-                )
-                .map { row in
+            // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL (`NULLS FIRST`: SQLite's
+            // order of NULLs, which PostgreSQL puts last).
+            let rows = try tx.statements.fetch(
+                """
+                SELECT * FROM items
+                WHERE serial = ? AND state = 'packaged' AND withdrawnAt IS NULL
+                    AND access IN (\(levels.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY CASE WHEN issueDate IS NULL THEN 1 ELSE 0 END, issueDate,
+                    \(tx.dialect.leadingInteger(of: "issueNumber")) NULLS FIRST, issueNumber NULLS FIRST, id
+                """,
+                [.text(serial)] + levels.map { .text($0) })
+            var issues: [SerialIssue] = []
+            for row in rows {
+                issues.append(
                     SerialIssue(
-                        item: try ItemRecord(row: row), access: (row["access"] as String?).flatMap(AccessLevel.init(rawValue:)) ?? .closed)
-                }
+                        item: try row.decode(ItemRecord.self),
+                        access: try row.optionalString("access").flatMap(AccessLevel.init(rawValue:)) ?? .closed))
             }
+            return issues
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Stores a new session.
@@ -33,40 +32,39 @@ extension Catalog {
 extension CatalogTransaction {
     /// Stores a new session.
     public func createSession(_ session: SessionRecord) throws(CatalogError) {
-        try run { try session.insert(db) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try insertRecord(session, into: SessionRecord.databaseTableName)
     }
 
     /// The session with this token hash, with its user and the user's scope, if it has not expired at
     /// `now` and the user is not disabled.
     public func validSession(tokenHash: String, at now: Date = Date()) throws(CatalogError) -> ValidSession? {
-        let found = try run { () throws -> (SessionRecord, UserRecord)? in
-            guard
-                let session = try SessionRecord.fetchOne(
-                    db, sql: "SELECT * FROM sessions WHERE tokenHash = ? AND expiresAt > ?", arguments: [tokenHash, now])
-            else { return nil }
-            guard let user = try UserRecord.fetchOne(db, key: session.userID), !user.disabled else { return nil }
-            return (session, user)
-        }
-        guard let (session, user) = found else { return nil }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        guard
+            let session = try statements.fetchOne(
+                "SELECT * FROM sessions WHERE tokenHash = ? AND expiresAt > ?", [.text(tokenHash), .date(now)])?
+                .decode(SessionRecord.self),
+            let user = try user(id: session.userID), !user.disabled
+        else { return nil }
         return ValidSession(session: session, user: user, scope: try accessScope(of: user))
     }
 
     /// Ends the session with this token hash (nothing happens if there is none).
     public func deleteSession(tokenHash: String) throws(CatalogError) {
-        try run { try db.execute(sql: "DELETE FROM sessions WHERE tokenHash = ?", arguments: [tokenHash]) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("DELETE FROM sessions WHERE tokenHash = ?", [.text(tokenHash)])
     }
 
     /// Ends every session of the user.
     public func deleteSessions(userID: Int64) throws(CatalogError) {
-        try run { try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [userID]) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("DELETE FROM sessions WHERE userID = ?", [.integer(userID)])
     }
 
     /// Removes the sessions expired at `now`; returns how many.
     @discardableResult
     public func purgeExpiredSessions(at now: Date = Date()) throws(CatalogError) -> Int {
-        try run {
-            try db.execute(sql: "DELETE FROM sessions WHERE expiresAt <= ?", arguments: [now])
-            return try db.changesCount
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("DELETE FROM sessions WHERE expiresAt <= ?", [.date(now)])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Adds a user of `libraryCode` (`nil`: every library); throws `constraintViolated` when the name
@@ -81,52 +80,51 @@ extension CatalogTransaction {
         var user = UserRecord(
             name: name, displayName: displayName?.precomposedStringWithCanonicalMapping, role: role, libraryCode: library,
             passwordHash: passwordHash, createdAt: date, updatedAt: date)
-        let stored = user
-        user = try run {
-            var user = stored
-            try user.insert(db)
-            return try UserRecord.fetchOne(db, key: user.id) ?? user
-        }
-        return user
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        user.id = try insertRecordReturningID(user, into: UserRecord.databaseTableName)
+        return try self.user(id: user.id ?? 0) ?? user
     }
 
     /// The user with this name (compared without regard to case, after NFC).
     public func user(name: String) throws(CatalogError) -> UserRecord? {
-        try run {
-            try UserRecord.fetchOne(
-                db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name.precomposedStringWithCanonicalMapping])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL (`users.name` is `COLLATE NOCASE`
+        // on SQLite, `citext` on PostgreSQL).
+        try statements.fetchOne(
+            "SELECT * FROM users WHERE name = \(dialect.caseInsensitivePlaceholder)", [.text(name.precomposedStringWithCanonicalMapping)]
+        )?.decode(UserRecord.self)
     }
 
     /// The user with this id.
     public func user(id: Int64) throws(CatalogError) -> UserRecord? {
-        try run { try UserRecord.fetchOne(db, key: id) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.fetchOne("SELECT * FROM users WHERE id = ?", [.integer(id)])?.decode(UserRecord.self)
     }
 
     /// Every user, by name.
     public func users() throws(CatalogError) -> [UserRecord] {
-        try run { try UserRecord.fetchAll(db, sql: "SELECT * FROM users ORDER BY name") }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var users: [UserRecord] = []
+        for row in try statements.fetch("SELECT * FROM users ORDER BY name", []) { users.append(try row.decode(UserRecord.self)) }
+        return users
     }
 
     /// Replaces the user's password hash, clears failed sign-ins and ends the user's sessions.
     public func setPasswordHash(name: String, _ hash: String, at date: Date = Date()) throws(CatalogError) {
         let id = try existingUserID(name: name)
-        try run {
-            try db.execute(
-                sql: "UPDATE users SET passwordHash = ?, failedSignIns = 0, lastFailedSignInAt = NULL, updatedAt = ? WHERE id = ?",
-                arguments: [hash, date, id])
-            try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE users SET passwordHash = ?, failedSignIns = 0, lastFailedSignInAt = NULL, updatedAt = ? WHERE id = ?",
+            [.text(hash), .date(date), .integer(id)])
+        try deleteSessions(userID: id)
     }
 
     /// Disables or enables the user; disabling also ends the user's sessions.
     public func setUserDisabled(name: String, _ disabled: Bool, at date: Date = Date()) throws(CatalogError) {
         let id = try existingUserID(name: name)
-        try run {
-            try db.execute(
-                sql: "UPDATE users SET disabled = ?, failedSignIns = 0, updatedAt = ? WHERE id = ?", arguments: [disabled, date, id])
-            if disabled { try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id]) }
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE users SET disabled = ?, failedSignIns = 0, updatedAt = ? WHERE id = ?", [.bool(disabled), .date(date), .integer(id)])
+        if disabled { try deleteSessions(userID: id) }
     }
 
     /// Moves the user to `libraryCode` (`nil`: every library) and ends the user's sessions, so the
@@ -138,29 +136,25 @@ extension CatalogTransaction {
             guard let listed = try self.library(code: libraryCode) else { throw unknownLibrary(libraryCode) }
             library = listed.code
         }
-        try run {
-            try db.execute(sql: "UPDATE users SET libraryCode = ?, updatedAt = ? WHERE id = ?", arguments: [library, date, id])
-            try db.execute(sql: "DELETE FROM sessions WHERE userID = ?", arguments: [id])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE users SET libraryCode = ?, updatedAt = ? WHERE id = ?", [.text(library), .date(date), .integer(id)])
+        try deleteSessions(userID: id)
     }
 
     /// Counts one more failed sign-in for the user; returns the count of consecutive failures.
     @discardableResult
     public func recordFailedSignIn(userID: Int64, at date: Date = Date()) throws(CatalogError) -> Int {
-        try run {
-            try db.execute(
-                sql: "UPDATE users SET failedSignIns = failedSignIns + 1, lastFailedSignInAt = ? WHERE id = ?",
-                arguments: [date, userID])
-            return try Int.fetchOne(db, sql: "SELECT failedSignIns FROM users WHERE id = ?", arguments: [userID]) ?? 0
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE users SET failedSignIns = failedSignIns + 1, lastFailedSignInAt = ? WHERE id = ?", [.date(date), .integer(userID)])
+        return try statements.fetchOne("SELECT failedSignIns FROM users WHERE id = ?", [.integer(userID)])?.int("failedSignIns") ?? 0
     }
 
     /// A successful sign-in: the count of failed ones starts again from zero.
     public func recordSuccessfulSignIn(userID: Int64) throws(CatalogError) {
-        try run {
-            try db.execute(
-                sql: "UPDATE users SET failedSignIns = 0, lastFailedSignInAt = NULL WHERE id = ?", arguments: [userID])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("UPDATE users SET failedSignIns = 0, lastFailedSignInAt = NULL WHERE id = ?", [.integer(userID)])
     }
 
     private func existingUserID(name: String) throws(CatalogError) -> Int64 {

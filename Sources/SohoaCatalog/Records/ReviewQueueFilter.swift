@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 
 /// Narrows the review queue to one library, item or batch, within the reviewer's scope; `nil` fields
 /// do not narrow.
@@ -20,27 +20,27 @@ public struct ReviewQueueFilter: Sendable, Equatable, Hashable {
         self.scope = scope
     }
 
-    /// The SQL condition (on `pages` joined with `items`) and its arguments.
-    var sql: (condition: String, arguments: StatementArguments) {
+    /// The SQL condition (on `pages` joined with `items`) and its arguments, the same on both backends.
+    var condition: (sql: String, arguments: [CatalogValue]) {
         var parts: [String] = []
-        var arguments = StatementArguments()
+        var arguments: [CatalogValue] = []
         if !scope.isEverything {
-            let (condition, scopeArguments) = scope.sql(column: "items.libraryCode")
+            let (condition, scopeArguments) = scope.libraryCondition(column: "items.libraryCode")
             parts.append(condition)
             arguments += scopeArguments
         }
         if let library {
             parts.append("items.libraryCode = ?")
-            arguments += [library]
+            arguments.append(.text(library))
         }
         if let itemID {
             parts.append("items.id = ?")
-            arguments += [itemID]
+            arguments.append(.text(itemID))
         }
         if let batchID {
             parts.append("items.batchID = ?")
-            arguments += [batchID]
+            arguments.append(.integer(batchID))
         }
-        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+        return (parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND "), arguments)
     }
 }

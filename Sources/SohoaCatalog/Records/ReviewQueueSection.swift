@@ -9,13 +9,16 @@ public enum ReviewQueueSection: String, Codable, Sendable, CaseIterable {
     /// Pages a pipeline stage failed on: usually sent back for rescanning.
     case failed
 
-    /// The SQL condition on `pages` that selects the section's pages.
-    var condition: String {
-        switch self {
-        case .suspect: "pages.state = 'done' AND pages.isBlank = 0 AND pages.suspectReason IS NOT NULL"
+    /// The SQL condition on `pages` that selects the section's pages, in `dialect` (`isBlank` is 0/1 on
+    /// SQLite, a `boolean` on PostgreSQL).
+    func condition(_ dialect: CatalogDialect) -> String {
+        let no = dialect.falseValue
+        let yes = dialect.trueValue
+        return switch self {
+        case .suspect: "pages.state = 'done' AND pages.isBlank = \(no) AND pages.suspectReason IS NOT NULL"
         case .text:
-            "pages.state = 'done' AND pages.isBlank = 0 AND pages.meanConfidence IS NOT NULL AND pages.suspectReason IS NULL"
-        case .blank: "pages.state <> 'failed' AND pages.isBlank = 1"
+            "pages.state = 'done' AND pages.isBlank = \(no) AND pages.meanConfidence IS NOT NULL AND pages.suspectReason IS NULL"
+        case .blank: "pages.state <> 'failed' AND pages.isBlank = \(yes)"
         case .failed: "pages.state = 'failed'"
         }
     }

@@ -2,22 +2,36 @@ import Foundation
 import PostgresNIO
 import SohoaCatalog
 
-/// The catalog on PostgreSQL as a `CatalogBackend`: `Catalog(backend:)` over one connection, its
-/// schema brought up to date by `PostgresCatalogSchema.migrate` when opened. Transactions run one at
-/// a time on the connection (its lock); reads see one snapshot (`REPEATABLE READ, READ ONLY`).
-/// The session's time zone is UTC, so dates bound as `timestamptz` compare with the catalog's
-/// `TIMESTAMP(3)` columns (UTC) as SQLite's text dates do.
+/// The catalog on PostgreSQL as a `CatalogBackend`: `Catalog(backend:)` over a small pool of
+/// connections (`PostgresConnectionPool`), its schema brought up to date by
+/// `PostgresCatalogSchema.migrate` when opened. Each transaction runs on a connection of its own, so
+/// up to `connections` run at once (the web server's requests); more wait for one to come back. A
+/// connection the server or the network dropped is replaced: a transaction that failed on it before
+/// its first statement (read or write), or a read, runs again once on another connection; a write
+/// that may have reached the server is not run again (its error says the connection was lost).
+/// Reads see one snapshot (`REPEATABLE READ, READ ONLY`). The session's time zone is UTC, so dates
+/// bound as `timestamptz` compare with the catalog's `TIMESTAMP(3)` columns (UTC) as SQLite's text
+/// dates do.
 public final class PostgresCatalogBackend: CatalogBackend {
-    /// The connection the catalog's statements run on.
-    public let connection: PostgresCatalogConnection
+    /// How many connections a backend opens at most, unless told otherwise: a few, for the web
+    /// server's concurrent requests (a command opens only the first until it needs more).
+    public static let defaultConnections = 4
+
+    /// The connections the catalog's statements run on.
+    private let pool: PostgresConnectionPool
     public let location: URL
+
+    /// How many connections are open now (lent or idle).
+    public var openConnections: Int { pool.openCount }
 
     /// Connects to the catalog at `address` and brings its schema up to date; with `creating` false
     /// (the commands that only read it), an empty database is refused instead of made a catalog.
     ///
     /// - Throws: `PostgresCatalogError`: the connection's errors, `.notACatalog`, `.newerThanThisSohoa`.
     @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
-    public init(_ address: PostgresCatalogAddress, creating: Bool = true) throws(PostgresCatalogError) {
+    public init(
+        _ address: PostgresCatalogAddress, creating: Bool = true, connections: Int = PostgresCatalogBackend.defaultConnections
+    ) throws(PostgresCatalogError) {
         let connection = try PostgresCatalogConnection(address)
         do throws(PostgresCatalogError) {
             let isCatalog = { () throws(PostgresCatalogError) -> Bool in
@@ -33,18 +47,23 @@ public final class PostgresCatalogBackend: CatalogBackend {
                         + "database's name")
             }
             try PostgresCatalogSchema.migrate(connection)
-            try connection.query("SET TIME ZONE 'UTC'")
+            try Self.prepare(connection)
         } catch {
             connection.close()
             throw error
         }
-        self.connection = connection
+        pool = PostgresConnectionPool(first: connection, address: address, maximum: connections, prepare: Self.prepare)
         location = URL(string: address.description) ?? URL(fileURLWithPath: address.database)
     }
 
     deinit {
         // Closed and waited for: PostgresNIO wants its connections closed before they go away.
-        connection.close()
+        pool.closeIdle()
+    }
+
+    /// The session's settings, on every connection before it is lent.
+    private static func prepare(_ connection: PostgresCatalogConnection) throws(PostgresCatalogError) {
+        try connection.query("SET TIME ZONE 'UTC'")
     }
 
     /// The catalog at `address`, opened on PostgreSQL (see `init(_:)`).
@@ -61,14 +80,46 @@ public final class PostgresCatalogBackend: CatalogBackend {
         try transaction(readOnly: true, body)
     }
 
-    /// Runs `body` in one transaction; rolls it back when `body` throws, and throws `body`'s error.
+    /// Runs `body` in one transaction on a connection of the pool; rolls it back when `body` throws, and
+    /// throws `body`'s error. On a connection found dropped, runs it again once on another (see the
+    /// type's documentation).
     private func transaction<T>(
         readOnly: Bool, _ body: (any CatalogStatements) throws(CatalogError) -> T
     ) throws(CatalogError) -> T {
+        var attempt = 1
+        while true {
+            let connection: PostgresCatalogConnection
+            do throws(PostgresCatalogError) {
+                connection = try pool.borrow()
+            } catch {
+                throw PostgresCatalogStatements.catalogError(error, location: location)
+            }
+            var started = false
+            do throws(CatalogError) {
+                let value = try transaction(on: connection, readOnly: readOnly, started: &started, body)
+                pool.giveBack(connection)
+                return value
+            } catch {
+                let broken = !connection.answers
+                pool.giveBack(connection, broken: broken)
+                guard broken, attempt == 1, readOnly || !started else { throw error }
+                attempt += 1
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction on `connection`; `started` tells whether `body` was called.
+    private func transaction<T>(
+        on connection: PostgresCatalogConnection, readOnly: Bool, started: inout Bool,
+        _ body: (any CatalogStatements) throws(CatalogError) -> T
+    ) throws(CatalogError) -> T {
         let location = self.location
         var bodyError: CatalogError?
+        var called = false
+        defer { started = called }
         do throws(PostgresCatalogError) {
             return try connection.transaction { tx throws(PostgresCatalogError) -> T in
+                called = true
                 if readOnly { try tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") }
                 do throws(CatalogError) {
                     return try body(PostgresCatalogStatements(transaction: tx, location: location))

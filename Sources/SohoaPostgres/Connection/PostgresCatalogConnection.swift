@@ -73,6 +73,16 @@ public final class PostgresCatalogConnection: Sendable {
         connection.close().whenComplete { _ in }
     }
 
+    /// Whether the connection is closed (by `close()`, the server or the network).
+    public var isClosed: Bool { connection.isClosed }
+
+    /// Whether the connection still answers: open, and `SELECT 1` runs on it (a connection the server
+    /// ended, e.g. by `pg_terminate_backend`, may look open until a statement fails on it).
+    @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
+    public var answers: Bool {
+        !isClosed && (try? query("SELECT 1")) != nil && !isClosed
+    }
+
     /// Closes the connection; waits until it is closed.
     @available(*, noasync, message: "blocks the calling thread: call it from a thread of your own, not from async code")
     public func close() {

@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
+import SohoaCatalog
 
 /// Turns errors into plain pages: 401 on an HTML page becomes a redirect to sign-in (coming back
 /// afterwards), other HTTP errors a short page in the reader's language, anything else a 500 that
-/// says nothing about the inside (and is logged).
+/// says nothing about the inside (and is logged). A query not yet ported to a catalog on PostgreSQL
+/// (`sohoa serve --catalog postgresql://…`; search, until it is) is a 503 that says so in plain words.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -15,6 +17,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             // Headers the error carries (e.g. `Retry-After` on a 503) reach the reader too.
             for field in error.headers where response.headers[field.name] == nil { response.headers.append(field) }
             return response
+        } catch let error as CatalogError where error.kind == .notOnThisBackend {
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            let message = context.language.pick(
+                "Chức năng này chưa dùng được khi danh mục ở PostgreSQL; các trang khác vẫn dùng được.",
+                "This is not available yet with the catalog on PostgreSQL; the other pages work.")
+            return page(for: .serviceUnavailable, message: message, request: request, context: context)
         } catch let error as any HTTPResponseError {
             return page(for: error.status, message: nil, request: request, context: context)
         } catch {

@@ -9,11 +9,14 @@ public enum SohoaServerApp {
     public typealias ServerApplication = Application<RouterResponder<AppRequestContext>>
 
     /// With `batches`, the server also runs submitted batches through it (`SubmissionService`); with
-    /// `workQueue`, the dashboard shows the figures of that work queue of distributed runs.
+    /// `workQueue`, the dashboard shows the figures of that work queue of distributed runs. With
+    /// `session`, the server uses that archive session (its catalog may be on PostgreSQL: `sohoa serve
+    /// --catalog`); without, it opens the archive's own.
     public static func make(
-        options: ServerOptions, batches: (any SubmittedBatchRunner)? = nil, workQueue: (any WorkQueueWatch)? = nil
+        options: ServerOptions, batches: (any SubmittedBatchRunner)? = nil, workQueue: (any WorkQueueWatch)? = nil,
+        session: ArchiveSession? = nil
     ) throws(RunError) -> ServerApplication {
-        let session = try ArchiveSession(folder: options.archive)
+        let session = if let session { session } else { try ArchiveSession(folder: options.archive) }
         flushReviewDrafts(session)
         let services = ServerServices(session: session, options: options, workQueue: workQueue)
         var app = Application(

@@ -1,0 +1,120 @@
+import Foundation
+import SohoaCatalog
+import SohoaPostgresTesting
+import SohoaTesting
+import XCTest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The commands that took `--catalog` with the server's queries (issue 16): `sohoa users`, `access`,
+/// `withdraw`, `stats` and `serve` on the copy of a real run's catalog on PostgreSQL (an image-only
+/// run of two one-page items), writing there and not in the archive's catalog.sqlite.
+final class CatalogOptionCommandsTests: XCTestCase {
+    static var binary: URL { SohoaBinary.url }
+    static let fastHashing = ["SOHOA_BCRYPT_COST": "4"]
+
+    private func sohoa(_ arguments: [String], _ environment: [String: String] = [:], input: String? = nil) throws -> ProcessOutput {
+        try ProcessRunner.run(Self.binary, arguments, environment: Self.fastHashing.merging(environment) { $1 }, input: input)
+    }
+
+    func testUsersAccessWithdrawStatsAndServeOnPostgres() throws {
+        let database = try PostgresTestDatabase(self)
+        let folder = try TemporaryFolder("sohoa-pg-commands")
+        let page = CatalogCopyEndToEndTests.packageRoot.appendingPathComponent("SampleScans/bao-lai-chau-1998/trang-1.tif")
+        for item in ["so-1", "so-2"] {
+            let itemFolder = folder.url.appendingPathComponent("batch/\(item)")
+            try FileManager.default.createDirectory(at: itemFolder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: page, to: itemFolder.appendingPathComponent("trang-1.tif"))
+        }
+        let archive = folder.archive.path
+        let pipeline = CatalogCopyEndToEndTests.packageRoot.appendingPathComponent("Pipelines/image-only.yaml").path
+        let run = try sohoa([
+            "run", folder.url.appendingPathComponent("batch").path, "--archive", archive, "--pipeline", pipeline, "--library", "LCH",
+        ])
+        XCTAssertEqual(run.exitCode, 0, run.stderr)
+        try Catalog(url: folder.archive.appendingPathComponent(Catalog.fileName)).recordUsage(CatalogCopyTests.usage)
+        let copy = try sohoa(["catalog", "copy", "--from", archive, "--to", database.url])
+        XCTAssertEqual(copy.exitCode, 0, copy.stderr)
+        let onPostgres = ["--archive", archive, "--catalog", database.url]
+
+        let stats = try sohoa(["stats", "--year", "2026", "--json", "--archive", archive])
+        XCTAssertEqual(stats.exitCode, 0, stats.stderr)
+        let statsThere = try sohoa(["stats", "--year", "2026", "--json"] + onPostgres)
+        XCTAssertEqual(statsThere.exitCode, 0, statsThere.stderr)
+        XCTAssertEqual(statsThere.stdout, stats.stdout, "sohoa stats on PostgreSQL prints what it prints on SQLite")
+
+        let added = try sohoa(["users", "add", "lan", "--role", "archivist", "--password-stdin"] + onPostgres, input: "12345678\n")
+        XCTAssertEqual(added.exitCode, 0, added.stderr)
+        XCTAssertEqual(try sohoa(["users", "disable", "lan"] + onPostgres).exitCode, 0)
+        let list = try sohoa(["users", "list", "--json", "--archive", archive], ["SOHOA_CATALOG": database.url])
+        XCTAssertEqual(list.exitCode, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("\"lan\""), list.stdout)
+        XCTAssertTrue(list.stdout.contains("\"disabled\" : true") || list.stdout.contains("\"disabled\":true"), list.stdout)
+        let local = try Catalog(url: folder.archive.appendingPathComponent(Catalog.fileName))
+        XCTAssertEqual(try local.users(), [], "the archive's own catalog was not written")
+
+        XCTAssertEqual(try sohoa(["access", "so-1", "restricted"] + onPostgres).exitCode, 0)
+        let withdrawn = try sohoa(["withdraw", "so-2", "--reason", "trùng"] + onPostgres)
+        XCTAssertEqual(withdrawn.exitCode, 0, withdrawn.stderr)
+        XCTAssertEqual(try sohoa(["access", "so-1"] + onPostgres).stdout.contains("restricted"), true)
+        XCTAssertEqual(try local.access(itemID: "so-1"), .public, "the archive's own catalog was not written")
+        XCTAssertNil(try local.oaiRecord(itemID: "so-2")?.withdrawnAt)
+
+        // The server on the catalog there: the withdrawn item is gone, the restricted one needs a sign-in.
+        let port = try Self.freePort()
+        let server = Process()
+        server.executableURL = Self.binary
+        server.arguments = ["serve", "--port", String(port)] + onPostgres
+        let log = folder.url.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        server.standardOutput = handle
+        server.standardError = handle
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        func status(_ path: String) throws -> String {
+            try ProcessRunner.run(
+                URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)\(path)"]
+            ).stdout
+        }
+        var ready = false
+        for _ in 0..<300 where !ready {
+            ready = (try? status("/oai?verb=Identify")) == "200"
+            if !ready { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        XCTAssertTrue(ready, "sohoa serve --catalog answers: \(said)")
+        XCTAssertTrue(said.contains("lô gửi lên được nhận và chờ"), said)
+        XCTAssertEqual(try status("/items/so-2"), "404", "withdrawn on PostgreSQL (public in catalog.sqlite)")
+        XCTAssertNotEqual(try status("/items/so-1"), "200", "restricted on PostgreSQL: not shown to anonymous readers")
+        let oai = try ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:\(port)/oai?verb=ListIdentifiers&metadataPrefix=oai_dc"])
+        XCTAssertTrue(oai.stdout.contains("status=\"deleted\""), oai.stdout)
+    }
+
+    /// A loopback port nothing listens on now.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw CocoaError(.fileReadUnknown) }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw CocoaError(.fileReadUnknown) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SohoaCatalog
+import SohoaPostgresTesting
+import XCTest
+
+@testable import SohoaPostgres
+
+/// `PostgresCatalogBackend`'s pool of connections (issue 16, `sohoa serve --catalog`): transactions
+/// of several threads run at once, each on a connection of its own; a connection the server ended is
+/// replaced, not fatal.
+final class PostgresConnectionPoolTests: XCTestCase {
+    /// The server's id of the connection a read runs on.
+    private func backendID(_ backend: PostgresCatalogBackend) throws -> Int {
+        try backend.read { statements throws(CatalogError) in
+            try statements.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+        }
+    }
+
+    /// Two reads on two threads, the first waiting inside its transaction (up to `patience`) until the
+    /// second is inside its own; returns whether the second came in, and the two connections' ids.
+    private func twoReads(_ backend: PostgresCatalogBackend, patience: TimeInterval) -> (together: Bool, ids: Set<Int>) {
+        let secondInside = DispatchSemaphore(value: 0)
+        let firstInside = DispatchSemaphore(value: 0)
+        let state = Answers()
+        let group = DispatchGroup()
+        group.enter()
+        Thread.detachNewThread {
+            defer { group.leave() }
+            let id = try? backend.read { statements throws(CatalogError) -> Int in
+                let id = try statements.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+                firstInside.signal()
+                let together = secondInside.wait(timeout: .now() + patience) == .success
+                state.update { $0.together = together }
+                return id
+            }
+            if let id { state.update { $0.ids.insert(id) } }
+        }
+        group.enter()
+        Thread.detachNewThread {
+            defer { group.leave() }
+            firstInside.wait()
+            let id = try? backend.read { statements throws(CatalogError) -> Int in
+                secondInside.signal()
+                return try statements.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+            }
+            if let id { state.update { $0.ids.insert(id) } }
+        }
+        group.wait()
+        return state.update { ($0.together, $0.ids) }
+    }
+
+    /// What the two threads of `twoReads` found.
+    private final class Answers: @unchecked Sendable {
+        private let lock = NSLock()
+        var together = false
+        var ids: Set<Int> = []
+
+        @discardableResult
+        func update<T>(_ change: (Answers) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return change(self)
+        }
+    }
+
+    func testTwoReadsRunAtOnceOnTwoConnections() throws {
+        let database = try PostgresTestDatabase(self)
+        let pooled = try PostgresCatalogBackend(database.address, connections: 2)
+        let (together, ids) = twoReads(pooled, patience: 20)
+        XCTAssertTrue(together, "the second read ran while the first was still open")
+        XCTAssertEqual(ids.count, 2, "each on a connection of its own: \(ids)")
+        XCTAssertEqual(pooled.openConnections, 2)
+
+        // The control: with one connection the second read waits for the first to end.
+        let single = try PostgresCatalogBackend(database.address, connections: 1)
+        let (alone, singleIDs) = twoReads(single, patience: 1)
+        XCTAssertFalse(alone, "one connection: the second read waited")
+        XCTAssertEqual(singleIDs.count, 1, "\(singleIDs)")
+        XCTAssertEqual(single.openConnections, 1)
+    }
+
+    func testAKilledConnectionIsReplaced() throws {
+        let database = try PostgresTestDatabase(self)
+        let backend = try PostgresCatalogBackend(database.address, connections: 1)
+        let admin = try database.connect()
+        defer { admin.close() }
+        /// Ends the connection `id` and waits until the server has let it go.
+        func kill(_ id: Int) throws {
+            try admin.query("SELECT pg_terminate_backend(CAST(\(id) AS integer))")
+            for _ in 0..<100 {
+                let left = try admin.query("SELECT count(*) FROM pg_stat_activity WHERE pid = CAST(\(id) AS integer)").first?.decode(
+                    Int.self)
+                if left == 0 { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            XCTFail("connection \(id) did not end")
+        }
+
+        let first = try backendID(backend)
+        try kill(first)
+        let second = try backendID(backend)
+        XCTAssertNotEqual(second, first, "the read ran again on a new connection")
+
+        try kill(second)
+        let written = try backend.write { statements throws(CatalogError) in
+            try statements.execute("UPDATE items SET title = title WHERE id = ?", [.text("none")])
+        }
+        XCTAssertEqual(written, 0, "a write whose connection had ended before it began runs on a new one")
+        XCTAssertNotEqual(try backendID(backend), second)
+        XCTAssertEqual(backend.openConnections, 1, "the dead connections were let go")
+    }
+}

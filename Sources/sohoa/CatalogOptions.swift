@@ -79,3 +79,58 @@ extension ArchiveOptions {
         (try? PostgresCatalogAddress(text))?.description ?? text
     }
 }
+
+extension CatalogOptions {
+    /// The catalog of a command that writes (`run`, `import`, `holdings import`, `libraries add` and
+    /// `rename`): the one `--catalog` or `SOHOA_CATALOG` names, made (and migrated) there when it does
+    /// not exist yet, as `sohoa run` makes the archive's `catalog.sqlite`; `nil` when that is the
+    /// archive's own `catalog.sqlite`, which the command opens as it always has. Ends the command with
+    /// DESIGN §8's exit code and a plain message when the catalog cannot be opened.
+    func writableCatalog(archive: URL) throws -> Catalog? {
+        let location: CatalogLocation
+        do {
+            location = try CatalogLocation.resolve(option: catalog, archive: archive)
+        } catch {
+            throw fail(error.description, .usage)
+        }
+        switch location {
+        case .sqlite(let file):
+            if file.standardizedFileURL == archive.appendingPathComponent(Catalog.fileName).standardizedFileURL { return nil }
+            do {
+                return try Catalog(url: file)
+            } catch {
+                throw fail(error.description, .archiveUnusable)
+            }
+        case .postgres(let address):
+            do {
+                return Catalog(backend: try PostgresCatalogBackend(address, creating: true))
+            } catch {
+                throw CatalogCommand.Copy.failure(error)
+            }
+        }
+    }
+
+    /// Whether `--catalog` or `SOHOA_CATALOG` names a catalog on PostgreSQL (a bad address is not one:
+    /// `writableCatalog` refuses it).
+    func namesPostgres(archive: URL) -> Bool {
+        if case .postgres = try? CatalogLocation.resolve(option: catalog, archive: archive) { return true }
+        return false
+    }
+
+    /// Opens the existing archive of `options` with the catalog of a command that writes
+    /// (`writableCatalog`), or ends the command with DESIGN §8's exit code and a plain message.
+    func openWritableSession(_ options: ArchiveOptions) throws -> ArchiveSession {
+        guard let catalog = try writableCatalog(archive: options.archiveURL) else {
+            do {
+                return try ArchiveSession(folder: options.archiveURL)
+            } catch {
+                throw fail(error.description, error.exitStatus)
+            }
+        }
+        do {
+            return try ArchiveSession(folder: options.archiveURL) { () throws(CatalogError) in catalog }
+        } catch {
+            throw fail(error.description, error.exitStatus)
+        }
+    }
+}

@@ -23,8 +23,10 @@ struct AccessCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let id = item.precomposedStringWithCanonicalMapping
         do throws(CatalogError) {
             guard let level else {

@@ -170,7 +170,8 @@ final class HoldingsProgressQueryTests: XCTestCase {
             try catalog.upsertItem(ItemRecord(id: "i1", libraryCode: "LCH", title: "i1", sourcePath: "/b/i1", pageCount: 1), at: now)
             _ = try catalog.addEvent(itemID: "i1", type: "fixity-checked", agent: "test", outcome: .failure, at: now)
             _ = try catalog.addEvent(itemID: "i1", type: "fixity-checked", agent: "test", at: now.addingTimeInterval(-300 * 86_400))
-            XCTAssertEqual(try audits(), FixityAuditSummary(runs: 1, objectsChecked: 1, filesChecked: 0, problemsFound: 1), backend.rawValue)
+            XCTAssertEqual(
+                try audits(), FixityAuditSummary(runs: 1, objectsChecked: 1, filesChecked: 0, problemsFound: 1), backend.rawValue)
 
             let stored = try catalog.recordAudit(
                 AuditRecord(

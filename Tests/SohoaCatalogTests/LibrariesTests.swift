@@ -98,7 +98,8 @@ final class LibrariesTests: XCTestCase {
             XCTAssertEqual(try catalog.libraries().map(\.code), ["LCH", "TUY"], "the provincial library first (\(backend))")
             let moved = try catalog.renameLibrary(code: "TUY", name: "TV Than Uyên", district: "Tân Uyên", provincial: false)
             XCTAssertEqual(moved.district, "Tân Uyên", backend.rawValue)
-            XCTAssertEqual(try catalog.renameLibrary(code: "LCH", name: "Thư viện tỉnh", provincial: true).provincial, true, backend.rawValue)
+            XCTAssertEqual(
+                try catalog.renameLibrary(code: "LCH", name: "Thư viện tỉnh", provincial: true).provincial, true, backend.rawValue)
         }
     }
 

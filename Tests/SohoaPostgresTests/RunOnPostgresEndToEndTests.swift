@@ -67,13 +67,20 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
         XCTAssertEqual(try postgres.pages(itemID: "truyen-co").map(\.name), ["01", "02"])
         try SharedChecks.assertValidOCFLRoot(onPostgres, objects: 1)
 
-        // The archivist's commands on that catalog: access, a bag exported and imported into another
+        // The archivist's commands on that catalog: the audits (SOHOA_CATALOG: audit's `--catalog` is
+        // its catalog check), access, a bag exported and imported into another
         // archive whose catalog is on PostgreSQL too.
         func sohoa(_ arguments: [String]) throws -> ProcessOutput {
             let run = try ProcessRunner.run(Self.binary, arguments)
             XCTAssertEqual(run.exitCode, 0, "\(arguments.prefix(2)): \(run.stderr)")
             return run
         }
+        for check in [[], ["--catalog"]] {
+            let audit = try ProcessRunner.run(
+                Self.binary, ["audit", "--archive", onPostgres.path] + check, environment: ["SOHOA_CATALOG": database.url])
+            XCTAssertEqual(audit.exitCode, 0, "audit \(check): \(audit.stdout)\(audit.stderr)")
+        }
+        XCTAssertEqual(try postgres.audits().map(\.objectsChecked), [1], "the fixity audit is recorded in the catalog on PostgreSQL")
         _ = try sohoa(["access", "truyen-co", "restricted", "--archive", onPostgres.path, "--catalog", database.url])
         XCTAssertEqual(try postgres.access(itemID: "truyen-co"), .restricted)
         let bags = folder.url.appendingPathComponent("tui")

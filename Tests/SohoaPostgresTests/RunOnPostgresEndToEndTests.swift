@@ -83,6 +83,15 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
         XCTAssertEqual(try postgres.audits().map(\.objectsChecked), [1], "the fixity audit is recorded in the catalog on PostgreSQL")
         _ = try sohoa(["access", "truyen-co", "restricted", "--archive", onPostgres.path, "--catalog", database.url])
         XCTAssertEqual(try postgres.access(itemID: "truyen-co"), .restricted)
+        let csv = try folder.file("mo-ta.csv", "item,title\ntruyen-co,Truyện cổ Thái\n")
+        let edited = try sohoa([
+            "metadata", "import", csv.path, "--apply", "--by", "Lò Thị Mai", "--archive", onPostgres.path, "--catalog", database.url,
+        ])
+        XCTAssertEqual(try postgres.item(id: "truyen-co")?.title, "Truyện cổ Thái", edited.stdout)
+        XCTAssertEqual(try postgres.item(id: "truyen-co")?.ocflVersion, "v3", "the new description is a version")
+        let described = folder.url.appendingPathComponent("mo-ta-ra.csv")
+        _ = try sohoa(["metadata", "export", "--out", described.path, "--archive", onPostgres.path, "--catalog", database.url])
+        XCTAssertTrue(try String(contentsOf: described, encoding: .utf8).contains("Truyện cổ Thái"))
         let bags = folder.url.appendingPathComponent("tui")
         _ = try sohoa([
             "export", "truyen-co", "--format", "bag", "--out", bags.path, "--archive", onPostgres.path, "--catalog", database.url,
@@ -97,6 +106,7 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
         let received = try PostgresCatalogBackend.catalog(receiving.address)
         XCTAssertEqual(try received.pages(itemID: "truyen-co").map(\.name), ["01", "02"])
         XCTAssertEqual(try received.item(id: "truyen-co")?.state, .packaged)
+        XCTAssertEqual(try received.item(id: "truyen-co")?.title, "Truyện cổ Thái", "the description travels in the bag")
         try SharedChecks.assertValidOCFLRoot(folder.url.appendingPathComponent("kho-nhan"), objects: 1)
 
         let queued = try run(onPostgres, ["--catalog", database.url, "--queue", database.url])

@@ -127,7 +127,10 @@ var targets: [Target] = [
     // corrections, holdings, progress).
     .testTarget(
         name: "SohoaPipelineTests",
-        dependencies: ["SohoaPipeline", "SohoaCollection", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting"],
+        dependencies: [
+            "SohoaPipeline", "SohoaCollection", "SohoaArchive", "SohoaCatalog", "SohoaImaging", "SohoaOCR", "SohoaTesting",
+            "SohoaPostgres", "SohoaPostgresTesting",
+        ],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "SohoaSharingTests",

@@ -43,7 +43,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try options.openSession()
+        // `--catalog` is this command's own flag (the catalog check), so only `SOHOA_CATALOG` names
+        // another catalog here (one on PostgreSQL: issue 16).
+        let session = try CatalogOptions.parse([]).openSession(options)
         if catalog { return try auditCatalog(session) }
         let report: FixityAuditReport
         do {

@@ -5,8 +5,7 @@ import SohoaCollection
 import SohoaPostgres
 
 /// `--catalog postgresql://…` (else `SOHOA_CATALOG`, else the archive's `catalog.sqlite`): the catalog
-/// of the commands whose queries all run on PostgreSQL (`status`, `progress`, `libraries list`, `serve`, `users …`,
-/// `access`, `withdraw`, `correct`, `stats`; issue 16). Every other
+/// of the commands whose queries all run on PostgreSQL (issue 16; README's `--catalog` list). Every other
 /// command opens the archive's own `catalog.sqlite` and refuses a `SOHOA_CATALOG` naming another
 /// catalog (`ArchiveOptions.openSession`).
 struct CatalogOptions: ParsableArguments {
@@ -60,16 +59,17 @@ struct CatalogOptions: ParsableArguments {
 
 extension ArchiveOptions {
     /// Ends the command when `SOHOA_CATALOG` names a catalog other than the archive's own: only the
-    /// commands with `--catalog` (`CatalogOptions`) can use another one yet.
+    /// commands with `--catalog` can use another one yet.
     func refuseOtherCatalog(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let named = environment[CatalogLocation.environmentVariable], !named.isEmpty else { return }
         let own = archiveURL.appendingPathComponent(Catalog.fileName).standardizedFileURL
         if let location = try? CatalogLocation.parse(named), location == .sqlite(own) { return }
         throw fail(
             "lệnh này chưa dùng được danh mục \(CatalogLocation.environmentVariable)=\(Self.redacted(named)), chỉ dùng "
-                + "\(own.path); chỉ các lệnh có tùy chọn --catalog dùng được danh mục khác / this command "
+                + "\(own.path); hiện chỉ các lệnh có tùy chọn --catalog (xem `sohoa <lệnh> --help`) dùng được danh mục khác "
+                + "/ this command "
                 + "cannot use the catalog \(CatalogLocation.environmentVariable)=\(Self.redacted(named)) yet, only \(own.path); "
-                + "only the commands with a --catalog option use another catalog: unset "
+                + "for now only the commands with a --catalog option (see `sohoa <command> --help`) use another catalog: unset "
                 + "\(CatalogLocation.environmentVariable) for this command",
             .usage)
     }
@@ -77,5 +77,60 @@ extension ArchiveOptions {
     /// `text` without the password of a `postgresql://` address.
     static func redacted(_ text: String) -> String {
         (try? PostgresCatalogAddress(text))?.description ?? text
+    }
+}
+
+extension CatalogOptions {
+    /// The catalog of a command that writes (`run`, `import`, `holdings import`, `libraries add` and
+    /// `rename`): the one `--catalog` or `SOHOA_CATALOG` names, made (and migrated) there when it does
+    /// not exist yet, as `sohoa run` makes the archive's `catalog.sqlite`; `nil` when that is the
+    /// archive's own `catalog.sqlite`, which the command opens as it always has. Ends the command with
+    /// DESIGN §8's exit code and a plain message when the catalog cannot be opened.
+    func writableCatalog(archive: URL) throws -> Catalog? {
+        let location: CatalogLocation
+        do {
+            location = try CatalogLocation.resolve(option: catalog, archive: archive)
+        } catch {
+            throw fail(error.description, .usage)
+        }
+        switch location {
+        case .sqlite(let file):
+            if file.standardizedFileURL == archive.appendingPathComponent(Catalog.fileName).standardizedFileURL { return nil }
+            do {
+                return try Catalog(url: file)
+            } catch {
+                throw fail(error.description, .archiveUnusable)
+            }
+        case .postgres(let address):
+            do {
+                return Catalog(backend: try PostgresCatalogBackend(address, creating: true))
+            } catch {
+                throw CatalogCommand.Copy.failure(error)
+            }
+        }
+    }
+
+    /// Whether `--catalog` or `SOHOA_CATALOG` names a catalog on PostgreSQL (a bad address is not one:
+    /// `writableCatalog` refuses it).
+    func namesPostgres(archive: URL) -> Bool {
+        if case .postgres = try? CatalogLocation.resolve(option: catalog, archive: archive) { return true }
+        return false
+    }
+
+    /// Opens the existing archive of `options` with the catalog of a command that writes
+    /// (`writableCatalog`), or ends the command with DESIGN §8's exit code and a plain message.
+    func openWritableSession(_ options: ArchiveOptions) throws -> ArchiveSession {
+        guard let catalog = try writableCatalog(archive: options.archiveURL) else {
+            do {
+                return try ArchiveSession(folder: options.archiveURL)
+            } catch {
+                throw fail(error.description, error.exitStatus)
+            }
+        }
+        do {
+            return try ArchiveSession(folder: options.archiveURL) { () throws(CatalogError) in catalog }
+        } catch {
+            throw fail(error.description, error.exitStatus)
+        }
     }
 }

@@ -33,6 +33,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         guard ExportFormat(rawValue: format) != nil else {
             throw ValidationError(
@@ -49,7 +51,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         if let marc = ExportFormat(rawValue: format), marc.isMARC {
             let export: MARCExport
             do {

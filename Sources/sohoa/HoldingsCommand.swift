@@ -21,6 +21,8 @@ struct HoldingsImportCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     @Argument(help: "The register: .csv, .mrc (MARC 21 ISO 2709) or .xml (MARCXML).")
     var register: String
 
@@ -40,13 +42,13 @@ struct HoldingsImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.refuseOtherCatalog()
+        let named = try catalogOptions.writableCatalog(archive: options.archiveURL)
         let file = URL(fileURLWithPath: register)
         var importer = HoldingsImporter(defaultLibraryCode: library?.uppercased())
         let report: HoldingsImportReport
         do {
             if let mapping { importer.mapping = try MARCMapping.load(URL(fileURLWithPath: mapping)) }
-            let catalog = try HoldingsRegister.openCatalog(archive: options.archiveURL)
+            let catalog = try HoldingsRegister.openCatalog(archive: options.archiveURL, catalog: named)
             report = try importer.importRegister(file, into: catalog, format: format.flatMap(HoldingsImporter.Format.init))
         } catch let error as HoldingsImportError {
             throw fail(error.description, .usage)
@@ -74,8 +76,10 @@ struct HoldingsCheckCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let check: HoldingsCheck
         do {
             check = try session.catalog.holdingsCheck()

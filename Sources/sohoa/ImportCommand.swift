@@ -17,15 +17,17 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         if bags.isEmpty { throw ValidationError("name at least one bag folder") }
     }
 
     func run() throws {
-        try options.refuseOtherCatalog()
+        let catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         let session: ArchiveSession
         do {
-            session = try BagImporter.openArchive(options.archiveURL)
+            session = try BagImporter.openArchive(options.archiveURL, catalog: catalog)
         } catch {
             throw fail(error.description, error.exitStatus)
         }

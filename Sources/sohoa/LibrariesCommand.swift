@@ -33,6 +33,8 @@ struct LibrariesCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func validate() throws {
             if LibraryRecord.code(code) == nil {
                 throw ValidationError("'\(code)' is not a library code: use 1 to 32 letters A-Z, digits, '-' or '_' (e.g. TUY)")
@@ -40,7 +42,7 @@ struct LibrariesCommand: ParsableCommand {
         }
 
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openWritableSession(options)
             let added: LibraryRecord
             do {
                 added = try session.catalog.addLibrary(code: code, name: name, district: district, provincial: provincial)
@@ -70,8 +72,10 @@ struct LibrariesCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openWritableSession(options)
             let renamed: LibraryRecord
             do {
                 renamed = try session.catalog.renameLibrary(code: code, name: name, district: district, provincial: provincial)

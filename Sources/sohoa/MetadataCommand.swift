@@ -23,8 +23,10 @@ struct MetadataCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func run() throws {
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             let items: [(itemID: String, description: ItemDescription)]
             do throws(MetadataEditError) {
                 items = try MetadataEditor(session: session).archivedDescriptions()
@@ -64,6 +66,8 @@ struct MetadataCommand: ParsableCommand {
 
         @OptionGroup var options: ArchiveOptions
 
+        @OptionGroup var catalogOptions: CatalogOptions
+
         func validate() throws {
             if apply && (by ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--apply needs --by NAME: who made the changes")
@@ -74,7 +78,7 @@ struct MetadataCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 throw fail("\(file) cannot be read as UTF-8 text; save it as 'CSV UTF-8'", .usage)
             }
-            let session = try options.openSession()
+            let session = try catalogOptions.openSession(options)
             let importer = MetadataImport(editor: MetadataEditor(session: session))
             let plan: MetadataImportPlan
             do throws(MetadataCSVProblem) {

@@ -46,6 +46,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     func validate() throws {
         let least = PostgresPageQueue.address(option: queue) == nil ? 1 : 0
         if let jobs, !(least...64).contains(jobs) {
@@ -57,7 +59,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        try options.refuseOtherCatalog()
+        if PostgresPageQueue.address(option: queue) != nil, catalogOptions.namesPostgres(archive: options.archiveURL) {
+            throw fail(
+                "chưa chạy được --queue khi danh mục ở trên PostgreSQL (--catalog, SOHOA_CATALOG): hãy dùng danh mục SQLite "
+                    + "của kho cho lần chạy phân tán, hoặc bỏ --queue / --queue does not work yet with the catalog on PostgreSQL "
+                    + "(--catalog, SOHOA_CATALOG): use the archive's SQLite catalog for a distributed run, or run without --queue",
+                .usage)
+        }
+        let catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         var request = BatchRunRequest(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipelineFile: pipeline.map { URL(fileURLWithPath: $0) }, jobs: jobs, defaultLibraryCode: library.uppercased())
@@ -69,6 +78,7 @@ struct RunCommand: ParsableCommand {
             throw fail(error.description, .usage)
         }
         runOptions.metadataFromFiles = metadataFromFiles
+        runOptions.catalog = catalog
         var pageQueue: PostgresPageQueue?
         if let address = PostgresPageQueue.address(option: queue) {
             do {

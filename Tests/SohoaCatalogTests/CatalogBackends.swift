@@ -1,6 +1,7 @@
 import Foundation
 import SohoaPostgres
 import SohoaPostgresTesting
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -48,5 +49,22 @@ extension TestCatalog {
         }
         let database = try PostgresTestDatabase(test)
         try body(try PostgresCatalogBackend.catalog(database.address), .postgres)
+    }
+}
+
+extension TestCatalog {
+    /// `catalog` (on either backend) with this struct's helpers (`addItem`, `addPage`, `addText`).
+    init(catalog: Catalog, folder: URL) {
+        self.folder = folder
+        self.catalog = catalog
+    }
+
+    /// `onEachEmptyBackend` giving a `TestCatalog`, for tests written with its helpers: a new, empty
+    /// SQLite catalog, then a new, empty catalog on the test PostgreSQL (skipped, saying so, without
+    /// `SOHOA_TEST_POSTGRES_URL`).
+    static func onEachEmptyTestBackend(_ test: XCTestCase, _ body: (_ test: TestCatalog, _ backend: CatalogBackend) throws -> Void) throws {
+        try onEachEmptyBackend(test) { catalog, backend in
+            try body(TestCatalog(catalog: catalog, folder: try temporaryFolder("sohoa-catalog-tests", removedAfter: test)), backend)
+        }
     }
 }

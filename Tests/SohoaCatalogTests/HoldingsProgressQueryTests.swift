@@ -54,17 +54,20 @@ final class HoldingsProgressQueryTests: XCTestCase {
     }
 
     func testReimportUpdatesInPlaceAndSaysWhatChanged() throws {
-        let t = try TestCatalog(self)
-        let first = try t.catalog.importHoldings([holding("A"), holding("B")], at: now)
-        XCTAssertEqual(first, [.added, .added])
-        var changed = holding("B")
-        changed.title = "Tên mới"
-        let second = try t.catalog.importHoldings([holding("A"), changed, holding("C")], at: now.addingTimeInterval(60))
-        XCTAssertEqual(second, [.unchanged, .changed, .added])
-        let stored = try XCTUnwrap(try t.catalog.holding(id: "B"))
-        XCTAssertEqual(stored.title, "Tên mới")
-        XCTAssertEqual(stored.importedAt.timeIntervalSince1970, now.timeIntervalSince1970, accuracy: 0.01, "first import date kept")
-        XCTAssertEqual(try t.catalog.holdingCount(), 3)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let first = try catalog.importHoldings([holding("A"), holding("B")], at: now)
+            XCTAssertEqual(first, [.added, .added], backend.rawValue)
+            var changed = holding("B")
+            changed.title = "Tên mới"
+            let second = try catalog.importHoldings([holding("A"), changed, holding("C")], at: now.addingTimeInterval(60))
+            XCTAssertEqual(second, [.unchanged, .changed, .added], backend.rawValue)
+            let stored = try XCTUnwrap(try catalog.holding(id: "B"))
+            XCTAssertEqual(stored.title, "Tên mới", backend.rawValue)
+            XCTAssertEqual(
+                stored.importedAt.timeIntervalSince1970, now.timeIntervalSince1970, accuracy: 0.01, "first import date kept (\(backend))")
+            XCTAssertEqual(stored.updatedAt.timeIntervalSince1970, now.timeIntervalSince1970 + 60, accuracy: 0.01, backend.rawValue)
+            XCTAssertEqual(try catalog.holdingCount(), 3, backend.rawValue)
+        }
     }
 
     func testOnlyArchivedItemsWithDescriptiveMetadataCountAndPaceWindowsUseTheFirstPackagedEvent() throws {
@@ -87,7 +90,7 @@ final class HoldingsProgressQueryTests: XCTestCase {
         // Corrected 2 days ago (v2), first archived 100 days ago: counts at its first date.
         try archive(t, "i12", holding: nil, pages: 8, daysAgo: 2, version: "v2", firstDaysAgo: 100)
 
-        // The progress queries on both backends; the holdings check, not yet ported, on SQLite.
+        // The progress queries and the holdings check on both backends.
         try t.onEachBackend(self) { catalog, backend in
             let scope = ProgressScope(
                 libraryCodes: ["LCH"], specialValueOnly: true, collectionTypes: [.rareBook, .manuscript, .localHistory])
@@ -127,12 +130,17 @@ final class HoldingsProgressQueryTests: XCTestCase {
                 itemsByLibrary,
                 [ProgressRow(key: "LCH", total: nil, done: 6, pages: 45), ProgressRow(key: "MTE", total: nil, done: 1, pages: 5)],
                 backend.rawValue)
-        }
 
-        let check = try t.catalog.holdingsCheck()
-        XCTAssertEqual(check.holdingsWithSeveralItems, [HoldingsCheck.SharedHolding(holdingID: "H1", itemIDs: ["i1", "i10", "i1b"])])
-        XCTAssertEqual(check.itemsWithoutHolding, ["i12", "i8", "i9"])
-        XCTAssertTrue(check.itemsWithUnknownHolding.isEmpty)
+            let check = try catalog.holdingsCheck()
+            XCTAssertEqual(
+                check.holdingsWithSeveralItems, [HoldingsCheck.SharedHolding(holdingID: "H1", itemIDs: ["i1", "i10", "i1b"])],
+                backend.rawValue)
+            XCTAssertEqual(check.itemsWithoutHolding, ["i12", "i8", "i9"], backend.rawValue)
+            XCTAssertTrue(check.itemsWithUnknownHolding.isEmpty, backend.rawValue)
+            XCTAssertEqual(check.holdingCount, 7, backend.rawValue)
+            XCTAssertEqual(check.itemCount, 11, backend.rawValue)
+            XCTAssertEqual(try catalog.holdingsCheck(limit: 2).itemsWithoutHolding, ["i12", "i8"], backend.rawValue)
+        }
     }
 
     func testProgressAnswersFastOnALargeRegister() throws {
@@ -153,31 +161,27 @@ final class HoldingsProgressQueryTests: XCTestCase {
     }
 
     func testFixityAuditsComeFromTheAuditsTableOrTheEvents() throws {
-        let t = try TestCatalog(self)
         let year = (start: now.addingTimeInterval(-200 * 86_400), end: now.addingTimeInterval(86_400))
-        XCTAssertNil(try t.catalog.progressSnapshot { tx throws(CatalogError) in try tx.fixityAudits(from: year.start, to: year.end) })
-        try archive(t, "i1", holding: nil, pages: 1, daysAgo: 10)
-        try t.catalog.write { tx throws(CatalogError) in
-            try tx.run {
-                try tx.db.execute(
-                    sql: "INSERT INTO events (itemID, type, at, agent, outcome) VALUES ('i1', 'fixity-checked', ?, 'test', 'failure')",
-                    arguments: [now])
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            func audits() throws -> FixityAuditSummary? {
+                try catalog.progressSnapshot { tx throws(CatalogError) in try tx.fixityAudits(from: year.start, to: year.end) }
             }
+            XCTAssertNil(try audits(), backend.rawValue)
+            try catalog.upsertItem(ItemRecord(id: "i1", libraryCode: "LCH", title: "i1", sourcePath: "/b/i1", pageCount: 1), at: now)
+            _ = try catalog.addEvent(itemID: "i1", type: "fixity-checked", agent: "test", outcome: .failure, at: now)
+            _ = try catalog.addEvent(itemID: "i1", type: "fixity-checked", agent: "test", at: now.addingTimeInterval(-300 * 86_400))
+            XCTAssertEqual(
+                try audits(), FixityAuditSummary(runs: 1, objectsChecked: 1, filesChecked: 0, problemsFound: 1), backend.rawValue)
+
+            let stored = try catalog.recordAudit(
+                AuditRecord(
+                    startedAt: now, finishedAt: now, scope: "all", objectsChecked: 120, filesChecked: 3400, findings: ["a", "b"],
+                    agent: "test"))
+            XCTAssertNotNil(stored.id, backend.rawValue)
+            XCTAssertEqual(try catalog.audits(), [stored], backend.rawValue)
+            XCTAssertEqual(stored.findings, ["a", "b"], backend.rawValue)
+            XCTAssertEqual(
+                try audits(), FixityAuditSummary(runs: 1, objectsChecked: 120, filesChecked: 3400, problemsFound: 2), backend.rawValue)
         }
-        let fromEvents = try t.catalog.progressSnapshot { tx throws(CatalogError) in try tx.fixityAudits(from: year.start, to: year.end) }
-        XCTAssertEqual(fromEvents, FixityAuditSummary(runs: 1, objectsChecked: 1, filesChecked: 0, problemsFound: 1))
-        let hasAudits = try t.catalog.progressSnapshot { tx throws(CatalogError) in try tx.run { try tx.db.tableExists("audits") } }
-        guard hasAudits else { return }
-        try t.catalog.write { tx throws(CatalogError) in
-            try tx.run {
-                try tx.db.execute(
-                    sql: """
-                        INSERT INTO audits (startedAt, finishedAt, scope, objectsChecked, filesChecked, findingCount, findingsJSON, agent)
-                        VALUES (?, ?, 'all', 120, 3400, 2, '["a","b"]', 'test')
-                        """, arguments: [now, now])
-            }
-        }
-        let fromTable = try t.catalog.progressSnapshot { tx throws(CatalogError) in try tx.fixityAudits(from: year.start, to: year.end) }
-        XCTAssertEqual(fromTable, FixityAuditSummary(runs: 1, objectsChecked: 120, filesChecked: 3400, problemsFound: 2))
     }
 }

@@ -63,40 +63,44 @@ final class LibrariesTests: XCTestCase {
     }
 
     func testAddRenameAndTheirErrors() throws {
-        let test = try TestCatalog(self)
-        let catalog = test.catalog
-        let added = try catalog.addLibrary(code: " tuy ", name: "Thư viện huye\u{0302}\u{0323}n Than Uyên", district: "Than Uyên")
-        XCTAssertEqual(added.code, "TUY")
-        XCTAssertEqual(added.name, "Thư viện huyện Than Uyên", "names are stored in NFC")
-        XCTAssertEqual(added.district, "Than Uyên")
-        XCTAssertFalse(added.provincial)
+        try TestCatalog.onEachEmptyBackend(self) { catalog, backend in
+            let added = try catalog.addLibrary(code: " tuy ", name: "Thư viện huye\u{0302}\u{0323}n Than Uyên", district: "Than Uyên")
+            XCTAssertEqual(added.code, "TUY")
+            XCTAssertEqual(added.name, "Thư viện huyện Than Uyên", "names are stored in NFC")
+            XCTAssertEqual(added.district, "Than Uyên")
+            XCTAssertFalse(added.provincial)
 
-        func refused(_ kind: CatalogError.Kind, _ text: String, _ body: () throws -> Void) {
-            XCTAssertThrowsError(try body()) { error in
-                XCTAssertEqual((error as? CatalogError)?.kind, kind, "\(error)")
-                XCTAssertTrue((error as? CatalogError)?.message.contains(text) ?? false, "\(error)")
+            func refused(_ kind: CatalogError.Kind, _ text: String, _ body: () throws -> Void) {
+                XCTAssertThrowsError(try body()) { error in
+                    XCTAssertEqual((error as? CatalogError)?.kind, kind, "\(error)")
+                    XCTAssertTrue((error as? CatalogError)?.message.contains(text) ?? false, "\(error)")
+                }
             }
-        }
-        refused(.constraintViolated, "listed already") { try catalog.addLibrary(code: "TUY", name: "Khác") }
-        for bad in ["", "T/Y", "T:Y", "TÂY", "A B", String(repeating: "A", count: 33)] {
-            refused(.constraintViolated, "not a library code") { try catalog.addLibrary(code: bad, name: "Tên") }
-        }
-        refused(.constraintViolated, "needs a name") { try catalog.addLibrary(code: "MTE", name: "  ") }
-        refused(.notFound, "no library 'MTE'") { try catalog.renameLibrary(code: "MTE", name: "Thư viện huyện Mường Tè") }
-        refused(.constraintViolated, "needs a name") { try catalog.renameLibrary(code: "TUY", name: "") }
+            refused(.constraintViolated, "listed already") { try catalog.addLibrary(code: "TUY", name: "Khác") }
+            for bad in ["", "T/Y", "T:Y", "TÂY", "A B", String(repeating: "A", count: 33)] {
+                refused(.constraintViolated, "not a library code") { try catalog.addLibrary(code: bad, name: "Tên") }
+            }
+            refused(.constraintViolated, "needs a name") { try catalog.addLibrary(code: "MTE", name: "  ") }
+            refused(.notFound, "no library 'MTE'") { try catalog.renameLibrary(code: "MTE", name: "Thư viện huyện Mường Tè") }
+            refused(.constraintViolated, "needs a name") { try catalog.renameLibrary(code: "TUY", name: "") }
 
-        try catalog.addLibrary(code: "LCH", name: "Thư viện tỉnh Lai Châu", provincial: true)
-        refused(.constraintViolated, "provincial library already") {
-            try catalog.addLibrary(code: "TDG", name: "Thư viện huyện Tam Đường", provincial: true)
+            try catalog.addLibrary(code: "LCH", name: "Thư viện tỉnh Lai Châu", provincial: true)
+            refused(.constraintViolated, "provincial library already") {
+                try catalog.addLibrary(code: "TDG", name: "Thư viện huyện Tam Đường", provincial: true)
+            }
+            XCTAssertNil(try catalog.library(code: "TDG"), "a refused library is not added")
+            refused(.constraintViolated, "provincial library already") {
+                try catalog.renameLibrary(code: "TUY", name: "Thư viện huyện Than Uyên", provincial: true)
+            }
+            let renamed = try catalog.renameLibrary(code: "tuy", name: "TV Than Uyên")
+            XCTAssertEqual(renamed.name, "TV Than Uyên")
+            XCTAssertEqual(renamed.district, "Than Uyên", "a rename without a district keeps it")
+            XCTAssertEqual(try catalog.libraries().map(\.code), ["LCH", "TUY"], "the provincial library first (\(backend))")
+            let moved = try catalog.renameLibrary(code: "TUY", name: "TV Than Uyên", district: "Tân Uyên", provincial: false)
+            XCTAssertEqual(moved.district, "Tân Uyên", backend.rawValue)
+            XCTAssertEqual(
+                try catalog.renameLibrary(code: "LCH", name: "Thư viện tỉnh", provincial: true).provincial, true, backend.rawValue)
         }
-        XCTAssertNil(try catalog.library(code: "TDG"), "a refused library is not added")
-        refused(.constraintViolated, "provincial library already") {
-            try catalog.renameLibrary(code: "TUY", name: "Thư viện huyện Than Uyên", provincial: true)
-        }
-        let renamed = try catalog.renameLibrary(code: "tuy", name: "TV Than Uyên")
-        XCTAssertEqual(renamed.name, "TV Than Uyên")
-        XCTAssertEqual(renamed.district, "Than Uyên", "a rename without a district keeps it")
-        XCTAssertEqual(try catalog.libraries().map(\.code), ["LCH", "TUY"], "the provincial library first")
     }
 
     func testUsersBelongToALibraryAndGetItsScope() throws {

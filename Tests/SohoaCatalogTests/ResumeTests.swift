@@ -6,27 +6,28 @@ import XCTest
 /// `isPageDone` — the resume key — is true only for the same content at the same page with OCR done.
 final class ResumeTests: XCTestCase {
     func testDoneOnlyForSameSHAAndDoneOCR() throws {
-        let test = try TestCatalog(self)
-        try test.addItem("sach")
-        let sha = TestCatalog.sha("a")
-        let pageID = try XCTUnwrap(test.addPage("sach", "p001", sequence: 1, sha: "a").id)
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "no stage yet")
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addItem("sach")
+            let sha = TestCatalog.sha("a")
+            let pageID = try XCTUnwrap(test.addPage("sach", "p001", sequence: 1, sha: "a").id)
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "no stage yet")
 
-        for state in [PageStageRecord.State.pending, .running, .skipped] {
-            try test.catalog.setStage(pageID: pageID, stage: .ocr, state: state)
-            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "\(state)")
+            for state in [PageStageRecord.State.pending, .running, .skipped] {
+                try test.catalog.setStage(pageID: pageID, stage: .ocr, state: state)
+                XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "\(state)")
+            }
+            try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .failed, error: "crash")
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"))
+            try test.catalog.setStage(pageID: pageID, stage: .normalize, state: .done)
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "other stage done")
+
+            try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .done)
+            XCTAssertTrue(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), backend.rawValue)
+            XCTAssertTrue(try test.catalog.isPageDone(sha256: sha.uppercased(), itemID: "sach", name: "p001"))
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: TestCatalog.sha("b"), itemID: "sach", name: "p001"))
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p002"))
+            XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "other", name: "p001"))
         }
-        try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .failed, error: "crash")
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"))
-        try test.catalog.setStage(pageID: pageID, stage: .normalize, state: .done)
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"), "other stage done")
-
-        try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .done)
-        XCTAssertTrue(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p001"))
-        XCTAssertTrue(try test.catalog.isPageDone(sha256: sha.uppercased(), itemID: "sach", name: "p001"))
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: TestCatalog.sha("b"), itemID: "sach", name: "p001"))
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "sach", name: "p002"))
-        XCTAssertFalse(try test.catalog.isPageDone(sha256: sha, itemID: "other", name: "p001"))
     }
 
     func testChangedContentResetsStagesAndText() throws {

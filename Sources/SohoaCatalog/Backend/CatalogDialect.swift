@@ -35,6 +35,16 @@ public enum CatalogDialect: String, Sendable {
         case .postgres: "COALESCE((\(column)::jsonb ->> '\(key)')::boolean, false) = false"
         }
     }
+
+    /// The aggregate joining `column`'s text with `separator` (a literal without quotes) in the order
+    /// the rows come (SQLite's `group_concat` over an ordered subquery) or by `column` (PostgreSQL's
+    /// `string_agg`, which promises no order otherwise).
+    public func joined(_ column: String, separator: String) -> String {
+        switch self {
+        case .sqlite: "group_concat(\(column), '\(separator)')"
+        case .postgres: "string_agg(\(column), '\(separator)' ORDER BY \(column))"
+        }
+    }
 }
 
 extension CatalogDialect {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Records a fixity audit and returns it with its id.
@@ -18,12 +17,9 @@ extension CatalogTransaction {
     /// Records a fixity audit and returns it with its id.
     @discardableResult
     public func recordAudit(_ audit: AuditRecord) throws(CatalogError) -> AuditRecord {
-        let stored = audit
-        return try run {
-            var audit = stored
-            try audit.insert(db)
-            return try AuditRecord.fetchOne(db, key: audit.id) ?? audit
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let id = try insertRecordReturningID(audit, into: "audits")
+        return try statements.fetchOne("SELECT * FROM audits WHERE id = ?", [.integer(id)])?.decode(AuditRecord.self) ?? audit
     }
 
     /// The latest audits, latest first.

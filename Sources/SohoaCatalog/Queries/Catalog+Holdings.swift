@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Stores holdings in one transaction (all or none), updating known ids in place; returns what
@@ -40,20 +39,19 @@ extension CatalogTransaction {
     /// Stores a holding by its id, updating it in place when it is known; says what changed.
     @discardableResult
     public func importHolding(_ holding: HoldingRecord, at date: Date = Date()) throws(CatalogError) -> HoldingChange {
-        try run {
-            var holding = holding
-            if let existing = try HoldingRecord.fetchOne(db, key: holding.id) {
-                if existing.hasSameContent(as: holding) { return .unchanged }
-                holding.importedAt = existing.importedAt
-                holding.updatedAt = date
-                try holding.update(db)
-                return .changed
-            }
-            holding.importedAt = date
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var holding = holding
+        if let existing = try self.holding(id: holding.id) {
+            if existing.hasSameContent(as: holding) { return .unchanged }
+            holding.importedAt = existing.importedAt
             holding.updatedAt = date
-            try holding.insert(db)
-            return .added
+            try updateRecord(holding, in: "holdings", key: ["id"])
+            return .changed
         }
+        holding.importedAt = date
+        holding.updatedAt = date
+        try insertRecord(holding, into: "holdings")
+        return .added
     }
 
     /// The holding with this id.
@@ -82,31 +80,35 @@ extension CatalogTransaction {
 
     /// Items whose `holdingID` names no holding in the register, and items with no `holdingID`.
     public func holdingsCheck(limit: Int = 200) throws(CatalogError) -> HoldingsCheck {
-        try run {
-            let dangling = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.holdingID FROM items i
-                    WHERE i.holdingID IS NOT NULL AND NOT EXISTS (SELECT 1 FROM holdings h WHERE h.id = i.holdingID)
-                    ORDER BY i.id LIMIT ?
-                    """, arguments: [limit]
-            ).map { HoldingsCheck.ItemLink(itemID: $0["id"], holdingID: $0["holdingID"]) }
-            let unlinked = try String.fetchAll(
-                db, sql: "SELECT id FROM items WHERE holdingID IS NULL ORDER BY id LIMIT ?", arguments: [limit])
-            let shared = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT holdingID, group_concat(id, ' ') AS ids FROM
-                        (SELECT holdingID, id FROM items WHERE holdingID IS NOT NULL ORDER BY id)
-                    GROUP BY holdingID HAVING COUNT(*) > 1 ORDER BY holdingID LIMIT ?
-                    """, arguments: [limit]
-            ).map { row -> HoldingsCheck.SharedHolding in
-                let ids: String = row["ids"]
-                return HoldingsCheck.SharedHolding(holdingID: row["holdingID"], itemIDs: ids.split(separator: " ").map(String.init))
-            }
-            return HoldingsCheck(
-                holdingCount: try HoldingRecord.fetchCount(db), itemCount: try ItemRecord.fetchCount(db),
-                itemsWithUnknownHolding: dangling, itemsWithoutHolding: unlinked, holdingsWithSeveralItems: shared)
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var dangling: [HoldingsCheck.ItemLink] = []
+        for row in try statements.fetch(
+            """
+            SELECT i.id, i.holdingID FROM items i
+            WHERE i.holdingID IS NOT NULL AND NOT EXISTS (SELECT 1 FROM holdings h WHERE h.id = i.holdingID)
+            ORDER BY i.id LIMIT ?
+            """, [.integer(limit)])
+        {
+            dangling.append(HoldingsCheck.ItemLink(itemID: try row.string("id"), holdingID: try row.string("holdingID")))
         }
+        var unlinked: [String] = []
+        for row in try statements.fetch("SELECT id FROM items WHERE holdingID IS NULL ORDER BY id LIMIT ?", [.integer(limit)]) {
+            unlinked.append(try row.string("id"))
+        }
+        var shared: [HoldingsCheck.SharedHolding] = []
+        for row in try statements.fetch(
+            """
+            SELECT holdingID, \(statements.dialect.joined("id", separator: " ")) AS ids FROM
+                (SELECT holdingID, id FROM items WHERE holdingID IS NOT NULL ORDER BY id) AS linked
+            GROUP BY holdingID HAVING COUNT(*) > 1 ORDER BY holdingID LIMIT ?
+            """, [.integer(limit)])
+        {
+            let ids = try row.string("ids")
+            shared.append(
+                HoldingsCheck.SharedHolding(holdingID: try row.string("holdingID"), itemIDs: ids.split(separator: " ").map(String.init)))
+        }
+        return HoldingsCheck(
+            holdingCount: try holdingCount(), itemCount: try statements.fetchOne("SELECT COUNT(*) AS n FROM items")?.int("n") ?? 0,
+            itemsWithUnknownHolding: dangling, itemsWithoutHolding: unlinked, holdingsWithSeveralItems: shared)
     }
 }

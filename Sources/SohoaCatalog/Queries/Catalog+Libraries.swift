@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalog {
     /// Adds a library to the network's list; see `CatalogTransaction.addLibrary`.
@@ -65,7 +64,8 @@ extension CatalogTransaction {
         let record = LibraryRecord(
             code: code, name: try Self.libraryName(name, file: file), district: Self.cleanDistrict(district),
             provincial: false, createdAt: date, updatedAt: date)
-        try run { try record.insert(db) }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try insertRecord(record, into: "libraries")
         if provincial { try makeProvincial(code: code, at: date) }
         return try library(code: code) ?? record
     }
@@ -81,11 +81,10 @@ extension CatalogTransaction {
         guard try library(code: code) != nil else { throw unknownLibrary(text) }
         let name = try Self.libraryName(name, file: file)
         let district = Self.cleanDistrict(district)
-        try run {
-            try db.execute(sql: "UPDATE libraries SET name = ?, updatedAt = ? WHERE code = ?", arguments: [name, date, code])
-            if let district {
-                try db.execute(sql: "UPDATE libraries SET district = ? WHERE code = ?", arguments: [district, code])
-            }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute("UPDATE libraries SET name = ?, updatedAt = ? WHERE code = ?", [.text(name), .date(date), .text(code)])
+        if let district {
+            try statements.execute("UPDATE libraries SET district = ? WHERE code = ?", [.text(district), .text(code)])
         }
         if provincial { try makeProvincial(code: code, at: date) }
         guard let renamed = try library(code: code) else { throw unknownLibrary(text) }
@@ -137,9 +136,9 @@ extension CatalogTransaction {
                 kind: .constraintViolated, file: file,
                 message: "\(other.code) (\(other.name)) is the provincial library already; there is only one")
         }
-        try run {
-            try db.execute(sql: "UPDATE libraries SET provincial = 1, updatedAt = ? WHERE code = ?", arguments: [date, code])
-        }
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        try statements.execute(
+            "UPDATE libraries SET provincial = \(statements.dialect.trueValue), updatedAt = ? WHERE code = ?", [.date(date), .text(code)])
     }
 
     private static func libraryName(_ name: String, file: URL) throws(CatalogError) -> String {

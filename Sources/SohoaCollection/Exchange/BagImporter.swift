@@ -16,14 +16,16 @@ public struct BagImporter: Sendable {
     }
 
     /// Opens the archive at `folder`, creating an empty one when the folder is missing or empty
-    /// (a provincial archive may start with imports).
-    public static func openArchive(_ folder: URL) throws(RunError) -> ArchiveSession {
+    /// (a provincial archive may start with imports). `catalog` is the catalog to write (`sohoa import
+    /// --catalog`); `nil`: the archive's own `catalog.sqlite`.
+    public static func openArchive(_ folder: URL, catalog: Catalog? = nil) throws(RunError) -> ArchiveSession {
         do {
             _ = try OCFLStorageRoot.openOrCreate(at: folder)
         } catch {
             throw RunError(.archive, "the archive at \(folder.path) cannot be used: \(error)")
         }
-        return try ArchiveSession(folder: folder)
+        guard let catalog else { return try ArchiveSession(folder: folder) }
+        return try ArchiveSession(folder: folder) { () throws(CatalogError) in catalog }
     }
 
     /// Verifies and ingests the bag at `url`. Throws `BagProblems` for a damaged or unusable bag (nothing

@@ -29,7 +29,9 @@ public final class BatchRunner: Sendable {
         let root = try openArchive()
         let lock = try RunLock.acquire(archive: options.archive, batch: options.batch.path)
         defer { withExtendedLifetime(lock) {} }
-        let journal = try PipelineJournal(archive: options.archive) { [control] reason in control.outOfSpace(reason) }
+        let journal = try PipelineJournal(archive: options.archive, catalog: options.catalog) { [control] reason in
+            control.outOfSpace(reason)
+        }
         var plan: BatchPlan
         do {
             let catalog = journal.catalog

@@ -10,17 +10,22 @@ import SohoaCollection
 /// the catalog).
 final class PipelineJournal: Sendable {
     let catalog: Catalog
-    let catalogURL: URL
     let writer: CatalogWriter
 
-    init(archive: URL, outOfSpace: @escaping @Sendable (String) -> Bool = { _ in false }) throws(RunError) {
-        catalogURL = archive.appendingPathComponent("catalog.sqlite")
-        do {
-            catalog = try Catalog(url: catalogURL)
-        } catch {
-            throw RunError(.archive, error.description)
+    /// Writes to `given` (`RunOptions.catalog`), else to the archive's own `catalog.sqlite`.
+    init(archive: URL, catalog given: Catalog? = nil, outOfSpace: @escaping @Sendable (String) -> Bool = { _ in false }) throws(RunError) {
+        if let given {
+            catalog = given
+        } else {
+            do {
+                catalog = try Catalog(url: archive.appendingPathComponent(Catalog.fileName))
+            } catch {
+                throw RunError(.archive, error.description)
+            }
         }
-        writer = CatalogWriter(catalog: catalog, path: catalogURL.path, outOfSpace: outOfSpace)
+        // A PostgreSQL catalog is named by its address (without the password), a file by its path.
+        let name = catalog.isSQLite ? catalog.file.path : catalog.file.absoluteString
+        writer = CatalogWriter(catalog: catalog, path: name, outOfSpace: outOfSpace)
     }
 
     /// Catalog problems met during the run, each once (call `drain()` first).

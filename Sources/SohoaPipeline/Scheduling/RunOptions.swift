@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaOCR
 
 /// Everything `sohoa run` needs to know; built by the CLI, used by `BatchRunner`.
@@ -31,6 +32,9 @@ public struct RunOptions: Sendable {
     public var queueLease: Duration = .seconds(60)
     /// With a queue: how often the planner asks which pages are finished.
     public var queuePoll: Duration = .milliseconds(500)
+    /// The catalog the run writes (`sohoa run --catalog`, e.g. one on PostgreSQL); `nil`: the archive's
+    /// own `catalog.sqlite`.
+    public var catalog: Catalog?
     /// Makes one OCR engine per OCR worker; tests inject slow, failing or null engines here.
     public var makeEngine: @Sendable () throws -> any OCREngine
 

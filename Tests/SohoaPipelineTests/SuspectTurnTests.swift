@@ -48,10 +48,59 @@ final class SuspectTurnTests: XCTestCase {
         XCTAssertEqual(Double(mark.box.width), 100, accuracy: 3, "\(mark.box)")
         XCTAssertEqual(Double(mark.box.height), 50, accuracy: 3, "\(mark.box)")
     }
+
+    /// A page that reads as garbage every way (a photograph, noise) is not read whole three times more:
+    /// bands of its lines are read in each turn first, and none reads better.
+    func testAPageReadingAsGarbageEveryWayIsNotReadWholeAgain() throws {
+        let folder = try temporaryFolder()
+        let item = folder.appendingPathComponent("batch/anh")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        var master = Raster(width: 800, height: 600)
+        for y in 100..<150 { for x in 300..<700 { master.pixels[y * 800 + x] = 0 } }
+        try Data(try PNGEncoder.encode(master)).write(to: item.appendingPathComponent("1.png"))
+        let archive = folder.appendingPathComponent("archive")
+        let engine = GarbageEngine()
+        var options = PipelineFixtures.options(batch: folder.appendingPathComponent("batch"), archive: archive) { engine }
+        options.pipeline.normalize = .minimal
+        options.jobs = 1
+
+        let summary = try BatchRunner(options: options, progress: RunProgress(batch: "t", reporter: RecordingReporter())).run()
+
+        XCTAssertEqual(summary.exitStatus, .success)
+        XCTAssertEqual(summary.snapshot.suspectPages.map(\.page), ["1"], "still suspect, said so")
+        XCTAssertEqual(engine.wholePages, 1, "read whole once (it was read whole four times before)")
+        XCTAssertEqual(engine.samples, 4, "a band as it is and in three turns")
+    }
 }
 
-/// Reads Vietnamese only from a portrait image; a landscape one comes out as confident non-words. The
-/// first word's box is the dark mark in the image it is given.
+/// Reads every image as confident non-words; counts the readings of the whole page (the size of the
+/// first image it is given, turned or not) and of samples.
+final class GarbageEngine: OCREngine, @unchecked Sendable {
+    private let lock = NSLock()
+    private var page: [Int]?
+    private var counts = (whole: 0, samples: 0)
+    var wholePages: Int { lock.withLock { counts.whole } }
+    var samples: Int { lock.withLock { counts.samples } }
+
+    func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
+        lock.withLock {
+            let size = [image.width, image.height].sorted()
+            if page == nil { page = size }
+            if size == page { counts.whole += 1 } else { counts.samples += 1 }
+        }
+        let words = ["ưung", "quyet", "ngi", "coa", "Wlh", "tHe", "rnrn", "iiI", "ll1x", "gê"].enumerated().map { index, text in
+            Word(text: text, box: BoundingBox(x: 10 + index * 30, y: 10, width: 25, height: 12), confidence: 93)
+        }
+        let box = BoundingBox(x: 0, y: 0, width: image.width, height: image.height)
+        return PageText(
+            width: image.width, height: image.height,
+            blocks: [TextBlock(box: box, paragraphs: [TextParagraph(box: box, lines: [TextLine(box: box, words: words)])])])
+    }
+}
+
+/// Reads Vietnamese only when the dark mark in the image is taller than wide (the test's master, lying on
+/// its side, holds one wider than tall), whether it is given the page or a band of it; otherwise
+/// confident non-words. The first word's box is the dark mark in the image it is given.
 final class UprightOnlyEngine: OCREngine {
     func recognize(_ image: Raster, dpi: Int, language: String) throws -> PageText {
         var minX = image.width, minY = image.height, maxX = 0, maxY = 0
@@ -65,7 +114,7 @@ final class UprightOnlyEngine: OCREngine {
             }
         }
         let mark = BoundingBox(x: minX, y: minY, width: max(1, maxX - minX), height: max(1, maxY - minY))
-        let upright = image.height > image.width
+        let upright = maxY - minY > maxX - minX
         let texts =
             upright
             ? ["Mường", "Tè", "tỉnh", "Lai", "Châu", "người", "Hà", "Nhì", "Sìn", "Hồ"]

@@ -3,6 +3,7 @@ import SohoaCatalog
 import SohoaCollection
 import SohoaImaging
 import SohoaOCR
+import SohoaText
 
 /// OCR: recognize one normalized page with the worker's own engine, keep words with boxes and
 /// confidences, and save the page's result so that no later run recognizes it again. A page whose
@@ -122,7 +123,8 @@ final class OCRStage: Stage {
         return result
     }
 
-    /// Judges the recognized text; a page that looks wrong is read again turned by 90°, 180° and 270°.
+    /// Judges the recognized text; a page that looks wrong is read again turned by 90°, 180° or 270°
+    /// where a band of its lines reads clearly better so turned (`TurnScreen`).
     private func check(
         _ input: NormalizedWork, engine: any OCREngine, language: String, result: inout PageResult
     ) throws(StageFailure) {
@@ -148,7 +150,12 @@ final class OCRStage: Stage {
         // will not read better turned.
         if reason != nil, quality.wordCount > 0 {
             var best: (turns: Int, text: PageText, quality: PageQuality, image: Raster)?
-            for turns in 1...3 {
+            // A band of lines read in each turn first: only a turn that reads clearly better there is
+            // read whole (a photograph or noise reads as garbage every way).
+            let vietnamese = language.split(separator: "+").contains("vie")
+            let scorer = SampleRecognizer(
+                engine: engine, language: language, isSyllable: vietnamese ? { VietnameseSyllable.isPossibleSyllable($0) } : nil)
+            for turns in TurnScreen.turnsWorthReading(input.image, dpi: result.normalize.dpiUsed, scorer: scorer) {
                 let turned = input.image.quarterTurned(clockwise: turns)
                 guard let retry = try? engine.recognize(turned, dpi: result.normalize.dpiUsed, language: language) else {
                     continue

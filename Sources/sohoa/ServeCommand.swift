@@ -70,9 +70,10 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description, error.exitStatus)
         }
-        print(
-            "sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path)\(session.catalog.isSQLite ? "" : ", catalog \(session.catalog.file.absoluteString)"))"
-        )
+        // Written at once, not through `print`'s buffer: a log file or journal shows it while the server runs.
+        let catalog = session.catalog.isSQLite ? "" : ", catalog \(session.catalog.file.absoluteString)"
+        FileHandle.standardOutput.write(
+            Data("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path)\(catalog))\n".utf8))
         try await app.runService()
         SohoaServerApp.flushReviewDrafts(session)
     }

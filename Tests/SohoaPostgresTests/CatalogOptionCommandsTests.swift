@@ -90,6 +90,9 @@ final class CatalogOptionCommandsTests: XCTestCase {
         }
         let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         XCTAssertTrue(ready, "sohoa serve --catalog answers: \(said)")
+        XCTAssertTrue(said.contains(", catalog postgresql://sohoa"), "the start line names the catalog, without its password: \(said)")
+        let password = try XCTUnwrap(URLComponents(string: database.url)?.password)
+        XCTAssertFalse(said.contains(password), "the password is not shown")
         XCTAssertEqual(try status("/items/so-2"), "404", "withdrawn on PostgreSQL (public in catalog.sqlite)")
         XCTAssertNotEqual(try status("/items/so-1"), "200", "restricted on PostgreSQL: not shown to anonymous readers")
         let oai = try ProcessRunner.run(

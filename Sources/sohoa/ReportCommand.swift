@@ -11,6 +11,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    @OptionGroup var catalogOptions: CatalogOptions
+
     @Option(name: .long, help: "The year reported on.")
     var year: Int
 
@@ -26,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let goalsURL = goals.map { URL(fileURLWithPath: $0) } ?? options.archiveURL.appendingPathComponent(GoalsFile.fileName)
         let loaded: GoalsFile.Contents
         do {

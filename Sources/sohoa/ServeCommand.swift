@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import SohoaCatalog
 import SohoaCollection
 import SohoaServer
 
@@ -58,30 +59,22 @@ struct ServeCommand: AsyncParsableCommand {
         defer { workQueue?.close() }
         let app: SohoaServerApp.ServerApplication
         do {
-            // Submitted batches run through `sohoa run`'s pipeline, which writes the archive's own
-            // catalog.sqlite: not on a catalog elsewhere, until `sohoa run --catalog` exists.
-            var batches: SubmittedBatchPipeline?
-            if session.catalog.isSQLite {
-                batches = SubmittedBatchPipeline(
-                    archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL")
-            } else {
-                FileHandle.standardError.write(Data(Self.submittedBatchesWait(session.catalog.file).utf8))
-            }
+            // Submitted batches run through `sohoa run`'s pipeline, writing the catalog the server
+            // reads: the archive's catalog.sqlite, or the one `--catalog` names (`RunOptions.catalog`).
+            let own = options.archiveURL.appendingPathComponent(Catalog.fileName).standardizedFileURL
+            let elsewhere = session.catalog.isSQLite && session.catalog.file.standardizedFileURL == own ? nil : session.catalog
+            let batches = SubmittedBatchPipeline(
+                archive: options.archiveURL, defaultLibraryCode: ProcessInfo.processInfo.environment["SOHOA_LIBRARY"] ?? "LOCAL",
+                catalog: elsewhere)
             app = try SohoaServerApp.make(options: serverOptions, batches: batches, workQueue: workQueue, session: session)
         } catch {
             throw fail(error.description, error.exitStatus)
         }
-        print(
-            "sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path)\(session.catalog.isSQLite ? "" : ", catalog \(session.catalog.file.absoluteString)"))"
-        )
+        // Written at once, not through `print`'s buffer: a log file or journal shows it while the server runs.
+        let catalog = session.catalog.isSQLite ? "" : ", catalog \(session.catalog.file.absoluteString)"
+        FileHandle.standardOutput.write(
+            Data("sohoa serve: \(serverOptions.publicURL)/  (archive \(options.archiveURL.path)\(catalog))\n".utf8))
         try await app.runService()
         SohoaServerApp.flushReviewDrafts(session)
-    }
-
-    /// Said at start on a catalog elsewhere than the archive's catalog.sqlite: uploads are taken, not run.
-    static func submittedBatchesWait(_ catalog: URL) -> String {
-        "sohoa serve: lô gửi lên được nhận và chờ trong hộp thư đến, chưa xử lý được khi danh mục ở \(catalog.absoluteString) "
-            + "(chưa có `sohoa run --catalog`) / submitted batches are received and wait in the inbox: they cannot be run "
-            + "while the catalog is at \(catalog.absoluteString) (no `sohoa run --catalog` yet)\n"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SohoaCatalog
 import SohoaCollection
 import SohoaPipeline
 import SohoaServer
@@ -9,6 +10,9 @@ struct SubmittedBatchPipeline: SubmittedBatchRunner {
     let archive: URL
     /// Library code for items whose metadata gives none, when the submission has none either.
     let defaultLibraryCode: String
+    /// The catalog the runs write when it is not the archive's own `catalog.sqlite` (`sohoa serve
+    /// --catalog postgresql://…`: `RunOptions.catalog`, as `sohoa run --catalog`); `nil`: that file.
+    var catalog: Catalog? = nil
 
     func run(
         _ batch: SubmittedBatch, progress: @escaping @Sendable (SubmittedBatchProgress) -> Void, stop: SubmissionStop
@@ -18,8 +22,10 @@ struct SubmittedBatchPipeline: SubmittedBatchRunner {
         request.libraryCode = batch.libraryCode
         let runner: BatchRunner
         do {
+            var options = try request.options()
+            options.catalog = catalog
             runner = BatchRunner(
-                options: try request.options(), progress: RunProgress(batch: batch.folder.path, reporter: Reporter(send: progress)))
+                options: options, progress: RunProgress(batch: batch.folder.path, reporter: Reporter(send: progress)))
         } catch {
             return .failed(nil, [error.description])
         }

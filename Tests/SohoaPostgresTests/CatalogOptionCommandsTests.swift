@@ -9,7 +9,7 @@ import XCTest
 #endif
 
 /// The commands that took `--catalog` with the server's queries (issue 16): `sohoa users`, `access`,
-/// `withdraw`, `stats` and `serve` on the copy of a real run's catalog on PostgreSQL (an image-only
+/// `withdraw`, `stats`, `report` and `serve` on the copy of a real run's catalog on PostgreSQL (an image-only
 /// run of two one-page items), writing there and not in the archive's catalog.sqlite.
 final class CatalogOptionCommandsTests: XCTestCase {
     static var binary: URL { SohoaBinary.url }
@@ -44,6 +44,7 @@ final class CatalogOptionCommandsTests: XCTestCase {
         let statsThere = try sohoa(["stats", "--year", "2026", "--json"] + onPostgres)
         XCTAssertEqual(statsThere.exitCode, 0, statsThere.stderr)
         XCTAssertEqual(statsThere.stdout, stats.stdout, "sohoa stats on PostgreSQL prints what it prints on SQLite")
+        try assertSameReport(archive: archive, catalog: database.url, in: folder.url)
 
         let added = try sohoa(["users", "add", "lan", "--role", "archivist", "--password-stdin"] + onPostgres, input: "12345678\n")
         XCTAssertEqual(added.exitCode, 0, added.stderr)
@@ -89,7 +90,9 @@ final class CatalogOptionCommandsTests: XCTestCase {
         }
         let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         XCTAssertTrue(ready, "sohoa serve --catalog answers: \(said)")
-        XCTAssertTrue(said.contains("lô gửi lên được nhận và chờ"), said)
+        XCTAssertTrue(said.contains(", catalog postgresql://sohoa"), "the start line names the catalog, without its password: \(said)")
+        let password = try XCTUnwrap(URLComponents(string: database.url)?.password)
+        XCTAssertFalse(said.contains(password), "the password is not shown")
         XCTAssertEqual(try status("/items/so-2"), "404", "withdrawn on PostgreSQL (public in catalog.sqlite)")
         XCTAssertNotEqual(try status("/items/so-1"), "200", "restricted on PostgreSQL: not shown to anonymous readers")
         let oai = try ProcessRunner.run(
@@ -97,8 +100,35 @@ final class CatalogOptionCommandsTests: XCTestCase {
         XCTAssertTrue(oai.stdout.contains("status=\"deleted\""), oai.stdout)
     }
 
+    /// `sohoa report` on the archive's catalog.sqlite and with `SOHOA_CATALOG` on its copy at `catalog`:
+    /// the same files, the same bytes but for the report's days (made on, figures as of).
+    private func assertSameReport(archive: String, catalog: String, in folder: URL) throws {
+        let onSQLite = folder.appendingPathComponent("report-sqlite")
+        let onPostgres = folder.appendingPathComponent("report-postgres")
+        let report = try sohoa(["report", "--year", "2026", "--archive", archive, "--out", onSQLite.path])
+        XCTAssertEqual(report.exitCode, 0, report.stderr)
+        let there = try sohoa(["report", "--year", "2026", "--archive", archive, "--out", onPostgres.path], ["SOHOA_CATALOG": catalog])
+        XCTAssertEqual(there.exitCode, 0, there.stderr)
+        XCTAssertEqual(
+            there.stdout.replacingOccurrences(of: onPostgres.path, with: "OUT"),
+            report.stdout.replacingOccurrences(of: onSQLite.path, with: "OUT"),
+            "the same files listed")
+        let names = try FileManager.default.contentsOfDirectory(atPath: onSQLite.path).sorted()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: onPostgres.path).sorted(), names)
+        XCTAssertTrue(names.contains("bao-cao.html") && names.contains("usage-items.csv"), "\(names)")
+        func text(_ url: URL) throws -> String {
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+                of: "[0-9]{2}/[0-9]{2}/[0-9]{4}", with: "DAY", options: .regularExpression)
+        }
+        for name in names {
+            let expected = try text(onSQLite.appendingPathComponent(name))
+            XCTAssertEqual(try text(onPostgres.appendingPathComponent(name)), expected, "\(name) on PostgreSQL as on SQLite")
+        }
+        XCTAssertTrue(try text(onPostgres.appendingPathComponent("usage-items.csv")).contains("dia-chi"), "the usage recorded is reported")
+    }
+
     /// A loopback port nothing listens on now.
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
         defer { close(fd) }

@@ -12,7 +12,8 @@ import XCTest
 /// `sohoa serve --catalog postgresql://…` (issue 16): the catalog of a real pipeline run
 /// (`ReviewFixtureArchive`) copied to PostgreSQL with `CatalogCopy`, the server's routes on it answer
 /// as they do on the archive's SQLite catalog: an item page, OAI-PMH ListRecords, an IIIF manifest,
-/// the dashboard, and a review save (a new archive version, the catalog's review and revision);
+/// the dashboard, the yearly report's download, a review save (a new archive version, the catalog's
+/// review and revision) and the admin's library pages (add, rename);
 /// search, not yet on PostgreSQL, is a 503 page saying so; and `sohoa correct`'s `PageCorrection`.
 /// Skipped without `SOHOA_TEST_POSTGRES_URL`.
 final class PostgresServerTests: XCTestCase {
@@ -44,6 +45,13 @@ final class PostgresServerTests: XCTestCase {
             let dashboard = try await read("/dashboard", as: hoa.cookie)
             XCTAssertTrue(dashboard.contains("LCH"), dashboard)
             pages.append(dashboard)
+            // The yearly report's download: the HTML page and a CSV table, as `sohoa report` writes them.
+            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+            for uri in ["/dashboard/report?year=\(year)", "/dashboard/report?year=\(year)&format=csv&table=months"] {
+                let report = try await read(uri, as: hoa.cookie)
+                XCTAssertTrue(report.contains("LCH") || report.contains("\(year)"), report)
+                pages.append(report)
+            }
 
             let mai = try await signIn(client, name: "mai", password: password)
             pages.append(try await read("/review", as: mai.cookie))
@@ -61,6 +69,22 @@ final class PostgresServerTests: XCTestCase {
             let approved = try await post(client, "/review/\(sach1)/approve", [("revision", "2")], as: mai)
             XCTAssertEqual(approved.status, .seeOther, String(buffer: approved.body))
             pages.append(try await read("/items/sach/pages/1/text"))
+
+            // The admin's library pages: a library added, one renamed, the list that shows both.
+            let an = try await signIn(client, name: "an", password: password)
+            pages.append(try await read("/admin/libraries", as: an.cookie))
+            let added = try await post(
+                client, "/admin/libraries", [("code", "tuy"), ("name", "Thư viện huyện Than Uyên"), ("district", "Than Uyên")], as: an)
+            XCTAssertEqual(added.status, .seeOther, String(buffer: added.body))
+            XCTAssertEqual(added.headers[.location], "/admin/libraries?added=TUY")
+            let duplicate = try await post(client, "/admin/libraries", [("code", "TUY"), ("name", "Khác")], as: an)
+            XCTAssertEqual(duplicate.status, .badRequest)
+            pages.append(PostgresServerTests.stable(String(buffer: duplicate.body)))
+            let renamed = try await post(client, "/admin/libraries/LCH", [("name", "Thư viện tỉnh Lai Châu"), ("district", "")], as: an)
+            XCTAssertEqual(renamed.status, .seeOther, String(buffer: renamed.body))
+            let list = try await read("/admin/libraries?renamed=LCH", as: an.cookie)
+            XCTAssertTrue(list.contains("data-code=\"TUY\"") && list.contains("Thư viện tỉnh Lai Châu"), list)
+            pages.append(list)
             return pages
         }
         XCTAssertEqual(try services.root.headVersion(objectID: "urn:sohoa:LCH:sach"), "v2", "the save was archived")
@@ -78,10 +102,13 @@ final class PostgresServerTests: XCTestCase {
         return pages + [try catalog.pageText(pageID: sach2) ?? "", "\(try catalog.reviewEntry(pageID: sach2)?.revision ?? -1)"]
     }
 
-    /// `body` without OAI's response date and the forms' CSRF tokens.
+    /// `body` without OAI's response date, the forms' CSRF tokens and the report's days (made and as of).
     private static func stable(_ body: String) -> String {
         var text = body
-        for pattern in ["<responseDate>[^<]*</responseDate>", "name=\"_csrf\" value=\"[^\"]*\"", "content=\"[A-Za-z0-9_-]{20,}\""] {
+        for pattern in [
+            "<responseDate>[^<]*</responseDate>", "name=\"_csrf\" value=\"[^\"]*\"", "content=\"[A-Za-z0-9_-]{20,}\"",
+            "[0-9]{2}/[0-9]{2}/[0-9]{4}",
+        ] {
             text = text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
         }
         return text
@@ -131,6 +158,7 @@ final class PostgresServerTests: XCTestCase {
             let hash = try PasswordHasher(cost: 4).hash(password)
             try catalog.addUser(name: "mai", displayName: nil, role: .archivist, passwordHash: hash)
             try catalog.addUser(name: "hoa", displayName: nil, role: .manager, passwordHash: hash)
+            try catalog.addUser(name: "an", displayName: nil, role: .admin, passwordHash: hash)
         }
         // The last connection to close removes the WAL; a copy made before it would miss rows.
         let wal = archive.appendingPathComponent(Catalog.fileName + "-wal")

@@ -59,7 +59,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         var request = BatchRunRequest(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipelineFile: pipeline.map { URL(fileURLWithPath: $0) }, jobs: jobs, defaultLibraryCode: library.uppercased())
@@ -71,7 +70,8 @@ struct RunCommand: ParsableCommand {
             throw fail(error.description, .usage)
         }
         runOptions.metadataFromFiles = metadataFromFiles
-        runOptions.catalog = catalog
+        // Opened once the options are known good: a mistyped pipeline never touches the database.
+        runOptions.catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         var pageQueue: PostgresPageQueue?
         if let address = PostgresPageQueue.address(option: queue) {
             do {

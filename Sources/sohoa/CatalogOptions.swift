@@ -110,13 +110,6 @@ extension CatalogOptions {
         }
     }
 
-    /// Whether `--catalog` or `SOHOA_CATALOG` names a catalog on PostgreSQL (a bad address is not one:
-    /// `writableCatalog` refuses it).
-    func namesPostgres(archive: URL) -> Bool {
-        if case .postgres = try? CatalogLocation.resolve(option: catalog, archive: archive) { return true }
-        return false
-    }
-
     /// Opens the existing archive of `options` with the catalog of a command that writes
     /// (`writableCatalog`), or ends the command with DESIGN §8's exit code and a plain message.
     func openWritableSession(_ options: ArchiveOptions) throws -> ArchiveSession {

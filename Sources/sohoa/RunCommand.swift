@@ -59,14 +59,6 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        if PostgresPageQueue.address(option: queue) != nil, catalogOptions.namesPostgres(archive: options.archiveURL) {
-            throw fail(
-                "chưa chạy được --queue khi danh mục ở trên PostgreSQL (--catalog, SOHOA_CATALOG): hãy dùng danh mục SQLite "
-                    + "của kho cho lần chạy phân tán, hoặc bỏ --queue / --queue does not work yet with the catalog on PostgreSQL "
-                    + "(--catalog, SOHOA_CATALOG): use the archive's SQLite catalog for a distributed run, or run without --queue",
-                .usage)
-        }
-        let catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         var request = BatchRunRequest(
             batch: URL(fileURLWithPath: batch).standardizedFileURL, archive: options.archiveURL,
             pipelineFile: pipeline.map { URL(fileURLWithPath: $0) }, jobs: jobs, defaultLibraryCode: library.uppercased())
@@ -78,7 +70,8 @@ struct RunCommand: ParsableCommand {
             throw fail(error.description, .usage)
         }
         runOptions.metadataFromFiles = metadataFromFiles
-        runOptions.catalog = catalog
+        // Opened once the options are known good: a mistyped pipeline never touches the database.
+        runOptions.catalog = try catalogOptions.writableCatalog(archive: options.archiveURL)
         var pageQueue: PostgresPageQueue?
         if let address = PostgresPageQueue.address(option: queue) {
             do {

@@ -28,47 +28,49 @@ final class ConstraintTests: XCTestCase {
     }
 
     func testTextEventAndStageNeedTheirPageAndItem() throws {
-        let test = try TestCatalog(self)
-        try test.addItem("a")
-        try test.addItem("b")
-        let page = try test.addPage("a", "p001", sequence: 1)
-        let pageID = try XCTUnwrap(page.id)
-        assertRejected { try test.catalog.setStage(pageID: 999, stage: .ocr, state: .done) }
-        assertRejected { try test.catalog.addEvent(itemID: "zzz", type: .ingested, agent: "sohoa") }
-        assertRejected { try test.catalog.recordPageText(pageID: 999, itemID: "a", text: "x") }
-        // The text's item must be the page's item.
-        assertRejected { try test.catalog.recordPageText(pageID: pageID, itemID: "b", text: "x") }
-        assertRejected { try test.catalog.recordFailure(batchID: 42, file: "/x", stage: .ingest, reason: "r") }
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addItem("a")
+            try test.addItem("b")
+            let page = try test.addPage("a", "p001", sequence: 1)
+            let pageID = try XCTUnwrap(page.id)
+            assertRejected { try test.catalog.setStage(pageID: 999, stage: .ocr, state: .done) }
+            assertRejected { try test.catalog.addEvent(itemID: "zzz", type: .ingested, agent: "sohoa") }
+            assertRejected { try test.catalog.recordPageText(pageID: 999, itemID: "a", text: "x") }
+            // The text's item must be the page's item.
+            assertRejected { try test.catalog.recordPageText(pageID: pageID, itemID: "b", text: "x") }
+            assertRejected { try test.catalog.recordFailure(batchID: 42, file: "/x", stage: .ingest, reason: "r") }
+        }
     }
 
     func testValuesOutsideTheSchemaAreRejected() throws {
-        let test = try TestCatalog(self)
-        try test.addItem("a")
-        func page(_ change: (inout PageRecord) -> Void) -> PageRecord {
-            var page = PageRecord(
-                itemID: "a", name: "p001", sequence: 1, sourcePath: "/a/1.tif", sourceSHA256: TestCatalog.sha("a"))
-            change(&page)
-            return page
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addItem("a")
+            func page(_ change: (inout PageRecord) -> Void) -> PageRecord {
+                var page = PageRecord(
+                    itemID: "a", name: "p001", sequence: 1, sourcePath: "/a/1.tif", sourceSHA256: TestCatalog.sha("a"))
+                change(&page)
+                return page
+            }
+            assertRejected { try test.catalog.upsertPage(page { $0.sourceSHA256 = "abc" }) }
+            assertRejected { try test.catalog.upsertPage(page { $0.sourceSHA256 = String(repeating: "g", count: 64) }) }
+            assertRejected { try test.catalog.upsertPage(page { $0.sequence = 0 }) }
+            assertRejected { try test.catalog.upsertPage(page { $0.meanConfidence = 101 }) }
+            assertRejected { try test.catalog.upsertPage(page { $0.technicalJSON = "{not json" }) }
+            assertRejected { try test.catalog.upsertPage(page { $0.name = "" }) }
+            assertRejected {
+                try test.catalog.upsertItem(ItemRecord(id: "x", libraryCode: "LC", metadataJSON: "[1,", sourcePath: "/x"))
+            }
+            assertRejected {
+                try test.catalog.upsertItem(ItemRecord(id: "x", libraryCode: "LC", sourcePath: "/x", state: .packaged))
+            }
+            assertRejected { try test.catalog.addEvent(itemID: "a", type: "Not A Type", agent: "sohoa") }
+            let pageID = try XCTUnwrap(test.catalog.upsertPage(page { _ in }).id)
+            assertRejected { try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .failed, error: nil) }
+            // An uppercase SHA-256 is accepted and stored in lowercase.
+            XCTAssertEqual(
+                try test.catalog.upsertPage(page { $0.sourceSHA256 = String(repeating: "A", count: 64) }).sourceSHA256,
+                String(repeating: "a", count: 64))
         }
-        assertRejected { try test.catalog.upsertPage(page { $0.sourceSHA256 = "abc" }) }
-        assertRejected { try test.catalog.upsertPage(page { $0.sourceSHA256 = String(repeating: "g", count: 64) }) }
-        assertRejected { try test.catalog.upsertPage(page { $0.sequence = 0 }) }
-        assertRejected { try test.catalog.upsertPage(page { $0.meanConfidence = 101 }) }
-        assertRejected { try test.catalog.upsertPage(page { $0.technicalJSON = "{not json" }) }
-        assertRejected { try test.catalog.upsertPage(page { $0.name = "" }) }
-        assertRejected {
-            try test.catalog.upsertItem(ItemRecord(id: "x", libraryCode: "LC", metadataJSON: "[1,", sourcePath: "/x"))
-        }
-        assertRejected {
-            try test.catalog.upsertItem(ItemRecord(id: "x", libraryCode: "LC", sourcePath: "/x", state: .packaged))
-        }
-        assertRejected { try test.catalog.addEvent(itemID: "a", type: "Not A Type", agent: "sohoa") }
-        let pageID = try XCTUnwrap(test.catalog.upsertPage(page { _ in }).id)
-        assertRejected { try test.catalog.setStage(pageID: pageID, stage: .ocr, state: .failed, error: nil) }
-        // An uppercase SHA-256 is accepted and stored in lowercase.
-        XCTAssertEqual(
-            try test.catalog.upsertPage(page { $0.sourceSHA256 = String(repeating: "A", count: 64) }).sourceSHA256,
-            String(repeating: "a", count: 64))
     }
 
     func testObjectIDMustMatchLibraryAndItem() throws {

@@ -134,7 +134,7 @@ final class DistributedRunTests: XCTestCase {
 }
 
 /// A `sohoa` process running beside the test, its output going to files in the test's folder.
-private final class Background {
+final class Background {
     let process = Process()
     let out: URL
     let err: URL

@@ -9,7 +9,7 @@ import XCTest
 /// `sohoa run --catalog postgresql://…` as a user runs it (issue 16): one SampleScans page into an
 /// archive whose catalog is on PostgreSQL gives a valid OCFL root and the catalog the same run writes
 /// on SQLite; a second run (with `SOHOA_CATALOG`) reuses the recognized page, closes a batch a killed
-/// run left `running`, and respects the run lock; `--queue` with the catalog on PostgreSQL is refused.
+/// run left `running`, and respects the run lock; a distributed run writes it too.
 final class RunOnPostgresEndToEndTests: XCTestCase {
     static var binary: URL { SohoaBinary.url }
 
@@ -108,11 +108,42 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
         XCTAssertEqual(try received.item(id: "truyen-co")?.state, .packaged)
         XCTAssertEqual(try received.item(id: "truyen-co")?.title, "Truyện cổ Thái", "the description travels in the bag")
         try SharedChecks.assertValidOCFLRoot(folder.url.appendingPathComponent("kho-nhan"), objects: 1)
+    }
 
-        let queued = try run(onPostgres, ["--catalog", database.url, "--queue", database.url])
-        XCTAssertEqual(queued.exitCode, 2, queued.stderr)
-        XCTAssertTrue(queued.stderr.contains("--queue does not work yet with the catalog on PostgreSQL"), queued.stderr)
-        XCTAssertTrue(queued.stderr.contains("chưa chạy được --queue"), queued.stderr)
+    /// A distributed run with the catalog on PostgreSQL too, in the queue's own database: the planner
+    /// (`--jobs 0`) registers the page there and packages it, one `sohoa worker` recognizes it.
+    func testADistributedRunWritesItsCatalogOnPostgres() throws {
+        let database = try PostgresTestDatabase(self)
+        let folder = try TemporaryFolder("sohoa-pg-queue")
+        let item = folder.url.appendingPathComponent("batch/truyen-co")
+        try FileManager.default.createDirectory(at: item, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: SharedFolder.packageRoot.appendingPathComponent("SampleScans/truyen-co-thai/01.tif"),
+            to: item.appendingPathComponent("01.tif"))
+        let pipeline = try folder.file("pipeline.yaml", CatalogCopyEndToEndTests.pipeline)
+        let archive = folder.archive
+        let planner = try Background(
+            folder, "planner",
+            [
+                "run", item.deletingLastPathComponent().path, "--archive", archive.path, "--pipeline", pipeline.path, "--library", "LCH",
+                "--queue", database.url, "--catalog", database.url, "--jobs", "0", "--json",
+            ])
+        defer { planner.stop(SIGKILL) }
+        let worker = try Background(folder, "worker", ["worker", "--queue", database.url, "--archive", archive.path, "--jobs", "1"])
+        defer { worker.stop(SIGKILL) }
+        XCTAssertEqual(planner.wait(seconds: 120), 0, planner.output + worker.output)
+        worker.stop(SIGTERM)
+        XCTAssertEqual(worker.wait(seconds: 30), 0, worker.output)
+
+        XCTAssertTrue(planner.stdout.contains("\"pages_done\":1"), planner.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: archive.appendingPathComponent(Catalog.fileName).path))
+        let catalog = try PostgresCatalogBackend.catalog(database.address)
+        XCTAssertEqual(try catalog.item(id: "truyen-co")?.state, .packaged)
+        let page = try XCTUnwrap(try catalog.pages(itemID: "truyen-co").first)
+        XCTAssertEqual(page.state, .done)
+        XCTAssertFalse(try XCTUnwrap(try catalog.pageText(pageID: try XCTUnwrap(page.id))).isEmpty, "the worker's text is in the catalog")
+        XCTAssertEqual(try catalog.stages(pageID: try XCTUnwrap(page.id)).first { $0.stage == .ocr }?.state, .done)
+        try SharedChecks.assertValidOCFLRoot(archive, objects: 1)
     }
 
     /// An archivist's commands with `--catalog postgresql://…` print what they print on SQLite: the

@@ -59,7 +59,13 @@ final class SearchCache: Sendable {
     /// what will be cached.
     func generation(_ db: Database) throws -> Int {
         let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM search_version WHERE id = 1")) ?? 0
-        return state.withLock { state in
+        return generation(version: version)
+    }
+
+    /// The generation of a snapshot whose `search_version` is `version` (read by the caller, in the
+    /// transaction that reads what will be cached: the PostgreSQL search reads it so).
+    func generation(version: Int) -> Int {
+        state.withLock { state in
             if version > state.generation {
                 state.generation = version
                 if SearchTrace.isOn { SearchTrace.write("flush", "generation=\(state.generation)") }

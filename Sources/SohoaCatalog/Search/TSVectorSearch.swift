@@ -46,6 +46,31 @@ struct TSVectorSearch {
         "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// The condition that the page `alias` (a `page_texts` row) matches every term of `query`, and its
+    /// arguments: FTS5's match expression. A term with an exact form is its folded form or its exact
+    /// form's tokens (`page_marks`), as `(folded : … OR marks : …)` is: the tokens add the pages where a
+    /// word of another exact form shares the token, as on SQLite.
+    static func matchCondition(_ query: SearchQuery, alias: String) -> (sql: String, arguments: [CatalogValue]) {
+        let exact = exactTokens(query)
+        guard exact.contains(where: { $0 != nil }) else {
+            return ("\(alias).search @@ CAST(? AS tsquery)", [.text(tsquery(query))])
+        }
+        var conditions: [String] = []
+        var arguments: [CatalogValue] = []
+        for (term, tokens) in zip(query.terms, exact) {
+            arguments.append(.text(tsquery(term)))
+            guard let tokens else {
+                conditions.append("\(alias).search @@ CAST(? AS tsquery)")
+                continue
+            }
+            conditions.append(
+                "(\(alias).search @@ CAST(? AS tsquery) OR \(alias).pageID IN "
+                    + "(SELECT pageID FROM page_marks WHERE marks @@ CAST(? AS tsquery)))")
+            arguments.append(.text(PageMarkTokens.tsquery(tokens)))
+        }
+        return (conditions.joined(separator: " AND "), arguments)
+    }
+
     /// `search_version`, for `SearchCache`.
     func searchVersion() throws(CatalogError) -> Int {
         try statements.fetchOne("SELECT version FROM search_version WHERE id = 1")?.int("version") ?? 0
@@ -90,23 +115,23 @@ struct TSVectorSearch {
     }
 
     /// A page's counts of each phrase of `roles` (folded instances, or exact-form instances), or `nil`
-    /// when a term's folded form is not on the page (no match).
+    /// when a term is on the page in neither form (no match).
     private static func frequencies(
         _ words: PageWords, query: SearchQuery, roles: [SearchQuery.Phrase], exact: [[Unicode.Scalar]?]
     ) -> [Int]? {
         var counts: [Int] = []
         counts.reserveCapacity(roles.count)
+        var found = Array(repeating: false, count: query.terms.count)
         for role in roles {
-            switch role.role {
-            case .folded:
-                let count = words.frequency(of: query.terms[role.term])
-                guard count > 0 else { return nil }
-                counts.append(count)
-            case .exact:
-                counts.append(exact[role.term].map { words.frequency(ofTokens: $0) } ?? 0)
-            }
+            let count =
+                switch role.role {
+                case .folded: words.frequency(of: query.terms[role.term])
+                case .exact: exact[role.term].map { words.frequency(ofTokens: $0) } ?? 0
+                }
+            if count > 0 { found[role.term] = true }
+            counts.append(count)
         }
-        return counts
+        return found.allSatisfy { $0 } ? counts : nil
     }
 
     // MARK: The filtered search
@@ -116,12 +141,13 @@ struct TSVectorSearch {
     func ranked(_ query: SearchQuery, filters: SearchFilters, termCounts: TermCounts?) throws(CatalogError) -> SearchCache.Ranked {
         let conditions = filters.itemConditions(.postgres)
         let holdingsJoin = filters.needsHoldings ? "LEFT JOIN holdings h ON h.id = i.holdingID" : ""
+        let match = Self.matchCondition(query, alias: "t")
         let rows = try statements.fetch(
             """
             SELECT t.pageID AS pageID, t.text AS text FROM page_texts t JOIN items i ON i.id = t.itemID \(holdingsJoin)
-            WHERE t.search @@ CAST(? AS tsquery) AND \(conditions.sql)
+            WHERE \(match.sql) AND \(conditions.sql)
             ORDER BY t.pageID LIMIT \(CatalogTransaction.rankingWindow + 1)
-            """, [.text(Self.tsquery(query))] + conditions.arguments.map { .text($0) })
+            """, match.arguments + conditions.arguments.map { .text($0) })
         let terms = query.terms.count
         let size = try indexSize()
         var weights = Array(repeating: 1.0, count: terms)
@@ -184,13 +210,14 @@ struct TSVectorSearch {
     /// weighed 1, the exact forms' column 10), then by item and sequence: SQLite's
     /// `search(_:limit:offset:)`.
     func hits(_ query: SearchQuery, limit: Int, offset: Int) throws(CatalogError) -> [SearchHit] {
+        let match = Self.matchCondition(query, alias: "t")
         let rows = try statements.fetch(
             """
             SELECT t.pageID AS pageID, t.text AS text, p.itemID AS itemID, p.name AS name, p.sequence AS sequence,
                 i.title AS title
             FROM page_texts t JOIN pages p ON p.id = t.pageID JOIN items i ON i.id = p.itemID
-            WHERE t.search @@ CAST(? AS tsquery)
-            """, [.text(Self.tsquery(query))])
+            WHERE \(match.sql)
+            """, match.arguments)
         let roles = query.phrases
         let exact = Self.exactTokens(query)
         let withTokens = exact.contains { $0 != nil }
@@ -219,7 +246,12 @@ struct TSVectorSearch {
             } else {
                 switch role.role {
                 case .folded: hits = try exactCount(Self.tsquery(query.terms[role.term]))
-                case .exact: hits = try pagesWithExactForm(query.terms[role.term], tokens: exact[role.term] ?? [])
+                case .exact:
+                    hits =
+                        try statements.fetchOne(
+                            "SELECT COUNT(*) AS n FROM page_marks WHERE marks @@ CAST(? AS tsquery)",
+                            [.text(PageMarkTokens.tsquery(exact[role.term] ?? []))])?
+                        .int("n") ?? 0
                 }
             }
             let value = log((Double(size.rows - Int64(hits)) + 0.5) / (Double(hits) + 0.5))
@@ -259,18 +291,6 @@ struct TSVectorSearch {
                     sequence: entry.sequence, snippet: snippet.text, highlights: snippet.highlights, score: entry.score))
         }
         return hits
-    }
-
-    /// The pages on which `term` occurs in the exact forms `tokens` (FTS5's count of the phrase
-    /// `marks : "<tokens>"`): those its folded form matches, read word by word.
-    private func pagesWithExactForm(_ term: SearchQuery.Term, tokens: [Unicode.Scalar]) throws(CatalogError) -> Int {
-        let rows = try statements.fetch(
-            "SELECT text FROM page_texts WHERE search @@ CAST(? AS tsquery)", [.text(Self.tsquery(term))])
-        var pages = 0
-        for row in rows where PageWords(try row.string("text"), withTokens: true).frequency(ofTokens: tokens) > 0 {
-            pages += 1
-        }
-        return pages
     }
 }
 

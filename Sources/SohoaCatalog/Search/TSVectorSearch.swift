@@ -4,8 +4,9 @@ import Foundation
 /// order, with the same scores, snippets and totals.
 ///
 /// PostgreSQL only finds the pages: `page_texts.search @@ tsquery` over the generated `tsvector` and
-/// its GIN index (`sohoa_fold`, the folding SQLite's index has, `v1-fts`), with the filters as an SQL
-/// join, in page-id order. The ranking is done here, never by `ts_rank_cd`: each page's text is read
+/// its GIN index (`sohoa_fold`, the folding SQLite's index has, `v1-fts`), or for a word with marks its
+/// exact form's token in `page_marks` (`PageMarkTokens`, FTS5's `marks` column), with the filters as an
+/// SQL join, in page-id order. The ranking is done here, never by `ts_rank_cd`: each page's text is read
 /// word by word as FTS5 holds it (`PageWords`: folded words and exact-form tokens), and the counts FTS5
 /// would give its rank functions are fed to the same formulas — `SearchScan.score` for the filtered
 /// search, FTS5's `bm25(page_search, 1.0, 10.0)` for the unfiltered one — with the index's size (rows,
@@ -63,9 +64,10 @@ struct TSVectorSearch {
                 conditions.append("\(alias).search @@ CAST(? AS tsquery)")
                 continue
             }
+            // A union of the two indexes' pages (an `OR` across the tables would read every page).
             conditions.append(
-                "(\(alias).search @@ CAST(? AS tsquery) OR \(alias).pageID IN "
-                    + "(SELECT pageID FROM page_marks WHERE marks @@ CAST(? AS tsquery)))")
+                "\(alias).pageID IN (SELECT pageID FROM page_texts WHERE search @@ CAST(? AS tsquery) "
+                    + "UNION ALL SELECT pageID FROM page_marks WHERE marks @@ CAST(? AS tsquery))")
             arguments.append(.text(PageMarkTokens.tsquery(tokens)))
         }
         return (conditions.joined(separator: " AND "), arguments)

@@ -140,7 +140,11 @@ struct TSVectorSearch {
 
     /// The first `rankingWindow` matches in `filters`' scope (and one more, to tell whether there are
     /// more), in page-id order, then ranked by `SearchScan.score`: `rankedMatches` of SQLite.
-    func ranked(_ query: SearchQuery, filters: SearchFilters, termCounts: TermCounts?) throws(CatalogError) -> SearchCache.Ranked {
+    /// `cache` (with the snapshot's `generation`) keeps the term counts and the index's size.
+    func ranked(
+        _ query: SearchQuery, filters: SearchFilters, cache: SearchCache?, generation: Int?
+    ) throws(CatalogError) -> SearchCache.Ranked {
+        let termCounts = cache?.termCounts
         let conditions = filters.itemConditions(.postgres)
         let holdingsJoin = filters.needsHoldings ? "LEFT JOIN holdings h ON h.id = i.holdingID" : ""
         let match = Self.matchCondition(query, alias: "t")
@@ -151,7 +155,13 @@ struct TSVectorSearch {
             ORDER BY t.pageID LIMIT \(CatalogTransaction.rankingWindow + 1)
             """, match.arguments + conditions.arguments.map { .text($0) })
         let terms = query.terms.count
-        let size = try indexSize()
+        let size: (rows: Int64, tokens: Int64)
+        if let cache, let generation, let kept = cache.indexSize(generation: generation) {
+            size = kept
+        } else {
+            size = try indexSize()
+            if let cache, let generation { cache.keep(indexSize: size, generation: generation) }
+        }
         var weights = Array(repeating: 1.0, count: terms)
         if terms > 1 {
             let counts: [Int]
@@ -311,7 +321,7 @@ extension CatalogTransaction {
         if let cache, let generation, let kept = cache.ranked(key, generation: generation) {
             ranked = kept
         } else {
-            ranked = try index.ranked(query, filters: filters, termCounts: cache?.termCounts)
+            ranked = try index.ranked(query, filters: filters, cache: cache, generation: generation)
             if let cache, let generation { cache.keep(ranked, for: key, generation: generation) }
         }
         var page = SearchPage(total: ranked.total, totalIsExact: ranked.isExact, offset: offset, limit: limit, results: [])

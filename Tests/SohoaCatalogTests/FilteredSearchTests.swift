@@ -142,12 +142,21 @@ final class FilteredSearchTests: XCTestCase {
         let test = try TestCatalog(self)
         try addPackaged(test, "x", text: "Thư viện: a:b NEAR (AND) - x*y \"quoted\"")
         let filters = SearchFilters(access: [.public], libraryCode: "\"; DROP TABLE items; --", year: 1)
-        for query in ["\"", "*", "NEAR", "NEAR(thu vien)", "-", "-thu", "(", ")", ":", "a:b", "folded:thu", "\"\"\"", "x*y", "\u{0}"] {
-            XCTAssertNoThrow(try test.catalog.search(query, filters: filters), query)
-            XCTAssertNoThrow(try test.catalog.search(query, filters: SearchFilters(access: [.public])), query)
+        // FTS5's syntax, and PostgreSQL's tsquery syntax (`'`, `\`, `&`, `|`, `!`, `<->`, `:*`).
+        let queries = [
+            "\"", "*", "NEAR", "NEAR(thu vien)", "-", "-thu", "(", ")", ":", "a:b", "folded:thu", "\"\"\"", "x*y", "\u{0}",
+            "'", "it's", "a\\b", "thu & vien", "thu | vien", "!thu", "thu <-> vien", "thu:*", "'thu':* & !'vien'",
+        ]
+        try test.onEachBackend(self) { catalog, backend in
+            for query in queries {
+                XCTAssertNoThrow(try catalog.search(query, filters: filters), "\(backend): \(query)")
+                XCTAssertNoThrow(try catalog.search(query, filters: SearchFilters(access: [.public])), "\(backend): \(query)")
+                XCTAssertNoThrow(try catalog.search(query), "\(backend): \(query)")
+            }
+            XCTAssertEqual(ids(try catalog.search("NEAR", filters: SearchFilters(access: [.public]))), ["x"])
+            XCTAssertEqual(ids(try catalog.search("a:b", filters: SearchFilters(access: [.public]))), ["x"])
+            XCTAssertEqual(ids(try catalog.search("'thu':* & !'vien'", filters: SearchFilters(access: [.public]))), ["x"])
         }
-        XCTAssertEqual(ids(try test.catalog.search("NEAR", filters: SearchFilters(access: [.public]))), ["x"])
-        XCTAssertEqual(ids(try test.catalog.search("a:b", filters: SearchFilters(access: [.public]))), ["x"])
     }
 
     func testOverviewCountsOnlyWhatTheReaderMaySee() throws {

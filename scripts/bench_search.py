@@ -7,6 +7,8 @@
   bench_search.py query URL COUNT      sends COUNT searches to URL (a running `sohoa serve`) and prints
                                        the median and 95th percentile latency.
   bench_search.py time URL PATH TOKEN N  times N GETs of PATH with the session cookie.
+  bench_search.py words COUNT          prints the words of COUNT such searches, one a line
+                                       (scripts/bench-search-postgres.sh).
   bench_search.py index                reads a JSON list of texts on standard input and prints, for
                                        each, its folded text and its marks column as this script
                                        writes them (SearchMarksTests compares them with sohoa's).
@@ -330,6 +332,10 @@ def main(argv):
         else:
             print(f"{argv[3]} as a signed-in archivist: {len(latencies)} requests, median {statistics.median(latencies):.1f} ms, "
                   f"max {max(latencies):.1f} ms")
+    elif len(argv) == 3 and argv[1] == "words":
+        # The queries' words alone, one a line (the filters left out): what `sohoa search` takes.
+        for q in queries(int(argv[2])):
+            print(q["q"])
     elif len(argv) == 2 and argv[1] == "index":
         print(json.dumps([[fold(text), marks(text)] for text in json.load(sys.stdin)]))
     else:

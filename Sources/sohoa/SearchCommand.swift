@@ -15,9 +15,10 @@ struct SearchCommand: ParsableCommand {
     var limit = 20
 
     @OptionGroup var options: ArchiveOptions
+    @OptionGroup var catalogOptions: CatalogOptions
 
     func run() throws {
-        let session = try options.openSession()
+        let session = try catalogOptions.openSession(options)
         let hits: [SearchHitView]
         do {
             hits = try SearchHitView.search(session, query: words.joined(separator: " "), limit: limit)

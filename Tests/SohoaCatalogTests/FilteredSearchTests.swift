@@ -34,15 +34,17 @@ final class FilteredSearchTests: XCTestCase {
         try addPackaged(test, "closed", access: .closed, text: "Thư viện mật")
         try addPackaged(test, "withdrawn", withdrawn: true, text: "Thư viện cũ")
         try test.addText("unpackaged", "Thư viện chưa đóng gói")
-        let reader = try test.catalog.search("thu vien", filters: SearchFilters(access: SearchFilters.readable(signedIn: false)))
-        XCTAssertEqual(ids(reader), ["open"])
-        XCTAssertEqual(reader.total, 1)
-        let user = try test.catalog.search("thu vien", filters: SearchFilters(access: SearchFilters.readable(signedIn: true)))
-        XCTAssertEqual(ids(user), ["open", "restricted"])
-        XCTAssertEqual(user.results.first { $0.hit.itemID == "restricted" }?.access, .restricted)
-        let everything = try test.catalog.search("thu vien", filters: SearchFilters(access: Set(AccessLevel.allCases)))
-        XCTAssertEqual(ids(everything), ["open", "restricted"], "closed is never served, even when asked for")
-        XCTAssertEqual(try test.catalog.search("thu vien", filters: SearchFilters(access: [])).total, 0)
+        try test.onEachBackend(self) { catalog, backend in
+            let reader = try catalog.search("thu vien", filters: SearchFilters(access: SearchFilters.readable(signedIn: false)))
+            XCTAssertEqual(ids(reader), ["open"])
+            XCTAssertEqual(reader.total, 1)
+            let user = try catalog.search("thu vien", filters: SearchFilters(access: SearchFilters.readable(signedIn: true)))
+            XCTAssertEqual(ids(user), ["open", "restricted"])
+            XCTAssertEqual(user.results.first { $0.hit.itemID == "restricted" }?.access, .restricted)
+            let everything = try catalog.search("thu vien", filters: SearchFilters(access: Set(AccessLevel.allCases)))
+            XCTAssertEqual(ids(everything), ["open", "restricted"], "closed is never served, even when asked for")
+            XCTAssertEqual(try catalog.search("thu vien", filters: SearchFilters(access: [])).total, 0)
+        }
     }
 
     func testFiltersCombine() throws {
@@ -51,16 +53,18 @@ final class FilteredSearchTests: XCTestCase {
         try addPackaged(test, "b", library: "LCH", type: "photo", date: "[1925]", language: "vie", text: "Đại học hai")
         try addPackaged(test, "c", library: "MLY", type: "newspaper", date: "1925", language: "eng", text: "Đại học ba")
         let all = SearchFilters.readable(signedIn: false)
-        func found(_ filters: SearchFilters) throws -> Set<String> { ids(try test.catalog.search("dai hoc", filters: filters)) }
-        XCTAssertEqual(try found(SearchFilters(access: all)), ["a", "b", "c"])
-        XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "LCH")), ["a", "b"])
-        XCTAssertEqual(try found(SearchFilters(access: all, collectionType: "newspaper")), ["a", "c"])
-        XCTAssertEqual(try found(SearchFilters(access: all, year: 1925)), ["b", "c"])
-        XCTAssertEqual(try found(SearchFilters(access: all, language: "fra")), ["a"])
-        XCTAssertEqual(try found(SearchFilters(access: all, language: "vie")), ["a", "b"])
-        XCTAssertEqual(try found(SearchFilters(access: all, language: "vi")), [], "a code matches whole, not as a prefix")
-        XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "LCH", collectionType: "newspaper", year: 1930)), ["a"])
-        XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "' OR 1=1 --")), [])
+        try test.onEachBackend(self) { catalog, backend in
+            func found(_ filters: SearchFilters) throws -> Set<String> { ids(try catalog.search("dai hoc", filters: filters)) }
+            XCTAssertEqual(try found(SearchFilters(access: all)), ["a", "b", "c"])
+            XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "LCH")), ["a", "b"])
+            XCTAssertEqual(try found(SearchFilters(access: all, collectionType: "newspaper")), ["a", "c"])
+            XCTAssertEqual(try found(SearchFilters(access: all, year: 1925)), ["b", "c"])
+            XCTAssertEqual(try found(SearchFilters(access: all, language: "fra")), ["a"])
+            XCTAssertEqual(try found(SearchFilters(access: all, language: "vie")), ["a", "b"])
+            XCTAssertEqual(try found(SearchFilters(access: all, language: "vi")), [], "a code matches whole, not as a prefix")
+            XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "LCH", collectionType: "newspaper", year: 1930)), ["a"])
+            XCTAssertEqual(try found(SearchFilters(access: all, libraryCode: "' OR 1=1 --")), [])
+        }
     }
 
     func testCollectionTypeComesFromTheHolding() throws {
@@ -88,25 +92,29 @@ final class FilteredSearchTests: XCTestCase {
         }
         try test.catalog.markItemPackaged(id: "many", version: "v1", objectPath: "x/many")
         let filters = SearchFilters(access: [.public])
-        var seen: [Int64] = []
-        for offset in stride(from: 0, to: 60, by: 20) {
-            let page = try test.catalog.search("ruong", filters: filters, limit: 20, offset: offset)
-            XCTAssertEqual(page.total, 45)
-            XCTAssertEqual(page.offset, offset)
-            seen += page.results.map(\.hit.pageID)
+        try test.onEachBackend(self) { catalog, backend in
+            var seen: [Int64] = []
+            for offset in stride(from: 0, to: 60, by: 20) {
+                let page = try catalog.search("ruong", filters: filters, limit: 20, offset: offset)
+                XCTAssertEqual(page.total, 45, "\(backend)")
+                XCTAssertEqual(page.offset, offset)
+                seen += page.results.map(\.hit.pageID)
+            }
+            XCTAssertEqual(seen.count, 45, "\(backend)")
+            XCTAssertEqual(Set(seen).count, 45, "no page twice across pages")
+            XCTAssertEqual(try catalog.search("ruong", filters: filters, limit: 0).results, [])
+            XCTAssertEqual(try catalog.search("ruong", filters: filters, offset: -3).offset, 0)
         }
-        XCTAssertEqual(seen.count, 45)
-        XCTAssertEqual(Set(seen).count, 45, "no page twice across pages")
-        XCTAssertEqual(try test.catalog.search("ruong", filters: filters, limit: 0).results, [])
-        XCTAssertEqual(try test.catalog.search("ruong", filters: filters, offset: -3).offset, 0)
     }
 
     func testSnippetsMarkMatches() throws {
         let test = try TestCatalog(self)
         try addPackaged(test, "s", text: "Lời nói đầu. <b>Thư</b> viện tỉnh Lai Châu & \"Đại học\"")
-        let page = try test.catalog.search("\"dai hoc\" thu", filters: SearchFilters(access: [.public]))
-        let hit = try XCTUnwrap(page.results.first?.hit)
-        XCTAssertEqual(hit.markedSnippet(), "Lời nói đầu. <b>[Thư]</b> viện tỉnh Lai Châu & \"[Đại học]\"")
+        try test.onEachBackend(self) { catalog, backend in
+            let page = try catalog.search("\"dai hoc\" thu", filters: SearchFilters(access: [.public]))
+            let hit = try XCTUnwrap(page.results.first?.hit)
+            XCTAssertEqual(hit.markedSnippet(), "Lời nói đầu. <b>[Thư]</b> viện tỉnh Lai Châu & \"[Đại học]\"")
+        }
     }
 
     func testSnippetWindowGivesTheSameSnippetAsTheWholeText() {
@@ -134,12 +142,21 @@ final class FilteredSearchTests: XCTestCase {
         let test = try TestCatalog(self)
         try addPackaged(test, "x", text: "Thư viện: a:b NEAR (AND) - x*y \"quoted\"")
         let filters = SearchFilters(access: [.public], libraryCode: "\"; DROP TABLE items; --", year: 1)
-        for query in ["\"", "*", "NEAR", "NEAR(thu vien)", "-", "-thu", "(", ")", ":", "a:b", "folded:thu", "\"\"\"", "x*y", "\u{0}"] {
-            XCTAssertNoThrow(try test.catalog.search(query, filters: filters), query)
-            XCTAssertNoThrow(try test.catalog.search(query, filters: SearchFilters(access: [.public])), query)
+        // FTS5's syntax, and PostgreSQL's tsquery syntax (`'`, `\`, `&`, `|`, `!`, `<->`, `:*`).
+        let queries = [
+            "\"", "*", "NEAR", "NEAR(thu vien)", "-", "-thu", "(", ")", ":", "a:b", "folded:thu", "\"\"\"", "x*y", "\u{0}",
+            "'", "it's", "a\\b", "thu & vien", "thu | vien", "!thu", "thu <-> vien", "thu:*", "'thu':* & !'vien'",
+        ]
+        try test.onEachBackend(self) { catalog, backend in
+            for query in queries {
+                XCTAssertNoThrow(try catalog.search(query, filters: filters), "\(backend): \(query)")
+                XCTAssertNoThrow(try catalog.search(query, filters: SearchFilters(access: [.public])), "\(backend): \(query)")
+                XCTAssertNoThrow(try catalog.search(query), "\(backend): \(query)")
+            }
+            XCTAssertEqual(ids(try catalog.search("NEAR", filters: SearchFilters(access: [.public]))), ["x"])
+            XCTAssertEqual(ids(try catalog.search("a:b", filters: SearchFilters(access: [.public]))), ["x"])
+            XCTAssertEqual(ids(try catalog.search("'thu':* & !'vien'", filters: SearchFilters(access: [.public]))), ["x"])
         }
-        XCTAssertEqual(ids(try test.catalog.search("NEAR", filters: SearchFilters(access: [.public]))), ["x"])
-        XCTAssertEqual(ids(try test.catalog.search("a:b", filters: SearchFilters(access: [.public]))), ["x"])
     }
 
     func testOverviewCountsOnlyWhatTheReaderMaySee() throws {

@@ -48,7 +48,7 @@ final class PostgresSchemaTests: XCTestCase {
                 SELECT c.relname || '.' || a.attname FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
                 WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
                     AND NOT a.attisdropped AND a.attgenerated::text = ''
-                    AND c.relname NOT IN ('grdb_migrations', 'work_queue')
+                    AND c.relname NOT IN ('grdb_migrations', 'work_queue', 'page_marks')
                 """))
         XCTAssertEqual(postgresColumns.subtracting(sqliteColumns), [], "columns only PostgreSQL has")
         XCTAssertEqual(sqliteColumns.subtracting(postgresColumns), [], "columns only SQLite has")
@@ -60,7 +60,7 @@ final class PostgresSchemaTests: XCTestCase {
                 SELECT c.relname || '.' || a.attname FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
                 WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace AND a.attnum > 0
                     AND NOT a.attisdropped AND a.attgenerated::text = '' AND a.attnotnull
-                    AND c.relname NOT IN ('grdb_migrations', 'work_queue')
+                    AND c.relname NOT IN ('grdb_migrations', 'work_queue', 'page_marks')
                     AND NOT EXISTS (
                         SELECT 1 FROM pg_constraint AS k
                         WHERE k.conrelid = c.oid AND k.contype = 'p' AND a.attnum = ANY(k.conkey))
@@ -73,7 +73,7 @@ final class PostgresSchemaTests: XCTestCase {
             try strings(
                 postgres,
                 """
-                SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> 'work_queue'
+                SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema() AND tablename NOT IN ('work_queue', 'page_marks')
                     AND indexname NOT IN (SELECT conname FROM pg_constraint) AND indexname <> 'page_search'
                 """))
         XCTAssertEqual(postgresIndexes, sqliteIndexes)

@@ -39,6 +39,9 @@ extension CatalogTransaction {
             [.integer(pageID), .text(itemID), .text(text), .date(date)])
         if dialect == .sqlite {
             try run { try PageSearchIndex.insert(db, pageID: pageID, text: text) }
+        } else {
+            // The exact forms' tokens, which FTS5 keeps in `page_search.marks` (`PageMarkTokens`).
+            try statements.execute(PageMarkTokens.upsertSQL, [.integer(pageID), .text(PageMarkTokens.lexemes(text))])
         }
     }
 

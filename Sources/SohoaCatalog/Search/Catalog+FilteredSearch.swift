@@ -62,6 +62,9 @@ extension CatalogTransaction {
         guard let match = parsed.matchExpression, let key = Self.searchKey(parsed, filters: filters), limit > 0 else {
             return .empty(offset: offset, limit: limit)
         }
+        if dialect == .postgres {
+            return try searchOnPostgres(parsed, key: key, filters: filters, limit: limit, offset: offset, cache: cache)
+        }
         let start = SearchTrace.isOn ? SearchTrace.Mark.now : nil
         var trace = ""
         defer {

@@ -54,12 +54,33 @@ final class SearchCache: Sendable {
     let pageSpans = PageSpans()
     /// How many pages match each term; kept across changes for a while.
     let termCounts = TermCounts()
+    /// The index's pages and folded tokens as the PostgreSQL search last read them, and their generation
+    /// (FTS5 keeps its own; PostgreSQL sums `page_texts.searchLength`, which reads every page).
+    private let indexSizes = Mutex<(generation: Int, rows: Int64, tokens: Int64)?>(nil)
+
+    /// The index's size read in `generation`, if kept.
+    func indexSize(generation: Int) -> (rows: Int64, tokens: Int64)? {
+        indexSizes.withLock { kept in kept.flatMap { $0.generation == generation ? ($0.rows, $0.tokens) : nil } }
+    }
+
+    /// Keeps the index's size read in `generation` (an older generation's is never kept over a newer one's).
+    func keep(indexSize size: (rows: Int64, tokens: Int64), generation: Int) {
+        indexSizes.withLock { kept in
+            if (kept?.generation ?? Int.min) <= generation { kept = (generation, size.rows, size.tokens) }
+        }
+    }
 
     /// The generation the snapshot of `db` belongs to; call inside a read transaction, before reading
     /// what will be cached.
     func generation(_ db: Database) throws -> Int {
         let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM search_version WHERE id = 1")) ?? 0
-        return state.withLock { state in
+        return generation(version: version)
+    }
+
+    /// The generation of a snapshot whose `search_version` is `version` (read by the caller, in the
+    /// transaction that reads what will be cached: the PostgreSQL search reads it so).
+    func generation(version: Int) -> Int {
+        state.withLock { state in
             if version > state.generation {
                 state.generation = version
                 if SearchTrace.isOn { SearchTrace.write("flush", "generation=\(state.generation)") }

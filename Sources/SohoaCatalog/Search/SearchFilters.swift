@@ -39,13 +39,15 @@ public struct SearchFilters: Sendable, Equatable {
     }
 
     /// The SQL conditions on `items AS i` (and `holdings AS h`, left-joined) these filters add, with
-    /// their arguments. Items must also be packaged and not withdrawn.
-    func itemConditions() -> (sql: String, arguments: [String]) {
+    /// their arguments, in `dialect` (SQLite's `instr` is PostgreSQL's `strpos`). Items must also be
+    /// packaged and not withdrawn.
+    func itemConditions(_ dialect: CatalogDialect = .sqlite) -> (sql: String, arguments: [String]) {
+        let contains = { (text: String) in dialect == .sqlite ? "instr(\(text), ?) > 0" : "strpos(\(text), ?) > 0" }
         var conditions = ["i.state = 'packaged'", "i.withdrawnAt IS NULL"]
         var arguments: [String] = []
         let served = servedAccessValues
         if served.isEmpty {
-            conditions.append("0")
+            conditions.append(dialect == .sqlite ? "0" : "1 = 0")
         } else {
             conditions.append("i.access IN (\(served.map { _ in "?" }.joined(separator: ", ")))")
             arguments.append(contentsOf: served)
@@ -63,11 +65,11 @@ public struct SearchFilters: Sendable, Equatable {
             arguments.append(collectionType)
         }
         if let year {
-            conditions.append("instr(i.date, ?) > 0")
+            conditions.append(contains("i.date"))
             arguments.append(String(year))
         }
         if let language {
-            conditions.append("instr('+' || lower(i.language) || '+', ?) > 0")
+            conditions.append(contains("'+' || lower(i.language) || '+'"))
             arguments.append("+" + language.lowercased() + "+")
         }
         return (conditions.joined(separator: " AND "), arguments)

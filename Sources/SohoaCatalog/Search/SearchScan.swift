@@ -54,15 +54,39 @@ final class SearchScan {
         }
         var tokens: Int32 = 0
         guard columnSize(fts, Self.foldedColumn, &tokens) == SQLITE_OK else { return nil }
-        let norm = Self.k1 * (1 - Self.b + Self.b * Double(tokens) / averageLength)
+        return Self.score(
+            roles: roles, frequencies: frequencies, weights: weights, tokens: Double(tokens), averageLength: averageLength)
+    }
+
+    /// A page's score from its counts (lower is better): bm25 over the folded text for each `.folded`
+    /// phrase, `exactTermWeight` for each `.exact` one found. The one formula of both engines: FTS5's
+    /// `sohoa_rank` and the PostgreSQL search (`TSVectorSearch`) call it with the same counts, so
+    /// their scores are equal to the bit.
+    static func score(
+        roles: [SearchQuery.Phrase], frequencies: [Double], weights: [Double], tokens: Double, averageLength: Double
+    ) -> Double {
+        let norm = k1 * (1 - b + b * tokens / averageLength)
         var score = 0.0
         for (phrase, frequency) in zip(roles, frequencies) {
             switch phrase.role {
-            case .folded: score += weights[phrase.term] * frequency * (Self.k1 + 1) / (frequency + norm)
-            case .exact: if frequency > 0 { score += Self.exactTermWeight }
+            case .folded: score += weights[phrase.term] * frequency * (k1 + 1) / (frequency + norm)
+            case .exact: if frequency > 0 { score += exactTermWeight }
             }
         }
         return -score
+    }
+
+    /// The index's average page length in tokens, as `prepare` takes it (1 for an empty index).
+    static func averageLength(rows: Int64, tokens: Int64) -> Double {
+        rows > 0 && tokens > 0 ? Double(tokens) / Double(rows) : 1.0
+    }
+
+    /// Each term's weight (bm25's idf) from the pages it matches among `rows`.
+    static func weights(termCounts: [Int], rows: Int64) -> [Double] {
+        termCounts.map { count in
+            let idf = log((Double(rows) - Double(count) + 0.5) / (Double(count) + 0.5))
+            return idf > 0 ? idf : 1e-6
+        }
     }
 
     /// The folded text's column in the index (the other, `marks`, holds the exact forms' tokens).
@@ -82,15 +106,12 @@ final class SearchScan {
         var rows: Int64 = 0
         var tokens: Int64 = 0
         if api.pointee.xRowCount?(fts, &rows) == SQLITE_OK,
-            api.pointee.xColumnTotalSize?(fts, Self.foldedColumn, &tokens) == SQLITE_OK, rows > 0, tokens > 0
+            api.pointee.xColumnTotalSize?(fts, Self.foldedColumn, &tokens) == SQLITE_OK
         {
-            averageLength = Double(tokens) / Double(rows)
+            averageLength = Self.averageLength(rows: rows, tokens: tokens)
         }
         if let termCounts, termCounts.count == terms {
-            weights = termCounts.map { count in
-                let idf = log((Double(rows) - Double(count) + 0.5) / (Double(count) + 0.5))
-                return idf > 0 ? idf : 1e-6
-            }
+            weights = Self.weights(termCounts: termCounts, rows: rows)
         }
     }
 }

@@ -21,6 +21,12 @@ final class TermCounts: Sendable {
 
     /// The pages matching each of `expressions` (FTS5 `MATCH` expressions), from those kept or counted now.
     func counts(_ expressions: [String], _ db: Database) throws -> [Int] {
+        try counts(expressions) { expression in try Self.count(expression, db) }
+    }
+
+    /// The pages matching each of `expressions`, from those kept or counted now by `count` (the
+    /// PostgreSQL search counts its `tsquery` terms so, `TSVectorSearch.count`).
+    func counts(_ expressions: [String], count: (String) throws -> Int) throws -> [Int] {
         let now = ContinuousClock.now
         let kept = counts.withLock { counts in expressions.map { counts[$0] } }
         var result: [Int] = []
@@ -30,7 +36,7 @@ final class TermCounts: Sendable {
                 result.append(entry.count)
                 continue
             }
-            let count = try Self.count(expression, db)
+            let count = try count(expression)
             fresh[expression] = count
             result.append(count)
         }
@@ -61,12 +67,20 @@ final class TermCounts: Sendable {
                         (SELECT rowid FROM page_search ORDER BY rowid DESC LIMIT 1) AS last
                     """))
         guard let first: Int64 = bounds?["first"], let end: Int64 = bounds?["last"], last > first else { return count }
+        if let estimate = estimate(sampled: count, last: last, first: first, end: end) { return estimate }
+        return try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM page_search WHERE page_search MATCH ?"), arguments: [expression]) ?? 0
+    }
+
+    /// The pages a term matches, estimated from the `sampled` first ones (ending at page id `last`) in
+    /// an index of page ids `first...end`; `nil` when the estimate is near half the pages and the
+    /// term must be counted in full.
+    static func estimate(sampled count: Int, last: Int64, first: Int64, end: Int64) -> Int? {
         let pages = Double(end - first + 1)
         let estimate = Double(count) * pages / Double(last - first + 1)
         // bm25 weighs a term on more than half the pages as nothing: near that line an estimate
         // could give a term weight that bm25 gives none (or none that it gives some), so count it.
         guard abs(estimate - pages / 2) < pages * Self.exactBand else { return Int(estimate) }
-        return try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT count(*) FROM page_search WHERE page_search MATCH ?"), arguments: [expression]) ?? 0
+        return nil
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PostgresNIO
+import SohoaCatalog
 
 extension CatalogCopy {
     /// Statement parameters PostgreSQL allows are 65,535; a batch of rows stays well below.
@@ -15,7 +16,8 @@ extension CatalogCopy {
         let filled = try nonEmptyTables(postgres: postgres)
         if !filled.isEmpty {
             guard replace else { throw notEmpty(postgres.address.description, tables: filled) }
-            try postgres.query(PostgresQuery(unsafeSQL: "TRUNCATE \((tables + ["work_queue"]).joined(separator: ", ")) RESTART IDENTITY"))
+            try postgres.query(
+                PostgresQuery(unsafeSQL: "TRUNCATE \((tables + ["work_queue", "page_marks"]).joined(separator: ", ")) RESTART IDENTITY"))
         }
         var report = CatalogCopyReport()
         for table in tables {
@@ -26,7 +28,53 @@ extension CatalogCopy {
             progress(counted)
         }
         try copySequences(from: sqlite, file: file, to: postgres)
+        try writePageMarks(from: sqlite, file: file, to: postgres)
         return report
+    }
+
+    /// Pages whose exact-form tokens are sent in one statement.
+    static let pageMarksPerBatch = 500
+
+    /// Writes each copied page's exact-form tokens (`page_marks`, `PageMarkTokens`), made from its text
+    /// as the search index is made on either side.
+    private static func writePageMarks(
+        from sqlite: DatabaseQueue, file: URL, to postgres: PostgresCatalogConnection
+    ) throws(PostgresCatalogError) {
+        var failure: PostgresCatalogError?
+        do {
+            try sqlite.read { db in
+                let cursor = try Row.fetchCursor(db, sql: "SELECT pageID, text FROM page_texts ORDER BY pageID")
+                var pages: [Int64] = []
+                var lexemes: [String] = []
+                func send() throws {
+                    guard !pages.isEmpty else { return }
+                    var bindings = PostgresBindings(capacity: 2)
+                    bindings.append(pages)
+                    bindings.append(lexemes)
+                    do {
+                        try postgres.query(
+                            PostgresQuery(
+                                unsafeSQL: """
+                                    INSERT INTO page_marks (pageID, marks)
+                                    SELECT page, to_tsvector('simple', words) FROM unnest($1::bigint[], $2::text[]) AS u(page, words)
+                                    """, binds: bindings))
+                    } catch {
+                        failure = error
+                        throw error
+                    }
+                    pages.removeAll(keepingCapacity: true)
+                    lexemes.removeAll(keepingCapacity: true)
+                }
+                while let row = try cursor.next() {
+                    pages.append(row[0])
+                    lexemes.append(PageMarkTokens.lexemes(row[1]))
+                    if pages.count == pageMarksPerBatch { try send() }
+                }
+                try send()
+            }
+        } catch {
+            throw failure ?? sqliteError(error, file: file)
+        }
     }
 
     /// Sends the rows of `table` over in batches, each one statement and transaction: every value as

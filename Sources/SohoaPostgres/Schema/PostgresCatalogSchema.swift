@@ -16,7 +16,7 @@ public enum PostgresCatalogSchema {
         + [structure, serials, libraries, submissions, usage, searchMarks, oaiRecordChanges]
 
     /// The migrations only PostgreSQL has.
-    public static let postgresOnlyMigrations: [PostgresMigration] = [workQueue, byteOrder]
+    public static let postgresOnlyMigrations: [PostgresMigration] = [workQueue, byteOrder, searchLengths, searchMarksTokens]
 
     /// All migrations, in order.
     public static var migrations: [PostgresMigration] { sharedMigrations + postgresOnlyMigrations }

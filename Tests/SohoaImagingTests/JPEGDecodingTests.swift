@@ -115,5 +115,12 @@ final class JPEGDecodingTests: XCTestCase {
         let decoded = try ScanDecoder.decode(stray)
         let reference = try ScanDecoder.decode(try write(Data(progressive), "whole.jpg"))
         XCTAssertEqual(decoded.raster.pixels, reference.raster.pixels, "the whole page, as without the stray bytes")
+        // Stray bytes, then data that ends early: libjpeg-turbo names only the first warning of a decode,
+        // so a decode past the stray bytes would hide the second; it is refused.
+        let cut = Array(progressive.prefix(second) + [0x00, 0x00] + progressive.dropFirst(second))
+        let strayAndCut = try write(Data(cut.prefix(second + 2 + (cut.count - second) / 2) + [0xFF, 0xD9]), "stray-cut.jpg")
+        XCTAssertThrowsError(try ScanDecoder.decode(strayAndCut)) { error in
+            XCTAssertEqual((error as? ImagingError)?.kind, .corrupt, "\(error)")
+        }
     }
 }

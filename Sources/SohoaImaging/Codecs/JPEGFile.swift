@@ -44,14 +44,11 @@ struct JPEGFile {
         var pixels = [UInt8](repeating: 255, count: header.width * header.height * channels)
         // Stop at the first warning: data that ends early or hits a marker ("premature end"), or a bad
         // code, would otherwise be decoded to the last row as flat gray, however large the header says
-        // the page is.
-        if decompress(handle, into: &pixels, header: header, format: format, flags: TJFLAG_STOPONWARNING) != 0 {
-            // Stray bytes between segments (libjpeg-turbo's one warning after which the image is whole):
-            // decode again without stopping; a later warning of data ending early still refuses it.
-            guard Self.isStrayBytesWarning(handle),
-                decompress(handle, into: &pixels, header: header, format: format, flags: 0) == 0
-                    || (tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
-                        && !Self.lastError(handle).lowercased().contains("premature end"))
+        // the page is. Stray bytes between segments (the one warning after which the image is whole)
+        // are taken out and the rest decoded again, still stopping at any other warning.
+        if decompress(bytes, handle, into: &pixels, header: header, format: format) != 0 {
+            guard Self.isStrayBytesWarning(handle), let cleaned = JPEGStrayBytes.removed(from: bytes),
+                decompress(cleaned, handle, into: &pixels, header: header, format: format) == 0
             else {
                 throw ImagingError(
                     file: path, kind: .corrupt,
@@ -76,14 +73,15 @@ struct JPEGFile {
         return DecodedScan(raster: raster, technical: technical)
     }
 
+    /// Decodes `source` into `pixels`, stopping at the first warning; 0 when the whole image was decoded.
     private func decompress(
-        _ handle: tjhandle, into pixels: inout [UInt8], header: Header, format: TJPF, flags: Int32
+        _ source: [UInt8], _ handle: tjhandle, into pixels: inout [UInt8], header: Header, format: TJPF
     ) -> Int32 {
-        bytes.withUnsafeBufferPointer { source in
+        source.withUnsafeBufferPointer { source in
             pixels.withUnsafeMutableBufferPointer { target in
                 tjDecompress2(
                     handle, source.baseAddress, UInt(source.count), target.baseAddress, Int32(header.width), 0,
-                    Int32(header.height), Int32(format.rawValue), flags)
+                    Int32(header.height), Int32(format.rawValue), TJFLAG_STOPONWARNING)
             }
         }
     }

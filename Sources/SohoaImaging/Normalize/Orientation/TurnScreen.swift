@@ -10,16 +10,19 @@ public enum TurnScreen {
     public static let minimumScore = 0.5
 
     /// The turns (1–3, clockwise quarter turns) of `image` worth reading whole, in order; all three
-    /// when no band of lines can be cut from the page as it is (nothing to compare with).
+    /// when no band of lines can be cut from the page as it is (nothing to compare with), and a turn
+    /// whose band cannot be cut.
     public static func turnsWorthReading(_ image: Raster, dpi: Int, scorer: any RecognitionScoring) -> [Int] {
         let gray = image.layout == .gray ? image : image.grayscale()
         guard let across = OrientationByRecognition.band(gray, dpi: dpi, linesHorizontal: true) else { return [1, 2, 3] }
         let asItIs = scorer.readability(of: across.raster, dpi: across.dpi)?.score ?? 0
         let along = OrientationByRecognition.band(gray, dpi: dpi, linesHorizontal: false)
         return (1...3).filter { turns in
-            guard let band = turns % 2 == 0 ? across : along,
-                let reading = scorer.readability(of: band.raster.quarterTurned(clockwise: turns), dpi: band.dpi)
-            else { return false }
+            // No band to read this way (no lines across it): the turn is read whole, as without a screen.
+            guard let band = turns % 2 == 0 ? across : along else { return true }
+            guard let reading = scorer.readability(of: band.raster.quarterTurned(clockwise: turns), dpi: band.dpi) else {
+                return false
+            }
             return reading.score >= minimumScore && reading.score >= asItIs + minimumLead
         }
     }

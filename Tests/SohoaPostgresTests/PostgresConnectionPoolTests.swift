@@ -194,4 +194,36 @@ final class PostgresConnectionPoolTests: XCTestCase {
             XCTAssertEqual(opened.withLock { $0 }, 1, "round \(round): one upload fits the quota")
         }
     }
+
+    /// A server restart ends every connection: after one is found broken, the idle ones are closed
+    /// too, so the retry runs on a new connection, not on an idle one that may be dead as well.
+    func testAfterABrokenConnectionTheIdleOnesAreClosedBeforeTheRetry() throws {
+        let database = try PostgresTestDatabase(self)
+        let backend = try PostgresCatalogBackend(database.address, connections: 2)
+        let admin = try database.connect()
+        defer { admin.close() }
+        // Two connections open, both idle afterwards.
+        let open = try backend.read { statements throws(CatalogError) -> Set<Int> in
+            let outer = try statements.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+            let inner = try backend.read { inside throws(CatalogError) in
+                try inside.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+            }
+            return [outer, inner]
+        }
+        XCTAssertEqual(open.count, 2, "\(open)")
+        XCTAssertEqual(backend.openConnections, 2)
+        var ids: [Int] = []
+        _ = try backend.read { statements throws(CatalogError) -> Int in
+            let id = try statements.fetchOne("SELECT pg_backend_pid() AS pid")?.int("pid") ?? 0
+            ids.append(id)
+            if ids.count == 1 {
+                do { try terminate(id, from: admin) } catch { XCTFail("\(error)") }
+            }
+            return try statements.fetchOne("SELECT 1 AS one")?.int("one") ?? 0
+        }
+        XCTAssertEqual(ids.count, 2, "\(ids)")
+        XCTAssertTrue(open.contains(ids[0]), "\(ids) \(open)")
+        XCTAssertFalse(open.contains(ids[1]), "the retry ran on a new connection, the idle one was closed: \(ids) \(open)")
+        XCTAssertEqual(backend.openConnections, 1)
+    }
 }

@@ -23,6 +23,10 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         case databaseFailed
         /// The query has not been ported to a catalog on PostgreSQL yet (only SQLite has it).
         case notOnThisBackend
+        /// The connection to the catalog (PostgreSQL) was lost while a write was being committed: it
+        /// may or may not have been kept. Do not run it again blindly (SQLite never throws this: a
+        /// failed commit there is a rollback).
+        case outcomeUnknown
     }
 
     /// What went wrong, broadly.
@@ -122,6 +126,16 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
             kind: .notOnThisBackend, file: file,
             message: "chưa dùng được trên danh mục PostgreSQL: \(what) / not yet available on a PostgreSQL catalog: \(what) "
                 + "(\(file.absoluteString)); use the SQLite catalog for this (sohoa catalog copy --from … --to …)")
+    }
+
+    /// The connection to the catalog at `file` was lost after a write's statements ran, while it was
+    /// being committed: whether it was kept is unknown (`detail`: the connection's error).
+    public static func outcomeUnknown(file: URL, detail: String) -> CatalogError {
+        CatalogError(
+            kind: .outcomeUnknown, file: file,
+            message: "mất kết nối tới danh mục \(file.absoluteString) khi đang lưu một thay đổi; không biết thay đổi đã được lưu hay chưa "
+                + "/ the connection to the catalog at \(file.absoluteString) was lost while a change was being saved; whether it was "
+                + "saved is unknown (\(detail))")
     }
 
     /// A record asked for by key does not exist.

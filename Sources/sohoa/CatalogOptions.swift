@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SohoaArchive
 import SohoaCatalog
 import SohoaCollection
 import SohoaPostgres
@@ -85,7 +86,8 @@ extension CatalogOptions {
     /// `rename`): the one `--catalog` or `SOHOA_CATALOG` names, made (and migrated) there when it does
     /// not exist yet, as `sohoa run` makes the archive's `catalog.sqlite`; `nil` when that is the
     /// archive's own `catalog.sqlite`, which the command opens as it always has. Ends the command with
-    /// DESIGN §8's exit code and a plain message when the catalog cannot be opened.
+    /// DESIGN §8's exit code and a plain message when the catalog cannot be opened, or (exit 2) when it
+    /// is a SQLite catalog of another archive (`refuseAnotherArchivesCatalog`).
     func writableCatalog(archive: URL) throws -> Catalog? {
         let location: CatalogLocation
         do {
@@ -96,6 +98,7 @@ extension CatalogOptions {
         switch location {
         case .sqlite(let file):
             if file.standardizedFileURL == archive.appendingPathComponent(Catalog.fileName).standardizedFileURL { return nil }
+            try Self.refuseAnotherArchivesCatalog(file, archive: archive)
             do {
                 return try Catalog(url: file)
             } catch {
@@ -108,6 +111,23 @@ extension CatalogOptions {
                 throw CatalogCommand.Copy.failure(error)
             }
         }
+    }
+
+    /// Ends the command (exit 2) when the SQLite catalog `file` is another archive's: its folder is an
+    /// OCFL storage root (it holds `0=ocfl_1.1`) other than `archive`, so a `run` or `import` would
+    /// write this archive's items into that archive's catalog.
+    static func refuseAnotherArchivesCatalog(_ file: URL, archive: URL) throws {
+        let folder = file.deletingLastPathComponent()
+        let canonical = { (url: URL) in url.standardizedFileURL.resolvingSymlinksInPath().path }
+        guard canonical(folder) != canonical(archive),
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(OCFLStorageRoot.declarationName).path)
+        else { return }
+        throw fail(
+            "danh mục \(file.path) là của một kho khác (\(folder.path)), không phải của kho \(archive.path): ghi vào đó sẽ "
+                + "trộn tài liệu của hai kho; bỏ --catalog, hoặc dùng --archive \(folder.path) / the catalog \(file.path) "
+                + "belongs to another archive (\(folder.path)), not to \(archive.path): writing into it would mix the two "
+                + "archives' items; drop --catalog, or use --archive \(folder.path)",
+            .usage)
     }
 
     /// Opens the existing archive of `options` with the catalog of a command that writes

@@ -64,4 +64,24 @@ final class CLIUsageTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("unknown option '--with-test'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("--with-tests"), "the usage names the options: \(result.stderr)")
     }
+
+    /// `--catalog ../other-archive` (another archive's catalog.sqlite) is refused before anything is
+    /// written there: this archive's items would land in that archive's catalog.
+    func testImportIntoAnotherArchivesCatalogExitsTwo() throws {
+        let folder = try temporaryFolder()
+        for name in ["a", "b"] {
+            let archive = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+            try Data("ocfl_1.1\n".utf8).write(to: archive.appendingPathComponent("0=ocfl_1.1"))
+        }
+        let other = folder.appendingPathComponent("b")
+        let result = try Sohoa.run([
+            "import", folder.appendingPathComponent("bag").path, "--archive", folder.appendingPathComponent("a").path,
+            "--catalog", other.path,
+        ])
+        XCTAssertEqual(result.exitCode, 2, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("sohoa: danh mục"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("belongs to another archive"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: other.appendingPathComponent("catalog.sqlite").path), "nothing made there")
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SohoaCatalog
 import SohoaTesting
+import Synchronization
 import XCTest
 
 @testable import SohoaPipeline
@@ -53,5 +54,39 @@ final class CatalogWriterTests: XCTestCase {
         XCTAssertEqual(try writer.catalog.failures(limit: 100).count, 10, "the writes batched with the failing one are kept")
         XCTAssertEqual(writer.problems.count, 1, writer.problems.joined(separator: "\n"))
         XCTAssertTrue(writer.problems.first?.contains("could not record the missing item") ?? false, writer.problems.joined())
+    }
+
+    func testABatchWhoseOutcomeIsUnknownIsNotAppliedAgain() throws {
+        let backend = CommitLostBackend()
+        let writer = CatalogWriter(catalog: Catalog(backend: backend), path: "postgresql://db/sohoa") { _ in false }
+        // Handed in while the writer is busy: all five wait, and go in one transaction.
+        writer.now {
+            for n in 0..<5 {
+                writer.record("failure \(n)") { tx throws(CatalogError) in
+                    try tx.recordFailure(batchID: nil, file: "/b/\(n).tif", stage: .ingest, reason: "unreadable \(n)")
+                }
+            }
+        }
+        writer.drain()
+        XCTAssertEqual(backend.writes, 1, "the batch is not applied again one write at a time (it may have been kept)")
+        XCTAssertEqual(writer.problems.count, 5, writer.problems.joined(separator: "\n"))
+        XCTAssertTrue(writer.problems.allSatisfy { $0.contains("whether it was saved is unknown") }, writer.problems.joined())
+    }
+}
+
+/// A catalog whose every write fails as if the connection to PostgreSQL broke during its COMMIT.
+private final class CommitLostBackend: CatalogBackend {
+    private let count = Mutex(0)
+    /// How many writes were asked for.
+    var writes: Int { count.withLock { $0 } }
+    var location: URL { URL(fileURLWithPath: "/nowhere/catalog") }
+
+    func write<T>(_ body: (any CatalogStatements) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        count.withLock { $0 += 1 }
+        throw CatalogError.outcomeUnknown(file: location, detail: "connection reset")
+    }
+
+    func read<T>(_ body: (any CatalogStatements) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        throw CatalogError(kind: .databaseFailed, file: location, message: "no reads here")
     }
 }

@@ -124,4 +124,35 @@ extension UsageCounterTests {
         XCTAssertEqual(UsageDay.text(Self.start), "2026-03-10")
         XCTAssertEqual(UsageDay.text(Date(timeIntervalSince1970: 951_782_400)), "2000-02-29")
     }
+
+    // MARK: - Flushing
+
+    func testSumsWhoseWriteHasAnUnknownOutcomeAreNotWrittenAgain() throws {
+        let counter = UsageCounter(clock: TestClock().read)
+        counter.record(.download(itemID: "a", libraryCode: "LC"), address: "10.0.0.1", userAgent: Self.firefox)
+        // An ordinary failure: nothing was written, the sums wait for the next flush.
+        XCTAssertThrowsError(try counter.flush(to: Catalog(backend: FailingBackend(kind: .locked))))
+        let kept = counter.takeBatch()
+        XCTAssertFalse(kept.isEmpty, "kept after an ordinary failure")
+        counter.putBack(kept)
+        // The connection broke during the COMMIT: they may be written; again would count them twice.
+        XCTAssertThrowsError(try counter.flush(to: Catalog(backend: FailingBackend(kind: .outcomeUnknown)))) { error in
+            XCTAssertEqual((error as? CatalogError)?.kind, .outcomeUnknown)
+        }
+        XCTAssertTrue(counter.takeBatch().isEmpty, "not put back when the outcome is unknown")
+    }
+}
+
+/// A catalog whose every transaction fails with `kind`.
+private struct FailingBackend: CatalogBackend {
+    let kind: CatalogError.Kind
+    var location: URL { URL(fileURLWithPath: "/nowhere/catalog") }
+
+    func write<T>(_ body: (any CatalogStatements) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        throw CatalogError(kind: kind, file: location, message: "failed: \(kind)")
+    }
+
+    func read<T>(_ body: (any CatalogStatements) throws(CatalogError) -> T) throws(CatalogError) -> T {
+        throw CatalogError(kind: kind, file: location, message: "failed: \(kind)")
+    }
 }

@@ -8,7 +8,10 @@ import Synchronization
 /// every write handed in before it, so it sees them.
 ///
 /// A batch whose transaction fails is applied again one write per transaction, so one failing write
-/// loses only itself. Each write that could not be made is kept as a problem of the run, once.
+/// loses only itself. Each write that could not be made is kept as a problem of the run, once. A
+/// batch whose outcome is unknown (`CatalogError.Kind.outcomeUnknown`: the connection to PostgreSQL
+/// broke while it was being committed) is not applied again, which would record it twice if the
+/// commit had landed: each of its writes is kept as a problem instead.
 final class CatalogWriter: Sendable {
     /// One write: what it records (for the message when it fails) and the change itself.
     struct Write: Sendable {
@@ -89,6 +92,10 @@ final class CatalogWriter: Sendable {
                 for write in batch { try write.apply(tx) }
             }
         } catch {
+            guard error.kind != .outcomeUnknown, batch.count > 1 else {
+                for write in batch { failed(write.what, error) }
+                return
+            }
             guard batch.count > 1 else {
                 failed(batch[0].what, error)
                 return

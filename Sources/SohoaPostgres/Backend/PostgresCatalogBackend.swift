@@ -8,7 +8,12 @@ import SohoaCatalog
 /// up to `connections` run at once (the web server's requests); more wait for one to come back. A
 /// connection the server or the network dropped is replaced: a transaction that failed on it before
 /// its first statement (read or write), or a read, runs again once on another connection; a write
-/// that may have reached the server is not run again (its error says the connection was lost).
+/// that may have reached the server is not run again: when the connection broke after its statements
+/// ran, its error is `CatalogError.Kind.outcomeUnknown` (the COMMIT may have landed). After a broken
+/// connection the idle ones are closed too (a server restart ends them all) before the retry.
+/// Writes run one at a time, as on SQLite, also across processes (the server, `sohoa run`, the CLI):
+/// each takes the transaction-level advisory lock `writeLock` right after BEGIN, so a check-then-insert
+/// write (a quota, an upload resumed) stays atomic at READ COMMITTED and writes cannot deadlock.
 /// Reads see one snapshot (`REPEATABLE READ, READ ONLY`). The session's time zone is UTC, so dates
 /// bound as `timestamptz` compare with the catalog's `TIMESTAMP(3)` columns (UTC) as SQLite's text
 /// dates do.
@@ -16,6 +21,10 @@ public final class PostgresCatalogBackend: CatalogBackend {
     /// How many connections a backend opens at most, unless told otherwise: a few, for the web
     /// server's concurrent requests (a command opens only the first until it needs more).
     public static let defaultConnections = 4
+
+    /// The key of the advisory lock every write transaction takes first ("sohoa" in ASCII), so that
+    /// the catalog has one writer at a time across connections and processes.
+    public static let writeLock: Int64 = 0x73_6F_68_6F_61
 
     /// The connections the catalog's statements run on.
     private let pool: PostgresConnectionPool
@@ -95,34 +104,53 @@ public final class PostgresCatalogBackend: CatalogBackend {
                 throw PostgresCatalogStatements.catalogError(error, location: location)
             }
             var started = false
+            var finished = false
             do throws(CatalogError) {
-                let value = try transaction(on: connection, readOnly: readOnly, started: &started, body)
+                let value = try transaction(on: connection, readOnly: readOnly, started: &started, finished: &finished, body)
                 pool.giveBack(connection)
                 return value
             } catch {
                 let broken = !connection.answers
                 pool.giveBack(connection, broken: broken)
-                guard broken, attempt == 1, readOnly || !started else { throw error }
+                guard broken else { throw error }
+                // A server restart ends every connection: let the idle ones go too, so the retry (and
+                // the next borrowers) open new ones instead of finding them dead one by one.
+                pool.closeIdle()
+                if !readOnly && finished {
+                    throw CatalogError.outcomeUnknown(file: location, detail: error.message)
+                }
+                guard attempt == 1, readOnly || !started else { throw error }
                 attempt += 1
             }
         }
     }
 
-    /// Runs `body` in one transaction on `connection`; `started` tells whether `body` was called.
+    /// Runs `body` in one transaction on `connection`; `started` tells whether `body` was called, and
+    /// `finished` whether it returned (so a failure after it is the COMMIT's).
     private func transaction<T>(
-        on connection: PostgresCatalogConnection, readOnly: Bool, started: inout Bool,
+        on connection: PostgresCatalogConnection, readOnly: Bool, started: inout Bool, finished: inout Bool,
         _ body: (any CatalogStatements) throws(CatalogError) -> T
     ) throws(CatalogError) -> T {
         let location = self.location
         var bodyError: CatalogError?
         var called = false
-        defer { started = called }
+        var returned = false
+        defer {
+            started = called
+            finished = returned
+        }
         do throws(PostgresCatalogError) {
             return try connection.transaction { tx throws(PostgresCatalogError) -> T in
+                if readOnly {
+                    try tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                } else {
+                    try tx.execute("SELECT pg_advisory_xact_lock(CAST(\(Self.writeLock) AS bigint))")
+                }
                 called = true
-                if readOnly { try tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY") }
                 do throws(CatalogError) {
-                    return try body(PostgresCatalogStatements(transaction: tx, location: location))
+                    let value = try body(PostgresCatalogStatements(transaction: tx, location: location))
+                    returned = true
+                    return value
                 } catch {
                     bodyError = error
                     throw PostgresCatalogError(kind: .failed, message: error.message)

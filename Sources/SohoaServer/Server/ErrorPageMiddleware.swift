@@ -5,7 +5,7 @@ import SohoaCatalog
 /// Turns errors into plain pages: 401 on an HTML page becomes a redirect to sign-in (coming back
 /// afterwards), other HTTP errors a short page in the reader's language, anything else a 500 that
 /// says nothing about the inside (and is logged). A query not yet ported to a catalog on PostgreSQL
-/// (`sohoa serve --catalog postgresql://…`; search, until it is) is a 503 that says so in plain words.
+/// (`sohoa serve --catalog postgresql://…`) is a 503 that says so in plain words.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 

@@ -108,13 +108,15 @@ final class UsageCounter: Sendable {
     }
 
     /// Writes what was counted to the catalog in one transaction; on failure the sums are kept for
-    /// the next flush, and the error is thrown.
+    /// the next flush, and the error is thrown. When the outcome is unknown (`.outcomeUnknown`: the
+    /// connection to PostgreSQL broke during the commit) the sums are not kept: written again they
+    /// would be counted twice if the commit had landed; losing them at worst undercounts.
     func flush(to catalog: Catalog) throws(CatalogError) {
         let batch = takeBatch()
         do {
             try catalog.recordUsage(batch)
         } catch {
-            putBack(batch)
+            if error.kind != .outcomeUnknown { putBack(batch) }
             throw error
         }
     }

@@ -22,6 +22,11 @@ struct UsageFlushService: Service {
     private func flush() {
         do {
             try counter.flush(to: catalog)
+        } catch  where error.kind == .outcomeUnknown {
+            FileHandle.standardError.write(
+                Data(
+                    ("sohoa serve: không rõ số liệu truy cập đã được ghi chưa, không ghi lại để khỏi đếm hai lần / whether the usage "
+                        + "figures were written is unknown; not written again, so as not to count them twice: \(error)\n").utf8))
         } catch {
             FileHandle.standardError.write(
                 Data(

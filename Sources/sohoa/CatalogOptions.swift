@@ -6,9 +6,7 @@ import SohoaCollection
 import SohoaPostgres
 
 /// `--catalog postgresql://…` (else `SOHOA_CATALOG`, else the archive's `catalog.sqlite`): the catalog
-/// of the commands whose queries all run on PostgreSQL (issue 16; README's `--catalog` list). Every other
-/// command opens the archive's own `catalog.sqlite` and refuses a `SOHOA_CATALOG` naming another
-/// catalog (`ArchiveOptions.openSession`).
+/// of every command that opens a catalog (issue 16; README's `--catalog` list).
 struct CatalogOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -55,29 +53,6 @@ struct CatalogOptions: ParsableArguments {
                 throw fail(error.description, error.exitStatus)
             }
         }
-    }
-}
-
-extension ArchiveOptions {
-    /// Ends the command when `SOHOA_CATALOG` names a catalog other than the archive's own: only the
-    /// commands with `--catalog` can use another one yet.
-    func refuseOtherCatalog(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        guard let named = environment[CatalogLocation.environmentVariable], !named.isEmpty else { return }
-        let own = archiveURL.appendingPathComponent(Catalog.fileName).standardizedFileURL
-        if let location = try? CatalogLocation.parse(named), location == .sqlite(own) { return }
-        throw fail(
-            "lệnh này chưa dùng được danh mục \(CatalogLocation.environmentVariable)=\(Self.redacted(named)), chỉ dùng "
-                + "\(own.path); hiện chỉ các lệnh có tùy chọn --catalog (xem `sohoa <lệnh> --help`) dùng được danh mục khác "
-                + "/ this command "
-                + "cannot use the catalog \(CatalogLocation.environmentVariable)=\(Self.redacted(named)) yet, only \(own.path); "
-                + "for now only the commands with a --catalog option (see `sohoa <command> --help`) use another catalog: unset "
-                + "\(CatalogLocation.environmentVariable) for this command",
-            .usage)
-    }
-
-    /// `text` without the password of a `postgresql://` address.
-    static func redacted(_ text: String) -> String {
-        (try? PostgresCatalogAddress(text))?.description ?? text
     }
 }
 

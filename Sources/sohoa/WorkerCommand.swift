@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SohoaCollection
 import SohoaPipeline
+import SohoaPostgres
 
 /// `sohoa worker`: normalizes and recognizes pages of a distributed run (`sohoa run --queue`) on this
 /// machine, which mounts the archive folder (and the batch folders) at the same paths as the planner.
@@ -14,8 +15,18 @@ struct WorkerCommand: ParsableCommand {
     )
 
     @Option(
-        name: .long, help: ArgumentHelp("The PostgreSQL work queue (default: SOHOA_QUEUE).", valueName: "postgresql://…"))
+        name: .long,
+        help: ArgumentHelp(
+            "The PostgreSQL work queue (default: SOHOA_QUEUE, else the database of the catalog on PostgreSQL).",
+            valueName: "postgresql://…"))
     var queue: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The catalog on PostgreSQL (default: SOHOA_CATALOG): without --queue, the queue is in its database. The worker never opens the catalog itself.",
+            valueName: "postgresql://…"))
+    var catalog: String?
 
     @Option(name: .long, help: "Pages worked on at once (default: one per core).")
     var jobs: Int?
@@ -35,13 +46,25 @@ struct WorkerCommand: ParsableCommand {
         if !(0.5...86_400).contains(leaseSeconds) {
             throw ValidationError("--lease-seconds must be from 0.5 to 86400, got \(leaseSeconds)")
         }
-        if PostgresPageQueue.address(option: queue) == nil {
-            throw ValidationError("--queue postgresql://… (or SOHOA_QUEUE) is required")
+        if queueAddress() == nil {
+            throw ValidationError(
+                "--queue postgresql://… (or SOHOA_QUEUE, or a catalog on PostgreSQL: --catalog or SOHOA_CATALOG) is required")
         }
     }
 
+    /// The queue: `--queue`, else `SOHOA_QUEUE`, else the database of the catalog on PostgreSQL that
+    /// `--catalog` or `SOHOA_CATALOG` names (the planner's `--queue` and `--catalog` the same address);
+    /// `nil` when none names one.
+    func queueAddress(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let address = PostgresPageQueue.address(option: queue, environment: environment) { return address }
+        let named = catalog.flatMap { $0.isEmpty ? nil : $0 } ?? environment[CatalogLocation.environmentVariable]
+        // A mistyped postgresql:// address goes on to the queue, which says what is wrong with it.
+        guard let named, PostgresCatalogAddress.isPostgres(named) else { return nil }
+        return named
+    }
+
     func run() throws {
-        guard let address = PostgresPageQueue.address(option: queue) else { throw ExitCode(ExitStatus.usage) }
+        guard let address = queueAddress() else { throw ExitCode(ExitStatus.usage) }
         let pageQueue: PostgresPageQueue
         do {
             pageQueue = try PostgresPageQueue(url: address)

@@ -9,7 +9,8 @@ import XCTest
 /// `sohoa run --catalog postgresql://…` as a user runs it (issue 16): one SampleScans page into an
 /// archive whose catalog is on PostgreSQL gives a valid OCFL root and the catalog the same run writes
 /// on SQLite; a second run (with `SOHOA_CATALOG`) reuses the recognized page, closes a batch a killed
-/// run left `running`, and respects the run lock; a distributed run writes it too.
+/// run left `running`, and respects the run lock; MARC 21 exports are those of the same catalog on
+/// SQLite; a distributed run writes it too.
 final class RunOnPostgresEndToEndTests: XCTestCase {
     static var binary: URL { SohoaBinary.url }
 
@@ -108,10 +109,31 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
         XCTAssertEqual(try received.item(id: "truyen-co")?.state, .packaged)
         XCTAssertEqual(try received.item(id: "truyen-co")?.title, "Truyện cổ Thái", "the description travels in the bag")
         try SharedChecks.assertValidOCFLRoot(folder.url.appendingPathComponent("kho-nhan"), objects: 1)
+
+        // MARC 21 from the catalog on PostgreSQL: the same bytes as from its copy on SQLite (the
+        // same rows, so the same 005 and 008 dates).
+        let copied = folder.url.appendingPathComponent("ban-sao.sqlite")
+        _ = try sohoa(["catalog", "copy", "--from", database.url, "--to", copied.path])
+        for format in ["marc", "marcxml"] {
+            var records: [Data] = []
+            for catalog in [database.url, copied.path] {
+                let out = folder.url.appendingPathComponent("marc-\(format)-\(records.count)")
+                let export = try sohoa([
+                    "export", "--all", "--format", format, "--public-url", "https://thuvien.example", "--out", out.path, "--archive",
+                    onPostgres.path, "--catalog", catalog,
+                ])
+                XCTAssertTrue(export.stderr.hasPrefix("1 ") && export.stderr.contains("MARC 21"), "one record: \(export.stderr)")
+                let file = URL(fileURLWithPath: export.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+                records.append(try Data(contentsOf: file))
+            }
+            XCTAssertEqual(records[0], records[1], "\(format): the same record from PostgreSQL as from SQLite")
+            XCTAssertTrue(String(decoding: records[0], as: UTF8.self).contains("Truyện cổ Thái"), format)
+        }
     }
 
     /// A distributed run with the catalog on PostgreSQL too, in the queue's own database: the planner
-    /// (`--jobs 0`) registers the page there and packages it, one `sohoa worker` recognizes it.
+    /// (`--jobs 0`) registers the page there and packages it, one `sohoa worker --catalog` (no `--queue`)
+    /// recognizes it.
     func testADistributedRunWritesItsCatalogOnPostgres() throws {
         let database = try PostgresTestDatabase(self)
         let folder = try TemporaryFolder("sohoa-pg-queue")
@@ -129,7 +151,8 @@ final class RunOnPostgresEndToEndTests: XCTestCase {
                 "--queue", database.url, "--catalog", database.url, "--jobs", "0", "--json",
             ])
         defer { planner.stop(SIGKILL) }
-        let worker = try Background(folder, "worker", ["worker", "--queue", database.url, "--archive", archive.path, "--jobs", "1"])
+        // The worker is given the catalog only: the queue is in its database.
+        let worker = try Background(folder, "worker", ["worker", "--catalog", database.url, "--archive", archive.path, "--jobs", "1"])
         defer { worker.stop(SIGKILL) }
         XCTAssertEqual(planner.wait(seconds: 120), 0, planner.output + worker.output)
         worker.stop(SIGTERM)

@@ -42,13 +42,24 @@ extension TestCatalog {
     /// Runs `body` on a new, empty SQLite catalog, then on a new, empty catalog on the test PostgreSQL
     /// (skipped, saying so, without `SOHOA_TEST_POSTGRES_URL`): for tests of the ported writes.
     static func onEachEmptyBackend(_ test: XCTestCase, _ body: (_ catalog: Catalog, _ backend: CatalogBackend) throws -> Void) throws {
-        try body(try TestCatalog(test).catalog, .sqlite)
+        try onEachEmptyBackendOpenedTwice(test) { catalog, _, backend in try body(catalog, backend) }
+    }
+
+    /// `onEachEmptyBackend`, with `another` opening the same catalog again as another process would:
+    /// on SQLite another `Catalog` value on the file, on PostgreSQL another `Catalog` on the database
+    /// with connections of its own.
+    static func onEachEmptyBackendOpenedTwice(
+        _ test: XCTestCase,
+        _ body: (_ catalog: Catalog, _ another: @escaping () throws -> Catalog, _ backend: CatalogBackend) throws -> Void
+    ) throws {
+        let sqlite = try TestCatalog(test).catalog
+        try body(sqlite, { try Catalog(url: sqlite.file) }, .sqlite)
         guard let server = ProcessInfo.processInfo.environment[PostgresTestDatabase.variable], !server.isEmpty else {
             FileHandle.standardError.write(Data("\(test.name): the PostgreSQL run is skipped (no \(PostgresTestDatabase.variable))\n".utf8))
             return
         }
         let database = try PostgresTestDatabase(test)
-        try body(try PostgresCatalogBackend.catalog(database.address), .postgres)
+        try body(try PostgresCatalogBackend.catalog(database.address), { try PostgresCatalogBackend.catalog(database.address) }, .postgres)
     }
 }
 
@@ -63,8 +74,18 @@ extension TestCatalog {
     /// SQLite catalog, then a new, empty catalog on the test PostgreSQL (skipped, saying so, without
     /// `SOHOA_TEST_POSTGRES_URL`).
     static func onEachEmptyTestBackend(_ test: XCTestCase, _ body: (_ test: TestCatalog, _ backend: CatalogBackend) throws -> Void) throws {
-        try onEachEmptyBackend(test) { catalog, backend in
-            try body(TestCatalog(catalog: catalog, folder: try temporaryFolder("sohoa-catalog-tests", removedAfter: test)), backend)
+        try onEachEmptyTestBackendOpenedTwice(test) { catalog, _, backend in try body(catalog, backend) }
+    }
+
+    /// `onEachEmptyTestBackend`, with `another` opening the same catalog again as another process would
+    /// (see `onEachEmptyBackendOpenedTwice`).
+    static func onEachEmptyTestBackendOpenedTwice(
+        _ test: XCTestCase,
+        _ body: (_ test: TestCatalog, _ another: @escaping () throws -> Catalog, _ backend: CatalogBackend) throws -> Void
+    ) throws {
+        try onEachEmptyBackendOpenedTwice(test) { catalog, another, backend in
+            try body(
+                TestCatalog(catalog: catalog, folder: try temporaryFolder("sohoa-catalog-tests", removedAfter: test)), another, backend)
         }
     }
 }

@@ -3,50 +3,57 @@ import XCTest
 
 @testable import SohoaCatalog
 
-/// Whatever a user types, search never fails with an FTS5 syntax error and returns sensible results.
+/// Whatever a user types, search never fails with an FTS5 (or PostgreSQL) syntax error and returns
+/// sensible results; on SQLite and on PostgreSQL (`onEachEmptyTestBackend`).
 final class HostileQueryTests: XCTestCase {
     func testFTSSyntaxIsNeverSyntax() throws {
-        let test = try TestCatalog(self)
-        try test.addText("sach", "Thư viện tỉnh Lai Châu: Đại học Tây Bắc, a:b NEAR cổng (AND OR NOT) - x*y")
-        let queries = [
-            "\"", "\"\"", "\"\"\"", "*", "**", "thu*", "*thu", "NEAR(", "NEAR(thu vien)", "NEAR", "-", "-thu",
-            "thu -vien",
-            "a:b", "folded:thu", "text:thu", "(", ")", "(thu", "thu)", "AND OR NOT", "AND", "OR", "NOT", "thu AND",
-            "thu OR vien", "NOT thu", "", " ", "\n\t", "...", "!@#$%^&*()_+=[]{}|;'<>,.?/~`", "^thu", "thu^",
-            "{thu vien}", "thu + vien", "'", "\\", "\u{0}", "\u{301}", "đ", "Đ", "🙂", "thư\"viện", "\"thu vien",
-            "thu vien\"", "\"\"thu\"\"", String(repeating: "thu ", count: 200), String(repeating: "(", count: 1000),
-        ]
-        for query in queries {
-            XCTAssertNoThrow(try test.catalog.search(query), "query \(query.debugDescription) threw")
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addText("sach", "Thư viện tỉnh Lai Châu: Đại học Tây Bắc, a:b NEAR cổng (AND OR NOT) - x*y")
+            let queries = [
+                "\"", "\"\"", "\"\"\"", "*", "**", "thu*", "*thu", "NEAR(", "NEAR(thu vien)", "NEAR", "-", "-thu",
+                "thu -vien",
+                "a:b", "folded:thu", "text:thu", "(", ")", "(thu", "thu)", "AND OR NOT", "AND", "OR", "NOT", "thu AND",
+                "thu OR vien", "NOT thu", "", " ", "\n\t", "...", "!@#$%^&*()_+=[]{}|;'<>,.?/~`", "^thu", "thu^",
+                "{thu vien}", "thu + vien", "'", "\\", "\u{0}", "\u{301}", "đ", "Đ", "🙂", "thư\"viện", "\"thu vien",
+                "thu vien\"", "\"\"thu\"\"", String(repeating: "thu ", count: 200), String(repeating: "(", count: 1000),
+            ]
+            for query in queries {
+                XCTAssertNoThrow(try test.catalog.search(query), "\(backend): query \(query.debugDescription) threw")
+            }
         }
     }
 
     func testOperatorsAreJustWords() throws {
-        let test = try TestCatalog(self)
-        try test.addText("with-words", "Hội nghị bàn về near, and, or và not trong tiếng Anh.")
-        try test.addText("without", "Thư viện tỉnh Lai Châu.")
-        XCTAssertEqual(try test.catalog.search("AND OR NOT").map(\.itemID), ["with-words"])
-        XCTAssertEqual(try test.catalog.search("NEAR(").map(\.itemID), ["with-words"])
-        XCTAssertEqual(try test.catalog.search("thu OR hoi").map(\.itemID), [], "OR is a word, not an operator")
-        XCTAssertEqual(try test.catalog.search("NOT thu").map(\.itemID), [], "NOT is a word, not an operator")
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addText("with-words", "Hội nghị bàn về near, and, or và not trong tiếng Anh.")
+            try test.addText("without", "Thư viện tỉnh Lai Châu.")
+            XCTAssertEqual(try test.catalog.search("AND OR NOT").map(\.itemID), ["with-words"], "\(backend)")
+            XCTAssertEqual(try test.catalog.search("NEAR(").map(\.itemID), ["with-words"], "\(backend)")
+            XCTAssertEqual(try test.catalog.search("thu OR hoi").map(\.itemID), [], "\(backend): OR is a word, not an operator")
+            XCTAssertEqual(try test.catalog.search("NOT thu").map(\.itemID), [], "\(backend): NOT is a word, not an operator")
+        }
     }
 
     func testPunctuationSeparatesWordsAsInTheText() throws {
-        let test = try TestCatalog(self)
-        try test.addText("sach", "Thư viện tỉnh Lai Châu: Đại học Tây Bắc, a:b cổng x*y")
-        for query in ["a:b", "thu-vien", "-thu vien", "thu* vien", "(thu vien)", "x*y", "lai:chau", "\"thu\" \"vien\""] {
-            XCTAssertEqual(try test.catalog.search(query).map(\.itemID), ["sach"], query)
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addText("sach", "Thư viện tỉnh Lai Châu: Đại học Tây Bắc, a:b cổng x*y")
+            for query in ["a:b", "thu-vien", "-thu vien", "thu* vien", "(thu vien)", "x*y", "lai:chau", "\"thu\" \"vien\""] {
+                XCTAssertEqual(try test.catalog.search(query).map(\.itemID), ["sach"], "\(backend): \(query)")
+            }
         }
     }
 
     func testQueriesWithoutWordsFindNothing() throws {
-        let test = try TestCatalog(self)
-        try test.addText("sach", "Thư viện tỉnh Lai Châu")
-        for query in ["", "   ", "\"", "*", "-", ":", "(", "()", "...", "\"\"", "\u{301}", "—"] {
-            XCTAssertEqual(try test.catalog.search(query), [], query.debugDescription)
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try test.addText("sach", "Thư viện tỉnh Lai Châu")
+            for query in ["", "   ", "\"", "*", "-", ":", "(", "()", "...", "\"\"", "\u{301}", "—"] {
+                XCTAssertEqual(try test.catalog.search(query), [], "\(backend): \(query.debugDescription)")
+            }
         }
     }
 
+    /// No catalog: FTS5's match expressions, which only the SQLite search uses (PostgreSQL's is built
+    /// from `SearchQuery`'s terms by `TSVectorSearch`).
     func testMatchExpressionsQuoteEverything() throws {
         XCTAssertEqual(SearchQuery("thu vien").matchExpression, #"folded : "thu" folded : "vien"*"#)
         // A word typed with marks is also looked for by its exact form in the `marks` column (issue 18),

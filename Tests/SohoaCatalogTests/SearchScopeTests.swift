@@ -6,7 +6,8 @@ import XCTest
 
 /// The filtered search's single pass (`sohoa_rank`, `PageScope`, `PageSpans`): the ranking is
 /// bm25's, and the pages an item filter allows are exactly those found whatever the page ids'
-/// layout (interleaved items, pages added later, one range or many).
+/// layout (interleaved items, pages added later, one range or many); the searches on SQLite and on
+/// PostgreSQL (`onEachEmptyTestBackend`).
 final class SearchScopeTests: XCTestCase {
     private let everyone = SearchFilters(access: [.public])
 
@@ -19,8 +20,8 @@ final class SearchScopeTests: XCTestCase {
             try test.addText(id, page: String(format: "p%03d", index + 1), sequence: index + 1, text)
         }
         try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "x/\(id)")
-        try test.catalog.pool.write { db in
-            try db.execute(sql: "UPDATE items SET access = ? WHERE id = ?", arguments: [access.rawValue, id])
+        try test.catalog.write { tx throws(CatalogError) in
+            _ = try tx.statements.execute("UPDATE items SET access = ? WHERE id = ?", [.text(access.rawValue), .text(id)])
         }
     }
 
@@ -36,66 +37,78 @@ final class SearchScopeTests: XCTestCase {
     }
 
     func testRankingIsBM25s() throws {
-        let test = try TestCatalog(self)
-        for (index, text) in rankedTexts().enumerated() { try addPackaged(test, "item-\(index)", texts: [text]) }
-        // Pages without the terms, so that their weights (bm25's idf) are not all the same floor.
-        try addPackaged(test, "filler", texts: (1...12).map { "trang \($0) không liên quan" })
-        for query in ["thu", "vien", "\"thu vien\"", "lai chau", "thu lai", "vien \"lai chau\""] {
-            let bm25 = try test.catalog.search(query, limit: 50)
-            let filtered = try test.catalog.search(query, filters: everyone, limit: 50).results.map(\.hit)
-            XCTAssertFalse(bm25.isEmpty, query)
-            XCTAssertEqual(filtered.map(\.pageID), bm25.map(\.pageID), query)
-            if SearchQuery(query).terms.count > 1 {
-                // Several terms are weighed as bm25 weighs them: the same scores.
-                for (mine, theirs) in zip(filtered, bm25) { XCTAssertEqual(mine.score, theirs.score, accuracy: 1e-9, query) }
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            for (index, text) in rankedTexts().enumerated() { try addPackaged(test, "item-\(index)", texts: [text]) }
+            // Pages without the terms, so that their weights (bm25's idf) are not all the same floor.
+            try addPackaged(test, "filler", texts: (1...12).map { "trang \($0) không liên quan" })
+            for query in ["thu", "vien", "\"thu vien\"", "lai chau", "thu lai", "vien \"lai chau\""] {
+                let bm25 = try test.catalog.search(query, limit: 50)
+                let filtered = try test.catalog.search(query, filters: everyone, limit: 50).results.map(\.hit)
+                XCTAssertFalse(bm25.isEmpty, "\(backend): \(query)")
+                XCTAssertEqual(filtered.map(\.pageID), bm25.map(\.pageID), "\(backend): \(query)")
+                if SearchQuery(query).terms.count > 1 {
+                    // Several terms are weighed as bm25 weighs them: the same scores.
+                    for (mine, theirs) in zip(filtered, bm25) {
+                        XCTAssertEqual(mine.score, theirs.score, accuracy: 1e-9, "\(backend): \(query)")
+                    }
+                }
             }
         }
     }
 
     func testInterleavedItemsAreCheckedPageByPage() throws {
-        let test = try TestCatalog(self)
-        // Two items whose pages alternate (two workers cataloguing at once): neither span is dense.
-        for id in ["kept", "other"] {
-            try test.catalog.upsertItem(ItemRecord(id: id, libraryCode: id == "kept" ? "LCH" : "MLY", title: id, sourcePath: "/b/\(id)"))
-        }
-        for sequence in 1...6 {
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            // Two items whose pages alternate (two workers cataloguing at once): neither span is dense.
             for id in ["kept", "other"] {
-                try test.addText(id, page: String(format: "p%03d", sequence), sequence: sequence, "Mường Lay thư viện nghiêng \(id)")
+                try test.catalog.upsertItem(
+                    ItemRecord(id: id, libraryCode: id == "kept" ? "LCH" : "MLY", title: id, sourcePath: "/b/\(id)"))
             }
-        }
-        for id in ["kept", "other"] { try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "x/\(id)") }
-        let spans = try test.catalog.pool.read { db in try PageSpans().spans(db) }
-        XCTAssertEqual(spans["kept"]?.isDense, false)
-        // "thu" reads range by range; "thu nghieng" ends in a prefix FTS5 has no index for (one pass).
-        for query in ["thu", "thu nghieng", "muong lay"] {
-            let page = try test.catalog.search(query, filters: SearchFilters(access: [.public], libraryCode: "LCH"))
-            XCTAssertEqual(Set(page.results.map(\.hit.itemID)), ["kept"], query)
-            XCTAssertEqual(page.total, 6, query)
-            let both = try test.catalog.search(query, filters: everyone)
-            XCTAssertEqual(both.total, 12, query)
+            for sequence in 1...6 {
+                for id in ["kept", "other"] {
+                    try test.addText(id, page: String(format: "p%03d", sequence), sequence: sequence, "Mường Lay thư viện nghiêng \(id)")
+                }
+            }
+            for id in ["kept", "other"] { try test.catalog.markItemPackaged(id: id, version: "v1", objectPath: "x/\(id)") }
+            // The spans are SQLite's search's own (PostgreSQL's filters items in its query).
+            if backend == .sqlite {
+                let spans = try test.catalog.pool.read { db in try PageSpans().spans(db) }
+                XCTAssertEqual(spans["kept"]?.isDense, false)
+            }
+            // "thu" reads range by range; "thu nghieng" ends in a prefix FTS5 has no index for (one pass).
+            for query in ["thu", "thu nghieng", "muong lay"] {
+                let page = try test.catalog.search(query, filters: SearchFilters(access: [.public], libraryCode: "LCH"))
+                XCTAssertEqual(Set(page.results.map(\.hit.itemID)), ["kept"], "\(backend): \(query)")
+                XCTAssertEqual(page.total, 6, "\(backend): \(query)")
+                let both = try test.catalog.search(query, filters: everyone)
+                XCTAssertEqual(both.total, 12, "\(backend): \(query)")
+            }
         }
         XCTAssertTrue(SearchQuery("thu nghieng").hasUnindexedPrefix)
         XCTAssertFalse(SearchQuery("thu").hasUnindexedPrefix)
     }
 
     func testPagesAddedLaterAreFoundAndFiltered() throws {
-        let test = try TestCatalog(self)
-        try addPackaged(test, "first", library: "LCH", texts: ["Sông Đà một", "Sông Đà hai"])
-        let filters = SearchFilters(access: [.public], libraryCode: "LCH")
-        XCTAssertEqual(try test.catalog.search("song da", filters: filters).total, 2)
-        // Another library's item, then more pages of the first: its span now holds the other's page.
-        try addPackaged(test, "between", library: "MLY", texts: ["Sông Đà ba"])
-        try test.addText("first", page: "p003", sequence: 3, "Sông Đà bốn")
-        let later = try test.catalog.search("song da", filters: filters)
-        XCTAssertEqual(later.total, 3)
-        XCTAssertEqual(Set(later.results.map(\.hit.pageName)), ["p001", "p002", "p003"])
-        XCTAssertEqual(Set(later.results.map(\.hit.itemID)), ["first"])
-        XCTAssertEqual(try test.catalog.search("song da", filters: everyone).total, 4)
-        // An item closed since: its pages go, whatever its span.
-        try test.catalog.pool.write { db in try db.execute(sql: "UPDATE items SET access = 'closed' WHERE id = 'first'") }
-        XCTAssertEqual(try test.catalog.search("song da", filters: everyone).results.map(\.hit.itemID), ["between"])
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try addPackaged(test, "first", library: "LCH", texts: ["Sông Đà một", "Sông Đà hai"])
+            let filters = SearchFilters(access: [.public], libraryCode: "LCH")
+            XCTAssertEqual(try test.catalog.search("song da", filters: filters).total, 2, "\(backend)")
+            // Another library's item, then more pages of the first: its span now holds the other's page.
+            try addPackaged(test, "between", library: "MLY", texts: ["Sông Đà ba"])
+            try test.addText("first", page: "p003", sequence: 3, "Sông Đà bốn")
+            let later = try test.catalog.search("song da", filters: filters)
+            XCTAssertEqual(later.total, 3, "\(backend)")
+            XCTAssertEqual(Set(later.results.map(\.hit.pageName)), ["p001", "p002", "p003"], "\(backend)")
+            XCTAssertEqual(Set(later.results.map(\.hit.itemID)), ["first"], "\(backend)")
+            XCTAssertEqual(try test.catalog.search("song da", filters: everyone).total, 4, "\(backend)")
+            // An item closed since: its pages go, whatever its span.
+            try test.catalog.write { tx throws(CatalogError) in
+                _ = try tx.statements.execute("UPDATE items SET access = 'closed' WHERE id = 'first'", [])
+            }
+            XCTAssertEqual(try test.catalog.search("song da", filters: everyone).results.map(\.hit.itemID), ["between"], "\(backend)")
+        }
     }
 
+    /// No catalog: `PageScope` is SQLite's search's own (PostgreSQL's filters items in its query).
     func testScopeRanges() {
         let spans: [String: PageSpans.Span] = [
             "a": .init(first: 1, last: 3, count: 3), "b": .init(first: 4, last: 6, count: 3),
@@ -118,10 +131,11 @@ final class SearchScopeTests: XCTestCase {
     }
 
     func testNothingAllowedFindsNothing() throws {
-        let test = try TestCatalog(self)
-        try addPackaged(test, "shut", access: .closed, texts: ["Điện Biên Phủ"])
-        let page = try test.catalog.search("dien bien", filters: everyone)
-        XCTAssertEqual(page.total, 0)
-        XCTAssertTrue(page.totalIsExact)
+        try TestCatalog.onEachEmptyTestBackend(self) { test, backend in
+            try addPackaged(test, "shut", access: .closed, texts: ["Điện Biên Phủ"])
+            let page = try test.catalog.search("dien bien", filters: everyone)
+            XCTAssertEqual(page.total, 0, "\(backend)")
+            XCTAssertTrue(page.totalIsExact, "\(backend)")
+        }
     }
 }

@@ -8,11 +8,12 @@ struct PageWords {
     /// The words' exact-form tokens (empty unless asked for).
     let tokens: [Unicode.Scalar]
 
-    /// The words of `text` (NFC, as stored); `withTokens` also makes their exact forms' tokens.
-    init(_ text: String, withTokens: Bool) {
+    /// The words of `text` (NFC, as stored); `tokens` (given when asked for) also makes their exact
+    /// forms' tokens.
+    init(_ text: String, tokens memo: ExactTokenMemo?) {
         let words = DiacriticFolding.words(in: text)
         folded = words.map { Array($0.folded.utf8) }
-        tokens = withTokens ? words.map { MarkedWords.token(MarkedWords.exactForm(text[$0.range])) } : []
+        tokens = memo.map { memo in words.map { memo.token(of: text[$0.range]) } } ?? []
     }
 
     /// The number of words (the page's length in the index's folded column).

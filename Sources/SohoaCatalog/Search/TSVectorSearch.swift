@@ -175,10 +175,10 @@ struct TSVectorSearch {
         let averageLength = SearchScan.averageLength(rows: size.rows, tokens: size.tokens)
         let roles = query.phrases
         let exact = Self.exactTokens(query)
-        let withTokens = exact.contains { $0 != nil }
+        let memo = exact.contains { $0 != nil } ? ExactTokenMemo() : nil
         var candidates: [SearchCandidate] = []
         for row in rows {
-            let words = PageWords(try row.string("text"), withTokens: withTokens)
+            let words = PageWords(try row.string("text"), tokens: memo)
             guard let counts = Self.frequencies(words, query: query, roles: roles, exact: exact) else { continue }
             let score = SearchScan.score(
                 roles: roles, frequencies: counts.map(Double.init), weights: weights, tokens: Double(words.count),
@@ -232,19 +232,20 @@ struct TSVectorSearch {
             """, match.arguments)
         let roles = query.phrases
         let exact = Self.exactTokens(query)
-        let withTokens = exact.contains { $0 != nil }
+        let memo = exact.contains { $0 != nil } ? ExactTokenMemo() : nil
         struct Match {
             var row: CatalogRow
             var text: String
-            var words: PageWords
+            /// The page's words in the folded column (its length for bm25).
+            var wordCount: Int
             var counts: [Int]
         }
         var matches: [Match] = []
         for row in rows {
             let text = try row.string("text")
-            let words = PageWords(text, withTokens: withTokens)
+            let words = PageWords(text, tokens: memo)
             guard let counts = Self.frequencies(words, query: query, roles: roles, exact: exact) else { continue }
-            matches.append(Match(row: row, text: text, words: words, counts: counts))
+            matches.append(Match(row: row, text: text, wordCount: words.count, counts: counts))
         }
         guard !matches.isEmpty else { return [] }
         // FTS5 reads the index's size over both columns: the exact forms' column has one token per word.
@@ -272,7 +273,7 @@ struct TSVectorSearch {
         var scored: [(score: Double, match: Match)] = []
         scored.reserveCapacity(matches.count)
         for match in matches {
-            let length = Double(2 * match.words.count)
+            let length = Double(2 * match.wordCount)
             var score = 0.0
             for (index, role) in roles.enumerated() {
                 let frequency = Double(match.counts[index]) * (role.role == .folded ? Self.foldedWeight : Self.marksWeight)

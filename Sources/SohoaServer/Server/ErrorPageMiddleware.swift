@@ -5,11 +5,17 @@ import SohoaCatalog
 /// Turns errors into plain pages: 401 on an HTML page becomes a redirect to sign-in (coming back
 /// afterwards), other HTTP errors a short page in the reader's language, anything else a 500 that
 /// says nothing about the inside (and is logged). A query not yet ported to a catalog on PostgreSQL
-/// (`sohoa serve --catalog postgresql://…`) is a 503 that says so in plain words.
+/// (`sohoa serve --catalog postgresql://…`) is a 503 that says so in plain words, and so is a change
+/// whose outcome is unknown (`CatalogError.Kind.outcomeUnknown`: the reader is asked to check, not to
+/// try again).
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // This middleware runs outside `LanguageMiddleware`, whose choice never reaches it: an English
+        // reader's error pages were in Vietnamese. The same rule, applied here.
+        var context = context
+        context.language = LanguageMiddleware.language(of: request)
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
@@ -22,6 +28,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let message = context.language.pick(
                 "Chức năng này chưa dùng được khi danh mục ở PostgreSQL; các trang khác vẫn dùng được.",
                 "This is not available yet with the catalog on PostgreSQL; the other pages work.")
+            return page(for: .serviceUnavailable, message: message, request: request, context: context)
+        } catch let error as CatalogError where error.kind == .outcomeUnknown {
+            // The connection to PostgreSQL broke while a change was being committed: it may have been
+            // saved. "Try again" could make it twice, so the reader is asked to look first.
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
+            let message = context.language.pick(
+                "Mất kết nối tới cơ sở dữ liệu đúng lúc đang lưu: thay đổi có thể đã được lưu. "
+                    + "Hãy tải lại trang để xem trước khi làm lại.",
+                "The connection to the database was lost while the change was being saved: it may have been saved. "
+                    + "Reload the page to check before doing it again.")
             return page(for: .serviceUnavailable, message: message, request: request, context: context)
         } catch let error as any HTTPResponseError {
             return page(for: error.status, message: nil, request: request, context: context)

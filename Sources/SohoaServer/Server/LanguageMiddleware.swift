@@ -8,7 +8,7 @@ struct LanguageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let asked = request.uri.queryParameters.get("lang").flatMap(UILanguage.init(rawValue:))
-        context.language = asked ?? request.cookies["lang"].flatMap { UILanguage(rawValue: $0.value) } ?? .vi
+        context.language = Self.language(of: request)
         let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") || !Self.isLanguage($0) }
         context.pathWithoutLanguage = Self.localPath(request.uri.path) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         var response = try await next(request, context)
@@ -17,6 +17,12 @@ struct LanguageMiddleware: RouterMiddleware {
                 .init(name: "lang", value: asked.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// The language `request` asks for: `?lang=`, else the `lang` cookie, else Vietnamese.
+    static func language(of request: Request) -> UILanguage {
+        request.uri.queryParameters.get("lang").flatMap(UILanguage.init(rawValue:))
+            ?? request.cookies["lang"].flatMap { UILanguage(rawValue: $0.value) } ?? .vi
     }
 
     /// The path as a link on this site: `//evil.example/x` (or `/\\evil…`) would be read by browsers

@@ -146,6 +146,10 @@ final class FilteredSearchTests: XCTestCase {
         let queries = [
             "\"", "*", "NEAR", "NEAR(thu vien)", "-", "-thu", "(", ")", ":", "a:b", "folded:thu", "\"\"\"", "x*y", "\u{0}",
             "'", "it's", "a\\b", "thu & vien", "thu | vien", "!thu", "thu <-> vien", "thu:*", "'thu':* & !'vien'",
+            // Words longer than PostgreSQL takes in a tsquery (2,047 bytes): one letter with 1,100 marks
+            // (one Character, within the form's 500), a plain long word, and either in a phrase.
+            "б" + String(repeating: "\u{301}", count: 1_100), String(repeating: "a", count: 3_000),
+            "\"thu " + String(repeating: "a", count: 3_000) + "\"", "thư " + String(repeating: "ư", count: 1_500) + "*",
         ]
         try test.onEachBackend(self) { catalog, backend in
             for query in queries {

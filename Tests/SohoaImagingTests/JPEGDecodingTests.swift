@@ -123,4 +123,26 @@ final class JPEGDecodingTests: XCTestCase {
             XCTAssertEqual((error as? ImagingError)?.kind, .corrupt, "\(error)")
         }
     }
+
+    /// Bytes after the last scan's data, before the end-of-image marker ("2 extraneous bytes before
+    /// marker 0xd9", the common form of the warning): the page is whole, in baseline and progressive
+    /// JPEGs alike; data cut short before such bytes is still refused.
+    func testStrayBytesBeforeTheEndMarkerKeepTheWholePage() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 300, height: 400)
+        for progressive in [false, true] {
+            let whole = [UInt8](try JPEGBuilder.jpeg(page, progressive: progressive))
+            XCTAssertEqual(Array(whole.suffix(2)), [0xFF, 0xD9])
+            let reference = try ScanDecoder.decode(try write(Data(whole), "whole.jpg"))
+            let end = whole.count - 2
+            for stray in [[0x00, 0x00], [0x12, 0x34, 0x56]] as [[UInt8]] {
+                let url = try write(Data(whole.prefix(end) + stray + whole.suffix(2)), "stray-end.jpg")
+                let decoded = try ScanDecoder.decode(url)
+                XCTAssertEqual(decoded.raster.pixels, reference.raster.pixels, "progressive \(progressive), \(stray.count) stray bytes")
+            }
+            let cut = try write(Data(whole.prefix(whole.count / 2) + [0x00, 0x00, 0xFF, 0xD9]), "cut-stray-end.jpg")
+            XCTAssertThrowsError(try ScanDecoder.decode(cut), "progressive \(progressive): cut short, then stray bytes") { error in
+                XCTAssertEqual((error as? ImagingError)?.kind, .corrupt, "\(error)")
+            }
+        }
+    }
 }

@@ -145,6 +145,42 @@ final class PostgresConnectionPoolTests: XCTestCase {
         XCTAssertEqual(try backendID(backend) > 0, true, "the next transaction runs on a new connection")
     }
 
+    /// A writer stuck inside its transaction (its network cut, its machine suspended) holds the write
+    /// lock: the others wait `lockTimeoutSeconds` and fail with `.locked`, as on SQLite, instead of
+    /// waiting for ever; the server ends a session idle in a transaction after `idleInTransactionSeconds`.
+    func testAWriterStuckInItsTransactionMakesTheOthersFailLockedNotWaitForEver() throws {
+        let database = try PostgresTestDatabase(self)
+        let backend = try PostgresCatalogBackend(database.address, connections: 2)
+        let stuck = try database.connect()
+        defer { stuck.close() }
+        try stuck.query("BEGIN")
+        try stuck.query("SELECT pg_advisory_xact_lock(CAST(\(PostgresCatalogBackend.writeLock) AS bigint))")
+        let start = Date()
+        do {
+            try backend.write { statements throws(CatalogError) in
+                try statements.execute("UPDATE items SET title = title WHERE id = ?", [.text("none")])
+            }
+            XCTFail("another writer holds the lock")
+        } catch {
+            XCTAssertEqual(error.kind, .locked, "\(error)")
+            XCTAssertTrue(error.message.contains("busy"), error.message)
+        }
+        let waited = Date().timeIntervalSince(start)
+        XCTAssertGreaterThanOrEqual(waited, Double(PostgresCatalogBackend.lockTimeoutSeconds) - 0.5)
+        XCTAssertLessThan(waited, Double(PostgresCatalogBackend.lockTimeoutSeconds) * 6, "waited \(waited) s")
+        XCTAssertEqual(
+            try backend.read { statements throws(CatalogError) in try statements.fetchOne("SELECT 1 AS one")?.int("one") }, 1,
+            "reads do not wait for the lock")
+        try stuck.query("ROLLBACK")
+        try backend.write { statements throws(CatalogError) in
+            try statements.execute("UPDATE items SET title = title WHERE id = ?", [.text("none")])
+        }
+        let idle = try backend.read { statements throws(CatalogError) in
+            try statements.fetchOne("SELECT current_setting('idle_in_transaction_session_timeout') AS t")?.string("t")
+        }
+        XCTAssertEqual(idle, "\(PostgresCatalogBackend.idleInTransactionSeconds / 60)min")
+    }
+
     func testAReadWhoseConnectionEndsInsideItRunsAgainAndAnswers() throws {
         let database = try PostgresTestDatabase(self)
         let backend = try PostgresCatalogBackend(database.address, connections: 2)

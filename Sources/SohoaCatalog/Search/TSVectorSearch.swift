@@ -28,6 +28,22 @@ struct TSVectorSearch {
     private static let foldedWeight = 1.0
     private static let marksWeight = 10.0
 
+    /// The longest word, in UTF-8 bytes, that PostgreSQL takes in a `tsquery` (it refuses longer
+    /// ones, "operand is too long in tsquery", and does not index them in a `tsvector` either).
+    static let longestWord = 2_047
+
+    /// Whether a word of `query` is longer than `longestWord`: no page on PostgreSQL can hold it, so the
+    /// search finds nothing instead of failing (a letter with a thousand combining marks is one
+    /// Character, within the search form's limit).
+    static func hasOverlongWord(_ query: SearchQuery) -> Bool {
+        query.terms.contains { term in
+            switch term {
+            case .word(let word), .prefix(let word): word.utf8.count > longestWord
+            case .phrase(let words): words.contains { $0.utf8.count > longestWord }
+            }
+        }
+    }
+
     /// `query`'s terms as one `tsquery` (all must match).
     static func tsquery(_ query: SearchQuery) -> String {
         query.terms.map(tsquery).joined(separator: " & ")
@@ -222,6 +238,7 @@ struct TSVectorSearch {
     /// weighed 1, the exact forms' column 10), then by item and sequence: SQLite's
     /// `search(_:limit:offset:)`.
     func hits(_ query: SearchQuery, limit: Int, offset: Int) throws(CatalogError) -> [SearchHit] {
+        guard !Self.hasOverlongWord(query) else { return [] }
         let match = Self.matchCondition(query, alias: "t")
         let rows = try statements.fetch(
             """
@@ -313,6 +330,9 @@ extension CatalogTransaction {
     func searchOnPostgres(
         _ query: SearchQuery, key: String, filters: SearchFilters, limit: Int, offset: Int, cache: SearchCache?
     ) throws(CatalogError) -> SearchPage {
+        guard !TSVectorSearch.hasOverlongWord(query) else {
+            return SearchPage(total: 0, totalIsExact: true, offset: offset, limit: limit, results: [])
+        }
         let index = TSVectorSearch(statements: statements, file: file)
         let generation = try cache.map { cache throws(CatalogError) in cache.generation(version: try index.searchVersion()) }
         if let cache, let generation, let kept = cache.page(key, offset: offset, limit: limit, generation: generation) {

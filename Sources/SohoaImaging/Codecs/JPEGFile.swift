@@ -45,9 +45,11 @@ struct JPEGFile {
         // Stop at the first warning: data that ends early or hits a marker ("premature end"), or a bad
         // code, would otherwise be decoded to the last row as flat gray, however large the header says
         // the page is. Stray bytes between segments (the one warning after which the image is whole)
-        // are taken out and the rest decoded again, still stopping at any other warning.
+        // (or after the last scan's data, before the end marker) are taken out and the rest decoded
+        // again, still stopping at any other warning.
         if decompress(bytes, handle, into: &pixels, header: header, format: format) != 0 {
-            guard Self.isStrayBytesWarning(handle), let cleaned = JPEGStrayBytes.removed(from: bytes),
+            guard Self.isStrayBytesWarning(handle),
+                let cleaned = JPEGStrayBytes.removed(from: bytes, beforeEnd: Self.strayBytesBeforeEnd(handle)),
                 decompress(cleaned, handle, into: &pixels, header: header, format: format) == 0
             else {
                 throw ImagingError(
@@ -90,6 +92,15 @@ struct JPEGFile {
     /// warning after which the image is still whole.
     private static func isStrayBytesWarning(_ handle: tjhandle) -> Bool {
         tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue) && lastError(handle).contains("extraneous bytes")
+    }
+
+    /// How many stray bytes the decoder found right before the end-of-image marker ("Corrupt JPEG data:
+    /// 2 extraneous bytes before marker 0xd9": bytes after the last scan's data), or 0 when the warning
+    /// is about another marker.
+    private static func strayBytesBeforeEnd(_ handle: tjhandle) -> Int {
+        let message = lastError(handle)
+        guard let end = message.range(of: " extraneous bytes before marker 0xd9") else { return 0 }
+        return Int(message[..<end.lowerBound].split(separator: " ").last ?? "") ?? 0
     }
 
     private func decompressor() throws(ImagingError) -> tjhandle {

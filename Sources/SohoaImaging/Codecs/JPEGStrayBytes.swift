@@ -5,9 +5,12 @@
 /// (libjpeg-turbo reports only the first warning of a decode: one decoded past the stray bytes would
 /// hide data that ends early after them).
 enum JPEGStrayBytes {
-    /// `bytes` with every run of bytes between a segment's end and the next marker taken out; `nil` when
-    /// there is none, or when the segments cannot be followed to the end of the image.
-    static func removed(from bytes: [UInt8]) -> [UInt8]? {
+    /// `bytes` with every run of bytes between a segment's end and the next marker taken out, and the
+    /// last `beforeEnd` bytes of the coded data that the end-of-image marker follows (libjpeg-turbo's
+    /// "N extraneous bytes before marker 0xd9": bytes after the last scan's data, which the decoder
+    /// cannot tell from coded data until it has read every row); `nil` when there is nothing to take
+    /// out, or when the segments cannot be followed to the end of the image.
+    static func removed(from bytes: [UInt8], beforeEnd: Int = 0) -> [UInt8]? {
         guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
         var out: [UInt8] = [0xFF, 0xD8]
         out.reserveCapacity(bytes.count)
@@ -46,7 +49,17 @@ enum JPEGStrayBytes {
                 {
                     index += 1
                 }
-                out += bytes[start..<index]
+                var end = index
+                if beforeEnd > 0 {
+                    var marker = index
+                    while marker + 1 < bytes.count, bytes[marker + 1] == 0xFF { marker += 1 }  // fill bytes
+                    if marker + 1 < bytes.count, bytes[marker + 1] == 0xD9 {
+                        guard end - start >= beforeEnd else { return nil }
+                        end -= beforeEnd
+                        removedAny = true
+                    }
+                }
+                out += bytes[start..<end]
             }
         }
         return nil

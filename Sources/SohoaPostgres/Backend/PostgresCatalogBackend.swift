@@ -13,7 +13,9 @@ import SohoaCatalog
 /// connection the idle ones are closed too (a server restart ends them all) before the retry.
 /// Writes run one at a time, as on SQLite, also across processes (the server, `sohoa run`, the CLI):
 /// each takes the transaction-level advisory lock `writeLock` right after BEGIN, so a check-then-insert
-/// write (a quota, an upload resumed) stays atomic at READ COMMITTED and writes cannot deadlock.
+/// write (a quota, an upload resumed) stays atomic at READ COMMITTED and writes cannot deadlock. A
+/// writer waits `lockTimeoutSeconds` for it, then fails with `.locked`, as on SQLite; a client idle
+/// inside a transaction for `idleInTransactionSeconds` is disconnected by the server, freeing it.
 /// Reads see one snapshot (`REPEATABLE READ, READ ONLY`). The session's time zone is UTC, so dates
 /// bound as `timestamptz` compare with the catalog's `TIMESTAMP(3)` columns (UTC) as SQLite's text
 /// dates do.
@@ -70,9 +72,22 @@ public final class PostgresCatalogBackend: CatalogBackend {
         pool.closeIdle()
     }
 
+    /// How long a write waits for another writer's lock before failing with `.locked`: SQLite's busy
+    /// timeout (`Catalog(url:busyTimeout:)`), so both backends fail alike.
+    public static let lockTimeoutSeconds = 10
+
+    /// How long the server lets a client sit idle inside a transaction before it ends the session (and
+    /// the transaction, and its write lock): a worker whose network was cut, or whose machine was
+    /// suspended, mid-write would otherwise hold every other writer up until TCP gives up (hours).
+    /// sohoa's transactions never wait that long between statements.
+    public static let idleInTransactionSeconds = 300
+
     /// The session's settings, on every connection before it is lent.
     private static func prepare(_ connection: PostgresCatalogConnection) throws(PostgresCatalogError) {
         try connection.query("SET TIME ZONE 'UTC'")
+        // SET takes no bound parameters: the values are this type's own integers.
+        try connection.query("SET lock_timeout = '\(unescaped: String(lockTimeoutSeconds))s'")
+        try connection.query("SET idle_in_transaction_session_timeout = '\(unescaped: String(idleInTransactionSeconds))s'")
     }
 
     /// The catalog at `address`, opened on PostgreSQL (see `init(_:)`).

@@ -133,6 +133,7 @@ struct PostgresCatalogStatements: CatalogStatements {
             case .notACatalog: .notACatalog
             case .newerThanThisSohoa: .newerThanThisSohoa
             case .constraintViolated: .constraintViolated
+            case .locked: .locked
             case .destinationNotEmpty, .schemaMismatch, .countMismatch, .failed: .databaseFailed
             }
         return CatalogError(kind: kind, file: location, message: error.message, sql: error.sql)

@@ -242,6 +242,13 @@ public final class PostgresCatalogConnection: Sendable {
         }
         let state = psql.serverInfo?[.sqlState]
         let detail = psql.serverInfo?[.message] ?? "\(psql.code)"
+        if state == "55P03" {
+            return PostgresCatalogError(
+                kind: .locked,
+                message: "danh mục đang bận: một chương trình khác đang ghi quá lâu / the catalog at \(address) is busy: "
+                    + "another program has been writing to it for too long (\(detail)); try again in a moment",
+                sql: sql, sqlState: state)
+        }
         if state?.hasPrefix("23") == true {
             return PostgresCatalogError(
                 kind: .constraintViolated,

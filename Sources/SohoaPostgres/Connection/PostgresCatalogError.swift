@@ -22,6 +22,9 @@ public struct PostgresCatalogError: Error, Sendable, Equatable, CustomStringConv
         case newerThanThisSohoa
         /// A write broke a schema constraint (missing item, duplicate key, value out of range).
         case constraintViolated
+        /// A write waited longer than the lock timeout for another writer (another process, or a
+        /// client that stopped inside its transaction), as SQLite's busy timeout.
+        case locked
         /// A copy's destination already holds a catalog, and `--replace` was not given.
         case destinationNotEmpty
         /// The two catalogs of a copy do not have the same tables or schema changes.

@@ -25,6 +25,10 @@ extension WorkQueue {
         let digests = pages.map { $0.sha256.lowercased() }
         let frames = pages.map { Int64($0.frameIndex) }
         try connection.transaction { tx throws(PostgresCatalogError) in
+            // The catalog's write lock first: with the queue in the catalog's database these are the
+            // catalog's items and pages, and its writers (upsertItem's check, then insert) expect one
+            // writer at a time (`PostgresCatalogBackend.writeLock`).
+            try tx.execute("SELECT pg_advisory_xact_lock(CAST(\(PostgresCatalogBackend.writeLock) AS bigint))")
             try tx.execute(
                 """
                 INSERT INTO items (id, libraryCode, objectID, sourcePath, createdAt, updatedAt)

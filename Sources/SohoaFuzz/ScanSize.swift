@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import SohoaImaging
+
 /// The pixel size a TIFF's first page, a PNG, a JPEG or a JPEG 2000 codestream declares in its header,
 /// read without libtiff, libpng, libjpeg-turbo or OpenJPEG.
 ///
@@ -62,43 +64,15 @@ enum ScanSize {
     /// The page size matters for JPEG too: libjpeg-turbo decodes a 64889×2134 frame from 536 bytes in
     /// 14 s, filling what the data lacks.
     static func jpegPixels(_ bytes: [UInt8]) -> Int? {
-        if let pixels = jpegFramePixels(bytes) { return pixels }
+        let markers = JPEGMarkers(bytes)
+        if let width = markers.frameWidth, let height = markers.frameHeight { return product(width, height) }
         var largest: Int?
-        for index in bytes.indices.dropLast(8) where bytes[index] == 0xFF && isFrameMarker(bytes[index + 1]) {
+        for index in bytes.indices.dropLast(8) where bytes[index] == 0xFF && JPEGMarkers.isFrameHeader(bytes[index + 1]) {
             let pixels = product(
                 number(bytes, at: index + 7, size: 2, bigEndian: true), number(bytes, at: index + 5, size: 2, bigEndian: true))
             largest = max(largest ?? 0, pixels)
         }
         return largest
-    }
-
-    private static func isFrameMarker(_ marker: UInt8) -> Bool {
-        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
-    }
-
-    private static func jpegFramePixels(_ bytes: [UInt8]) -> Int? {
-        var index = 2
-        while index + 4 <= bytes.count, bytes[index] == 0xFF {
-            let marker = bytes[index + 1]
-            if marker == 0xFF {
-                index += 1
-                continue
-            }
-            if marker == 0xD8 || (0xD0...0xD7).contains(marker) || marker == 0x01 {
-                index += 2
-                continue
-            }
-            if isFrameMarker(marker) {
-                guard index + 9 <= bytes.count else { return nil }
-                return product(
-                    number(bytes, at: index + 7, size: 2, bigEndian: true), number(bytes, at: index + 5, size: 2, bigEndian: true))
-            }
-            if marker == 0xDA { return nil }
-            let length = number(bytes, at: index + 2, size: 2, bigEndian: true)
-            guard length >= 2 else { return nil }
-            index += 2 + length
-        }
-        return nil
     }
 
     /// `width * height`, or `Int.max` when that overflows (a header may declare anything).

@@ -145,4 +145,19 @@ final class JPEGDecodingTests: XCTestCase {
             }
         }
     }
+
+    /// The frame header's size, read without libjpeg-turbo (the fuzzer leaves large pages undecoded by
+    /// it): baseline and progressive; nothing when the data ends inside the frame header.
+    func testTheFrameHeaderGivesThePageSize() throws {
+        let page = SyntheticPage.text(degrees: 0, width: 300, height: 400)
+        for progressive in [false, true] {
+            let bytes = [UInt8](try JPEGBuilder.jpeg(page, progressive: progressive))
+            let markers = JPEGMarkers(bytes)
+            XCTAssertEqual(markers.frameWidth, 300, "progressive \(progressive)")
+            XCTAssertEqual(markers.frameHeight, 400, "progressive \(progressive)")
+            XCTAssertEqual(markers.progressive, progressive)
+            let frame = try XCTUnwrap(bytes.indices.dropLast().first { bytes[$0] == 0xFF && JPEGMarkers.isFrameHeader(bytes[$0 + 1]) })
+            XCTAssertNil(JPEGMarkers(Array(bytes.prefix(frame + 6))).frameWidth, "the frame header cut short")
+        }
+    }
 }

@@ -4,10 +4,6 @@ import SohoaPostgresTesting
 import SohoaTesting
 import XCTest
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The commands that took `--catalog` with the server's queries (issue 16): `sohoa users`, `access`,
 /// `withdraw`, `stats`, `report` and `serve` on the copy of a real run's catalog on PostgreSQL (an image-only
 /// run of two one-page items), writing there and not in the archive's catalog.sqlite.
@@ -64,39 +60,22 @@ final class CatalogOptionCommandsTests: XCTestCase {
         XCTAssertNil(try local.oaiRecord(itemID: "so-2")?.withdrawnAt)
 
         // The server on the catalog there: the withdrawn item is gone, the restricted one needs a sign-in.
-        let port = try Self.freePort()
-        let server = Process()
-        server.executableURL = Self.binary
-        server.arguments = ["serve", "--port", String(port)] + onPostgres
-        let log = folder.url.appendingPathComponent("serve.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        server.standardOutput = handle
-        server.standardError = handle
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        let server = try ServerProcess(archive: URL(fileURLWithPath: archive), extraArguments: ["--catalog", database.url])
+        defer { server.stop() }
         func status(_ path: String) throws -> String {
             try ProcessRunner.run(
-                URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)\(path)"]
+                URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-o", "/dev/null", "-w", "%{http_code}", server.base + path]
             ).stdout
         }
-        var ready = false
-        for _ in 0..<300 where !ready {
-            ready = (try? status("/oai?verb=Identify")) == "200"
-            if !ready { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        XCTAssertTrue(ready, "sohoa serve --catalog answers: \(said)")
+        let said = server.output
+        XCTAssertEqual(try status("/oai?verb=Identify"), "200", "sohoa serve --catalog answers: \(said)")
         XCTAssertTrue(said.contains(", catalog postgresql://sohoa"), "the start line names the catalog, without its password: \(said)")
         let password = try XCTUnwrap(URLComponents(string: database.url)?.password)
         XCTAssertFalse(said.contains(password), "the password is not shown")
         XCTAssertEqual(try status("/items/so-2"), "404", "withdrawn on PostgreSQL (public in catalog.sqlite)")
         XCTAssertNotEqual(try status("/items/so-1"), "200", "restricted on PostgreSQL: not shown to anonymous readers")
         let oai = try ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "http://127.0.0.1:\(port)/oai?verb=ListIdentifiers&metadataPrefix=oai_dc"])
+            URL(fileURLWithPath: "/usr/bin/curl"), ["-s", server.base + "/oai?verb=ListIdentifiers&metadataPrefix=oai_dc"])
         XCTAssertTrue(oai.stdout.contains("status=\"deleted\""), oai.stdout)
     }
 
@@ -125,26 +104,5 @@ final class CatalogOptionCommandsTests: XCTestCase {
             XCTAssertEqual(try text(onPostgres.appendingPathComponent(name)), expected, "\(name) on PostgreSQL as on SQLite")
         }
         XCTAssertTrue(try text(onPostgres.appendingPathComponent("usage-items.csv")).contains("dia-chi"), "the usage recorded is reported")
-    }
-
-    /// A loopback port nothing listens on now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw CocoaError(.fileReadUnknown) }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw CocoaError(.fileReadUnknown) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -5,10 +5,6 @@ import SohoaPostgresTesting
 import SohoaTesting
 import XCTest
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A batch submitted by a district station and run by `sohoa serve --catalog postgresql://…`
 /// (issue 16): the server runs it with the catalog it serves (`RunOptions.catalog`), as it does on
 /// the archive's catalog.sqlite. One archive (a one-page image-only run) copied twice, its catalog
@@ -90,35 +86,10 @@ final class SubmittedBatchOnPostgresTests: XCTestCase {
     private func submit(
         _ batch: URL, to archive: URL, catalog: [String], station: URL
     ) throws -> [NSDictionary] {
-        let port = try CatalogOptionCommandsTests.freePort()
-        let server = Process()
-        server.executableURL = SohoaBinary.url
-        server.arguments = ["serve", "--port", String(port), "--archive", archive.path] + catalog
-        server.environment = ProcessInfo.processInfo.environment.merging(["OMP_THREAD_LIMIT": "1"]) { $1 }
-        let log = archive.deletingLastPathComponent().appendingPathComponent("serve-\(archive.lastPathComponent).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        server.standardOutput = handle
-        server.standardError = handle
-        try server.run()
-        defer {
-            server.interrupt()
-            server.waitUntilExit()
-        }
-        var said: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
-        let base = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<300 where !ready && server.isRunning {
-            if let socket = LocalSocket.connect(port: port) {
-                close(socket)
-                ready = true
-            }
-            if !ready { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        guard ready else {
-            XCTFail("sohoa serve \(catalog) did not answer: \(said)")
-            return []
-        }
+        let server = try ServerProcess(archive: archive, extraArguments: catalog, timeout: 30)
+        defer { server.stop() }
+        var said: String { server.output }
+        let base = server.base
         let environment = [
             "XDG_CONFIG_HOME": station.appendingPathComponent("config").path,
             "XDG_CACHE_HOME": station.appendingPathComponent("cache").path,

@@ -53,14 +53,7 @@ final class PostgresServerTests: XCTestCase {
             let mai = try await signIn(client, name: "mai", password: password)
             pages.append(try await read("/review", as: mai.cookie))
             let html = try await read("/review/\(sach1)", as: mai.cookie)
-            let line1 = try XCTUnwrap(inputValue("line.line_1", in: html))
-            let line2 = try XCTUnwrap(inputValue("line.line_2", in: html))
-            let saved = try await post(
-                client, "/review/\(sach1)/save",
-                [
-                    ("revision", "1"), ("orig.line_1", line1), ("line.line_1", "Thư viện Mường"), ("orig.line_2", line2),
-                    ("line.line_2", line2),
-                ], as: mai)
+            let saved = try await saveFirstLine(client, pageID: sach1, form: html, to: "Thư viện Mường", as: mai)
             XCTAssertEqual(saved.status, .seeOther, String(buffer: saved.body))
             XCTAssertEqual(saved.headers[.location], "/review/\(sach1)?saved=pending")
             let approved = try await post(client, "/review/\(sach1)/approve", [("revision", "2")], as: mai)

@@ -144,6 +144,21 @@ func post(
         body: ByteBuffer(string: formEncoded([("_csrf", session.csrf)] + fields)))
 }
 
+/// Saves the review page `pageID` (revision 1, as the form `html` shows it) with its first line
+/// changed to `line1` and its second kept.
+func saveFirstLine(
+    _ client: some TestClientProtocol, pageID: Int64, form html: String, to line1: String, as session: (cookie: String, csrf: String)
+) async throws -> TestResponse {
+    let original1 = try XCTUnwrap(inputValue("line.line_1", in: html))
+    let original2 = try XCTUnwrap(inputValue("line.line_2", in: html))
+    return try await post(
+        client, "/review/\(pageID)/save",
+        [
+            ("revision", "1"), ("orig.line_1", original1), ("line.line_1", line1), ("orig.line_2", original2),
+            ("line.line_2", original2),
+        ], as: session)
+}
+
 /// The value of the input named `name` in `html` (unescaped).
 func inputValue(_ name: String, in html: String) -> String? {
     guard let start = html.range(of: "name=\"\(name)\" value=\"") else { return nil }

@@ -10,6 +10,15 @@ struct JPEGMarkers: Equatable {
     var adobe = false
     /// Whether the frame is progressive (SOF2).
     var progressive = false
+    /// The size the first frame header (SOF0 to SOF15 but DHT, JPG and DAC) declares, when one comes
+    /// before the first scan and the damage.
+    var frameWidth: Int?
+    var frameHeight: Int?
+
+    /// Whether `marker` starts a frame header (SOF0 to SOF15; C4, C8 and CC are DHT, JPG and DAC).
+    static func isFrameHeader(_ marker: UInt8) -> Bool {
+        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+    }
 
     /// Reads the segments before the image data; stops at the first scan or on damage.
     init(_ bytes: [UInt8]) {
@@ -34,6 +43,11 @@ struct JPEGMarkers: Equatable {
             case 0xC2, 0xC6, 0xCA, 0xCE: progressive = true
             case 0xDA: return
             default: break
+            }
+            if Self.isFrameHeader(marker), frameWidth == nil, segment.count >= 5 {
+                let bytes = Array(segment)
+                frameHeight = Int(bytes[1]) << 8 | Int(bytes[2])
+                frameWidth = Int(bytes[3]) << 8 | Int(bytes[4])
             }
             index += 2 + length
         }

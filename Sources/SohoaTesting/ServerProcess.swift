@@ -1,25 +1,26 @@
 import Foundation
-import SohoaTesting
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// `sohoa serve` started as a child process on a free loopback port, for end-to-end tests; stopped
-/// by `stop()` (call it in a `defer`, so it stops when the test fails too).
-final class ServerProcess {
-    let process = Process()
-    let port: Int
-    let log: URL
+/// `sohoa serve` started as a child process on a free loopback port, for end-to-end tests (the CLI's
+/// and PostgreSQL's test targets); stopped by `stop()` (call it in a `defer`, so it stops when the test
+/// fails too).
+public final class ServerProcess {
+    public let process = Process()
+    public let port: Int
+    public let log: URL
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts the server on `archive` and waits until it answers (at most `timeout` seconds).
-    init(archive: URL, extraArguments: [String] = [], timeout: TimeInterval = 60) throws {
+    /// Starts the server on `archive` (and `extraArguments`, e.g. `--catalog`) and waits until it
+    /// accepts connections (at most `timeout` seconds).
+    public init(archive: URL, extraArguments: [String] = [], timeout: TimeInterval = 60) throws {
         port = try Self.freePort()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.executableURL = Sohoa.binary
+        process.executableURL = SohoaBinary.url
         process.arguments = ["serve", "--archive", archive.path, "--port", String(port)] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         environment["OMP_THREAD_LIMIT"] = "1"
@@ -39,9 +40,9 @@ final class ServerProcess {
     }
 
     /// What the server printed.
-    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+    public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             process.interrupt()
             let deadline = Date().addingTimeInterval(10)
@@ -50,13 +51,13 @@ final class ServerProcess {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// A port nobody listens on now (bound to 0, read back, released).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(message: "socket() failed") }
         defer { close(fd) }
@@ -77,7 +78,7 @@ final class ServerProcess {
     }
 
     /// Whether something accepts connections on the port.
-    static func answers(port: Int) -> Bool {
+    public static func answers(port: Int) -> Bool {
         guard let fd = LocalSocket.connect(port: port) else { return false }
         close(fd)
         return true

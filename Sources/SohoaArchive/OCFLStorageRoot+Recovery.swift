@@ -14,6 +14,11 @@ extension OCFLStorageRoot {
     func cleanStaleStaging() throws {
         for name in try DurableFiles.entries(of: stagingWorkURL) {
             let work = stagingWorkURL.appendingPathComponent(name, isDirectory: true)
+            if name.hasPrefix(Self.setAsidePrefix) {
+                // Its write had ended; its removal was cut short (or is going on in another process).
+                try? FileManager.default.removeItem(at: work)
+                continue
+            }
             let lockFile = work.appendingPathComponent("lock")
             var workLock: FileLock?
             if FileManager.default.fileExists(atPath: lockFile.path) {
@@ -30,8 +35,24 @@ extension OCFLStorageRoot {
                 defer { objectLock.unlock() }
                 try recoverInterruptedWrite(objectPath: target)
             }
-            try DurableFiles.remove(work)
+            try removeWork(work)
         }
+    }
+
+    /// The name start of a work folder whose write has ended and which is being removed.
+    static let setAsidePrefix = ".removed-"
+
+    /// Removes a work folder whose lock the caller holds: first renamed aside in one step, so that a
+    /// removal cut short (the process killed while deleting its files) never leaves a folder without its
+    /// lock that looks like a write just starting; what is left aside is removed by the next open.
+    func removeWork(_ work: URL) throws {
+        let aside = stagingWorkURL.appendingPathComponent(Self.setAsidePrefix + UUID().uuidString, isDirectory: true)
+        guard rename(work.path, aside.path) == 0 else {
+            if errno == ENOENT { return }
+            throw DurableFiles.failure("set aside", work)
+        }
+        try faultInjector?(.workSetAside)
+        try? FileManager.default.removeItem(at: aside)
     }
 
     /// Brings the object at `objectPath` back to the state its root inventory describes and removes

@@ -49,13 +49,13 @@ extension OCFLStorageRoot {
             let plan = VersionPlan(objectID: id, objectPath: objectPath, existing: existing)
             let result = try stageAndCommit(
                 plan, files: normalizedFiles, message: message, user: user, created: created, work: work)
-            try DurableFiles.remove(work)
+            try removeWork(work)
             return result
         } catch let crash as SimulatedCrash {
             throw crash
         } catch {
             try? recoverInterruptedWrite(objectPath: objectPath)
-            try? DurableFiles.remove(work)
+            try? removeWork(work)
             throw error
         }
     }

@@ -32,7 +32,7 @@ public final class OCFLStorageRoot: Sendable {
 
     /// Steps of a write at which tests can simulate a crash.
     enum WriteStep: Sendable, Equatable {
-        case contentStaged, objectMovedIntoPlace, versionMovedIntoPlace, sidecarReplaced
+        case contentStaged, objectMovedIntoPlace, versionMovedIntoPlace, sidecarReplaced, workSetAside
     }
 
     init(url: URL, layout: HashAndIdNTupleLayout, faultInjector: (@Sendable (WriteStep) throws -> Void)?) {

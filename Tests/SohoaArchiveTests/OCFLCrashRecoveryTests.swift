@@ -109,3 +109,29 @@ extension OCFLCrashRecoveryTests {
         try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
     }
 }
+
+extension OCFLCrashRecoveryTests {
+    /// A process killed while deleting a finished write's work folder (its lock file already gone, some
+    /// staged files left) used to leave a folder the next open took for a write just starting and kept.
+    func testAWorkFolderWhoseRemovalWasCutShortIsRemovedByTheNextOpen() throws {
+        let folder = try TemporaryFolder()
+        let crashingRoot = try OCFLStorageRoot.openOrCreate(at: folder.archive) { reached in
+            if reached == .workSetAside { throw SimulatedCrash() }
+        }
+        XCTAssertThrowsError(
+            try crashingRoot.writeVersion(
+                objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user))
+        let left = try FileManager.default.contentsOfDirectory(atPath: crashingRoot.stagingWorkURL.path)
+        XCTAssertEqual(left.count, 1)
+        let aside = crashingRoot.stagingWorkURL.appendingPathComponent(try XCTUnwrap(left.first))
+        XCTAssertTrue(left.allSatisfy { $0.hasPrefix(".") }, "the folder is set aside before its files are deleted: \(left)")
+        // As the deletion would leave it part way: the lock file gone, the target and a staged file not.
+        try? FileManager.default.removeItem(at: aside.appendingPathComponent("lock"))
+        try Data("staged".utf8).write(to: aside.appendingPathComponent("incoming-2"))
+
+        let root = try OCFLStorageRoot.openOrCreate(at: folder.archive)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.stagingWorkURL.path), [])
+        XCTAssertEqual(try root.headVersion(objectID: Fixtures.daiNamID), "v1", "the write itself had ended")
+        try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
+    }
+}

@@ -102,4 +102,10 @@ final class LossyMastersTests: XCTestCase {
         try SharedChecks.assertValidXML([mets])
         try SharedChecks.assertValid("validate-ocfl", [archive.path])
     }
+
+    func testTheWarningNamesThePagesInPlainParentheses() {
+        let warning = Messages.lossyMasters(count: 2, names: "a.jpg, b.jp2")
+        XCTAssertTrue(warning.contains("(a.jpg, b.jp2)"), warning)
+        XCTAssertTrue(Messages.lossyMasters(count: 7, names: "a.jpg").contains("(a.jpg…)"))
+    }
 }

@@ -15,9 +15,9 @@ extension Messages {
     /// The run's warning about lossy (JPEG, JPEG 2000) masters kept under `lossy-masters: warn`.
     public static func lossyMasters(count: Int, names: String) -> String {
         text(
-            "\(count) trang là ảnh JPEG hoặc JPEG 2000 nén mất dữ liệu ( \(names)\(count > 5 ? "…" : "")) được giữ làm bản gốc như đã quét; "
+            "\(count) trang là ảnh JPEG hoặc JPEG 2000 nén mất dữ liệu (\(names)\(count > 5 ? "…" : "")) được giữ làm bản gốc như đã quét; "
                 + "nên quét lại dạng TIFF hoặc PNG. Đặt lossy-masters: refuse trong tệp pipeline để từ chối, accept để không báo.",
-            "\(count) pages are lossy JPEG or JPEG 2000 images ( \(names)\(count > 5 ? "…" : "")) kept as masters as scanned; "
+            "\(count) pages are lossy JPEG or JPEG 2000 images (\(names)\(count > 5 ? "…" : "")) kept as masters as scanned; "
                 + "rescanning as TIFF or PNG is better. Set lossy-masters: refuse in the pipeline file to refuse them, accept to stop this warning."
         )
     }

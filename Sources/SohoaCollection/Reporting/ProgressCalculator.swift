@@ -9,27 +9,35 @@ public enum ProgressCalculator {
         goals: [Goal], catalog: Catalog, asOf: Date = Date(), by breakdown: ProgressBreakdown? = nil, goalsFile: String? = nil
     ) throws(CatalogError) -> ProgressReport {
         try catalog.progressSnapshot { tx throws(CatalogError) in
-            let tally = try tx.progressTally(asOf: asOf)
-            var results: [GoalProgress] = []
-            for goal in goals {
-                let figures: ProgressFigures
-                var rows: [ProgressRow]? = nil
-                switch goal.measure {
-                case .holdingsShare:
-                    figures = tally.holdingsFigures(scope: goal.scope)
-                    if let breakdown { rows = tally.holdingsRows(scope: goal.scope, by: breakdown) }
-                case .items:
-                    figures = tally.itemsFigures(scope: goal.scope)
-                    if let breakdown { rows = tally.itemsRows(scope: goal.scope, by: breakdown) }
-                }
-                var result = evaluate(goal, figures: figures, asOf: asOf)
-                result.breakdown = rows
-                results.append(result)
-            }
-            return ProgressReport(
-                asOf: asOf, goalsFile: goalsFile, holdingsInRegister: try tx.holdingCount(), goals: results, breakdownBy: breakdown,
-                ocr: try tx.ocrQuality(asOf: asOf))
+            try progress(goals: goals, in: tx, tally: try tx.progressTally(asOf: asOf), asOf: asOf, by: breakdown, goalsFile: goalsFile)
         }
+    }
+
+    /// Every goal's progress from `tally`, read in `tx` (a snapshot the caller also reads its other
+    /// figures in, so that they all agree: the yearly report's tables, the dashboard's two breakdowns).
+    public static func progress(
+        goals: [Goal], in tx: CatalogTransaction, tally: ProgressTally, asOf: Date, by breakdown: ProgressBreakdown? = nil,
+        goalsFile: String? = nil
+    ) throws(CatalogError) -> ProgressReport {
+        var results: [GoalProgress] = []
+        for goal in goals {
+            let figures: ProgressFigures
+            var rows: [ProgressRow]? = nil
+            switch goal.measure {
+            case .holdingsShare:
+                figures = tally.holdingsFigures(scope: goal.scope)
+                if let breakdown { rows = tally.holdingsRows(scope: goal.scope, by: breakdown) }
+            case .items:
+                figures = tally.itemsFigures(scope: goal.scope)
+                if let breakdown { rows = tally.itemsRows(scope: goal.scope, by: breakdown) }
+            }
+            var result = evaluate(goal, figures: figures, asOf: asOf)
+            result.breakdown = rows
+            results.append(result)
+        }
+        return ProgressReport(
+            asOf: asOf, goalsFile: goalsFile, holdingsInRegister: try tx.holdingCount(), goals: results, breakdownBy: breakdown,
+            ocr: try tx.ocrQuality(asOf: asOf))
     }
 
     /// The arithmetic on one goal's figures (documented in docs/progress.md).

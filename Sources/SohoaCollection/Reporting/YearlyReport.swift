@@ -15,11 +15,13 @@ public enum YearlyReport {
         let start = GoalsFile.day(String(format: "%04d-01-01", year)) ?? now
         let end = GoalsFile.day(String(format: "%04d-01-01", year + 1)) ?? now
         let asOf = min(now, end.addingTimeInterval(-0.001))
-        let progress = try ProgressCalculator.progress(goals: goals, catalog: catalog, asOf: asOf, goalsFile: goalsFile)
         let usage = try UsageReport.build(catalog: catalog, year: year, targets: usageTargets)
+        // The goals' figures and the tables from one snapshot and one tally: a batch archiving while the
+        // report is made cannot make its goal figure disagree with its tables.
         return try catalog.progressSnapshot { tx throws(CatalogError) in
             let all = ProgressScope()
             let tally = try tx.progressTally(asOf: asOf)
+            let progress = try ProgressCalculator.progress(goals: goals, in: tx, tally: tally, asOf: asOf, goalsFile: goalsFile)
             func rows(_ by: ProgressBreakdown) -> [YearlyReportData.Row] {
                 let holdings = tally.holdingsRows(scope: all, by: by)
                 let items = tally.itemsRows(scope: all, by: by)

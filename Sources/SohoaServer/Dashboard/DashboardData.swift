@@ -37,28 +37,38 @@ struct DashboardData {
         if let code = scope.libraryCode {
             ownLibrary = try catalog.library(code: code) ?? LibraryRecord(code: code, name: code)
         }
+        var loaded: GoalsFile.Contents?
         do {
-            let loaded = try DashboardGoals.load(services: services)
-            usageTargets = loaded.usageTargets
-            byLibrary = try ProgressCalculator.progress(
-                goals: loaded.goals, catalog: catalog, asOf: now, by: .library, goalsFile: loaded.file)
-            byType = try ProgressCalculator.progress(goals: loaded.goals, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
-            if let code = ownLibrary?.code {
-                let narrowed = loaded.goals.map { goal -> Goal in
-                    var goal = goal
-                    goal.scope.libraryCodes = [code]
-                    return goal
-                }
-                ownGoals = try ProgressCalculator.progress(goals: narrowed, catalog: catalog, asOf: now, by: .type, goalsFile: loaded.file)
-            }
-        } catch let error as GoalsFileError {
+            loaded = try DashboardGoals.load(services: services)
+            usageTargets = loaded?.usageTargets ?? usageTargets
+        } catch {
             // Shown above everything; the readers' figures are still shown, against the plan's targets.
             problem = error.description
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let year = calendar.component(.year, from: now)
-        let months = try catalog.progressSnapshot { tx throws(CatalogError) in try tx.monthlyArchived(year: year) }
+        // Every progress figure from one snapshot and one tally: the two breakdowns, the library's own
+        // goals and the months agree even while a batch is archiving.
+        let months = try catalog.progressSnapshot { tx throws(CatalogError) in
+            if let loaded {
+                let tally = try tx.progressTally(asOf: now)
+                byLibrary = try ProgressCalculator.progress(
+                    goals: loaded.goals, in: tx, tally: tally, asOf: now, by: .library, goalsFile: loaded.file)
+                byType = try ProgressCalculator.progress(
+                    goals: loaded.goals, in: tx, tally: tally, asOf: now, by: .type, goalsFile: loaded.file)
+                if let code = ownLibrary?.code {
+                    let narrowed = loaded.goals.map { goal -> Goal in
+                        var goal = goal
+                        goal.scope.libraryCodes = [code]
+                        return goal
+                    }
+                    ownGoals = try ProgressCalculator.progress(
+                        goals: narrowed, in: tx, tally: tally, asOf: now, by: .type, goalsFile: loaded.file)
+                }
+            }
+            return try tx.monthlyArchived(year: year)
+        }
         let usage = try UsageReport.build(catalog: catalog, year: year, libraryCode: scope.libraryCode, targets: usageTargets)
         return DashboardData(
             byLibrary: byLibrary, byType: byType, ownLibrary: ownLibrary, ownLibraryGoals: ownGoals, goalsProblem: problem, year: year,

@@ -92,7 +92,8 @@ extension OCFLStorageRoot {
         under work/<uuid>/ (work/<uuid>/target names the object folder, work/<uuid>/lock is held while
         the write runs) and then renamed into the storage hierarchy. locks/ holds lock files that
         serialize writes to one object. Anything under work/ whose lock is not held is left over from
-        an interrupted write and is removed when sohoa next opens the storage root. Nothing here is
+        an interrupted write and is removed when sohoa next opens the storage root, as is any
+        work/.removed-<uuid>/ (a finished write's folder, set aside to be deleted). Nothing here is
         part of any OCFL object.
 
         """

@@ -58,6 +58,7 @@ extension OCFLStorageRoot {
     /// Brings the object at `objectPath` back to the state its root inventory describes and removes
     /// empty tuple folders left when a new object never reached its place. The caller holds the object lock.
     func recoverInterruptedWrite(objectPath: String) throws {
+        try faultInjector?(.repairing)
         let folder = url.appendingPathComponent(objectPath, isDirectory: true)
         try repairObject(at: folder)
         if !FileManager.default.fileExists(atPath: folder.path) {

@@ -54,8 +54,9 @@ extension OCFLStorageRoot {
         } catch let crash as SimulatedCrash {
             throw crash
         } catch {
-            try? recoverInterruptedWrite(objectPath: objectPath)
-            try? removeWork(work)
+            // The work folder (its `target`) is what tells the next open to repair the object: it goes
+            // only once the object is repaired (a full disk can fail both the write and its repair).
+            if (try? recoverInterruptedWrite(objectPath: objectPath)) != nil { try? removeWork(work) }
             throw error
         }
     }

@@ -32,7 +32,7 @@ public final class OCFLStorageRoot: Sendable {
 
     /// Steps of a write at which tests can simulate a crash.
     enum WriteStep: Sendable, Equatable {
-        case contentStaged, objectMovedIntoPlace, versionMovedIntoPlace, sidecarReplaced, workSetAside
+        case contentStaged, objectMovedIntoPlace, versionMovedIntoPlace, sidecarReplaced, workSetAside, repairing
     }
 
     init(url: URL, layout: HashAndIdNTupleLayout, faultInjector: (@Sendable (WriteStep) throws -> Void)?) {

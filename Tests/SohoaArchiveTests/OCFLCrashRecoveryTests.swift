@@ -124,7 +124,9 @@ extension OCFLCrashRecoveryTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: crashingRoot.stagingWorkURL.path)
         XCTAssertEqual(left.count, 1)
         let aside = crashingRoot.stagingWorkURL.appendingPathComponent(try XCTUnwrap(left.first))
-        XCTAssertTrue(left.allSatisfy { $0.hasPrefix(".") }, "the folder is set aside before its files are deleted: \(left)")
+        XCTAssertTrue(
+            left.allSatisfy { $0.hasPrefix(OCFLStorageRoot.setAsidePrefix) },
+            "the folder is set aside before its files are deleted: \(left)")
         // As the deletion would leave it part way: the lock file gone, the target and a staged file not.
         try? FileManager.default.removeItem(at: aside.appendingPathComponent("lock"))
         try Data("staged".utf8).write(to: aside.appendingPathComponent("incoming-2"))
@@ -132,6 +134,34 @@ extension OCFLCrashRecoveryTests {
         let root = try OCFLStorageRoot.openOrCreate(at: folder.archive)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.stagingWorkURL.path), [])
         XCTAssertEqual(try root.headVersion(objectID: Fixtures.daiNamID), "v1", "the write itself had ended")
+        try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
+    }
+}
+
+extension OCFLCrashRecoveryTests {
+    private struct DiskFull: Error {}
+
+    /// A write that fails after its version reached the object, and whose own repair fails too (a full
+    /// disk fails both), keeps its work folder: the next open repairs the object from it.
+    func testAWriteWhoseRepairFailedIsRepairedByTheNextOpen() throws {
+        let folder = try TemporaryFolder()
+        let first = try OCFLStorageRoot.openOrCreate(at: folder.archive)
+        let v1 = try first.writeVersion(objectID: Fixtures.daiNamID, files: Fixtures.daiNamFiles(), message: "m", user: Fixtures.user)
+        let objectFolder = first.url.appendingPathComponent(v1.objectPath)
+        let failing = try OCFLStorageRoot.openOrCreate(at: folder.archive) { reached in
+            if reached == .versionMovedIntoPlace || reached == .repairing { throw DiskFull() }
+        }
+        XCTAssertThrowsError(
+            try failing.writeVersion(objectID: Fixtures.daiNamID, files: v2Files(), message: "sửa", user: Fixtures.user)
+        ) { XCTAssertTrue($0 is DiskFull, "\($0)") }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: objectFolder.appendingPathComponent("v2").path), "v2 reached the object")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: failing.stagingWorkURL.path).count, 1, "the work folder is kept")
+
+        let root = try OCFLStorageRoot.openOrCreate(at: folder.archive)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: objectFolder.appendingPathComponent("v2").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.stagingWorkURL.path), [])
+        XCTAssertEqual(try root.headVersion(objectID: Fixtures.daiNamID), "v1")
         try SharedChecks.assertValidOCFLRoot(root.url, objects: 1)
     }
 }

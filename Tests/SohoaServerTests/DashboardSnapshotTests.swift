@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+@testable import SohoaCatalog
+@testable import SohoaCollection
+@testable import SohoaServer
+
+/// The dashboard's two breakdowns (by library, by collection type) come from one catalog snapshot:
+/// holdings entering the register while the page is made cannot show a manager two different totals
+/// for the same goal, one above the other.
+final class DashboardSnapshotTests: XCTestCase {
+    func testTheBreakdownsAgreeWhileHoldingsAreAdded() throws {
+        let archive = try PublicTestArchive()
+        defer { archive.remove() }
+        let goals = """
+            goals:
+              - id: tat-ca
+                name: "Mọi tài liệu trong sổ"
+                measure: holdings-share
+                target: 70
+                deadline: "2099-12-31"
+
+            """
+        try Data(goals.utf8).write(to: archive.folder.appendingPathComponent("goals.yaml"))
+
+        // Another process (here a thread with its own connection) adds holdings one at a time.
+        let writer = try Catalog(url: archive.folder.appendingPathComponent(Catalog.fileName))
+        let stop = StopFlag()
+        let adding = Thread {
+            var number = 0
+            while !stop.isSet {
+                number += 1
+                let holding = HoldingRecord(
+                    id: "H-\(number)", title: "Địa chí \(number)", libraryCode: "LCH",
+                    collectionType: number % 2 == 0 ? .manuscript : .localHistory, specialValue: true, source: "test:\(number)")
+                _ = try? writer.importHoldings([holding])
+            }
+        }
+        adding.start()
+        defer { stop.set() }
+
+        var pages = 0
+        var disagreements: [String] = []
+        let deadline = Date().addingTimeInterval(4)
+        while Date() < deadline || pages < 20 {
+            let data = try DashboardData.load(services: archive.services)
+            pages += 1
+            let byLibrary = try XCTUnwrap(data.byLibrary?.goals.first)
+            let byType = try XCTUnwrap(data.byType?.goals.first)
+            let libraryRows = (byLibrary.breakdown ?? []).compactMap(\.total).reduce(0, +)
+            let typeRows = (byType.breakdown ?? []).compactMap(\.total).reduce(0, +)
+            if byLibrary.total != byType.total || libraryRows != typeRows || byLibrary.total != libraryRows {
+                disagreements.append(
+                    "by library \(byLibrary.total ?? -1) (rows \(libraryRows)), by type \(byType.total ?? -1) (rows \(typeRows))")
+            }
+        }
+        stop.set()
+        let last = try DashboardData.load(services: archive.services)
+        XCTAssertGreaterThan(last.byLibrary?.goals.first?.total ?? 0, 0, "the writer added holdings")
+        XCTAssertEqual(disagreements, [], "\(disagreements.count) of \(pages) dashboards disagreed with themselves")
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

@@ -61,6 +61,12 @@ final class NormalizationPipelineTests: XCTestCase {
         let pages = try catalog.pages(itemID: "sach")
         XCTAssertEqual(Set(pages.map(\.name)), ["1", "2", "2-a", "2-b"])
         XCTAssertTrue(pages.allSatisfy { $0.state == .done }, "\(pages.map { ($0.name, $0.state) })")
+        // Counted as archived, three pages: in the item (progress, the IIIF manifest) and in `sohoa status`
+        // (the spread's own record, its OCR skipped, is not a page).
+        XCTAssertEqual(try catalog.item(id: "sach")?.pageCount, 3)
+        let status = try catalog.status()
+        XCTAssertEqual(status.pageCount, 3)
+        XCTAssertEqual(status.pagesByState[.done], 3)
 
         // A second run sees the item archived with the same pages, split spread included: no OCR.
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)

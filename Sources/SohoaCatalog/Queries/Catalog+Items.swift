@@ -73,17 +73,19 @@ extension CatalogTransaction {
         return items
     }
 
-    /// Records that the item's OCFL object version `version` (e.g. `v1`) is written at `objectPath`.
+    /// Records that the item's OCFL object version `version` (e.g. `v1`) is written at `objectPath`;
+    /// `pageCount`, when given, is the number of pages the version holds (a split spread's two halves
+    /// count two; the planned count, of scans, stays otherwise).
     public func markItemPackaged(
-        id: String, version: String, objectPath: String, at date: Date = Date()
+        id: String, version: String, objectPath: String, pageCount: Int? = nil, at date: Date = Date()
     ) throws(CatalogError) {
         // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
         let changed = try statements.execute(
             """
             UPDATE items SET state = 'packaged', ocflVersion = ?, objectPath = ?, packagedAt = ?,
-                failureReason = NULL, updatedAt = ?
+                failureReason = NULL, updatedAt = ?, pageCount = COALESCE(?, pageCount)
             WHERE id = ?
-            """, [.text(version), .text(objectPath), .date(date), .date(date), .text(id)])
+            """, [.text(version), .text(objectPath), .date(date), .date(date), pageCount.map { .integer(Int64($0)) } ?? .null, .text(id)])
         if changed == 0 { throw .notFound("item '\(id)'", file: file) }
     }
 

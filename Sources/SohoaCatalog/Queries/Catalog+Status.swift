@@ -24,7 +24,10 @@ extension CatalogTransaction {
         let batches = try batches(limit: recentBatches, scope: scope)
         let failures = try failures(limit: recentFailures, scope: scope)
         let (items, itemArguments) = scope.libraryCondition(column: "libraryCode")
-        let (pagesInScope, pageArguments) = scope.itemCondition(column: "itemID")
+        let (itemsPages, pageArguments) = scope.itemCondition(column: "itemID")
+        // A split spread's own record (its OCR skipped: its text is in its halves) is not a page.
+        let pagesInScope = "\(itemsPages) AND \(Self.notASplitSpread)"
+
         var itemsByState: [ItemRecord.State: Int] = [:]
         for row in try statements.fetch("SELECT state, COUNT(*) AS n FROM items WHERE \(items) GROUP BY state", itemArguments) {
             if let state = ItemRecord.State(rawValue: try row.string("state")) { itemsByState[state] = try row.int("n") }
@@ -37,7 +40,7 @@ extension CatalogTransaction {
         let stageRows = try statements.fetch(
             """
             SELECT stage, state, COUNT(*) AS n FROM page_stages
-            WHERE \(scope.isEverything ? "1 = 1" : "pageID IN (SELECT id FROM pages WHERE \(pagesInScope))")
+            WHERE \(scope.isEverything ? "1 = 1" : "pageID IN (SELECT id FROM pages WHERE \(itemsPages))")
             GROUP BY stage, state
             """, scope.isEverything ? [] : pageArguments)
         for row in stageRows {
@@ -52,7 +55,7 @@ extension CatalogTransaction {
             SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN isBlank THEN 1 ELSE 0 END), 0) AS blank, AVG(meanConfidence) AS confidence
             FROM pages WHERE \(pagesInScope)
             """, pageArguments)
-        let failureCount = try statements.fetchOne("SELECT COUNT(*) AS n FROM failures WHERE \(pagesInScope)", pageArguments)
+        let failureCount = try statements.fetchOne("SELECT COUNT(*) AS n FROM failures WHERE \(itemsPages)", pageArguments)
         return CatalogStatus(
             recentBatches: batches,
             itemCount: itemsByState.values.reduce(0, +),
@@ -65,4 +68,9 @@ extension CatalogTransaction {
             failureCount: try failureCount?.int("n") ?? 0,
             recentFailures: failures)
     }
+
+    /// Pages that are not the record of a spread split into two pages.
+    static let notASplitSpread = """
+        NOT EXISTS (SELECT 1 FROM page_stages s WHERE s.pageID = pages.id AND s.stage = 'ocr' AND s.state = 'skipped')
+        """
 }

@@ -31,7 +31,7 @@ extension PipelineJournal {
             let masters = Set(state.keys.filter { $0.hasPrefix("masters/") }.compactMap { sha256[$0] })
             guard archived == expected, masters == Set(pages.map { $0.sha256.lowercased() }) else { return false }
             try catalog.write { tx throws(CatalogError) in
-                try tx.markItemPackaged(id: itemID, version: head, objectPath: root.objectPath(for: objectID))
+                try tx.markItemPackaged(id: itemID, version: head, objectPath: root.objectPath(for: objectID), pageCount: expected.count)
                 for page in stored {
                     guard let id = page.id else { continue }
                     try tx.setStage(pageID: id, stage: .metadata, state: .done)

@@ -91,7 +91,8 @@ extension PipelineJournal {
     func itemPackaged(_ item: ItemWork, _ written: WrittenVersion) {
         _ = attempt("the packaging of \(item.item.id)") {
             try catalog.write { tx throws(CatalogError) in
-                try tx.markItemPackaged(id: item.item.id, version: written.version, objectPath: written.objectPath)
+                try tx.markItemPackaged(
+                    id: item.item.id, version: written.version, objectPath: written.objectPath, pageCount: item.pages.count)
                 if !written.unchanged {
                     let structure = try? item.item.metadata.structure(pageCount: item.pages.count, source: item.item.source.path)
                     try tx.setStructureJSON(itemID: item.item.id, structure.flatMap { $0.isEmpty ? nil : $0.json })

@@ -157,7 +157,7 @@ final class PostgresConnectionPoolTests: XCTestCase {
         try stuck.query("SELECT pg_advisory_xact_lock(CAST(\(PostgresCatalogBackend.writeLock) AS bigint))")
         let start = Date()
         do {
-            try backend.write { statements throws(CatalogError) in
+            _ = try backend.write { statements throws(CatalogError) in
                 try statements.execute("UPDATE items SET title = title WHERE id = ?", [.text("none")])
             }
             XCTFail("another writer holds the lock")
@@ -172,7 +172,7 @@ final class PostgresConnectionPoolTests: XCTestCase {
             try backend.read { statements throws(CatalogError) in try statements.fetchOne("SELECT 1 AS one")?.int("one") }, 1,
             "reads do not wait for the lock")
         try stuck.query("ROLLBACK")
-        try backend.write { statements throws(CatalogError) in
+        _ = try backend.write { statements throws(CatalogError) in
             try statements.execute("UPDATE items SET title = title WHERE id = ?", [.text("none")])
         }
         let idle = try backend.read { statements throws(CatalogError) in

@@ -21,6 +21,7 @@ public final class TesseractOrientationDetector: OrientationDetecting {
                 kind: .languageUnavailable, language: "osd",
                 message: "no orientation model \(model.path): install tesseract-ocr-osd, or set normalize.orientation to false")
         }
+        TesseractMessages.silence()
         guard let api = TessBaseAPICreate() else {
             throw OCRError(
                 kind: .engineInitializationFailed, language: "osd",

@@ -1,0 +1,59 @@
+import Foundation
+import SohoaImaging
+import XCTest
+
+@testable import SohoaOCR
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Tesseract's own messages stay off the run's standard error: a page of noise read for its
+/// orientation made Tesseract print "Too few characters. Skipping this page" between sohoa's lines.
+final class TesseractMessagesTests: XCTestCase {
+    func testAPageOfNoiseLeavesStandardErrorQuiet() throws {
+        let detector = try TesseractOrientationDetector()
+        let engine = try TesseractEngine(pageSegmentation: .singleBlock)
+        var generator = SplitMix(seed: 19)
+        let noise = Raster(
+            width: 900, height: 1200, layout: .gray, pixels: (0..<(900 * 1200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        let printed = try capturingStandardError {
+            _ = detector.orientation(of: noise, dpi: 0)
+            _ = try? engine.recognize(noise, dpi: 300, language: "vie")
+        }
+        XCTAssertEqual(printed, "", "Tesseract printed on standard error")
+    }
+
+    /// What `body` writes to file descriptor 2 (Tesseract writes there with C stdio).
+    private func capturingStandardError(_ body: () throws -> Void) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sohoa-stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        fflush(nil)
+        let capture = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        XCTAssertGreaterThanOrEqual(capture, 0)
+        let saved = dup(2)
+        dup2(capture, 2)
+        defer {
+            fflush(nil)
+            dup2(saved, 2)
+            close(saved)
+            close(capture)
+        }
+        try body()
+        fflush(nil)
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }
+}
+
+/// A small seeded generator, so the noise is the same on every run.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -2,6 +2,7 @@ import SohoaImaging
 import SohoaOCR
 import XCTest
 
+@testable import SohoaCollection
 @testable import SohoaPipeline
 
 /// Issue 11: a page whose recognized text looks wrong is caught, with the reason in words; good pages never.
@@ -34,6 +35,22 @@ final class SuspectJudgeTests: XCTestCase {
         XCTAssertEqual(judge.reason(for: quality(50)), "mean confidence 50%")
         XCTAssertEqual(judge.reason(for: quality(93, share: 0.12)), "12% of words are Vietnamese syllables")
         XCTAssertEqual(judge.reason(for: quality(nil, words: 0, share: nil)), "no text recognized on a page that is not blank")
+    }
+
+    func testEveryReasonTheJudgeGivesIsSaidInVietnamese() {
+        let judge = SuspectJudge()
+        for _ in 0..<3 { judge.accept(quality(93, share: 0.96)) }
+        let reasons = [
+            judge.reason(for: quality(41, share: 0.3)), judge.reason(for: quality(nil, words: 0, share: nil)),
+            SuspectJudge().reason(for: quality(50, share: 0.12)),
+        ].compactMap { $0 }
+        XCTAssertEqual(reasons.count, 3)
+        for reason in reasons {
+            let words = SuspectReasonWords.vietnamese(reason)
+            for english in ["confidence", "batch", "words", "syllables", "text", "page"] {
+                XCTAssertFalse(words.contains(english), "\(reason) → \(words)")
+            }
+        }
     }
 
     func testConfidentTextThatIsNotVietnameseIsSuspect() {

@@ -12,7 +12,8 @@ final class SuspectListingTests: XCTestCase {
         XCTAssertFalse(RunSummary(snapshot: snapshot, unfinishedItems: []).text.contains("? "))
         snapshot.suspectPages = [SuspectPage(item: "sach", page: "p2", reason: "mean confidence 41% (batch 93%)")]
         let text = RunSummary(snapshot: snapshot, unfinishedItems: []).text
-        XCTAssertTrue(text.contains("(1):\n  ? sach/p2: mean confidence 41% (batch 93%)"), text)
+        let reason = Messages.english ? "mean confidence 41% (batch 93%)" : "độ tin cậy trung bình 41% (cả lô 93%)"
+        XCTAssertTrue(text.contains("(1):\n  ? sach/p2: \(reason)"), text)
         XCTAssertEqual(RunSummary(snapshot: snapshot, unfinishedItems: []).exitStatus, .success, "a suspect page is not a failure")
     }
 
@@ -28,6 +29,7 @@ final class SuspectListingTests: XCTestCase {
                 pageID: 1, itemID: "sach", pageName: "p1", sequence: 1, reason: "mean confidence 50%", reviewState: .approved),
         ]
         let text = StatusReport.text(status, archive: URL(fileURLWithPath: "/a"))
-        XCTAssertTrue(text.contains("(2):\n  ? sach / p2: no text recognized\n  ? sach / p1: mean confidence 50% [approved]"), text)
+        let reason = Messages.english ? "mean confidence 50%" : "độ tin cậy trung bình 50%"
+        XCTAssertTrue(text.contains("(2):\n  ? sach / p2: no text recognized\n  ? sach / p1: \(reason) [approved]"), text)
     }
 }

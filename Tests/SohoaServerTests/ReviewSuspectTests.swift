@@ -48,16 +48,17 @@ final class ReviewSuspectTests: XCTestCase {
             let textLink = try XCTUnwrap(html.range(of: "href=\"/review/\(page1)\""), html)
             XCTAssertLessThan(suspectLink.lowerBound, textLink.lowerBound, "the suspect page comes first")
             XCTAssertTrue(html.contains("Trang đáng ngờ: xem trước tiên (1)"), html)
-            XCTAssertTrue(html.contains("12% of words are Vietnamese syllables (batch 95%)"))
+            XCTAssertTrue(html.contains("12% số từ là âm tiết tiếng Việt (cả lô 95%)"), "the reason in the reader's language")
             XCTAssertTrue(html.contains("Cần đọc duyệt (1)"), "the suspect page is not counted again among pages to read")
 
             let section = String(buffer: try await get(client, "/review?section=suspect&lang=en", as: mai.cookie).body)
             XCTAssertTrue(section.contains("href=\"/review/\(page2)"), section)
             XCTAssertFalse(section.contains("href=\"/review/\(page1)"))
             XCTAssertTrue(section.contains("Suspect pages (1)"))
+            XCTAssertTrue(section.contains("12% of words are Vietnamese syllables (batch 95%)"), section)
 
             let page = String(buffer: try await get(client, "/review/\(page2)", as: mai.cookie).body)
-            XCTAssertTrue(page.contains("<dd class=\"suspect\">12% of words are Vietnamese syllables (batch 95%)</dd>"), page)
+            XCTAssertTrue(page.contains("<dd class=\"suspect\">12% số từ là âm tiết tiếng Việt (cả lô 95%)</dd>"), page)
         }
     }
 

@@ -56,7 +56,7 @@ public enum StatusReport {
                 "\(t("Trang đáng ngờ (văn bản nhận dạng có vẻ sai)", "Suspect pages (the text looks wrong)")) (\(s.suspectPageCount)):")
             for page in s.suspectPages {
                 let done = page.reviewState == .pending ? "" : " [\(page.reviewState.rawValue)]"
-                lines.append("  ? \(page.itemID) / \(page.pageName): \(page.reason)\(done)")
+                lines.append("  ? \(page.itemID) / \(page.pageName): \(SuspectReasonWords.forCommandLine(page.reason))\(done)")
             }
         }
         if let audit = s.lastAudit {

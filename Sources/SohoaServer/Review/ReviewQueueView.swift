@@ -1,5 +1,6 @@
 import Foundation
 import SohoaCatalog
+import SohoaCollection
 
 /// The review queue: filters, the three sections with their counts, and one page of the chosen
 /// section's list (lowest OCR confidence first).
@@ -73,7 +74,9 @@ struct ReviewQueueView {
         let rows = entries.map { entry -> HTML in
             let confidence = entry.meanConfidence.map { String(format: "%.1f%%", $0) } ?? "—"
             let detail: HTML =
-                (entry.error ?? entry.suspectReason).map { why -> HTML in "<br><span class=\"muted\">\(why)</span>" } ?? .empty
+                (entry.error ?? entry.suspectReason.map { language.pick(SuspectReasonWords.vietnamese($0), $0) }).map { why -> HTML in
+                    "<br><span class=\"muted\">\(why)</span>"
+                } ?? .empty
             return """
                 <tr><td><a href="\(query.pageURL(entry.pageID))">\(entry.itemTitle ?? entry.itemID)</a>\(detail)</td>\
                 <td>\(entry.sequence) · \(entry.pageName)</td><td class="num">\(confidence)</td>\
@@ -97,7 +100,7 @@ struct ReviewQueueView {
         let items = suspects.map { entry -> HTML in
             """
             <li><a href="\(query.pageURL(entry.pageID))">\(entry.itemTitle ?? entry.itemID) · \(entry.sequence) · \(entry.pageName)</a> \
-            <span class="muted">\(entry.suspectReason ?? "")</span></li>
+            <span class="muted">\(entry.suspectReason.map { language.pick(SuspectReasonWords.vietnamese($0), $0) } ?? "")</span></li>
             """
         }
         let all: HTML =

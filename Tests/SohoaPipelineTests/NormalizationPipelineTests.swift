@@ -1,6 +1,7 @@
 import Foundation
 import SohoaArchive
 import SohoaCatalog
+import SohoaCollection
 import SohoaImaging
 import SohoaOCR
 import SohoaTesting
@@ -67,6 +68,13 @@ final class NormalizationPipelineTests: XCTestCase {
         let status = try catalog.status()
         XCTAssertEqual(status.pageCount, 3)
         XCTAssertEqual(status.pagesByState[.done], 3)
+        // Labels for the three pages only: a fourth would have been dropped from the METS without a word.
+        let edit = StructureEdit(session: try ArchiveSession(folder: archive))
+        XCTAssertThrowsError(
+            try edit.apply(itemID: "sach", structure: ItemStructure(labels: ["i", "1", "2", "3"]), by: "Lò Thị Mai (mai)")
+        ) { XCTAssertTrue("\($0)".contains("has 3 pages"), "\($0)") }
+        XCTAssertEqual(
+            try edit.apply(itemID: "sach", structure: ItemStructure(labels: ["i", "1", "2"]), by: "Lò Thị Mai (mai)").version, "v2")
 
         // A second run sees the item archived with the same pages, split spread included: no OCR.
         CountingEngine.calls.store(0, ordering: .sequentiallyConsistent)

@@ -24,6 +24,16 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.pages(itemID: itemID) }
     }
 
+    /// How many pages of the item are pages of its own: a split spread's record, beside its two
+    /// halves, is not one (`CatalogTransaction.notASplitSpread`).
+    public func pageCount(itemID: String) throws(CatalogError) -> Int {
+        try read { tx throws(CatalogError) in
+            try tx.statements.fetchOne(
+                "SELECT COUNT(*) AS n FROM pages WHERE itemID = ? AND \(CatalogTransaction.notASplitSpread)", [.text(itemID)])?
+                .int("n") ?? 0
+        }
+    }
+
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
     /// the key for resuming.
     public func isPageDone(sha256: String, itemID: String, name: String) throws(CatalogError) -> Bool {

@@ -47,7 +47,7 @@ public struct StructureEdit: Sendable {
         guard let item = try session.catalog.item(id: itemID), item.ocflVersion != nil else {
             throw RunError(.usage, "no archived item '\(itemID)' in \(session.folder.path); `sohoa status` lists what is there")
         }
-        let pageCount = try session.catalog.pages(itemID: itemID).count
+        let pageCount = try session.catalog.pageCount(itemID: itemID)
         guard proposed.labels.count <= pageCount else {
             throw RunError(.usage, "\(proposed.labels.count) page labels given but '\(itemID)' has \(pageCount) pages")
         }

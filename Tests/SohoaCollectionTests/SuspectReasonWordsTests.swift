@@ -7,7 +7,7 @@ final class SuspectReasonWordsTests: XCTestCase {
     func testEveryFormTheJudgeWritesIsPutIntoVietnamese() {
         XCTAssertEqual(
             SuspectReasonWords.vietnamese("no text recognized on a page that is not blank"),
-            "không nhận dạng được chữ nào trên một trang không trắng")
+            "không nhận dạng được chữ nào dù trang không để trống")
         XCTAssertEqual(SuspectReasonWords.vietnamese("mean confidence 41%"), "độ tin cậy trung bình 41%")
         XCTAssertEqual(
             SuspectReasonWords.vietnamese("mean confidence 41% (batch 93%); 12% of words are Vietnamese syllables (batch 95%)"),

@@ -12,6 +12,8 @@ import XCTest
 /// orientation made Tesseract print "Too few characters. Skipping this page" between sohoa's lines.
 final class TesseractMessagesTests: XCTestCase {
     func testAPageOfNoiseLeavesStandardErrorQuiet() throws {
+        try XCTSkipIf(
+            ProcessInfo.processInfo.environment["SOHOA_TESSERACT_MESSAGES"] == "1", "SOHOA_TESSERACT_MESSAGES=1 keeps the messages")
         let detector = try TesseractOrientationDetector()
         let engine = try TesseractEngine(pageSegmentation: .singleBlock)
         var generator = SplitMix(seed: 19)
@@ -30,9 +32,10 @@ final class TesseractMessagesTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: file) }
         fflush(nil)
         let capture = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        XCTAssertGreaterThanOrEqual(capture, 0)
         let saved = dup(2)
-        dup2(capture, 2)
+        guard capture >= 0, saved >= 0, dup2(capture, 2) == 2 else {
+            throw XCTSkip("standard error cannot be captured here: \(String(cString: strerror(errno)))")
+        }
         defer {
             fflush(nil)
             dup2(saved, 2)

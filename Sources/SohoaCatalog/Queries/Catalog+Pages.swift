@@ -24,14 +24,15 @@ extension Catalog {
         try read { tx throws(CatalogError) in try tx.pages(itemID: itemID) }
     }
 
-    /// How many pages of the item are pages of its own: a split spread's record, beside its two
-    /// halves, is not one (`CatalogTransaction.notASplitSpread`).
+    /// The item's own pages in sequence order: its pages but a split spread's record, which stands
+    /// beside its two halves (`CatalogTransaction.notASplitSpread`): the pages its version holds.
+    public func ownPages(itemID: String) throws(CatalogError) -> [PageRecord] {
+        try read { tx throws(CatalogError) in try tx.ownPages(itemID: itemID) }
+    }
+
+    /// How many own pages the item has (`ownPages(itemID:)`).
     public func pageCount(itemID: String) throws(CatalogError) -> Int {
-        try read { tx throws(CatalogError) in
-            try tx.statements.fetchOne(
-                "SELECT COUNT(*) AS n FROM pages WHERE itemID = ? AND \(CatalogTransaction.notASplitSpread)", [.text(itemID)])?
-                .int("n") ?? 0
-        }
+        try ownPages(itemID: itemID).count
     }
 
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
@@ -106,6 +107,30 @@ extension CatalogTransaction {
             pages.append(try row.decode(PageRecord.self))
         }
         return pages
+    }
+
+    /// The item's own pages in sequence order (`Catalog.ownPages(itemID:)`).
+    public func ownPages(itemID: String) throws(CatalogError) -> [PageRecord] {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        var pages: [PageRecord] = []
+        for row in try statements.fetch(
+            "SELECT * FROM pages WHERE itemID = ? AND \(Self.notASplitSpread("pages")) ORDER BY sequence, name", [.text(itemID)])
+        {
+            pages.append(try row.decode(PageRecord.self))
+        }
+        return pages
+    }
+
+    /// A condition true for the rows of `table` (the `pages` table or its alias) that are not the
+    /// record of a spread split into two pages: the page keeps its record, done, with its OCR stage
+    /// `skipped` (its text is in its halves), beside its halves `<page>-a` and `<page>-b`. OCR skipped
+    /// alone is not enough: every page of an image-only item, and of a bag imported without text, has it.
+    static func notASplitSpread(_ table: String) -> String {
+        """
+        NOT (EXISTS (SELECT 1 FROM page_stages s WHERE s.pageID = \(table).id AND s.stage = 'ocr' AND s.state = 'skipped') \
+        AND EXISTS (SELECT 1 FROM pages half WHERE half.itemID = \(table).itemID AND half.name = \(table).name || '-a') \
+        AND EXISTS (SELECT 1 FROM pages half WHERE half.itemID = \(table).itemID AND half.name = \(table).name || '-b'))
+        """
     }
 
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:

@@ -112,6 +112,7 @@ extension CatalogTransaction {
             SELECT COUNT(p.meanConfidence) AS recognized, AVG(p.meanConfidence) AS mean,
                 COALESCE(SUM(CASE WHEN p.meanConfidence IS NULL AND p.state = 'done' THEN 1 ELSE 0 END), 0) AS imageOnly
             FROM pages p JOIN asOf m ON m.id = p.itemID
+            WHERE \(Self.notASplitSpread("p"))
             """
         let row = try statements.fetchOne(sql, [.date(asOf)])
         return OCRQuality(

@@ -26,7 +26,7 @@ extension CatalogTransaction {
         let (items, itemArguments) = scope.libraryCondition(column: "libraryCode")
         let (itemsPages, pageArguments) = scope.itemCondition(column: "itemID")
         // A split spread's own record (its OCR skipped: its text is in its halves) is not a page.
-        let pagesInScope = "\(itemsPages) AND \(Self.notASplitSpread)"
+        let pagesInScope = "\(itemsPages) AND \(Self.notASplitSpread("pages"))"
 
         var itemsByState: [ItemRecord.State: Int] = [:]
         for row in try statements.fetch("SELECT state, COUNT(*) AS n FROM items WHERE \(items) GROUP BY state", itemArguments) {
@@ -69,8 +69,4 @@ extension CatalogTransaction {
             recentFailures: failures)
     }
 
-    /// Pages that are not the record of a spread split into two pages.
-    static let notASplitSpread = """
-        NOT EXISTS (SELECT 1 FROM page_stages s WHERE s.pageID = pages.id AND s.stage = 'ocr' AND s.state = 'skipped')
-        """
 }

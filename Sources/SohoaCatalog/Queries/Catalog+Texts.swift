@@ -53,8 +53,8 @@ extension CatalogTransaction {
 
     /// The item's pages that are done, in sequence order, each with its text (`nil` for image-only pages).
     public func exportablePages(itemID: String) throws(CatalogError) -> [PageExport] {
-        // Ported to `CatalogStatements` (through `pages(itemID:)` and `pageText(pageID:)`).
-        let pages = try pages(itemID: itemID).filter { $0.state == .done }
+        // Ported to `CatalogStatements` (through `ownPages(itemID:)` and `pageText(pageID:)`).
+        let pages = try ownPages(itemID: itemID).filter { $0.state == .done }
         var exports: [PageExport] = []
         for page in pages {
             let text = try page.id.map { id throws(CatalogError) in try pageText(pageID: id) } ?? nil

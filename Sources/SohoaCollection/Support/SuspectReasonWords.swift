@@ -15,7 +15,7 @@ public enum SuspectReasonWords {
 
     private static func part(_ text: String) -> String {
         if text == "no text recognized on a page that is not blank" {
-            return "không nhận dạng được chữ nào trên một trang không trắng"
+            return "không nhận dạng được chữ nào dù trang không để trống"
         }
         let batch = " (batch "
         let (figure, rest) =

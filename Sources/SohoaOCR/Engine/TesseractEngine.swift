@@ -115,7 +115,8 @@ public final class TesseractEngine: OCREngine {
             throw OCRError(
                 kind: .engineInitializationFailed, language: language,
                 message:
-                    "Tesseract could not load '\(language)' from \(tessdata.path) (status \(status)): reinstall the model, it may be damaged"
+                    "Tesseract could not load '\(language)' from \(tessdata.path) (status \(status)): reinstall the model, it may be damaged "
+                    + "(SOHOA_TESSERACT_MESSAGES=1 shows Tesseract's own words on it)"
             )
         }
         TessBaseAPISetPageSegMode(api, pageSegmentation.tesseractMode)

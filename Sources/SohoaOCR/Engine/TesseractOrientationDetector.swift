@@ -31,7 +31,9 @@ public final class TesseractOrientationDetector: OrientationDetecting {
             TessBaseAPIDelete(api)
             throw OCRError(
                 kind: .engineInitializationFailed, language: "osd",
-                message: "Tesseract could not load osd from \(tessdata.path): reinstall tesseract-ocr-osd")
+                message:
+                    "Tesseract could not load osd from \(tessdata.path): reinstall tesseract-ocr-osd "
+                    + "(SOHOA_TESSERACT_MESSAGES=1 shows Tesseract's own words on it)")
         }
         TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY)
         self.api = api

@@ -25,14 +25,15 @@ extension Catalog {
     }
 
     /// The item's own pages in sequence order: its pages but a split spread's record, which stands
-    /// beside its two halves (`CatalogTransaction.notASplitSpread`): the pages its version holds.
+    /// beside its two halves (`CatalogTransaction.notASplitSpread`); those done are what its version holds.
     public func ownPages(itemID: String) throws(CatalogError) -> [PageRecord] {
         try read { tx throws(CatalogError) in try tx.ownPages(itemID: itemID) }
     }
 
-    /// How many own pages the item has (`ownPages(itemID:)`).
+    /// How many pages the item's version holds: its own pages that are done (`ownPages(itemID:)`; a
+    /// page that failed was not archived).
     public func pageCount(itemID: String) throws(CatalogError) -> Int {
-        try ownPages(itemID: itemID).count
+        try ownPages(itemID: itemID).filter { $0.state == .done }.count
     }
 
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
@@ -128,8 +129,16 @@ extension CatalogTransaction {
     static func notASplitSpread(_ table: String) -> String {
         """
         NOT (EXISTS (SELECT 1 FROM page_stages s WHERE s.pageID = \(table).id AND s.stage = 'ocr' AND s.state = 'skipped') \
-        AND EXISTS (SELECT 1 FROM pages half WHERE half.itemID = \(table).itemID AND half.name = \(table).name || '-a') \
-        AND EXISTS (SELECT 1 FROM pages half WHERE half.itemID = \(table).itemID AND half.name = \(table).name || '-b'))
+        AND EXISTS (\(half(table, "a"))) AND EXISTS (\(half(table, "b"))))
+        """
+    }
+
+    /// The half `part` of the spread in `table`'s row: named `<page>-<part>`, of the same scan (its
+    /// sequence and SHA-256), as the pipeline registers it; scans a user named so are other scans.
+    private static func half(_ table: String, _ part: String) -> String {
+        """
+        SELECT 1 FROM pages half WHERE half.itemID = \(table).itemID AND half.name = \(table).name || '-\(part)' \
+        AND half.sequence = \(table).sequence AND half.sourceSHA256 = \(table).sourceSHA256
         """
     }
 

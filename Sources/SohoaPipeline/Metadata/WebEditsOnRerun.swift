@@ -36,8 +36,7 @@ struct WebEditsOnRerun: Sendable {
         }
         if !result.kept.isEmpty { result.metadata.take(merged) }
         if edits.structure, let stored = try catalog.structureJSON(itemID: item.id).flatMap(ItemStructure.init(json:)) {
-            // The archived pages: a split spread is two pages there, one scan in the batch.
-            let pageCount = max(item.pages.count, (try? catalog.pageCount(itemID: item.id)) ?? 0)
+            let pageCount = item.pages.count
             let fromYAML = try? item.metadata.structure(pageCount: pageCount, source: "item.yaml")
             var candidate = item.metadata
             candidate.take(stored)

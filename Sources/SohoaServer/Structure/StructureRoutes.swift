@@ -82,7 +82,7 @@ enum StructureRoutes {
         let served = try ServedItem.find(try context.parameters.require("item"), services: services, context: context)
         guard served.item.ocflVersion != nil else { throw HTTPError(.notFound) }
         try context.requireInScope(served.item.libraryCode)
-        let scans = try services.catalog.ownPages(itemID: served.item.id).sorted { $0.sequence < $1.sequence }.compactMap { page in
+        let scans = try services.catalog.ownPages(itemID: served.item.id).filter { $0.state == .done }.compactMap { page in
             page.id.map { StructurePageView.Scan(pageID: $0, name: page.name) }
         }
         return (served.item, scans)

@@ -37,6 +37,8 @@ final class OwnPagesTests: XCTestCase {
             let status = try catalog.status()
             XCTAssertEqual(status.pageCount, 8, backend.rawValue)
             XCTAssertEqual(status.pagesByState, [.done: 7, .failed: 1], backend.rawValue)
+            // By stage too: the spread's record is not counted there either (the image-only pages are).
+            XCTAssertEqual(status.pagesByStage[.ocr], [.done: 4, .skipped: 3], backend.rawValue)
         }
     }
 }

@@ -21,19 +21,13 @@ final class YearlyReportSnapshotTests: XCTestCase {
 
         // Another process (here a thread with its own connection) adds holdings one at a time.
         let writer = try Catalog(url: url)
-        let stop = Flag()
-        let added = Thread {
-            var number = 0
-            while !stop.isSet {
-                number += 1
-                let holding = HoldingRecord(
-                    id: "H-\(number)", title: "Địa chí \(number)", libraryCode: number % 2 == 0 ? "LCH" : "MTE",
-                    collectionType: number % 3 == 0 ? .manuscript : .localHistory, specialValue: true, source: "test:\(number)")
-                _ = try? writer.importHoldings([holding])
-            }
+        let adding = BackgroundLoop { number in
+            let holding = HoldingRecord(
+                id: "H-\(number)", title: "Địa chí \(number)", libraryCode: number % 2 == 0 ? "LCH" : "MTE",
+                collectionType: number % 3 == 0 ? .manuscript : .localHistory, specialValue: true, source: "test:\(number)")
+            _ = try? writer.importHoldings([holding])
         }
-        added.start()
-        defer { stop.set() }
+        defer { adding.stop() }
 
         var reports = 0
         var disagreements: [String] = []
@@ -49,17 +43,9 @@ final class YearlyReportSnapshotTests: XCTestCase {
                     "goal \(goalTotal), libraries \(tableTotal), types \(typesTotal), register \(data.progress.holdingsInRegister)")
             }
         }
-        stop.set()
+        adding.stop()
         let last = try YearlyReport.build(catalog: catalog, goals: [everything], year: year)
         XCTAssertGreaterThan(last.progress.goals.first?.total ?? 0, 0, "the writer added holdings")
         XCTAssertEqual(disagreements, [], "\(disagreements.count) of \(reports) reports disagreed with themselves")
     }
-}
-
-/// A flag one thread sets and another reads.
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SohoaImaging
+import SohoaTesting
 import XCTest
 
 @testable import SohoaOCR
@@ -16,7 +17,7 @@ final class TesseractMessagesTests: XCTestCase {
             ProcessInfo.processInfo.environment["SOHOA_TESSERACT_MESSAGES"] == "1", "SOHOA_TESSERACT_MESSAGES=1 keeps the messages")
         let detector = try TesseractOrientationDetector()
         let engine = try TesseractEngine(pageSegmentation: .singleBlock)
-        var generator = SplitMix(seed: 19)
+        var generator = SplitMix64(seed: 19)
         let noise = Raster(
             width: 900, height: 1200, layout: .gray, pixels: (0..<(900 * 1200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         let printed = try capturingStandardError {
@@ -45,18 +46,5 @@ final class TesseractMessagesTests: XCTestCase {
         try body()
         fflush(nil)
         return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-    }
-}
-
-/// A small seeded generator, so the noise is the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

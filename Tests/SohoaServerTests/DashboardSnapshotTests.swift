@@ -1,4 +1,5 @@
 import Foundation
+import SohoaTesting
 import XCTest
 
 @testable import SohoaCatalog
@@ -25,19 +26,13 @@ final class DashboardSnapshotTests: XCTestCase {
 
         // Another process (here a thread with its own connection) adds holdings one at a time.
         let writer = try Catalog(url: archive.folder.appendingPathComponent(Catalog.fileName))
-        let stop = StopFlag()
-        let adding = Thread {
-            var number = 0
-            while !stop.isSet {
-                number += 1
-                let holding = HoldingRecord(
-                    id: "H-\(number)", title: "Địa chí \(number)", libraryCode: "LCH",
-                    collectionType: number % 2 == 0 ? .manuscript : .localHistory, specialValue: true, source: "test:\(number)")
-                _ = try? writer.importHoldings([holding])
-            }
+        let adding = BackgroundLoop { number in
+            let holding = HoldingRecord(
+                id: "H-\(number)", title: "Địa chí \(number)", libraryCode: "LCH",
+                collectionType: number % 2 == 0 ? .manuscript : .localHistory, specialValue: true, source: "test:\(number)")
+            _ = try? writer.importHoldings([holding])
         }
-        adding.start()
-        defer { stop.set() }
+        defer { adding.stop() }
 
         var pages = 0
         var disagreements: [String] = []
@@ -54,17 +49,9 @@ final class DashboardSnapshotTests: XCTestCase {
                     "by library \(byLibrary.total ?? -1) (rows \(libraryRows)), by type \(byType.total ?? -1) (rows \(typeRows))")
             }
         }
-        stop.set()
+        adding.stop()
         let last = try DashboardData.load(services: archive.services)
         XCTAssertGreaterThan(last.byLibrary?.goals.first?.total ?? 0, 0, "the writer added holdings")
         XCTAssertEqual(disagreements, [], "\(disagreements.count) of \(pages) dashboards disagreed with themselves")
     }
-}
-
-/// A flag one thread sets and another reads.
-private final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

@@ -25,9 +25,8 @@ extension CatalogTransaction {
         let failures = try failures(limit: recentFailures, scope: scope)
         let (items, itemArguments) = scope.libraryCondition(column: "libraryCode")
         let (itemsPages, pageArguments) = scope.itemCondition(column: "itemID")
-        // A split spread's own record (its OCR skipped: its text is in its halves) is not a page.
+        // A split spread's own record (beside its halves, which hold its text) is not a page.
         let pagesInScope = "\(itemsPages) AND \(Self.notASplitSpread("pages"))"
-
         var itemsByState: [ItemRecord.State: Int] = [:]
         for row in try statements.fetch("SELECT state, COUNT(*) AS n FROM items WHERE \(items) GROUP BY state", itemArguments) {
             if let state = ItemRecord.State(rawValue: try row.string("state")) { itemsByState[state] = try row.int("n") }
@@ -40,9 +39,9 @@ extension CatalogTransaction {
         let stageRows = try statements.fetch(
             """
             SELECT stage, state, COUNT(*) AS n FROM page_stages
-            WHERE \(scope.isEverything ? "1 = 1" : "pageID IN (SELECT id FROM pages WHERE \(itemsPages))")
+            WHERE pageID IN (SELECT id FROM pages WHERE \(pagesInScope))
             GROUP BY stage, state
-            """, scope.isEverything ? [] : pageArguments)
+            """, pageArguments)
         for row in stageRows {
             if let stage = PipelineStage(rawValue: try row.string("stage")),
                 let state = PageStageRecord.State(rawValue: try row.string("state"))
@@ -68,5 +67,4 @@ extension CatalogTransaction {
             failureCount: try failureCount?.int("n") ?? 0,
             recentFailures: failures)
     }
-
 }

@@ -1,3 +1,5 @@
+import SohoaCollection
+
 /// A page whose recognized text looks wrong (issue 11): archived, and listed for review first.
 public struct SuspectPage: Sendable, Codable, Equatable, CustomStringConvertible {
     public var item: String
@@ -12,6 +14,6 @@ public struct SuspectPage: Sendable, Codable, Equatable, CustomStringConvertible
         self.reason = reason
     }
 
-    /// `item/page: reason`.
-    public var description: String { "\(item)/\(page): \(reason)" }
+    /// `item/page: reason`, the reason in the command line's language (`SuspectReasonWords`).
+    public var description: String { "\(item)/\(page): \(SuspectReasonWords.forCommandLine(reason))" }
 }

@@ -18,7 +18,7 @@ public final class TerminalReporter: ProgressReporter {
         case .pageFailed(let failure), .failure(let failure), .itemFailed(let failure):
             message = "✗ " + failure.description
         case .pageSuspect(let suspect):
-            message = "? \(Messages.suspectPage): \(suspect.item)/\(suspect.page): \(SuspectReasonWords.forCommandLine(suspect.reason))"
+            message = "? \(Messages.suspectPage): \(suspect.description)"
         case .itemPackaged(let item):
             message = "✓ \(Messages.itemArchived): \(item)"
         case .warning(let text):

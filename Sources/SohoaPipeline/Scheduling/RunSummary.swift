@@ -35,7 +35,7 @@ public struct RunSummary: Sendable, Codable {
         for warning in s.warnings { lines.append("  ! \(warning)") }
         if !s.suspectPages.isEmpty {
             lines.append("\(Messages.suspectPagesTitle) (\(s.suspectPages.count)):")
-            for page in s.suspectPages { lines.append("  ? \(page.item)/\(page.page): \(SuspectReasonWords.forCommandLine(page.reason))") }
+            for page in s.suspectPages { lines.append("  ? \(page.description)") }
         }
         if s.failures.isEmpty {
             lines.append(Messages.noFailures)

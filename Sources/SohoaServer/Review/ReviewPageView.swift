@@ -128,7 +128,7 @@ struct ReviewPageView {
         if let error = entry.error { rows.append("<dt>\(language.pick("Lỗi", "Failure"))</dt><dd>\(error)</dd>") }
         if let reason = entry.suspectReason {
             rows.append(
-                "<dt>\(language.pick("Trang đáng ngờ", "Suspect page"))</dt><dd class=\"suspect\">\(language.pick(SuspectReasonWords.vietnamese(reason), reason))</dd>"
+                "<dt>\(language.pick("Trang đáng ngờ", "Suspect page"))</dt><dd class=\"suspect\">\(language.suspectReason(reason))</dd>"
             )
         }
         if let reason = entry.rescanReason { rows.append("<dt>\(language.pick("Lý do quét lại", "Rescan reason"))</dt><dd>\(reason)</dd>") }

@@ -74,7 +74,7 @@ struct ReviewQueueView {
         let rows = entries.map { entry -> HTML in
             let confidence = entry.meanConfidence.map { String(format: "%.1f%%", $0) } ?? "—"
             let detail: HTML =
-                (entry.error ?? entry.suspectReason.map { language.pick(SuspectReasonWords.vietnamese($0), $0) }).map { why -> HTML in
+                (entry.error ?? entry.suspectReason.map(language.suspectReason)).map { why -> HTML in
                     "<br><span class=\"muted\">\(why)</span>"
                 } ?? .empty
             return """
@@ -100,7 +100,7 @@ struct ReviewQueueView {
         let items = suspects.map { entry -> HTML in
             """
             <li><a href="\(query.pageURL(entry.pageID))">\(entry.itemTitle ?? entry.itemID) · \(entry.sequence) · \(entry.pageName)</a> \
-            <span class="muted">\(entry.suspectReason.map { language.pick(SuspectReasonWords.vietnamese($0), $0) } ?? "")</span></li>
+            <span class="muted">\(entry.suspectReason.map(language.suspectReason) ?? "")</span></li>
             """
         }
         let all: HTML =

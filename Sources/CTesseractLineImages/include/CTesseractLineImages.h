@@ -11,4 +11,12 @@ int sohoa_line_images_interposed(void);
 /// How many line images this process has stored uncompressed so far (for tests).
 long sohoa_line_images_written(void);
 
+/// Makes leptonica map its large image blocks (128 KiB and more) writable as soon as they are
+/// allocated (`on` 1), or not (0), instead of page by page through the shared page of zeros.
+/// See pix_memory.c.
+void sohoa_pix_memory_prefault_large(int on);
+
+/// How many large blocks this process has prefaulted so far (for tests).
+long sohoa_pix_memory_prefaulted(void);
+
 #endif

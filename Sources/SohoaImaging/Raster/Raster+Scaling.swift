@@ -68,61 +68,60 @@ extension Raster {
     ///
     /// Each sum is taken term by term in source order from zero, in `Float`, so the result does not
     /// depend on how the loops are laid out; the spans are flat arrays and the buffers raw pointers
-    /// (no array bounds or uniqueness checks in the inner loops).
+    /// (no array bounds or uniqueness checks in the inner loops). A source row's horizontal sums are
+    /// made when an output row first needs them and kept for the next one, which may share that row:
+    /// one row of floats instead of a buffer of the output's width and the source's height (20 MB for
+    /// an A4 page at 300 dpi, its pages fresh from the kernel each time; issue 19).
     func areaAveraged(toWidth newWidth: Int, height newHeight: Int) -> Raster {
         let channels = layout.rawValue
         let scaleX = Double(width) / Double(newWidth)
         let scaleY = Double(height) / Double(newHeight)
-        // Horizontal pass into a float buffer of width newWidth, then vertical pass.
-        var horizontal = [Float](repeating: 0, count: newWidth * height * channels)
         let columns = AreaSpans(count: newWidth, scale: scaleX, limit: width)
         let rows = AreaSpans(count: newHeight, scale: scaleY, limit: height)
+        let rowLength = newWidth * channels
+        var output = [UInt8](repeating: 0, count: rowLength * newHeight)
+        var horizontal = [Float](repeating: 0, count: rowLength)
+        var accumulator = [Float](repeating: 0, count: rowLength)
         pixels.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { target in
-                columns.indices.withUnsafeBufferPointer { indices in
-                    columns.weights.withUnsafeBufferPointer { weights in
-                        columns.starts.withUnsafeBufferPointer { starts in
-                            guard let source = source.baseAddress, let target = target.baseAddress,
-                                let indices = indices.baseAddress, let weights = weights.baseAddress,
-                                let starts = starts.baseAddress
-                            else { return }
-                            for y in 0..<height {
-                                let sourceRow = source + y * width * channels
-                                let targetRow = target + y * newWidth * channels
-                                for x in 0..<newWidth {
-                                    for c in 0..<channels {
-                                        var sum: Float = 0
-                                        for k in starts[x]..<starts[x + 1] {
-                                            sum += Float(sourceRow[indices[k] * channels + c]) * weights[k]
+            output.withUnsafeMutableBufferPointer { target in
+                horizontal.withUnsafeMutableBufferPointer { horizontal in
+                    accumulator.withUnsafeMutableBufferPointer { accumulator in
+                        columns.indices.withUnsafeBufferPointer { indices in
+                            columns.weights.withUnsafeBufferPointer { weights in
+                                columns.starts.withUnsafeBufferPointer { starts in
+                                    guard let source = source.baseAddress, let target = target.baseAddress,
+                                        let horizontal = horizontal.baseAddress, let accumulator = accumulator.baseAddress,
+                                        let indices = indices.baseAddress, let weights = weights.baseAddress,
+                                        let starts = starts.baseAddress
+                                    else { return }
+                                    var summedRow = -1
+                                    for y in 0..<newHeight {
+                                        accumulator.update(repeating: 0, count: rowLength)
+                                        for k in rows.starts[y]..<rows.starts[y + 1] {
+                                            let sourceIndex = rows.indices[k]
+                                            if sourceIndex != summedRow {
+                                                let sourceRow = source + sourceIndex * width * channels
+                                                for x in 0..<newWidth {
+                                                    for c in 0..<channels {
+                                                        var sum: Float = 0
+                                                        for k in starts[x]..<starts[x + 1] {
+                                                            sum += Float(sourceRow[indices[k] * channels + c]) * weights[k]
+                                                        }
+                                                        horizontal[x * channels + c] = sum
+                                                    }
+                                                }
+                                                summedRow = sourceIndex
+                                            }
+                                            let weight = rows.weights[k]
+                                            for i in 0..<rowLength { accumulator[i] += horizontal[i] * weight }
                                         }
-                                        targetRow[x * channels + c] = sum
+                                        let outRow = target + y * rowLength
+                                        for i in 0..<rowLength {
+                                            outRow[i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
+                                        }
                                     }
                                 }
                             }
-                        }
-                    }
-                }
-            }
-        }
-        var output = [UInt8](repeating: 0, count: newWidth * newHeight * channels)
-        let rowLength = newWidth * channels
-        var accumulator = [Float](repeating: 0, count: rowLength)
-        horizontal.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                accumulator.withUnsafeMutableBufferPointer { accumulator in
-                    guard let source = source.baseAddress, let target = target.baseAddress,
-                        let accumulator = accumulator.baseAddress
-                    else { return }
-                    for y in 0..<newHeight {
-                        accumulator.update(repeating: 0, count: rowLength)
-                        for k in rows.starts[y]..<rows.starts[y + 1] {
-                            let row = source + rows.indices[k] * rowLength
-                            let weight = rows.weights[k]
-                            for i in 0..<rowLength { accumulator[i] += row[i] * weight }
-                        }
-                        let outRow = target + y * rowLength
-                        for i in 0..<rowLength {
-                            outRow[i] = UInt8(Swift.min(255, Swift.max(0, accumulator[i].rounded())))
                         }
                     }
                 }

@@ -56,6 +56,7 @@ public final class TesseractEngine: OCREngine {
     /// Creates the engine; the model is loaded on the first `recognize` call.
     public init(tessdata: URL = TesseractEngine.defaultTessdata, pageSegmentation: PageSegmentation = .auto) throws {
         TesseractMessages.silence()
+        LeptonicaMemory.prefaultLargeImages()
         guard let api = TessBaseAPICreate() else {
             throw OCRError(
                 kind: .engineInitializationFailed, language: "",

@@ -22,6 +22,7 @@ public final class TesseractOrientationDetector: OrientationDetecting {
                 message: "no orientation model \(model.path): install tesseract-ocr-osd, or set normalize.orientation to false")
         }
         TesseractMessages.silence()
+        LeptonicaMemory.prefaultLargeImages()
         guard let api = TessBaseAPICreate() else {
             throw OCRError(
                 kind: .engineInitializationFailed, language: "osd",

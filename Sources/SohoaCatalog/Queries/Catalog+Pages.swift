@@ -36,6 +36,14 @@ extension Catalog {
         try ownPages(itemID: itemID).filter { $0.state == .done }.count
     }
 
+    /// Each archived page's position in the item (1-based, by name): the order of its version's pages,
+    /// by which page labels and the table of contents count. A page's `sequence` is its scan's number,
+    /// which a split spread's two halves share and which counts a failed scan too.
+    public func pagePositions(itemID: String) throws(CatalogError) -> [String: Int] {
+        let pages = try ownPages(itemID: itemID).filter { $0.state == .done }
+        return Dictionary(pages.enumerated().map { ($1.name, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
     /// the key for resuming.
     public func isPageDone(sha256: String, itemID: String, name: String) throws(CatalogError) -> Bool {

@@ -61,10 +61,14 @@ enum ItemPage {
             )
         }
         let pdf: HTML = links.isEmpty ? .empty : "<p>\(HTML(trusted: links.map(\.markup).joined(separator: " ")))</p>"
-        let contents = pages.map { page -> HTML in
-            "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(structure.label(ofPage: page.record.sequence) ?? String(page.record.sequence))</a></li>"
+        // `pages` are the archived pages in their order: labels count by position, not by scan
+        // (a split spread's two halves share their scan's sequence).
+        let contents = pages.enumerated().map { index, page -> HTML in
+            "<li><a href=\"#page-\(URLPath.component(page.record.name))\">\(structure.label(ofPage: index + 1) ?? String(index + 1))</a></li>"
         }
-        let sections = pages.map { section($0, itemID: item.id, language: language, structure: structure) }
+        let sections = pages.enumerated().map {
+            section($1, position: $0 + 1, itemID: item.id, language: language, structure: structure)
+        }
         let editStructure: HTML =
             context.user?.role.canReview == true && context.scope.includes(item.libraryCode) && item.ocflVersion != nil
             ? "<p><a href=\"\(StructureRoutes.path(item.id))\">\(language.pick("Sửa số trang và mục lục", "Edit page labels and contents"))</a></p>"
@@ -80,7 +84,7 @@ enum ItemPage {
             """
     }
 
-    private static func section(_ page: Page, itemID: String, language: UILanguage, structure: ItemStructure) -> HTML {
+    private static func section(_ page: Page, position: Int, itemID: String, language: UILanguage, structure: ItemStructure) -> HTML {
         let name = page.record.name
         let image: HTML =
             page.hasImage
@@ -100,7 +104,7 @@ enum ItemPage {
         }
         return """
             <section class="page" id="page-\(URLPath.component(name))">
-            <h2>\(PageLabelText.name(label: structure.label(ofPage: page.record.sequence), position: page.record.sequence, language)) \
+            <h2>\(PageLabelText.name(label: structure.label(ofPage: position), position: position, language)) \
             <span class="muted">(\(language.pick("ảnh", "scan")) \(page.record.sequence), \(name))</span></h2>
             <div class="page-body">\(image)<div class="text">\(text)</div></div>
             </section>

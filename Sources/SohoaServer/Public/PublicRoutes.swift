@@ -78,8 +78,12 @@ enum PublicRoutes {
         let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
         let (page, overview, labels) = try await lane.run {
             let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
-            let labels = try catalog.structureJSONs(itemIDs: Set(page.results.map(\.hit.itemID)))
-                .compactMapValues(ItemStructure.init(json:))
+            var labels: [String: SearchResultsPage.ItemLabels] = [:]
+            for (itemID, json) in try catalog.structureJSONs(itemIDs: Set(page.results.map(\.hit.itemID))) {
+                guard let structure = ItemStructure(json: json) else { continue }
+                // Labels count by the page's place in the version (a spread's halves share a sequence).
+                labels[itemID] = SearchResultsPage.ItemLabels(structure: structure, positions: try catalog.pagePositions(itemID: itemID))
+            }
             return (page, try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn)), labels)
         }
         if asked.offset == 0 && !asked.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -3,9 +3,21 @@ import SohoaCatalog
 
 /// `/search` as HTML: the form, how many pages matched, the results with highlighted snippets, paging.
 enum SearchResultsPage {
+    /// An item's page labels and its archived pages' positions, which the labels count by.
+    struct ItemLabels: Sendable {
+        var structure: ItemStructure
+        var positions: [String: Int]
+
+        /// The hit's page's label and its position in the item (its scan's number if not archived).
+        func page(_ hit: SearchHit) -> (label: String?, position: Int) {
+            let position = positions[hit.pageName] ?? hit.sequence
+            return (structure.label(ofPage: position), position)
+        }
+    }
+
     static func html(
         _ request: SearchRequest, page: SearchPage, overview: CollectionOverview, context: AppRequestContext,
-        labels: [String: ItemStructure] = [:]
+        labels: [String: ItemLabels] = [:]
     ) -> HTML {
         let language = context.language
         let form = SearchForm.html(request, overview: overview, language: language)
@@ -22,7 +34,7 @@ enum SearchResultsPage {
         let total = page.totalIsExact ? String(page.total) : language.pick("Hơn \(page.total)", "Over \(page.total)")
         let count = language.pick(
             "\(total) trang phù hợp; hiện \(first)–\(last).", "\(total) matching pages; showing \(first)–\(last).")
-        let items = page.results.map { result(($0), language: language, label: labels[$0.hit.itemID]?.label(ofPage: $0.hit.sequence)) }
+        let items = page.results.map { result($0, language: language, page: labels[$0.hit.itemID]?.page($0.hit)) }
         return """
             \(form)
             <p class="count">\(count)</p>
@@ -31,7 +43,7 @@ enum SearchResultsPage {
             """
     }
 
-    private static func result(_ result: SearchResult, language: UILanguage, label: String?) -> HTML {
+    private static func result(_ result: SearchResult, language: UILanguage, page: (label: String?, position: Int)?) -> HTML {
         let hit = result.hit
         let title = hit.itemTitle ?? hit.itemID
         var facts = [result.libraryCode]
@@ -44,7 +56,7 @@ enum SearchResultsPage {
             <li class="hit"><a class="thumb" href="\(pageLink)"><img src="\(URLPath.pageImage(itemID: hit.itemID, pageName: hit.pageName))" \
             alt="" loading="lazy" width="60"></a><div>\
             <a class="title" href="\(URLPath.item(hit.itemID))">\(title)</a>\(restricted) \
-            <span class="muted">· <a href="\(pageLink)">\(PageLabelText.name(label: label, position: hit.sequence, language, capitalized: false))</a> · \(facts.joined(separator: " · "))</span>\
+            <span class="muted">· <a href="\(pageLink)">\(PageLabelText.name(label: page?.label, position: page?.position ?? hit.sequence, language, capitalized: false))</a> · \(facts.joined(separator: " · "))</span>\
             <p class="snippet">\(SnippetHTML.html(hit))</p></div></li>
             """
     }

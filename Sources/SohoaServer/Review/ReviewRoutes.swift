@@ -88,7 +88,9 @@ enum ReviewRoutes {
         }
         var view = ReviewPageView(
             entry: entry, alto: try ArchivedALTO.page(for: entry, in: services), next: next, query: query, notice: notice)
-        view.pageLabel = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:))?.label(ofPage: entry.sequence)
+        if let structure = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:)) {
+            view.pageLabel = structure.label(ofPage: try catalog.pagePositions(itemID: entry.itemID)[entry.pageName] ?? entry.sequence)
+        }
         return view
     }
 

@@ -3,10 +3,11 @@ import SohoaCatalog
 
 /// An item's table of contents on its page: a nested list whose entries jump to their first page.
 enum ItemContentsHTML {
-    /// The list, or nothing when the item has no contents.
+    /// The list, or nothing when the item has no contents. `pages` are the archived pages in their
+    /// order: a section's first page is a position among them (a spread's halves share a sequence).
     static func list(_ contents: ItemContents, pages: [PageRecord], language: UILanguage) -> HTML {
         guard !contents.isEmpty else { return .empty }
-        let names = Dictionary(pages.map { ($0.sequence, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($0 + 1, $1.name) })
         func entries(_ list: [ContentsEntry]) -> HTML {
             let items = list.map { entry -> HTML in
                 let target: HTML =

@@ -4,7 +4,8 @@ public struct IIIFCanvasPage: Sendable, Equatable {
     public var pageID: Int64
     /// The page's name in the archive (`trang-1`, `cong-van-2021-p0002`).
     public var name: String
-    /// 1-based position in the item.
+    /// 1-based position among the item's archived pages, by which its labels and contents count (not
+    /// the scan's number, which a split spread's two halves share).
     public var sequence: Int
     /// Size of the master frame in pixels (the canvas size).
     public var width: Int

@@ -103,7 +103,7 @@ var targets: [Target] = [
         name: "sohoa",
         dependencies: [
             "SohoaPipeline", "SohoaCollection", "SohoaServer", "SohoaSharing", "SohoaArchive", "SohoaCatalog", "SohoaPostgres",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SohoaOCR", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ],
         swiftSettings: swiftSettings),

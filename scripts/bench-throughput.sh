@@ -18,6 +18,8 @@
 # Usage: scripts/bench-throughput.sh [--pages N] [--short] [--samples] [--no-ocrmypdf] [JOBS]  (JOBS default 2)
 #   --short: 4 pages in two items, no OCRmyPDF (a quick check that the script and the binary work).
 #   PIPELINE=FILE chooses sohoa's pipeline; SOHOA=FILE times that binary instead of building one.
+#   SOHOA_PIX_PREFAULT=0 or SOHOA_TESSERACT_PNG_LINES=1 in the environment turn off two of sohoa's savings
+#   (leptonica's page images mapped at once; Tesseract's line images kept uncompressed), to compare.
 #   SOHOA_BIN="A B ..." times those sohoa binaries instead of
 #   building one (each over the same pages, in that order, ROUNDS=N times alternating; default 1) and
 #   runs nothing else: to compare two builds in the same run.

@@ -11,6 +11,7 @@
 // interrupts, and one system call instead of a fault a page. The samples are not changed (the block
 // is uninitialized memory either way), so neither is anything read from them.
 #define _GNU_SOURCE
+#include <errno.h>
 #include <leptonica/allheaders.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -27,6 +28,7 @@
 static const size_t largeBlockBytes = (size_t)128 << 10;
 static atomic_long prefaultedBlocks = 0;
 static atomic_int prefaulting = 0;
+static atomic_int kernelLacksPopulate = 0;
 
 static void prefault(void *data, size_t size) {
     uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
@@ -34,8 +36,16 @@ static void prefault(void *data, size_t size) {
     uintptr_t end = ((uintptr_t)data + size) & ~(page - 1);
     if (end <= start) return;
     atomic_fetch_add(&prefaultedBlocks, 1);
-    if (madvise((void *)start, end - start, MADV_POPULATE_WRITE) == 0) return;
+    int savedErrno = errno;  // the caller sees malloc's errno, not madvise's
+    if (!atomic_load(&kernelLacksPopulate)) {
+        if (madvise((void *)start, end - start, MADV_POPULATE_WRITE) == 0) {
+            errno = savedErrno;
+            return;
+        }
+        if (errno == EINVAL) atomic_store(&kernelLacksPopulate, 1);  // before Linux 5.14: not asked again
+    }
     for (uintptr_t p = start; p < end; p += page) *(volatile char *)p = 0;
+    errno = savedErrno;
 }
 
 static void *prefaultingAlloc(size_t size) {

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import SohoaCollection
+import SohoaOCR
 import SohoaPipeline
 
 OpenMPGuard.reexecIfNeeded()
 MallocArenas.limitToCores()
+LeptonicaMemory.prefaultLargeImages()
 do {
     var command = try Sohoa.parseAsRoot()
     if let serve = command as? ServeCommand {

@@ -34,6 +34,10 @@ final class OwnPagesTests: XCTestCase {
             XCTAssertEqual(try catalog.pageCount(itemID: "sach"), 4, "the failed page was not archived (\(backend))")
             XCTAssertEqual(try catalog.ownPages(itemID: "anh").map(\.name), ["1", "1-a", "1-b"], backend.rawValue)
             XCTAssertEqual(try catalog.exportablePages(itemID: "sach").map(\.page.name), ["1", "2-a", "2-b", "3"], backend.rawValue)
+            // Positions in the archived item, by which labels count: the failed page and the spread's record have none.
+            XCTAssertEqual(
+                try catalog.pagePositions(itemIDs: ["sach", "anh", "none"]),
+                ["sach": ["1": 1, "2-a": 2, "2-b": 3, "3": 4], "anh": ["1": 1, "1-a": 2, "1-b": 3]], backend.rawValue)
             let status = try catalog.status()
             XCTAssertEqual(status.pageCount, 8, backend.rawValue)
             XCTAssertEqual(status.pagesByState, [.done: 7, .failed: 1], backend.rawValue)

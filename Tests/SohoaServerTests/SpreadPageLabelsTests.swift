@@ -12,8 +12,9 @@ import XCTest
 
 /// Page labels count by a page's place in the archived item, not by its scan: a book opening split
 /// into two pages (`2-a`, `2-b`, one scan, one sequence) has a label each, and the pages after it keep
-/// theirs, on the item page, in its table of contents, in the IIIF manifest, in search hits and on the
-/// review page (before, both halves showed the first half's label and every later page its neighbour's).
+/// theirs, on the item page, in its table of contents, in the IIIF manifest, in search hits (labelled
+/// or not) and on the review page (before, both halves showed the first half's label and every later
+/// page its neighbour's).
 final class SpreadPageLabelsTests: XCTestCase {
     private static let spread = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,6 +33,10 @@ final class SpreadPageLabelsTests: XCTestCase {
         try FileManager.default.copyItem(at: Self.spread, to: item.appendingPathComponent("2.png"))
         try FileManager.default.copyItem(at: made.appendingPathComponent("3.png"), to: item.appendingPathComponent("3.png"))
         try Data("title: Sách có trang đôi\nlibrary-code: LCH\n".utf8).write(to: item.appendingPathComponent("item.yaml"))
+        // The same scans in an item without labels: its pages are numbered by their place too.
+        let plain = folder.appendingPathComponent("batch/bao")
+        try FileManager.default.copyItem(at: item, to: plain)
+        try Data("title: Báo có trang đôi\nlibrary-code: LCH\n".utf8).write(to: plain.appendingPathComponent("item.yaml"))
         let archive = folder.appendingPathComponent("archive")
         var pipeline = PipelineConfiguration()
         pipeline.workers.ocr = 1
@@ -68,8 +73,11 @@ final class SpreadPageLabelsTests: XCTestCase {
             XCTAssertEqual(ranges.map { ($0["items"] as? [Any])?.count }, [2, 2], "1 and 2-a, then 2-b and 3")
 
             let search = String(buffer: try await get(client, "/search?q=tinh").body)
-            for label in [">Bìa</a>", ">trang 7</a>", ">trang 8</a>", ">trang 9</a>"] {
-                XCTAssertTrue(search.contains(label), "\(label) in \(search)")
+            for (page, label) in [("1", "Bìa"), ("2-a", "trang 7"), ("2-b", "trang 8"), ("3", "trang 9")] {
+                XCTAssertTrue(search.contains("href=\"/items/sach#page-\(page)\">\(label)</a>"), "\(page) as \(label) in \(search)")
+            }
+            for (page, label) in [("1", "trang 1"), ("2-a", "trang 2"), ("2-b", "trang 3"), ("3", "trang 4")] {
+                XCTAssertTrue(search.contains("href=\"/items/bao#page-\(page)\">\(label)</a>"), "\(page) as \(label) in \(search)")
             }
 
             let mai = try await signIn(client, name: "mai", password: ReviewRoutesTests.password)

@@ -40,8 +40,13 @@ extension Catalog {
     /// by which page labels and the table of contents count. A page's `sequence` is its scan's number,
     /// which a split spread's two halves share and which counts a failed scan too.
     public func pagePositions(itemID: String) throws(CatalogError) -> [String: Int] {
-        let pages = try ownPages(itemID: itemID).filter { $0.state == .done }
-        return Dictionary(pages.enumerated().map { ($1.name, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        try pagePositions(itemIDs: [itemID])[itemID] ?? [:]
+    }
+
+    /// `pagePositions(itemID:)` of several items in one query (a page of search hits): by item id.
+    public func pagePositions(itemIDs: Set<String>) throws(CatalogError) -> [String: [String: Int]] {
+        guard !itemIDs.isEmpty else { return [:] }
+        return try read { tx throws(CatalogError) in try tx.pagePositions(itemIDs: itemIDs) }
     }
 
     /// Whether OCR already finished (`ocr` stage done) for this exact content at this item and page:
@@ -128,6 +133,25 @@ extension CatalogTransaction {
             pages.append(try row.decode(PageRecord.self))
         }
         return pages
+    }
+
+    /// Each item's archived pages (its own pages that are done, as `ownPages(itemID:)` orders them)
+    /// numbered from 1, by item id and page name.
+    public func pagePositions(itemIDs: Set<String>) throws(CatalogError) -> [String: [String: Int]] {
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        let ids = itemIDs.sorted()
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var positions: [String: [String: Int]] = [:]
+        for row in try statements.fetch(
+            """
+            SELECT itemID, name FROM pages WHERE itemID IN (\(marks)) AND state = '\(PageRecord.State.done.rawValue)' \
+            AND \(Self.notASplitSpread("pages")) ORDER BY itemID, sequence, name
+            """, ids.map { .text($0) })
+        {
+            let itemID = try row.string("itemID")
+            positions[itemID, default: [:]][try row.string("name")] = (positions[itemID]?.count ?? 0) + 1
+        }
+        return positions
     }
 
     /// A condition true for the rows of `table` (the `pages` table or its alias) that are not the

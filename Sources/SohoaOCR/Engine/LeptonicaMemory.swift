@@ -6,9 +6,10 @@ import Foundation
 /// page of zeros on every core the process ran on, about 3% of a run's CPU time in interrupts (see
 /// `pix_memory.c`). The images are the same, so the text is. `SOHOA_PIX_PREFAULT=0` leaves leptonica's
 /// own allocator, for comparing (`scripts/bench-throughput.sh`).
-enum LeptonicaMemory {
-    /// Installs the allocator once per process; called before any engine is made.
-    static func prefaultLargeImages() { _ = installed }
+public enum LeptonicaMemory {
+    /// Installs the allocator once per process: `sohoa` calls it first thing, before any thread starts
+    /// (leptonica's allocator is a plain global); the engines call it too, for other programs and tests.
+    public static func prefaultLargeImages() { _ = installed }
 
     private static let installed: Bool = {
         guard ProcessInfo.processInfo.environment["SOHOA_PIX_PREFAULT"] != "0" else { return false }

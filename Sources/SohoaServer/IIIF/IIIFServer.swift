@@ -85,15 +85,15 @@ final class IIIFServer: Sendable {
                 bytes: cached, profile: IIIFManifestBuilder.context, request: request, ldByDefault: true, access: visible.access)
         }
         var canvases: [IIIFCanvasPage] = []
-        // Canvases are numbered by the page's place in the version, as its labels and contents are.
-        let positions = try services.catalog.pagePositions(itemID: visible.item.id)
         for page in try services.catalog.pages(itemID: visible.item.id) {
             guard let pageID = page.id, visible.files["access/\(page.name).png"] != nil,
                 let source = try archive.imageSource(page, in: visible)
             else { continue }
             let size = try await mappingAsync(context) { () async throws(IIIFError) in try await images.size(of: source) }
             var canvas = IIIFCanvasPage(
-                pageID: pageID, name: page.name, sequence: positions[page.name] ?? page.sequence, width: size.width, height: size.height,
+                // Numbered by its place among the version's pages (every one has an access copy), as its
+                // labels and contents are: a split spread's halves share their scan's sequence.
+                pageID: pageID, name: page.name, sequence: canvases.count + 1, width: size.width, height: size.height,
                 hasALTO: visible.files["alto/\(page.name).xml"] != nil, hasHOCR: visible.files["hocr/\(page.name).hocr"] != nil)
             if canvas.hasALTO, let alto = try archive.contents(of: "alto/\(page.name).xml", in: visible) {
                 canvas.lines = try mapping(context) { () throws(IIIFError) in try IIIFTextLine.lines(inALTO: alto) }

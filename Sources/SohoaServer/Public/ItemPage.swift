@@ -90,7 +90,7 @@ enum ItemPage {
             page.hasImage
             ? """
             <a href="\(URLPath.pageImage(itemID: itemID, pageName: name))"><img class="page-image" \
-            src="\(URLPath.pageImage(itemID: itemID, pageName: name))" alt="\(language.pick("Ảnh trang", "Page image")) \(page.record.sequence)" \
+            src="\(URLPath.pageImage(itemID: itemID, pageName: name))" alt="\(language.pick("Ảnh trang", "Page image")) \(position)" \
             loading="lazy" width="200"></a>
             """ : "<p class=\"muted\">\(language.pick("Không có ảnh.", "No image."))</p>"
         let text: HTML

@@ -78,11 +78,12 @@ enum PublicRoutes {
         let lane = services.searchLane(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
         let (page, overview, labels) = try await lane.run {
             let page = try catalog.search(asked.query, filters: filters, limit: SearchRequest.pageSize, offset: asked.offset)
+            // Pages are named by their place in the version (a spread's halves share a sequence), labelled or not.
+            let itemIDs = Set(page.results.map(\.hit.itemID))
+            let structures = try catalog.structureJSONs(itemIDs: itemIDs).compactMapValues(ItemStructure.init(json:))
             var labels: [String: SearchResultsPage.ItemLabels] = [:]
-            for (itemID, json) in try catalog.structureJSONs(itemIDs: Set(page.results.map(\.hit.itemID))) {
-                guard let structure = ItemStructure(json: json) else { continue }
-                // Labels count by the page's place in the version (a spread's halves share a sequence).
-                labels[itemID] = SearchResultsPage.ItemLabels(structure: structure, positions: try catalog.pagePositions(itemID: itemID))
+            for (itemID, positions) in try catalog.pagePositions(itemIDs: itemIDs) {
+                labels[itemID] = SearchResultsPage.ItemLabels(structure: structures[itemID], positions: positions)
             }
             return (page, try catalog.collectionOverview(access: SearchFilters.readable(signedIn: signedIn)), labels)
         }

@@ -3,15 +3,16 @@ import SohoaCatalog
 
 /// `/search` as HTML: the form, how many pages matched, the results with highlighted snippets, paging.
 enum SearchResultsPage {
-    /// An item's page labels and its archived pages' positions, which the labels count by.
+    /// An item's page labels, if it has any, and its archived pages' positions, which they count by.
     struct ItemLabels: Sendable {
-        var structure: ItemStructure
+        var structure: ItemStructure?
         var positions: [String: Int]
 
-        /// The hit's page's label and its position in the item (its scan's number if not archived).
-        func page(_ hit: SearchHit) -> (label: String?, position: Int) {
-            let position = positions[hit.pageName] ?? hit.sequence
-            return (structure.label(ofPage: position), position)
+        /// The hit's page's label and its position in the item; a page not (or no longer) archived
+        /// has neither (it is then named by its scan's number, without another page's label).
+        func page(_ hit: SearchHit) -> (label: String?, position: Int)? {
+            guard let position = positions[hit.pageName] else { return nil }
+            return (structure?.label(ofPage: position), position)
         }
     }
 
@@ -34,7 +35,7 @@ enum SearchResultsPage {
         let total = page.totalIsExact ? String(page.total) : language.pick("Hơn \(page.total)", "Over \(page.total)")
         let count = language.pick(
             "\(total) trang phù hợp; hiện \(first)–\(last).", "\(total) matching pages; showing \(first)–\(last).")
-        let items = page.results.map { result($0, language: language, page: labels[$0.hit.itemID]?.page($0.hit)) }
+        let items = page.results.map { result($0, language: language, page: labels[$0.hit.itemID]?.page($0.hit) ?? nil) }
         return """
             \(form)
             <p class="count">\(count)</p>

@@ -88,8 +88,13 @@ enum ReviewRoutes {
         }
         var view = ReviewPageView(
             entry: entry, alto: try ArchivedALTO.page(for: entry, in: services), next: next, query: query, notice: notice)
-        if let structure = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:)) {
-            view.pageLabel = structure.label(ofPage: try catalog.pagePositions(itemID: entry.itemID)[entry.pageName] ?? entry.sequence)
+        // Labels count by the page's place in the version (a split spread's halves share a sequence);
+        // a page not archived has no place, and no other page's label.
+        if let structure = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:)),
+            let position = try catalog.pagePositions(itemID: entry.itemID)[entry.pageName]
+        {
+            view.pageLabel = structure.label(ofPage: position)
+            view.pagePosition = position
         }
         return view
     }

@@ -85,4 +85,20 @@ final class SpreadPageLabelsTests: XCTestCase {
             XCTAssertTrue(review.contains("<dd>Trang 9 · "), review)
         }
     }
+
+    /// A hit on a page the version no longer holds (its scan failed on a re-run) has no place: it is
+    /// named by its scan, never given the label of the page now at that place.
+    func testAHitOnAPageNotArchivedIsNamedByItsScan() {
+        let labels = SearchResultsPage.ItemLabels(
+            structure: ItemStructure(labels: ["Bìa", "7", "8"]), positions: ["1": 1, "2-a": 2, "2-b": 3])
+        func hit(_ name: String, _ sequence: Int) -> SearchHit {
+            SearchHit(itemID: "sach", itemTitle: nil, pageID: 1, pageName: name, sequence: sequence, snippet: "", highlights: [], score: 0)
+        }
+        XCTAssertEqual(labels.page(hit("2-b", 2))?.label, "8")
+        XCTAssertEqual(labels.page(hit("2-b", 2))?.position, 3)
+        XCTAssertNil(labels.page(hit("3", 3)), "page 3 is not in the version: no position, no label")
+        let unlabelled = SearchResultsPage.ItemLabels(structure: nil, positions: ["1": 1])
+        XCTAssertEqual(unlabelled.page(hit("1", 1))?.position, 1)
+        XCTAssertNil(unlabelled.page(hit("1", 1))?.label ?? nil)
+    }
 }

@@ -138,7 +138,8 @@ extension CatalogTransaction {
     /// Each item's archived pages (its own pages that are done, as `ownPages(itemID:)` orders them)
     /// numbered from 1, by item id and page name.
     public func pagePositions(itemIDs: Set<String>) throws(CatalogError) -> [String: [String: Int]] {
-        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL.
+        // Ported to `CatalogStatements`: runs on SQLite and on PostgreSQL (where `IN ()` is an error).
+        guard !itemIDs.isEmpty else { return [:] }
         let ids = itemIDs.sorted()
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var positions: [String: [String: Int]] = [:]

@@ -85,15 +85,16 @@ final class IIIFServer: Sendable {
                 bytes: cached, profile: IIIFManifestBuilder.context, request: request, ldByDefault: true, access: visible.access)
         }
         var canvases: [IIIFCanvasPage] = []
+        // Canvases are numbered by their page's place among the version's pages (each has its access
+        // copy), as its labels and contents are: a split spread's halves share their scan's sequence.
+        var position = 0
         for page in try services.catalog.pages(itemID: visible.item.id) {
-            guard let pageID = page.id, visible.files["access/\(page.name).png"] != nil,
-                let source = try archive.imageSource(page, in: visible)
-            else { continue }
+            guard let pageID = page.id, visible.files["access/\(page.name).png"] != nil else { continue }
+            position += 1
+            guard let source = try archive.imageSource(page, in: visible) else { continue }
             let size = try await mappingAsync(context) { () async throws(IIIFError) in try await images.size(of: source) }
             var canvas = IIIFCanvasPage(
-                // Numbered by its place among the version's pages (every one has an access copy), as its
-                // labels and contents are: a split spread's halves share their scan's sequence.
-                pageID: pageID, name: page.name, sequence: canvases.count + 1, width: size.width, height: size.height,
+                pageID: pageID, name: page.name, sequence: position, width: size.width, height: size.height,
                 hasALTO: visible.files["alto/\(page.name).xml"] != nil, hasHOCR: visible.files["hocr/\(page.name).hocr"] != nil)
             if canvas.hasALTO, let alto = try archive.contents(of: "alto/\(page.name).xml", in: visible) {
                 canvas.lines = try mapping(context) { () throws(IIIFError) in try IIIFTextLine.lines(inALTO: alto) }

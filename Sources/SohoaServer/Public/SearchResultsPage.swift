@@ -9,7 +9,7 @@ enum SearchResultsPage {
         var positions: [String: Int]
 
         /// The hit's page's label and its position in the item; a page not (or no longer) archived
-        /// has neither (it is then named by its scan's number, without another page's label).
+        /// has neither (it is then named by its scan, "ảnh 3", never by another page's label).
         func page(_ hit: SearchHit) -> (label: String?, position: Int)? {
             guard let position = positions[hit.pageName] else { return nil }
             return (structure?.label(ofPage: position), position)
@@ -57,7 +57,7 @@ enum SearchResultsPage {
             <li class="hit"><a class="thumb" href="\(pageLink)"><img src="\(URLPath.pageImage(itemID: hit.itemID, pageName: hit.pageName))" \
             alt="" loading="lazy" width="60"></a><div>\
             <a class="title" href="\(URLPath.item(hit.itemID))">\(title)</a>\(restricted) \
-            <span class="muted">· <a href="\(pageLink)">\(PageLabelText.name(label: page?.label, position: page?.position ?? hit.sequence, language, capitalized: false))</a> · \(facts.joined(separator: " · "))</span>\
+            <span class="muted">· <a href="\(pageLink)">\(page.map { PageLabelText.name(label: $0.label, position: $0.position, language, capitalized: false) } ?? "\(language.pick("ảnh", "scan")) \(hit.sequence)")</a> · \(facts.joined(separator: " · "))</span>\
             <p class="snippet">\(SnippetHTML.html(hit))</p></div></li>
             """
     }

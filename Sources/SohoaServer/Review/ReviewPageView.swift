@@ -45,10 +45,9 @@ struct ReviewPageView {
     var unsaved: [String: String] = [:]
     /// The rescan reason typed, when it was not taken.
     var unsavedReason: String?
-    /// The page's printed label ("5", "Bìa"), when the item has page labels.
-    var pageLabel: String?
-    /// The page's place among the item's archived pages, which its label counts by.
-    var pagePosition: Int?
+    /// The page's printed label ("5", "Bìa"), when the item has page labels, with the page's place among
+    /// the item's archived pages, which the labels count by.
+    var pageLabel: (text: String, position: Int)?
 
     func render(context: AppRequestContext) -> HTML {
         let language = context.language
@@ -120,7 +119,7 @@ struct ReviewPageView {
         }
         var rows: [HTML] = [
             "<dt>\(language.pick("Tài liệu", "Item"))</dt><dd>\(entry.itemTitle ?? entry.itemID) <span class=\"muted\">(\(entry.itemID), \(entry.libraryCode))</span></dd>",
-            "<dt>\(language.pick("Trang", "Page"))</dt><dd>\(pageLabel.map { PageLabelText.name(label: $0, position: pagePosition ?? entry.sequence, language) + " · " } ?? "")\(language.pick("ảnh", "scan")) \(entry.sequence) · \(entry.pageName) · <a href=\"\(StructureRoutes.path(entry.itemID))\">\(language.pick("sửa số trang, mục lục", "edit labels, contents"))</a></dd>",
+            "<dt>\(language.pick("Trang", "Page"))</dt><dd>\(pageLabel.map { PageLabelText.name(label: $0.text, position: $0.position, language) + " · " } ?? "")\(language.pick("ảnh", "scan")) \(entry.sequence) · \(entry.pageName) · <a href=\"\(StructureRoutes.path(entry.itemID))\">\(language.pick("sửa số trang, mục lục", "edit labels, contents"))</a></dd>",
             "<dt>\(language.pick("Độ tin cậy OCR", "OCR confidence"))</dt><dd>\(confidence)</dd>",
             "<dt>\(language.pick("Trạng thái", "State"))</dt><dd>\(state)</dd>",
         ]

@@ -93,8 +93,7 @@ enum ReviewRoutes {
         if let structure = try catalog.structureJSON(itemID: entry.itemID).flatMap(ItemStructure.init(json:)),
             let position = try catalog.pagePositions(itemID: entry.itemID)[entry.pageName]
         {
-            view.pageLabel = structure.label(ofPage: position)
-            view.pagePosition = position
+            view.pageLabel = structure.label(ofPage: position).map { ($0, position) }
         }
         return view
     }
